@@ -1,0 +1,278 @@
+"""The ``diplograph`` command: thin wrappers over the package's plain functions.
+
+Every error a user can cause prints one line naming the input and the problem (exit 2); a batch goes
+on past a bad document and says at the end how many failed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+
+from .errors import DiplographError, InputError
+
+__all__ = ["main"]
+
+DEFAULT_DB = "diplograph.duckdb"
+EXTRACT_FORMATS = ("table", "jsonl")
+LIST_FORMATS = ("table", "jsonl")
+EXPORT_FORMATS = ("gdelt", "parquet", "csv", "jsonl")
+EVAL_FORMATS = ("plv", "plover-gsr", "petr", "polnear", "html")
+EXIT_INPUT = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a bad option as one line and exit 2, like every other input error."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_INPUT, f"{self.prog}: {message}\n")
+
+
+def _add_run_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="text, HTML or JSONL file, directory, '-' for stdin, http(s) URL, or RSS/Atom feed")
+    p.add_argument("--published", help="publication date (YYYY-MM-DD) for inputs that do not carry one")
+    p.add_argument("--outlet", help="outlet name for inputs that do not carry one")
+    p.add_argument("--url", help="the article's URL, for a single input")
+    p.add_argument("--actors", action="append", default=[], metavar="FILE",
+                   help="an extra actor dictionary (TSV; see diplograph.actors); may repeat")
+    p.add_argument("--config", help="a settings TOML file overriding the shipped settings")
+    p.add_argument("--allow-private", action="store_true", default=None,
+                   help="allow URLs on private, loopback or link-local addresses")
+    p.add_argument("--max-bytes", type=int, help="largest input read, in bytes")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="diplograph", description="Who did what to whom, when, where, and who says so.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("demo", help="run on the bundled sample article and print its events and quotes")
+    p.add_argument("--format", default="table", help="table or jsonl")
+
+    p = sub.add_parser("extract", help="print the events, actors and quotes of articles")
+    _add_run_options(p)
+    p.add_argument("--format", default="table", help="table (default) or jsonl (one record per document)")
+
+    p = sub.add_parser("ingest", help="read articles into the store (idempotent, resumable)")
+    _add_run_options(p)
+    p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB file (default ./{DEFAULT_DB})")
+
+    p = sub.add_parser("events", help="list stored events")
+    p.add_argument("--db", default=DEFAULT_DB)
+    for flag, text in (("--source", "source actor code or country prefix, e.g. RUS or RUSGOV"),
+                       ("--target", "target actor code or country prefix"),
+                       ("--dyad", "A-B (either direction) or A>B (source A, target B)"),
+                       ("--code", "CAMEO code prefix, e.g. 05 or 051"), ("--root", "CAMEO root, e.g. 19"),
+                       ("--since", "first date, YYYY-MM-DD"), ("--until", "last date, YYYY-MM-DD"),
+                       ("--mode", "asserted, negated, hypothetical, future or question")):
+        p.add_argument(flag, help=text)
+    p.add_argument("--limit", type=int)
+    p.add_argument("--format", default="table", help="table or jsonl")
+
+    p = sub.add_parser("quotes", help="list stored quotes")
+    p.add_argument("--db", default=DEFAULT_DB)
+    p.add_argument("--speaker", help="speaker name (part of it), actor code or country")
+    p.add_argument("--about", help="country or actor code the quote's article events involve")
+    p.add_argument("--since", help="first date, YYYY-MM-DD")
+    p.add_argument("--limit", type=int)
+    p.add_argument("--format", default="table", help="table or jsonl")
+
+    p = sub.add_parser("export", help="write stored events as GDELT TSV, Parquet, CSV or JSONL")
+    p.add_argument("--db", default=DEFAULT_DB)
+    p.add_argument("--format", required=True, help="gdelt, parquet, csv or jsonl")
+    p.add_argument("--out", required=True, help="file to write")
+
+    p = sub.add_parser("eval", help="score the pipeline against a gold set")
+    p.add_argument("set", metavar="SET", help="the gold set (file or directory)")
+    p.add_argument("--format", required=True, help="plv, plover-gsr, petr, polnear or html")
+    p.add_argument("--report", help="write a JSON report (figures and per-item predictions) here")
+    return parser
+
+
+def _check_format(value: str, allowed: Sequence[str]) -> str:
+    if value not in allowed:
+        raise InputError("--format", f"unknown format {value!r} (choose from {', '.join(allowed)})")
+    return value
+
+
+def _pipeline(args: argparse.Namespace):
+    from .pipeline import Pipeline
+    from .settings import load_settings
+
+    settings = load_settings(args.config).with_overrides(allow_private=args.allow_private,
+                                                         max_bytes=args.max_bytes)
+    for path in args.actors:
+        if not Path(path).is_file():
+            raise InputError(path, "actor dictionary not found")
+    return Pipeline(settings, actor_files=args.actors)
+
+
+def _with_defaults(items, args: argparse.Namespace):
+    """Apply --published/--outlet/--url to sources that do not carry their own."""
+    from .model import Source
+
+    for item in items:
+        if isinstance(item, Source):
+            item.published = item.published or args.published
+            item.outlet = item.outlet or args.outlet
+            item.url = item.url or args.url
+        yield item
+
+
+def _check_published(value: str | None) -> None:
+    from datetime import date
+
+    if value is None:
+        return
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise InputError("--published", f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _report_failures(failures: list, total: int) -> int:
+    for f in failures:
+        print(f"diplograph: {f.message()}", file=sys.stderr)
+    if failures and total > 1:
+        print(f"diplograph: {len(failures)} of {total} documents failed", file=sys.stderr)
+    return EXIT_INPUT if failures else 0
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    from .ingest import iter_sources
+    from .model import Failure
+    from .progress import Progress
+    from .render import document_table
+
+    fmt = _check_format(args.format, EXTRACT_FORMATS)
+    _check_published(args.published)
+    pipeline = _pipeline(args)
+    sources = _with_defaults(iter_sources(args.inputs, pipeline.settings, stdin=sys.stdin.buffer), args)
+    failures, total = [], 0
+    with Progress(quiet=args.quiet) as progress:
+        for result in pipeline.run(sources):
+            total += 1
+            progress.update(failed=isinstance(result, Failure))
+            if isinstance(result, Failure):
+                failures.append(result)
+            elif fmt == "jsonl":
+                print(json.dumps(result.to_record(), ensure_ascii=False), flush=True)
+            else:
+                print(document_table(result), flush=True)
+    return _report_failures(failures, total)
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from .pipeline import Pipeline
+    from .render import document_table
+
+    fmt = _check_format(args.format, EXTRACT_FORMATS)
+    text = resources.files("diplograph.data").joinpath("demo_article.txt").read_text("utf-8")
+    doc = Pipeline().extract(text, published="2022-09-21", outlet="CNN en Español", name="demo_article.txt")
+    print(json.dumps(doc.to_record(), ensure_ascii=False) if fmt == "jsonl" else document_table(doc))
+    return 0
+
+
+def _cmd_ingest(args: argparse.Namespace) -> int:
+    from .batch import ingest
+    from .ingest import iter_sources
+    from .progress import Progress
+    from .store import Store
+
+    _check_published(args.published)
+    pipeline = _pipeline(args)
+    sources = _with_defaults(iter_sources(args.inputs, pipeline.settings, stdin=sys.stdin.buffer), args)
+    with Store(args.db) as store, Progress(quiet=args.quiet) as progress:
+        summary = ingest(sources, store, pipeline, progress=progress)
+    for f in summary.failures:
+        print(f"diplograph: {f.message()}", file=sys.stderr)
+    print(f"{args.db}: {summary.line()}", file=sys.stderr)
+    return EXIT_INPUT if summary.failures else 0
+
+
+def _open_existing(db: str):
+    from .store import Store
+
+    if not Path(db).is_file():
+        raise InputError(db, "no such store (run `diplograph ingest` first)")
+    return Store(db)
+
+
+def _print_rows(rows: list[dict], fmt: str, columns: Sequence[tuple[str, str]]) -> None:
+    from .render import rows_table
+
+    if fmt == "jsonl":
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False, default=str))
+        return
+    print(rows_table([title for title, _ in columns], ([row.get(key) for _, key in columns] for row in rows)))
+
+
+def _cmd_events(args: argparse.Namespace) -> int:
+    from .store.query import query_events
+
+    fmt = _check_format(args.format, LIST_FORMATS)
+    with _open_existing(args.db) as store:
+        rows = query_events(store, source=args.source, target=args.target, dyad=args.dyad, code=args.code,
+                            root=args.root, since=args.since, until=args.until, mode=args.mode,
+                            limit=args.limit)
+    _print_rows(rows, fmt, [("date", "date"), ("source", "source_code"), ("cameo", "cameo"),
+                            ("target", "target_code"), ("mode", "mode"), ("evidence", "evidence")])
+    return 0
+
+
+def _cmd_quotes(args: argparse.Namespace) -> int:
+    from .store.query import query_quotes
+
+    fmt = _check_format(args.format, LIST_FORMATS)
+    with _open_existing(args.db) as store:
+        rows = query_quotes(store, speaker=args.speaker, about=args.about, since=args.since, limit=args.limit)
+    _print_rows(rows, fmt, [("date", "date"), ("speaker", "speaker_name"), ("via", "via"),
+                            ("article", "title"), ("quote", "text")])
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from .store.export import export_events
+
+    fmt = _check_format(args.format, EXPORT_FORMATS)
+    with _open_existing(args.db) as store:
+        n = export_events(store, fmt, Path(args.out))
+    print(f"{args.out}: {n} events written ({fmt})", file=sys.stderr)
+    return 0
+
+
+def _cmd_eval(args: argparse.Namespace) -> int:
+    from .evaluate import run_eval
+
+    fmt = _check_format(args.format, EVAL_FORMATS)
+    result = run_eval(Path(args.set), fmt, Path(args.report) if args.report else None)
+    print(result.summary())
+    return 0
+
+
+COMMANDS = {"demo": _cmd_demo, "extract": _cmd_extract, "ingest": _cmd_ingest, "events": _cmd_events,
+            "quotes": _cmd_quotes, "export": _cmd_export, "eval": _cmd_eval}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except DiplographError as exc:
+        print(f"diplograph: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        print("diplograph: interrupted; what was stored is kept, re-run to finish", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

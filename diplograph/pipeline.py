@@ -1,0 +1,155 @@
+"""The path a document walks: ingest -> clean -> annotate (spaCy + diplograph's components) -> record.
+
+A chain of generators with batching around them, as ``Language.pipe`` is: sources stream in, are
+cleaned one by one, parsed in batches, and come out as Documents (or Failures) in input order.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
+from typing import BinaryIO
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .annotate import load_nlp, make_doc
+from .errors import InputError
+from .model import Document, Failure, Source, doc_id_for
+from .settings import Settings, load_settings
+
+__all__ = ["Pipeline", "document_from_doc", "extract"]
+
+
+class Pipeline:
+    """Loads spaCy once and streams documents through every stage.
+
+    The CLI, the store's ingest, the evaluation and the Dask tasks all call these methods.
+    """
+
+    def __init__(self, settings: Settings | None = None, actor_files: Sequence[str] = ()) -> None:
+        self.settings = settings or load_settings()
+        self.actor_files = tuple(str(p) for p in actor_files)
+        self._nlp: Language | None = None
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            self._nlp = load_nlp(self.actor_files)
+        return self._nlp
+
+    # -- entry points -------------------------------------------------------------------------
+
+    def run_inputs(self, inputs: Sequence[str], *, stdin: BinaryIO | None = None) -> Iterator[Document | Failure]:
+        """Paths, directories, URLs, feeds or "-" -> Documents and Failures, in input order."""
+        from .ingest import iter_sources
+
+        return self.run(iter_sources(inputs, self.settings, stdin=stdin))
+
+    def run(self, items: Iterable[Source | Failure]) -> Iterator[Document | Failure]:
+        """Raw sources -> Documents; a Failure (from ingest or cleaning) passes through in place."""
+        return self._annotate(self._cleaned(items))
+
+    def extract(
+        self,
+        text: str,
+        *,
+        published: str | None = None,
+        url: str | None = None,
+        title: str | None = None,
+        outlet: str | None = None,
+        doc_id: str | None = None,
+        kind: str | None = None,
+        name: str = "<text>",
+    ) -> Document:
+        """One article (text or HTML) -> its document record; a bad one raises InputError."""
+        source = Source(name=name, content=text, kind=kind, url=url, title=title, outlet=outlet,
+                        published=published, doc_id=doc_id)
+        (result,) = self.run([source])
+        if isinstance(result, Failure):
+            raise InputError(result.input, result.problem)
+        return result
+
+    def annotate_texts(self, texts: Iterable[str], published: str | None = None) -> Iterator[Document]:
+        """Texts taken as they are (no cleaning): for gold sets made of single sentences."""
+        docs = (Document(doc_id=doc_id_for(t), text=t, published=published, source="<text>") for t in texts)
+        for result in self._annotate(docs):
+            if isinstance(result, Failure):
+                raise InputError(result.input, result.problem)
+            yield result
+
+    # -- stages -------------------------------------------------------------------------------
+
+    def _cleaned(self, items: Iterable[Source | Failure]) -> Iterator[Document | Failure]:
+        from .clean import prepare
+
+        for item in items:
+            if isinstance(item, Failure):
+                yield item
+                continue
+            try:
+                yield prepare(item, self.settings)
+            except InputError as exc:
+                yield Failure(exc.input, exc.problem)
+
+    def _annotate(self, items: Iterable[Document | Failure]) -> Iterator[Document | Failure]:
+        batch_size = self.settings.batch_size
+        iterator = iter(items)
+        while batch := list(itertools.islice(iterator, batch_size)):
+            yield from self._annotate_batch(batch)
+
+    def _annotate_batch(self, batch: list[Document | Failure]) -> Iterator[Document | Failure]:
+        nlp = self.nlp
+        todo = [item for item in batch if isinstance(item, Document)]
+        spacy_docs = [make_doc(nlp, d.text, _meta(d)) for d in todo]
+        try:
+            parsed = list(nlp.pipe(spacy_docs, batch_size=len(spacy_docs) or 1))
+        except Exception:  # a component failed somewhere in the batch: find which document
+            parsed = [self._annotate_one(d, sd) for d, sd in zip(todo, spacy_docs)]
+        done = dict(zip((id(d) for d in todo), parsed))
+        for item in batch:
+            if isinstance(item, Failure):
+                yield item
+                continue
+            result = done[id(item)]
+            yield result if isinstance(result, Failure) else document_from_doc(result, item)
+
+    def _annotate_one(self, document: Document, spacy_doc: Doc) -> Doc | Failure:
+        """Re-run one document alone so that one bad document fails, not its whole batch."""
+        try:
+            return self.nlp(make_doc(self.nlp, spacy_doc.text, spacy_doc._.meta))
+        except Exception as exc:  # recorded as this document's failure; the batch goes on
+            return Failure(document.source or document.doc_id,
+                           f"internal error while annotating: {type(exc).__name__}: {exc}")
+
+
+def _meta(document: Document) -> dict:
+    return {"published": document.published, "outlet": document.outlet, "url": document.url,
+            "title": document.title}
+
+
+def document_from_doc(doc: Doc, base: Document) -> Document:
+    """Copy what the components assigned on the spaCy Doc into the document record."""
+    return replace(
+        base,
+        sentences=[(s.start_char, s.end_char) for s in doc.sents],
+        actors=list(doc._.actors or []),
+        events=list(doc._.events or []),
+        quotes=list(doc._.quotes or []),
+    )
+
+
+_DEFAULT: Pipeline | None = None
+
+
+def extract(text: str, **meta: str | None) -> Document:
+    """``diplograph.extract(text, published="2022-09-21")``: one article to its document record.
+
+    Uses one Pipeline per process, so spaCy loads once however many times this is called.
+    """
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = Pipeline()
+    return _DEFAULT.extract(text, **meta)
+

@@ -1,0 +1,1 @@
+"""Quotes: direct and reported speech with its cue, speaker and via-chain of outlets."""

@@ -1,0 +1,97 @@
+"""Direct speech: the stretches of text between quotation marks, straight or curly.
+
+A quote may run over several paragraphs: by news convention a paragraph that continues the quote
+opens again with a mark and the closing mark comes only at the end, so an unclosed quote followed by
+a paragraph that opens with a mark is one quote. Content offsets exclude the marks.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["QuotedSpan", "quoted_spans"]
+
+OPENING = "“„«"
+CLOSING = "”»"
+STRAIGHT = '"'
+_TRAILING = " \t\n,;:"
+
+
+class QuotedSpan(tuple):
+    """(start, end) character offsets of a quote's content, without its marks."""
+
+    __slots__ = ()
+
+    def __new__(cls, start: int, end: int) -> QuotedSpan:
+        return super().__new__(cls, (start, end))
+
+    @property
+    def start(self) -> int:
+        return self[0]
+
+    @property
+    def end(self) -> int:
+        return self[1]
+
+
+def _opens(text: str, i: int) -> bool:
+    """Whether the mark at ``i`` opens a quote (curly marks say so; a straight one by its context)."""
+    char = text[i]
+    if char in OPENING:
+        return True
+    if char in CLOSING:
+        return False
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isspace() or before in "([{—–-/":
+        return not after.isspace()
+    return False
+
+
+def _trimmed(text: str, start: int, end: int) -> QuotedSpan | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in _TRAILING:
+        end -= 1
+    return QuotedSpan(start, end) if end > start else None
+
+
+def quoted_spans(text: str) -> list[QuotedSpan]:
+    """The content spans of every quotation in ``text``, in order; multi-paragraph quotes are one."""
+    spans: list[QuotedSpan] = []
+    open_at: int | None = None  # offset just after the opening mark
+    for match in re.finditer(r"[\"“”„«»]|\n\s*\n|\n", text):
+        i = match.start()
+        if match.group().startswith("\n"):
+            if open_at is None:
+                continue
+            following = text[match.end() : match.end() + 1]
+            if following and (following in OPENING or following == STRAIGHT):
+                continue  # the quote goes on in the next paragraph, which reopens it
+            span = _trimmed(text, open_at, i)  # never closed: end it with its paragraph
+            if span:
+                spans.append(span)
+            open_at = None
+            continue
+        if open_at is None:
+            if _opens(text, i):
+                open_at = i + 1
+            continue
+        if _opens(text, i) and text[i - 1 : i] != "\n" and not text[:i].endswith(("\n", "\n ")):
+            # a second opening mark inside an open quote: the first was never closed
+            span = _trimmed(text, open_at, i)
+            if span:
+                spans.append(span)
+            open_at = i + 1
+            continue
+        if _opens(text, i):
+            continue  # the reopening mark of a continued paragraph
+        span = _trimmed(text, open_at, i)
+        if span:
+            spans.append(span)
+        open_at = None
+    if open_at is not None:
+        span = _trimmed(text, open_at, len(text))
+        if span:
+            spans.append(span)
+    return spans

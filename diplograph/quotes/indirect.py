@@ -1,0 +1,118 @@
+"""Speech cues and what they report: the speech verb, its speaker phrase and its content clause.
+
+Reported speech is read from the dependency parse: a speech verb ("said", "affirmed", "told") whose
+clausal complement is the content and whose subject (or, for a coordinated verb, the subject of the
+verb it is coordinated with) names the speaker; "X accused Y of ..." reports the "of" phrase; and
+"according to X, ..." makes X the speaker of the rest of its clause when no speech verb is there.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+__all__ = ["Cue", "find_cues", "load_cues", "speaker_head"]
+
+_CONTENT_DEPS = ("ccomp", "parataxis")
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+@dataclass
+class Cue:
+    """One speech cue in a sentence, with the tokens that say who and what."""
+
+    start: int  # char offsets of the cue words
+    end: int
+    token: Token  # the cue's head word
+    subject: Token | None  # head of the speaker phrase, before resolution
+    content: tuple[int, int] | None  # char offsets of the reported clause, if any
+    according: bool = False  # an "according to X" cue
+
+
+@lru_cache(maxsize=8)
+def load_cues(extra_files: tuple[str, ...] = ()) -> dict[str, frozenset[str]]:
+    """Cue lemmas by kind (verb, noun, via) from data/cues.txt and any user files of its form."""
+    lines = resources.files("diplograph.data").joinpath("cues.txt").read_text("utf-8").splitlines()
+    for path in extra_files:
+        with open(path, encoding="utf-8") as handle:
+            lines.extend(handle.read().splitlines())
+    kinds: dict[str, set[str]] = {}
+    for line in lines:
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, lemma = line.split("\t", 1)
+        kinds.setdefault(kind.strip(), set()).add(lemma.strip().lower())
+    return {kind: frozenset(lemmas) for kind, lemmas in kinds.items()}
+
+
+def speaker_head(verb: Token) -> Token | None:
+    """The subject of a speech verb, looking through coordination and participle clauses."""
+    seen = 0
+    while verb is not None and seen < 4:
+        for child in verb.children:
+            if child.dep_ in _SUBJECT_DEPS:
+                return child
+        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+            verb, seen = verb.head, seen + 1
+            continue
+        return None
+    return None
+
+
+def _clause(head: Token, skip_mark: bool = True) -> tuple[int, int]:
+    """Char offsets of a clause's subtree, without a leading complementiser and edge punctuation."""
+    tokens = [t for t in head.subtree]
+    while tokens and (tokens[0].is_punct or (skip_mark and tokens[0].dep_ == "mark")):
+        tokens.pop(0)
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in ("”", '"', "»"):
+        tokens.pop()
+    if not tokens:
+        return head.idx, head.idx + len(head.text)
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _content_of(verb: Token) -> tuple[int, int] | None:
+    for child in verb.children:
+        if child.dep_ in _CONTENT_DEPS:
+            return _clause(child)
+    if verb.lemma_.lower() == "accuse":
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                return _clause(child)
+    return None
+
+
+def _is_via_use(verb: Token, via: frozenset[str]) -> bool:
+    """"reported by Efe", "he quoted RT", "citing RT": the verb names an outlet, not speech."""
+    if verb.lemma_.lower() not in via:
+        return False
+    if verb.lemma_.lower() == "report":
+        return verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children) or not any(
+            c.dep_ in _CONTENT_DEPS for c in verb.children
+        )
+    return True
+
+
+def find_cues(sentence: SpacySpan) -> list[Cue]:
+    """The speech cues of one sentence, in order."""
+    cues = load_cues()
+    verbs, via = cues.get("verb", frozenset()), cues.get("via", frozenset())
+    found: list[Cue] = []
+    for token in sentence:
+        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in verbs:
+            if _is_via_use(token, via):
+                continue
+            found.append(
+                Cue(token.idx, token.idx + len(token.text), token, speaker_head(token), _content_of(token))
+            )
+        elif token.lower_ == "according" and token.i + 1 < sentence.end and token.nbor().lower_ == "to":
+            to = token.nbor()
+            objects = [c for c in to.children if c.dep_ == "pobj"]
+            found.append(
+                Cue(token.idx, to.idx + 2, token, objects[0] if objects else None, None, according=True)
+            )
+    return found

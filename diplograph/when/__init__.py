@@ -1,0 +1,1 @@
+"""When: each event's date, resolved from its sentence against the publication date."""

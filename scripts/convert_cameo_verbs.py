@@ -1,0 +1,196 @@
+"""Convert the public CAMEO references into diplograph's own event data files.
+
+Writes two files under diplograph/data/:
+
+- ``verbs/petrarch2.tsv``: the PETRARCH-2 verb dictionary (CAMEO.2.0.txt, MIT, (c) 2015 Open Event
+  Data Alliance) flattened to one ``verb<TAB>pattern<TAB>cameo<TAB>reverse`` row per verb and pattern,
+  synonym sets expanded inline as ``a|b|c``.
+- ``cameo.tsv``: one row per CAMEO event code with its name (CAMEO_codefile.txt, MIT, (c) 2014
+  Philip Schrodt), its Goldstein value (GDELT's public CAMEO.goldsteinscale.txt), its PLOVER 2021
+  type (CAMEO2PLOVER-2021.txt, PLOVER, CC BY-SA 4.0) and its quad class (from the root).
+
+Usage: python scripts/convert_cameo_verbs.py [--reference DIR] [--tables DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "diplograph" / "data"
+SHARED = ROOT.parent / "shared"
+
+VERBS_HEADER = """\
+# diplograph event verb patterns, converted from PETRARCH-2 CAMEO.2.0.txt (openeventdata/petrarch2,
+# commit 676801c), MIT License, Copyright (c) 2015 Open Event Data Alliance; converted 2026 by
+# diplograph with scripts/convert_cameo_verbs.py (do not edit by hand: add rows to diplograph.tsv).
+#
+# Permission is hereby granted, free of charge, to any person obtaining a copy of this software and
+# associated documentation files (the "Software"), to deal in the Software without restriction,
+# including without limitation the rights to use, copy, modify, merge, publish, distribute,
+# sublicense, and/or sell copies of the Software, and to permit persons to whom the Software is
+# furnished to do so, subject to the following conditions: The above copyright notice and this
+# permission notice shall be included in all copies or substantial portions of the Software.
+# THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND.
+#
+# Columns: verb (lemma, lower case), pattern (words around the verb "*", alternatives a|b, empty =
+# the verb's default code), cameo (event code, "---" = not an event), reverse (code for the
+# target acting on the source, e.g. "receive an envoy" 043 -> the envoy 042 visits; may be empty).
+verb\tpattern\tcameo\treverse
+"""
+
+CAMEO_HEADER = """\
+# CAMEO event codes for diplograph, built 2026 with scripts/convert_cameo_verbs.py from:
+#   name: CAMEO_codefile.txt, CAMEO 0.7b5 (openeventdata/text_to_CAMEO), MIT, (c) 2014 Philip Schrodt
+#   goldstein: CAMEO.goldsteinscale.txt, GDELT's public Goldstein lookup (a child code without its
+#     own value takes its parent's)
+#   plover: CAMEO2PLOVER-2021.txt, PLOVER manual draft 0.8 (openeventdata/PLOVER), CC BY-SA 4.0,
+#     facts restated here with attribution; a child code takes its parent's type; root 02 (appeal)
+#     is REQUEST as in PLOVER's merge of appeals and demands; root 01 (public statement) has none
+#   quad_class: from the root (01-05 verbal cooperation 1, 06-08 material cooperation 2,
+#     09-13 verbal conflict 3, 14-20 material conflict 4)
+cameo\tname\tgoldstein\tplover\tquad_class
+"""
+
+_TOKEN = re.compile(r"[A-Z0-9'\-]+_?|&[A-Z0-9_]+|\*")
+
+
+def read_synsets(lines: list[str]) -> dict[str, list[str]]:
+    """The ``&NAME`` blocks: each a list of ``+WORD`` lines until a blank line."""
+    synsets: dict[str, list[str]] = {}
+    current = None
+    for line in lines:
+        text = line.split("#", 1)[0].strip()
+        if text.startswith("&"):
+            current = text.split()[0]
+            synsets[current] = []
+        elif text.startswith("+") and current:
+            synsets[current].append(_word(text[1:].split()[0]))
+        elif not text:
+            current = None
+    return synsets
+
+
+def _word(raw: str) -> str:
+    """PETRARCH's WORD_ (no suffix) and MULTI_WORD to our plain lower-case words."""
+    return " ".join(part for part in raw.lower().rstrip("_").split("_") if part)
+
+
+def _codes(field: str) -> tuple[str, str]:
+    forward, _, reverse = field.strip("[] ").partition(":")
+    return forward.strip(), reverse.strip()
+
+
+def convert_pattern(body: str, synsets: dict[str, list[str]]) -> str:
+    """``$ TROOP * (TOWARD +)`` -> ``troop * toward``; synsets expand to ``a|b``."""
+    words = []
+    for token in _TOKEN.findall(body.replace("{", " ").replace("}", " ")):
+        if token == "*":
+            words.append("*")
+        elif token.startswith("&"):
+            alts = synsets.get(token, [])
+            if alts:
+                words.append("|".join(sorted({a.replace(" ", "_") for a in alts})))
+        else:
+            words.extend(_word(token).split())
+    return " ".join(words)
+
+
+def convert_verbs(path: Path) -> list[tuple[str, str, str, str]]:
+    lines = path.read_text("utf-8", errors="replace").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("####### VERB PATTERNS"))
+    end = next(i for i, line in enumerate(lines) if line.startswith("######## TRANSFORMATIONS"))
+    synsets = read_synsets(lines[:start])
+    rows: list[tuple[str, str, str, str]] = []
+    verbs: list[tuple[str, str]] = []  # (lemma, particle words) of the current block
+    block_code = ("---", "")
+    for line in lines[start + 1 : end]:
+        text = line.split("#", 1)[0].rstrip()
+        if not text.strip():
+            continue
+        if text.startswith("---"):
+            match = re.search(r"\[([^\]]*)\]", text)
+            block_code = _codes(match.group(1)) if match else ("---", "")
+            verbs = []
+            continue
+        code_match = re.search(r"\[([^\]]*)\]", text)
+        if text.startswith("- "):
+            if not code_match:
+                continue
+            pattern = convert_pattern(text[2 : code_match.start()], synsets)
+            forward, reverse = _codes(code_match.group(1))
+            for lemma, particle in verbs:
+                full = pattern.replace("*", f"* {particle}".strip()) if particle else pattern
+                rows.append((lemma, full, forward, reverse))
+            continue
+        head = text.split("{", 1)[0].split("[", 1)[0].strip().lstrip("+")
+        if not head:
+            continue
+        first, *rest = _word(head).split()
+        particle = " ".join(rest)
+        forward, reverse = _codes(code_match.group(1)) if code_match else block_code
+        verbs.append((first, particle))
+        rows.append((first, f"* {particle}" if particle else "", forward, reverse))
+    seen = set()
+    unique = []
+    for row in rows:
+        if row[2] and row not in seen and not (row[1] == "" and row[2] == "---"):
+            seen.add(row)
+            unique.append(row)
+    return unique
+
+
+def _parent_value(code: str, table: dict[str, str]) -> str | None:
+    for cut in range(len(code), 1, -1):
+        if code[:cut] in table:
+            return table[code[:cut]]
+    return None
+
+
+def build_cameo(tables: Path) -> list[tuple[str, str, str, str, str]]:
+    names: dict[str, str] = {}
+    for line in (tables / "CAMEO_codefile.txt").read_text("utf-8").splitlines():
+        match = re.match(r"LABEL: (\d+)= (.+)", line)
+        if match and match.group(1) not in names:
+            names[match.group(1)] = match.group(2).strip()
+    goldstein: dict[str, str] = {}
+    for line in (tables / "CAMEO.goldsteinscale.txt").read_text("utf-8").splitlines()[1:]:
+        code, _, value = line.partition("\t")
+        if code.strip().isdigit():
+            goldstein[code.strip()] = value.strip()
+    plover: dict[str, str] = {"02": "REQUEST"}
+    for line in (tables / "CAMEO2PLOVER-2021.txt").read_text("utf-8").splitlines():
+        match = re.match(r"(\d+):\s*([A-Z]+)", line)
+        if match:
+            plover[match.group(1)] = match.group(2)
+    rows = []
+    for code in sorted(names):
+        if len(code) < 3:
+            continue
+        root = int(code[:2])
+        quad = 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
+        rows.append((code, names[code], _parent_value(code, goldstein) or "",
+                     _parent_value(code, plover) or "", str(quad)))
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--reference", type=Path, default=SHARED / "reference" / "petrarch2")
+    parser.add_argument("--tables", type=Path, default=SHARED / "eval" / "events" / "reference")
+    args = parser.parse_args()
+    verbs = convert_verbs(args.reference / "CAMEO.2.0.txt")
+    with (DATA / "verbs" / "petrarch2.tsv").open("w", encoding="utf-8") as out:
+        out.write(VERBS_HEADER)
+        out.writelines("\t".join(row) + "\n" for row in verbs)
+    cameo = build_cameo(args.tables)
+    with (DATA / "cameo.tsv").open("w", encoding="utf-8") as out:
+        out.write(CAMEO_HEADER)
+        out.writelines("\t".join(row) + "\n" for row in cameo)
+    print(f"{len(verbs)} verb patterns, {len(cameo)} CAMEO codes")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,76 @@
+"""The command line as a user types it: formats, bad input, the store round trip."""
+
+import json
+
+import pytest
+
+from diplograph.cli import main
+
+
+@pytest.fixture
+def seed_file(tmp_path, seed_text):
+    path = tmp_path / "seed.txt"
+    path.write_text(seed_text, "utf-8")
+    return path
+
+
+def test_extract_jsonl_prints_one_record_per_document_in_order(seed_file, tmp_path, capsys):
+    other = tmp_path / "other.txt"
+    other.write_text("The European Union imposed new sanctions on Iran on Monday over its support "
+                     "for Russia's war in Ukraine, officials in Brussels said.", "utf-8")
+    assert main(["extract", str(seed_file), str(other), "--format", "jsonl", "--published", "2022-09-21"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    records = [json.loads(line) for line in lines]
+    assert len(records) == 2
+    assert "Putin" in records[0]["text"] and "sanctions" in records[1]["text"]
+    for key in ("doc_id", "url", "title", "outlet", "published", "language", "text", "actors", "events", "quotes"):
+        assert key in records[0]
+    assert records[0]["published"] == "2022-09-21"
+
+
+def test_extract_table_shows_events_and_quotes(seed_file, capsys):
+    assert main(["extract", str(seed_file), "--published", "2022-09-21"]) == 0
+    out = capsys.readouterr().out
+    assert "Vladimir Putin" in out and "evidence" in out and "speaker" in out
+
+
+def test_unknown_format_is_one_line(seed_file, capsys):
+    assert main(["extract", str(seed_file), "--format", "xml"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == "diplograph: --format: unknown format 'xml' (choose from table, jsonl)"
+
+
+def test_missing_path_names_it(tmp_path, capsys):
+    missing = tmp_path / "nope.txt"
+    assert main(["extract", str(missing)]) == 2
+    err = capsys.readouterr().err
+    assert str(missing) in err and "Traceback" not in err
+
+
+def test_bad_published_date(seed_file, capsys):
+    assert main(["extract", str(seed_file), "--published", "yesterday-ish"]) == 2
+    assert "--published" in capsys.readouterr().err
+
+
+def test_ingest_is_idempotent_and_queryable(seed_file, tmp_path, capsys):
+    db = tmp_path / "news.duckdb"
+    bad = tmp_path / "empty.txt"
+    bad.write_text("")
+    assert main(["ingest", str(seed_file), str(bad), "--db", str(db), "--published", "2022-09-21"]) == 2
+    first = capsys.readouterr().err
+    assert "1 stored" in first and "empty.txt" in first
+    assert main(["ingest", str(seed_file), "--db", str(db), "--published", "2022-09-21"]) == 0
+    assert "1 skipped" in capsys.readouterr().err
+    assert main(["events", "--db", str(db), "--source", "RUS", "--format", "jsonl"]) == 0
+    rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert rows and all(r["source_code"].startswith("RUS") for r in rows)
+    assert main(["quotes", "--db", str(db), "--speaker", "Putin", "--format", "jsonl"]) == 0
+    assert capsys.readouterr().out.strip()
+    out = tmp_path / "events.tsv"
+    assert main(["export", "--db", str(db), "--format", "gdelt", "--out", str(out)]) == 0
+    assert all(len(line.split("\t")) == 61 for line in out.read_text().splitlines())
+
+
+def test_events_on_missing_store(tmp_path, capsys):
+    assert main(["events", "--db", str(tmp_path / "none.duckdb")]) == 2
+    assert "no such store" in capsys.readouterr().err

@@ -1,0 +1,64 @@
+"""The whole path on real text: the seed article and a batch with a bad document in it."""
+
+import pytest
+
+import diplograph
+from diplograph.errors import InputError
+from diplograph.model import Document, Failure, Source
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    return diplograph.Pipeline()
+
+
+@pytest.fixture(scope="module")
+def seed_doc(pipeline, seed_text):
+    return pipeline.extract(seed_text, published="2022-09-21", name="seed_article.txt")
+
+
+def _codes(doc, cameo_root=None):
+    return {(e.source.code if e.source else None, e.root, e.target.code if e.target else None)
+            for e in doc.events if cameo_root is None or e.root == cameo_root}
+
+
+def test_seed_text_is_clean_and_offsets_point_into_it(seed_doc):
+    assert "Leave a Reply" not in seed_doc.text and "Back to top button" not in seed_doc.text
+    assert "Juan Pablo Elverdin" not in seed_doc.text
+    for event in seed_doc.events:
+        assert seed_doc.text[event.trigger.start:event.trigger.end] == event.trigger.text
+        for ref in (event.source, event.target):
+            if ref:
+                assert seed_doc.text[ref.start:ref.end] == ref.text
+        start, end = seed_doc.sentences[event.sentence]
+        assert start <= event.trigger.start < end
+    for quote in seed_doc.quotes:
+        assert seed_doc.text[quote.start:quote.end] == quote.text
+
+
+def test_seed_events(seed_doc):
+    pairs = {(s and s[:3], r, t and t[:3]) for s, r, t in _codes(seed_doc)}
+    assert ("RUS", "05", "COL") in pairs          # Putin praises Colombia
+    assert ("RUS", "11", "USA") in pairs          # Putin accuses the US
+    assert ("COL", "02", "UKR") in pairs and ("COL", "02", "RUS") in pairs   # Petro calls for peace
+    assert any(s and s.startswith("USA") and r == "07" and t == "COL" for s, r, t in _codes(seed_doc))
+
+
+def test_module_level_extract_returns_a_document():
+    doc = diplograph.extract("Israeli troops attacked Hamas positions in Gaza on Monday.",
+                             published="2023-11-08")
+    assert isinstance(doc, Document)
+    assert any(e.root in {"18", "19"} for e in doc.events)
+
+
+def test_batch_goes_on_past_a_bad_document(pipeline, seed_text):
+    items = [Source("empty.txt", b""), Source("seed.txt", seed_text.encode(), published="2022-09-21"),
+             Failure("missing.txt", "no such file or directory")]
+    results = list(pipeline.run(items))
+    assert [type(r) for r in results] == [Failure, Document, Failure]
+    assert results[0].input == "empty.txt" and "empty" in results[0].problem
+
+
+def test_extract_raises_input_error_for_bad_text(pipeline):
+    with pytest.raises(InputError):
+        pipeline.extract("   ")
