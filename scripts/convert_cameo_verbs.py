@@ -35,7 +35,8 @@ VERBS_HEADER = """\
 # permission notice shall be included in all copies or substantial portions of the Software.
 # THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND.
 #
-# Columns: verb (lemma, lower case), pattern (words around the verb "*", alternatives a|b, empty =
+# Columns: verb (lemma, lower case; a|b = each of these verbs), pattern (words around the verb "*", &set = any word of that
+# synonym set (listed at the end as &set<TAB>word|word), empty =
 # the verb's default code), cameo (event code, "---" = not an event), reverse (code for the
 # target acting on the source, e.g. "receive an envoy" 043 -> the envoy 042 visits; may be empty).
 verb\tpattern\tcameo\treverse
@@ -90,15 +91,14 @@ def convert_pattern(body: str, synsets: dict[str, list[str]]) -> str:
         if token == "*":
             words.append("*")
         elif token.startswith("&"):
-            alts = synsets.get(token, [])
-            if alts:
-                words.append("|".join(sorted({a.replace(" ", "_") for a in alts})))
+            if token in synsets:
+                words.append(token.lower())
         else:
             words.extend(_word(token).split())
     return " ".join(words)
 
 
-def convert_verbs(path: Path) -> list[tuple[str, str, str, str]]:
+def convert_verbs(path: Path) -> tuple[list[tuple[str, str, str, str]], dict[str, list[str]]]:
     lines = path.read_text("utf-8", errors="replace").splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith("####### VERB PATTERNS"))
     end = next(i for i, line in enumerate(lines) if line.startswith("######## TRANSFORMATIONS"))
@@ -121,9 +121,12 @@ def convert_verbs(path: Path) -> list[tuple[str, str, str, str]]:
                 continue
             pattern = convert_pattern(text[2 : code_match.start()], synsets)
             forward, reverse = _codes(code_match.group(1))
+            plain = "|".join(dict.fromkeys(lemma for lemma, particle in verbs if not particle))
+            if plain:
+                rows.append((plain, pattern, forward, reverse))
             for lemma, particle in verbs:
-                full = pattern.replace("*", f"* {particle}".strip()) if particle else pattern
-                rows.append((lemma, full, forward, reverse))
+                if particle:
+                    rows.append((lemma, pattern.replace("*", f"* {particle}"), forward, reverse))
             continue
         head = text.split("{", 1)[0].split("[", 1)[0].strip().lstrip("+")
         if not head:
@@ -139,7 +142,10 @@ def convert_verbs(path: Path) -> list[tuple[str, str, str, str]]:
         if row[2] and row not in seen and not (row[1] == "" and row[2] == "---"):
             seen.add(row)
             unique.append(row)
-    return unique
+    used = {word for row in unique for word in row[1].split() if word.startswith("&")}
+    kept = {name: sorted({w.replace(" ", "_") for w in words}) for name, words in synsets.items()
+            if name.lower() in used and words}
+    return unique, kept
 
 
 def _parent_value(code: str, table: dict[str, str]) -> str | None:
@@ -181,10 +187,12 @@ def main() -> None:
     parser.add_argument("--reference", type=Path, default=SHARED / "reference" / "petrarch2")
     parser.add_argument("--tables", type=Path, default=SHARED / "eval" / "events" / "reference")
     args = parser.parse_args()
-    verbs = convert_verbs(args.reference / "CAMEO.2.0.txt")
+    verbs, synsets = convert_verbs(args.reference / "CAMEO.2.0.txt")
     with (DATA / "verbs" / "petrarch2.tsv").open("w", encoding="utf-8") as out:
         out.write(VERBS_HEADER)
         out.writelines("\t".join(row) + "\n" for row in verbs)
+        out.write("# synonym sets: &name<TAB>words (multi-word entries joined by _)\n")
+        out.writelines(f"{name.lower()}\t{'|'.join(words)}\t\t\n" for name, words in synsets.items())
     cameo = build_cameo(args.tables)
     with (DATA / "cameo.tsv").open("w", encoding="utf-8") as out:
         out.write(CAMEO_HEADER)

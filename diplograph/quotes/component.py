@@ -1,11 +1,39 @@
-"""The spaCy component "diplograph_quotes": assigns ``doc._.quotes``."""
+"""The spaCy component "diplograph_quotes": assigns ``doc._.quotes``.
+
+Joins the pieces: quotation marks (direct.py), speech cues and reported clauses (indirect.py), the
+speaker (speaker.py) and the outlets the words came through (via.py). A reported clause that is all
+in quotation marks is a direct quote of the quoted words; a reported clause that only embeds a
+quoted phrase ('said that Colombia is a “promising partner”') is one indirect quote of the whole
+clause, as PolNeAR annotates it. Quoted words with no cue take the previous quote's speaker when they
+follow it closely (a quote continued in the next paragraph); short ones with no cue are scare quotes
+or titles and are dropped.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
-__all__ = ["QuoteComponent"]
+from ..model import Actor, Quote, Span, Speaker
+from .direct import QuotedSpan, quoted_spans
+from .indirect import Cue, find_cues
+from .speaker import resolve_speaker, speaker_span
+from .via import outlet_name, via_phrases
+
+__all__ = ["QuoteComponent", "find_quotes"]
+
+MIN_UNCUED_WORDS = 6  # quoted words with no cue shorter than this are scare quotes or titles
+DIRECT_COVER = 0.8  # share of a reported clause in quotation marks that makes it a direct quote
+DIRECT_GERUNDS = frozenset({"say", "add", "tell", "write", "ask"})  # '“...,” adding' cues a quote
+MEDIA_WORDS = frozenset(
+    {"agency", "media", "newspaper", "outlet", "television", "tv", "channel", "radio", "daily",
+     "news", "press", "broadcaster", "network", "magazine", "website", "wire"}
+)
 
 
 @Language.factory("diplograph_quotes", requires=["doc._.actors"], assigns=["doc._.quotes"])
@@ -14,8 +42,148 @@ def make_quote_component(nlp: Language, name: str) -> QuoteComponent:
 
 
 class QuoteComponent:
-    """Finds the quotes of a document (first version: none yet)."""
+    """Finds the quotes of a document, after the actors (speakers resolve to actors)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = []
+        doc._.quotes = find_quotes(doc, doc._.actors or [])
         return doc
+
+
+@dataclass
+class _Found:
+    kind: str
+    start: int
+    end: int
+    sentence: int
+    cue: Cue | None
+    via: list[Token] = field(default_factory=list)
+
+
+def _is_outlet(head: Token | None, actors: Sequence[Actor]) -> bool:
+    if head is None:
+        return False
+    start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
+    if any(a.kind == "media" and a.start < end and start < a.end for a in actors):
+        return True
+    return any(t.lower_ in MEDIA_WORDS for t in head.subtree)
+
+
+def _according_content(sentence: SpacySpan, cue: Cue) -> tuple[int, int] | None:
+    """The clause "according to X" reports: its sentence without the according phrase."""
+    phrase = set(t.i for t in cue.token.subtree)
+    tokens = [t for t in sentence if t.i not in phrase and not t.is_space]
+    while tokens and tokens[0].is_punct:
+        tokens.pop(0)
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    if len(tokens) < 3:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _paragraph(text: str, offset: int) -> int:
+    return text.count("\n\n", 0, offset) + text.count("\n", 0, offset)
+
+
+def _distance(mark: QuotedSpan, cue: Cue) -> int:
+    if cue.end <= mark.start:
+        return mark.start - cue.end
+    if cue.start >= mark.end:
+        return cue.start - mark.end
+    return -1  # the cue is inside the quote
+
+
+def find_quotes(doc: Doc, actors: Sequence[Actor]) -> list[Quote]:
+    """Every quote of ``doc``: direct and indirect, with cue, speaker and via-chain, in text order."""
+    text = doc.text
+    marks = quoted_spans(text)
+    used: set[QuotedSpan] = set()
+    found: list[_Found] = []
+    sentences = list(doc.sents)
+    sentence_cues: list[list[Cue]] = []
+    for index, sentence in enumerate(sentences):
+        cues = find_cues(sentence)
+        speech = [c for c in cues if not c.according]
+        according = [c for c in cues if c.according]
+        via_cues = [c for c in according if speech or _is_outlet(c.subject, actors)]
+        speech += [c for c in according if c not in via_cues and c.subject is not None]
+        vias = via_phrases(sentence, via_cues)
+        for cue in speech:
+            if cue.according:
+                cue.content = _according_content(sentence, cue)
+            if cue.content is None:
+                continue
+            start, end = cue.content
+            inside = [m for m in marks if m.start >= start - 1 and m.end <= end + 1]
+            covered = sum(m.end - m.start for m in inside)
+            if len(inside) == 1 and covered >= DIRECT_COVER * (end - start):
+                found.append(_Found("direct", inside[0].start, inside[0].end, index, cue, vias))
+            elif len(text[start:end].split()) >= 2:
+                found.append(_Found("indirect", start, end, index, cue, vias))
+            else:
+                continue
+            used.update(inside)
+        sentence_cues.append([(c, vias) for c in speech])
+
+    for mark in marks:
+        if mark in used:
+            continue
+        near = [
+            (cue, vias, i)
+            for i, sentence in enumerate(sentences)
+            if sentence.start_char <= mark.end + 3 and sentence.end_char >= mark.start - 3
+            for cue, vias in sentence_cues[i]
+        ]
+        near = [
+            (cue, vias, i)
+            for cue, vias, i in near
+            if _distance(mark, cue) >= 0
+            and _paragraph(text, cue.start) in (_paragraph(text, mark.start), _paragraph(text, mark.end))
+            and (cue.content is None or cue.content[0] < mark.end and mark.start < cue.content[1])
+            and (cue.token.tag_ != "VBG" or cue.token.lemma_ in DIRECT_GERUNDS)
+        ]
+        if near:
+            cue, vias, index = min(near, key=lambda n: _distance(mark, n[0]))
+            found.append(_Found("direct", mark.start, mark.end, index, cue, vias))
+            continue
+        if len(text[mark.start : mark.end].split()) < MIN_UNCUED_WORDS:
+            continue  # a scare quote or a title
+        index = next(i for i, s in enumerate(sentences) if s.end_char > mark.start)
+        found.append(_Found("direct", mark.start, mark.end, index, None))
+
+    found.sort(key=lambda f: (f.start, f.end))
+    quotes: list[Quote] = []
+    previous: Speaker | None = None
+    previous_end = -1
+    for number, item in enumerate(found, 1):
+        speaker = None
+        if item.cue is not None and item.cue.subject is not None:
+            start, end = speaker_span(item.cue.subject)
+            speaker = resolve_speaker(doc, start, end, actors, previous)
+        elif item.cue is None and previous is not None and _paragraph(text, item.start) - _paragraph(
+            text, previous_end
+        ) <= 2:
+            speaker = previous  # a quote continued after its cue's paragraph
+        via = _via_names(item, actors)
+        cue = Span(text[item.cue.start : item.cue.end], item.cue.start, item.cue.end) if item.cue else None
+        quotes.append(
+            Quote(f"q{number}", item.kind, text[item.start : item.end], item.start, item.end, cue,
+                  speaker, via, item.sentence)
+        )
+        if speaker is not None:
+            previous, previous_end = speaker, item.end
+    return quotes
+
+
+def _via_names(item: _Found, actors: Sequence[Actor]) -> list[str]:
+    heads: list[Token] = []
+    for head in item.via:
+        heads.append(head)
+        heads.extend(t for t in head.children if t.dep_ == "conj")
+    heads.sort(key=lambda h: min(abs(h.idx - item.end), abs(h.idx - item.start)))
+    names: list[str] = []
+    for head in heads:
+        name = outlet_name(head, actors)
+        if name not in names:
+            names.append(name)
+    return names

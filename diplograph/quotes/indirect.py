@@ -15,7 +15,7 @@ from importlib import resources
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-__all__ = ["Cue", "find_cues", "load_cues", "speaker_head"]
+__all__ = ["Cue", "find_cues", "load_cues", "same_paragraph", "speaker_head"]
 
 _CONTENT_DEPS = ("ccomp", "parataxis")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -51,21 +51,38 @@ def load_cues(extra_files: tuple[str, ...] = ()) -> dict[str, frozenset[str]]:
 
 def speaker_head(verb: Token) -> Token | None:
     """The subject of a speech verb, looking through coordination and participle clauses."""
+    verbs = load_cues().get("verb", frozenset())
     seen = 0
     while verb is not None and seen < 4:
         for child in verb.children:
             if child.dep_ in _SUBJECT_DEPS:
-                return child
+                return child if same_paragraph(child, verb) else None
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
-            verb, seen = verb.head, seen + 1
+            head = verb.head
+            if verb.dep_ == "conj" and head.dep_ == "ccomp" and head.head.lemma_.lower() in verbs:
+                head = head.head  # "said that X is Y and assured that ...": coordinated with "said"
+            verb, seen = head, seen + 1
             continue
         return None
     return None
 
 
 def _clause(head: Token, skip_mark: bool = True) -> tuple[int, int]:
-    """Char offsets of a clause's subtree, without a leading complementiser and edge punctuation."""
-    tokens = [t for t in head.subtree]
+    """Char offsets of a clause's subtree, without a leading complementiser and edge punctuation.
+
+    A speech verb the parser hung off the clause ("said that X is Y and assured that ...") ends it.
+    """
+    verbs = load_cues().get("verb", frozenset())
+    cut = [
+        c.left_edge.i
+        for c in head.children
+        if c.dep_ == "conj" and c.lemma_.lower() in verbs and c.i > head.i
+    ]
+    for c in head.children:
+        if c.dep_ == "conj" and c.lemma_.lower() in verbs and c.i > head.i:
+            cut.extend(t.i for t in head.children if t.dep_ == "cc" and t.i < c.i and t.i > head.i)
+    limit = min(cut) if cut else head.right_edge.i + 1
+    tokens = [t for t in head.subtree if t.i < limit and same_paragraph(t, head)]
     while tokens and (tokens[0].is_punct or (skip_mark and tokens[0].dep_ == "mark")):
         tokens.pop(0)
     while tokens and tokens[-1].is_punct and tokens[-1].text not in ("”", '"', "»"):
@@ -75,14 +92,21 @@ def _clause(head: Token, skip_mark: bool = True) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
 
 
+def same_paragraph(a: Token, b: Token) -> bool:
+    """Whether no line break separates two tokens (the parser sometimes links across paragraphs)."""
+    low, high = sorted((a.i, b.i))
+    return "\n" not in a.doc[low : high + 1].text
+
+
 def _content_of(verb: Token) -> tuple[int, int] | None:
     for child in verb.children:
-        if child.dep_ in _CONTENT_DEPS:
+        if child.dep_ in _CONTENT_DEPS and same_paragraph(child, verb):
             return _clause(child)
     if verb.lemma_.lower() == "accuse":
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ == "of":
-                return _clause(child)
+                objects = [c for c in child.children if c.dep_ in ("pcomp", "pobj")]
+                return _clause(objects[0] if objects else child)
     return None
 
 

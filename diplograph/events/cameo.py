@@ -1,0 +1,52 @@
+"""The CAMEO event code table: each code's name, Goldstein value, PLOVER type and quad class.
+
+Read once from ``data/cameo.tsv`` (built by scripts/convert_cameo_verbs.py; the header there names
+the source of each column), so the coder only ever picks a code and looks its facts up here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["CameoCode", "cameo_code", "cameo_table"]
+
+
+@dataclass(frozen=True)
+class CameoCode:
+    """The facts one CAMEO code carries into an Event."""
+
+    code: str
+    name: str
+    goldstein: float | None
+    plover: str | None
+    quad_class: int
+
+    @property
+    def root(self) -> str:
+        return self.code[:2]
+
+
+@lru_cache(maxsize=1)
+def cameo_table() -> dict[str, CameoCode]:
+    """Every CAMEO code in ``data/cameo.tsv``, by code."""
+    text = resources.files("diplograph.data").joinpath("cameo.tsv").read_text("utf-8")
+    table: dict[str, CameoCode] = {}
+    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
+    next(rows)  # column names
+    for code, name, goldstein, plover, quad in rows:
+        table[code] = CameoCode(code, name, float(goldstein) if goldstein else None,
+                                plover or None, int(quad))
+    return table
+
+
+def cameo_code(code: str) -> CameoCode:
+    """The facts of ``code``; a 4-digit code unknown to the table falls back to its 3-digit parent."""
+    table = cameo_table()
+    if code in table:
+        return table[code]
+    if code[:3] in table:
+        parent = table[code[:3]]
+        return CameoCode(code, parent.name, parent.goldstein, parent.plover, parent.quad_class)
+    raise KeyError(f"unknown CAMEO event code {code!r}")

@@ -1,0 +1,151 @@
+"""The verb and event-noun pattern dictionary: which words around a trigger make which CAMEO code.
+
+Rows come from ``data/verbs/*.tsv`` (PETRARCH-2 patterns converted by scripts/convert_cameo_verbs.py,
+then diplograph's own rows, which win) and from users' files in the same format. A pattern lists the
+words around the trigger ``*`` in order (``call * on``, ``&military * to``, ``accuse * of``); the
+coder gives the words of the trigger's clause and the longest pattern found in them wins, so a
+specific phrasing ("call off talks" -> 164) beats the verb's default ("call" -> 041).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+__all__ = ["PatternMatch", "VerbDictionary", "load_verb_dictionary"]
+
+SHIPPED = ("verbs/petrarch2.tsv", "verbs/diplograph.tsv")
+NOUNS = "verbs/nouns.tsv"
+
+
+@dataclass(frozen=True)
+class Pattern:
+    before: tuple[frozenset[str], ...]
+    after: tuple[frozenset[str], ...]
+    cameo: str  # "---" = these words make no event
+    reverse: str | None
+    text: str
+    priority: int  # later files win ties
+
+    @property
+    def size(self) -> int:
+        return len(self.before) + len(self.after)
+
+
+@dataclass(frozen=True)
+class PatternMatch:
+    """The code a trigger gets, and whether a pattern (not just the verb's default) chose it."""
+
+    cameo: str
+    reverse: str | None
+    pattern: str
+    specific: bool
+
+
+class VerbDictionary:
+    """Verb lemmas and event nouns to their patterns, loaded from TSV text."""
+
+    def __init__(self) -> None:
+        self.patterns: dict[str, list[Pattern]] = {}
+        self.defaults: dict[str, Pattern] = {}
+        self.nouns: dict[str, str] = {}
+        self.synsets: dict[str, frozenset[str]] = {}
+
+    def add_verb_rows(self, text: str, priority: int) -> None:
+        rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+        raw = []
+        for row in rows[1:] if rows and rows[0][0] == "verb" else rows:
+            if row[0].startswith("&"):
+                self.synsets[row[0]] = frozenset(w for w in row[1].split("|") if "_" not in w)
+            else:
+                raw.append(row + [""] * (4 - len(row)))
+        for verbs, pattern_text, cameo, reverse in (r[:4] for r in raw):
+            pattern = self._compile(pattern_text.strip(), cameo.strip(), reverse.strip(), priority)
+            for verb in verbs.split("|"):
+                if not pattern_text.strip():
+                    if verb not in self.defaults or priority > self.defaults[verb].priority:
+                        self.defaults[verb] = pattern
+                else:
+                    self.patterns.setdefault(verb, []).append(pattern)
+
+    def add_noun_rows(self, text: str) -> None:
+        for line in text.splitlines():
+            if line and not line.startswith("#") and not line.startswith("noun\t"):
+                noun, cameo = line.split("\t")[:2]
+                self.nouns[noun.strip()] = cameo.strip()
+
+    def _compile(self, text: str, cameo: str, reverse: str, priority: int) -> Pattern:
+        before, _, after = text.partition("*") if "*" in text else ("", "", text)
+        return Pattern(self._words(before), self._words(after), cameo, reverse or None, text, priority)
+
+    def _words(self, text: str) -> tuple[frozenset[str], ...]:
+        out = []
+        for word in text.split():
+            if word.startswith("&"):
+                out.append(self.synsets.get(word, frozenset({word})))
+            else:
+                out.append(frozenset(word.split("|")))
+        return tuple(out)
+
+    def resolve_synsets(self) -> None:
+        """Synset rows come last in a file: point patterns read before them at their words."""
+        def fix(words: tuple[frozenset[str], ...]) -> tuple[frozenset[str], ...]:
+            return tuple(self.synsets.get(next(iter(w)), w) if len(w) == 1 and next(iter(w)).startswith("&")
+                         else w for w in words)
+        for verb, patterns in self.patterns.items():
+            self.patterns[verb] = [Pattern(fix(p.before), fix(p.after), p.cameo, p.reverse, p.text, p.priority)
+                                   for p in patterns]
+
+    def is_verb(self, lemma: str) -> bool:
+        return lemma in self.defaults or lemma in self.patterns
+
+    def match(self, lemma: str, before: Sequence[Iterable[str]], after: Sequence[Iterable[str]]) -> PatternMatch | None:
+        """The best pattern of ``lemma`` found in the word forms before and after the trigger.
+
+        ``before``/``after`` hold, per token in text order, its forms (lower-case text and lemma).
+        """
+        best: Pattern | None = None
+        before_sets = [frozenset(forms) for forms in before]
+        after_sets = [frozenset(forms) for forms in after]
+        for pattern in self.patterns.get(lemma, ()):
+            if best is not None and (pattern.size, pattern.priority) <= (best.size, best.priority):
+                continue
+            if _in_order(pattern.after, after_sets) and _in_order(pattern.before, before_sets):
+                best = pattern
+        if best is not None:
+            return None if best.cameo == "---" else PatternMatch(best.cameo, best.reverse, best.text, True)
+        default = self.defaults.get(lemma)
+        if default is None or default.cameo == "---":
+            return None
+        return PatternMatch(default.cameo, default.reverse, "*", False)
+
+    def noun_code(self, lemma: str) -> str | None:
+        return self.nouns.get(lemma)
+
+
+def _in_order(pattern: tuple[frozenset[str], ...], tokens: list[frozenset[str]]) -> bool:
+    position = 0
+    for wanted in pattern:
+        while position < len(tokens) and not (wanted & tokens[position]):
+            position += 1
+        if position == len(tokens):
+            return False
+        position += 1
+    return True
+
+
+@lru_cache(maxsize=8)
+def load_verb_dictionary(extra_files: tuple[str, ...] = ()) -> VerbDictionary:
+    """The shipped patterns and nouns, then ``extra_files`` (same TSV format), which win ties."""
+    data = resources.files("diplograph.data")
+    dictionary = VerbDictionary()
+    for priority, name in enumerate(SHIPPED):
+        dictionary.add_verb_rows(data.joinpath(name).read_text("utf-8"), priority)
+    for offset, path in enumerate(extra_files, start=len(SHIPPED)):
+        dictionary.add_verb_rows(Path(path).read_text("utf-8"), offset)
+    dictionary.resolve_synsets()
+    dictionary.add_noun_rows(data.joinpath(NOUNS).read_text("utf-8"))
+    return dictionary
