@@ -1,14 +1,18 @@
-"""The spaCy component "diplograph_actors": assigns ``doc._.actors`` and ``doc._.places``."""
+"""The spaCy component "diplograph_actors": assigns ``doc._.actors`` and ``doc._.places``.
+
+The dictionary (shipped files plus the user's ``extra_files``) is built once, when the pipeline
+is assembled, so every document only pays for the lookups.
+"""
 
 from __future__ import annotations
 
-import pycountry
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..model import Actor, Location
+from .dictionary import load_dictionary
+from .resolve import find_actors
 
-__all__ = ["ActorComponent"]
+__all__ = ["ActorComponent", "make_actor_component"]
 
 
 @Language.factory(
@@ -22,24 +26,12 @@ def make_actor_component(nlp: Language, name: str, extra_files: list[str]) -> Ac
 
 
 class ActorComponent:
+    """Finds and resolves the actors of a Doc as of its publication date (``doc._.meta``)."""
+
     def __init__(self, extra_files: list[str]) -> None:
-        self.countries = {c.name.lower(): c.alpha_3 for c in pycountry.countries}
+        self.dictionary = load_dictionary(tuple(str(p) for p in extra_files))
 
     def __call__(self, doc: Doc) -> Doc:
-        sents = {s.start: i for i, s in enumerate(doc.sents)}
-        actors, places = [], []
-        for ent in doc.ents:
-            sent = sents[ent.sent.start]
-            if ent.label_ == "GPE" and ent.text.lower() in self.countries:
-                iso = self.countries[ent.text.lower()]
-                actors.append(Actor("", ent.text, ent.start_char, ent.end_char, ent.text, iso, None, iso, "country", sent))
-            elif ent.label_ in ("PERSON", "ORG"):
-                kind = "person" if ent.label_ == "PERSON" else "organisation"
-                actors.append(Actor("", ent.text, ent.start_char, ent.end_char, ent.text, None, None, None, kind, sent))
-            elif ent.label_ in ("GPE", "LOC"):
-                places.append(Location(ent.text, None, text=ent.text, start=ent.start_char, end=ent.end_char))
-        for i, a in enumerate(actors, 1):
-            a.id = f"a{i}"
-        doc._.actors = actors
-        doc._.places = places
+        published = (doc._.meta or {}).get("published")
+        doc._.actors, doc._.places = find_actors(doc, self.dictionary, published)
         return doc

@@ -7,20 +7,26 @@ records the Failure and goes on.
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from ..errors import InputError
 from ..model import Document, Source, doc_id_for
 from ..settings import Settings
 from ._dates import iso_date
 from ._encoding import decode, refuse_binary
-from .html import extract_article, looks_like_html
+from .html import Article, extract_article, looks_like_html
 from .language import detect_language
 from .text import clean_text
 
 __all__ = ["prepare", "publication_date"]
 
 
-def prepare(source: Source, settings: Settings) -> Document:
-    """The Document for one Source: cleaned text plus url, title, outlet, published, author, language."""
+def prepare(source: Source, settings: Settings, *, english_only: bool = True) -> Document:
+    """The Document for one Source: cleaned text plus url, title, outlet, published, author, language.
+
+    ``english_only=False`` keeps an article in another language (with its language code) instead of
+    refusing it: for scoring text extraction, which does not depend on the language.
+    """
     name = source.name
     text = _text_of(source)
     kind = source.kind or ("html" if looks_like_html(text) else "text")
@@ -31,7 +37,8 @@ def prepare(source: Source, settings: Settings) -> Document:
     else:
         raise InputError(name, f"unknown document kind {kind!r} (expected html or text)")
     guess = detect_language(document.text)
-    if guess.code != "en":
+    document.language = guess.code
+    if english_only and guess.code != "en":
         raise InputError(name, f"language looks like {guess.name} ({guess.code}); only English is supported")
     return document
 
@@ -62,7 +69,7 @@ def _from_html(source: Source, html: str, settings: Settings) -> Document:
         raise InputError(source.name, _no_article(found, settings))
     # trafilatura writes one block per line; a blank line between them marks paragraphs as in text.
     body = "\n\n".join(line for line in article.text.split("\n") if line.strip())
-    cleaned = clean_text(body, title=source.title or article.title)
+    cleaned = clean_text(body, title=source.title, headlines=(article.title,) if article.title else ())
     if len(cleaned.text) < settings.min_text_chars:
         raise InputError(source.name, _no_article(len(cleaned.text), settings))
     return Document(
@@ -70,7 +77,7 @@ def _from_html(source: Source, html: str, settings: Settings) -> Document:
         text=cleaned.text,
         url=source.url or article.url,
         title=source.title or article.title or cleaned.title,
-        outlet=source.outlet or article.outlet or cleaned.outlet,
+        outlet=source.outlet or _page_outlet(article, cleaned.outlet),
         published=publication_date(source.name, source.published or article.date),
         author=article.author or cleaned.author,
         source=source.name,
@@ -91,6 +98,13 @@ def _from_text(source: Source, text: str) -> Document:
         author=cleaned.author,
         source=source.name,
     )
+
+
+def _page_outlet(article: Article, dateline: str | None) -> str | None:
+    """The page's site name, unless trafilatura only fell back to the host name and a dateline names one."""
+    if article.outlet and article.url and article.outlet == urlsplit(article.url).hostname and dateline:
+        return dateline
+    return article.outlet or dateline
 
 
 def _no_article(found: int, settings: Settings) -> str:

@@ -77,6 +77,9 @@ def decode(name: str, data: bytes) -> str:
     best = from_bytes(data).best()
     if best is None or best.chaos > _MAX_CHAOS:
         raise InputError(name, "not UTF-8 and the encoding could not be detected")
+    # Where the bytes read the same in several code pages, an English article's is Windows-1252.
+    if "cp1252" in best.could_be_from_charset:
+        return data.decode("cp1252")
     return str(best)
 
 

@@ -1,28 +1,35 @@
-"""Outlet names as datelines and bylines write them ("CNN Spanish", "AP") -> the name recorded."""
+"""Outlet names as datelines and bylines write them ("CNN Spanish", "AP") -> the name recorded.
+
+The names come from the actor dictionary's media entries (data/actors/outlets.tsv), so an outlet
+added there for quotes' via-chains is known to datelines too.
+"""
 
 from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
 
+from ..actors.dictionary import match_key, parse_entries
+
 __all__ = ["load_outlets", "outlet_name"]
 
+_FILE = "outlets.tsv"
 
-@lru_cache(maxsize=8)
-def load_outlets(extra_files: tuple[str, ...] = ()) -> dict[str, str]:
-    """casefolded alias -> outlet, from data/outlets.tsv and any extra files of that format."""
-    texts = [resources.files("diplograph.data").joinpath("outlets.tsv").read_text("utf-8")]
-    texts += [open(path, encoding="utf-8").read() for path in extra_files]
+
+@lru_cache(maxsize=1)
+def load_outlets() -> dict[str, str]:
+    """match_key(name or alias) -> canonical outlet name, for every media entry."""
+    text = resources.files("diplograph.data").joinpath("actors", _FILE).read_text("utf-8")
     table: dict[str, str] = {}
-    for text in texts:
-        for line in text.splitlines():
-            if not line.strip() or line.startswith("#") or line.startswith("alias\t"):
-                continue
-            alias, outlet = line.split("\t")
-            table[alias.strip().casefold()] = outlet.strip()
+    for _, (name, _code, kind, aliases, _start, _end) in parse_entries(text, f"diplograph/data/actors/{_FILE}"):
+        if kind != "media":
+            continue
+        for written in (name, *aliases.split("|")):
+            if written.strip():
+                table.setdefault(match_key(written), name)
     return table
 
 
 def outlet_name(alias: str) -> str | None:
     """The recorded name of the outlet ``alias`` names, or None when it is not a known outlet."""
-    return load_outlets().get(alias.strip().casefold())
+    return load_outlets().get(match_key(alias))

@@ -37,7 +37,7 @@ _BY_SUFFIX = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
 _NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*|[A-Z]\.|and|&|de|da|del|della|di|do|dos|van|von|der|den|la|le|du|bin|al|el|y)$")
 # Leading dateline naming its outlet: "(CNN Spanish) —", "MOSCOW (Reuters) -", "KYIV, Ukraine (AP) —".
 _DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.'’ -]*[A-Z.](?:,\s*[A-Z][\w.]*(?:\s+[A-Z0-9][\w.]*){0,3})?\s+)?"
+    r"^(?:[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’ -]*[A-ZÀ-ÖØ-Þ.](?:,\s*[A-Z][\w.]*(?:\s+[A-Z0-9][\w.]*){0,3})?\s+)?"
     r"\((?P<outlet>[A-Z][^()\n]{0,40})\)\s*(?:—|–|-{1,2}|:)\s"
 )
 
@@ -93,18 +93,18 @@ def normalise_whitespace(text: str) -> str:
     return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
 
 
-def clean_text(text: str, *, title: str | None = None) -> CleanText:
+def clean_text(text: str, *, title: str | None = None, headlines: tuple[str, ...] = ()) -> CleanText:
     """Article text without furniture, with its headline, byline and dateline outlet as metadata.
 
     A given ``title`` wins over a headline found in the text; the text's first line is still
-    dropped when it repeats that title.
+    dropped when it repeats that title or one of ``headlines`` (e.g. the page's own title).
     """
     furniture = load_furniture()
     lines = normalise_whitespace(text).split("\n")
     lines = _cut_trailing_block(lines, furniture)
     lines = [line for line in lines if not _is_furniture(line, furniture)]
     lines = _tidy(lines)
-    headline, lines = _take_headline(lines, title)
+    headline, lines = _take_headline(lines, title, headlines)
     authors, lines = _take_credits(lines)
     body = "\n".join(_tidy(lines)).strip()
     dateline = _DATELINE.match(body)
@@ -161,13 +161,13 @@ def _tidy(lines: list[str]) -> list[str]:
     return out
 
 
-def _take_headline(lines: list[str], title: str | None) -> tuple[str | None, list[str]]:
+def _take_headline(lines: list[str], title: str | None, headlines: tuple[str, ...]) -> tuple[str | None, list[str]]:
     """A short first paragraph with no final period is the headline: it leaves the text."""
     if len(lines) < 3 or lines[1]:
         return title, lines
     first = lines[0]
-    if title is not None:
-        same = _key(first) == _key(title)
+    if title is not None or headlines:
+        same = _key(first) in {_key(t) for t in (title, *headlines) if t}
         return title, lines[2:] if same else lines
     if len(first) > 200 or len(first.split()) > 30 or first.rstrip(_CLOSERS).endswith("."):
         return None, lines

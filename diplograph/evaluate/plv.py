@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
-from ..model import Document, Event
+from ..model import ActorRef, Document, Event
 from .gold import read_gold_text
 from .metrics import accuracy, macro_f1, per_class_table, spans_match
 from .report import EvalResult, GoldError, describe_event, describe_events, event_record
@@ -35,6 +35,8 @@ BARS = {"end_to_end_recall": 0.60, "type_macro_f1": 0.85}
 REQUIRED_COLUMNS = ("sentence", "marked_sentence", "gold_root", "gold_penta")
 _MARK = re.compile(r"</?[st]>")
 
+Spans = tuple[tuple[int, int], ...]
+
 
 @dataclass(frozen=True)
 class PlvPair:
@@ -42,13 +44,14 @@ class PlvPair:
 
     row: int
     sentence: str
-    source: tuple[int, int]
-    target: tuple[int, int]
+    source: Spans
+    target: Spans
     label: str
     quad_class: int
 
     def describe(self) -> str:
-        s, t = self.sentence[slice(*self.source)], self.sentence[slice(*self.target)]
+        s, t = (" / ".join(self.sentence[a:b] for a, b in side) or "(implicit)"
+                for side in (self.source, self.target))
         return f"{s} -{self.label}-> {t} (quad {self.quad_class})"
 
 
@@ -59,10 +62,14 @@ def plv_label(plover: str | None) -> str:
     return plover or NO_TYPE
 
 
-def _unmark(marked: str, origin: str) -> tuple[str, tuple[int, int], tuple[int, int]]:
-    """The sentence without <s>/<t> marks, with the source and target offsets they enclosed."""
+def _unmark(marked: str, origin: str) -> tuple[str, Spans, Spans]:
+    """The sentence without its <s>/<t> marks, and the source and target spans they enclosed.
+
+    A side may be marked more than once (the same actor named twice) or not at all (PLV's implicit
+    "An actor" / "a recipient").
+    """
     opened: dict[str, int] = {}
-    spans: dict[str, tuple[int, int]] = {}
+    spans: dict[str, list[tuple[int, int]]] = {"s": [], "t": []}
     plain, last = [], 0
     for m in _MARK.finditer(marked):
         plain.append(marked[last:m.start()])
@@ -72,13 +79,17 @@ def _unmark(marked: str, origin: str) -> tuple[str, tuple[int, int], tuple[int, 
         if tag.startswith("</"):
             if tag[2] not in opened:
                 raise InputError(origin, f"{tag} without its opening mark")
-            spans[tag[2]] = (opened.pop(tag[2]), offset)
+            spans[tag[2]].append((opened.pop(tag[2]), offset))
+        elif tag[1] in opened:
+            raise InputError(origin, f"{tag} opened twice")
         else:
             opened[tag[1]] = offset
+    if opened:
+        raise InputError(origin, f"<{next(iter(opened))}> never closed")
     plain.append(marked[last:])
-    if set(spans) != {"s", "t"} or opened:
-        raise InputError(origin, "marked_sentence needs one <s>..</s> source and one <t>..</t> target")
-    return "".join(plain), spans["s"], spans["t"]
+    if not spans["s"] and not spans["t"]:
+        raise InputError(origin, "marked_sentence marks neither a <s> source nor a <t> target")
+    return "".join(plain), tuple(spans["s"]), tuple(spans["t"])
 
 
 def read_plv(path: Path) -> list[PlvPair]:
@@ -107,20 +118,24 @@ def read_plv(path: Path) -> list[PlvPair]:
     return pairs
 
 
+def _side_matches(sentence: str, gold: Spans, ref: ActorRef | None) -> bool:
+    """Does our actor match a gold side: any of its spans; an implicit side takes any actor or none."""
+    if not gold:
+        return True
+    return ref is not None and any(spans_match(sentence, span, (ref.start, ref.end)) for span in gold)
+
+
 def _dyad_events(pair: PlvPair, events: list[Event]) -> list[Event]:
-    """The events whose source and target both match the pair's gold spans."""
-    return [
-        e for e in events
-        if e.source is not None and e.target is not None
-        and spans_match(pair.sentence, pair.source, (e.source.start, e.source.end))
-        and spans_match(pair.sentence, pair.target, (e.target.start, e.target.end))
-    ]
+    """The events whose source and target both match the pair's gold sides."""
+    return [e for e in events
+            if _side_matches(pair.sentence, pair.source, e.source)
+            and _side_matches(pair.sentence, pair.target, e.target)]
 
 
 def _actor_problem(pair: PlvPair, events: list[Event]) -> str:
     """Why no event has the gold dyad: the nearest miss among the events read."""
-    def hits(ref, gold):
-        return ref is not None and spans_match(pair.sentence, gold, (ref.start, ref.end))
+    def hits(ref: ActorRef | None, gold: Spans) -> bool:
+        return bool(gold) and _side_matches(pair.sentence, gold, ref)
 
     if any(hits(e.source, pair.target) and hits(e.target, pair.source) for e in events):
         return "source and target swapped"
@@ -187,7 +202,8 @@ def score_plv_documents(pairs: list[PlvPair], documents: dict[str, Document], or
         errors=[error for _, error in errors], items=items,
         notes=[
             "a gold pair is found when one event's source and target each share a content word "
-            "(not the/of/a...) with the gold spans; PLV marks noun phrases, we mark names",
+            "(not the/of/a...) with the gold spans; PLV marks noun phrases, we mark names; an "
+            "implicit side (PLV's 'An actor' / 'a recipient', no mark) accepts any actor or none",
             "type macro-F1, type and quad-class accuracy are measured on the dyads found; "
             "CONCEDE and RETREAT count as PLV's YIELD",
         ],

@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from ..model import Actor, Quote, Span, Speaker
 from .direct import QuotedSpan, quoted_spans
-from .indirect import Cue, find_cues
+from .indirect import Cue, find_cues, same_paragraph
 from .speaker import resolve_speaker, speaker_span
 from .via import outlet_name, via_phrases
 
@@ -108,6 +108,7 @@ def find_quotes(doc: Doc, actors: Sequence[Actor]) -> list[Quote]:
         via_cues = [c for c in according if speech or _is_outlet(c.subject, actors)]
         speech += [c for c in according if c not in via_cues and c.subject is not None]
         vias = via_phrases(sentence, via_cues)
+        speech = [c for c in speech if not any(m.start <= c.start < m.end for m in marks)]
         for cue in speech:
             if cue.according:
                 cue.content = _according_content(sentence, cue)
@@ -151,6 +152,11 @@ def find_quotes(doc: Doc, actors: Sequence[Actor]) -> list[Quote]:
         index = next(i for i, s in enumerate(sentences) if s.end_char > mark.start)
         found.append(_Found("direct", mark.start, mark.end, index, None))
 
+    direct = [f for f in found if f.kind == "direct"]
+    found = [
+        f for f in found
+        if f.kind == "direct" or not any(d.start < f.end and f.start < d.end for d in direct)
+    ]
     found.sort(key=lambda f: (f.start, f.end))
     quotes: list[Quote] = []
     previous: Speaker | None = None
@@ -176,8 +182,11 @@ def find_quotes(doc: Doc, actors: Sequence[Actor]) -> list[Quote]:
 
 
 def _via_names(item: _Found, actors: Sequence[Actor]) -> list[str]:
+    """The outlets of the quote's sentence that lie in its cue's paragraph, nearest first."""
     heads: list[Token] = []
     for head in item.via:
+        if item.cue is not None and not same_paragraph(head, item.cue.token):
+            continue
         heads.append(head)
         heads.extend(t for t in head.children if t.dep_ == "conj")
     heads.sort(key=lambda h: min(abs(h.idx - item.end), abs(h.idx - item.start)))

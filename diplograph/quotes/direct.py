@@ -14,6 +14,7 @@ __all__ = ["QuotedSpan", "quoted_spans"]
 OPENING = "“„«"
 CLOSING = "”»"
 STRAIGHT = '"'
+_MARK = re.compile(r"''|``|[\"“”„«»]|\n\s*\n|\n")  # '' and `` are the marks of some wire texts
 _TRAILING = " \t\n,;:"
 
 
@@ -34,15 +35,15 @@ class QuotedSpan(tuple):
         return self[1]
 
 
-def _opens(text: str, i: int) -> bool:
+def _opens(text: str, i: int, width: int = 1) -> bool:
     """Whether the mark at ``i`` opens a quote (curly marks say so; a straight one by its context)."""
     char = text[i]
-    if char in OPENING:
+    if char in OPENING or text.startswith("``", i):
         return True
     if char in CLOSING:
         return False
     before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
+    after = text[i + width] if i + width < len(text) else " "
     if before.isspace() or before in "([{—–-/":
         return not after.isspace()
     return False
@@ -60,13 +61,13 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
     """The content spans of every quotation in ``text``, in order; multi-paragraph quotes are one."""
     spans: list[QuotedSpan] = []
     open_at: int | None = None  # offset just after the opening mark
-    for match in re.finditer(r"[\"“”„«»]|\n\s*\n|\n", text):
-        i = match.start()
+    for match in _MARK.finditer(text):
+        i, width = match.start(), len(match.group())
         if match.group().startswith("\n"):
             if open_at is None:
                 continue
-            following = text[match.end() : match.end() + 1]
-            if following and (following in OPENING or following == STRAIGHT):
+            following = text[match.end() : match.end() + 2]
+            if following[:1] in OPENING + STRAIGHT and following[:1] or following in ("''", "``"):
                 continue  # the quote goes on in the next paragraph, which reopens it
             span = _trimmed(text, open_at, i)  # never closed: end it with its paragraph
             if span:
@@ -74,17 +75,17 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
             open_at = None
             continue
         if open_at is None:
-            if _opens(text, i):
-                open_at = i + 1
+            if _opens(text, i, width):
+                open_at = i + width
             continue
-        if _opens(text, i) and text[i - 1 : i] != "\n" and not text[:i].endswith(("\n", "\n ")):
+        if _opens(text, i, width) and text[i - 1 : i] != "\n" and not text[:i].endswith(("\n", "\n ")):
             # a second opening mark inside an open quote: the first was never closed
             span = _trimmed(text, open_at, i)
             if span:
                 spans.append(span)
-            open_at = i + 1
+            open_at = i + width
             continue
-        if _opens(text, i):
+        if _opens(text, i, width):
             continue  # the reopening mark of a continued paragraph
         span = _trimmed(text, open_at, i)
         if span:

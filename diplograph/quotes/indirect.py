@@ -98,10 +98,25 @@ def same_paragraph(a: Token, b: Token) -> bool:
     return "\n" not in a.doc[low : high + 1].text
 
 
+def _host_clause(verb: Token) -> tuple[int, int] | None:
+    """The clause a parenthetical cue interrupts, without the cue's own words."""
+    own = {t.i for t in verb.subtree}
+    tokens = [t for t in verb.head.subtree if t.i not in own and same_paragraph(t, verb)]
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("mark", "cc")):
+        tokens.pop(0)
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in ("”", '"', "»"):
+        tokens.pop()
+    if len(tokens) < 3:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
 def _content_of(verb: Token) -> tuple[int, int] | None:
     for child in verb.children:
         if child.dep_ in _CONTENT_DEPS and same_paragraph(child, verb):
             return _clause(child)
+    if verb.dep_ == "parataxis" and same_paragraph(verb, verb.head):
+        return _host_clause(verb)  # "X, he said, Y": the sentence the cue interrupts
     if verb.lemma_.lower() == "accuse":
         for child in verb.children:
             if child.dep_ == "prep" and child.lower_ == "of":

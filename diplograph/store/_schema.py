@@ -91,14 +91,14 @@ TABLES = (
     CREATE TABLE IF NOT EXISTS failures (
         input VARCHAR PRIMARY KEY,
         problem VARCHAR NOT NULL,
-        at TIMESTAMP NOT NULL
+        "at" TIMESTAMP NOT NULL
     )""",
     """
     CREATE TABLE IF NOT EXISTS sources (
         key VARCHAR PRIMARY KEY,
         input VARCHAR NOT NULL,
         doc_id VARCHAR,
-        at TIMESTAMP NOT NULL
+        "at" TIMESTAMP NOT NULL
     )""",
 )
 

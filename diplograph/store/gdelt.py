@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
@@ -55,6 +56,7 @@ EVENT_COLUMNS: tuple[str, ...] = (
 )
 
 _GEO_NONE = ("0", "", "", "", "", "", "", "")
+_BREAKS = re.compile(r"[\t\r\n]+")
 _GEO_COUNTRY, _GEO_US_CITY, _GEO_WORLD_CITY = "1", "3", "4"
 
 
@@ -100,7 +102,7 @@ def gdelt_row(event: Mapping[str, Any], lead: tuple[int, int] | None) -> list[st
     added: dt.datetime = event["added"]
     cameo: str = event["cameo"]
     in_lead = lead is not None and lead[0] <= event["trigger_start"] < lead[1]
-    row = [
+    return [
         str(event["global_event_id"]),
         *(_date_fields(day) if day else ("", "", "", "")),
         *_actor_fields(event, "source"),
@@ -114,7 +116,6 @@ def gdelt_row(event: Mapping[str, Any], lead: tuple[int, int] | None) -> list[st
         added.strftime("%Y%m%d%H%M%S"),
         _text(event["url"]),
     ]
-    return row
 
 
 def _date_fields(day: dt.date) -> Sequence[str]:
@@ -160,6 +161,4 @@ def _number(value: float | None) -> str:
 
 def _text(value: object) -> str:
     """A field as GDELT's unquoted tab-separated files allow: no tabs or line breaks inside."""
-    if value is None:
-        return ""
-    return " ".join(str(value).split()) if any(c in str(value) for c in "\t\r\n") else str(value)
+    return "" if value is None else _BREAKS.sub(" ", str(value))

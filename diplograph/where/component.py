@@ -1,11 +1,26 @@
-"""The spaCy component "diplograph_where": places each event in ``doc._.events``."""
+"""The spaCy component "diplograph_where": places each event in ``doc._.events``.
+
+The place comes from the event's own sentence: a landmark ("at the Kremlin Palace", "told the UN
+General Assembly") wherever it stands in the sentence, else a place mention governed by a locative
+preposition ("in eastern Ukraine"), the one nearest the trigger in the parse. A sentence that names
+no place leaves the location None rather than guessing from the dateline.
+"""
 
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
-__all__ = ["WhereComponent"]
+from ..model import Location
+from ..when.component import tree_distance
+from .gazetteer import geocode, landmarks
+
+__all__ = ["WhereComponent", "event_location"]
+
+LOCATIVE = frozenset({"in", "at", "near", "inside", "outside", "across", "throughout", "around"})
+_PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 
 @Language.factory(
@@ -16,7 +31,46 @@ def make_where_component(nlp: Language, name: str) -> WhereComponent:
 
 
 class WhereComponent:
-    """Places each event (first version: leaves locations empty)."""
+    """Sets ``location`` of every event from its sentence."""
 
     def __call__(self, doc: Doc) -> Doc:
+        for event in doc._.events or []:
+            trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
+            if trigger is None:
+                raise ValueError(f"event {event.id}: trigger offsets outside the text")
+            event.location = event_location(trigger.root, doc._.places or [])
         return doc
+
+
+def _is_locative(span: SpacySpan) -> bool:
+    head = span.root.head
+    return span.root.dep_ == "pobj" and head.lower_ in LOCATIVE
+
+
+def event_location(trigger: Token, places: list[Location]) -> Location | None:
+    """The Location of the event whose trigger word is ``trigger``, from its sentence, or None."""
+    sentence = trigger.sent
+    doc = trigger.doc
+    offset = sentence.start_char
+    candidates: list[tuple[int, Location]] = []
+    for start, end, landmark in landmarks(sentence.text):
+        span = doc.char_span(offset + start, offset + end, alignment_mode="expand")
+        location = Location(landmark.place, landmark.country, landmark.lat, landmark.lon,
+                            doc.text[offset + start : offset + end], offset + start, offset + end)
+        candidates.append((tree_distance(trigger, span.root), location))
+    if not candidates:
+        mentions = [(p.start, p.end) for p in places if sentence.start_char <= p.start < sentence.end_char]
+        mentions += [(e.start_char, e.end_char) for e in sentence.ents if e.label_ in _PLACE_LABELS]
+        for start, end in sorted(set(mentions)):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None or not _is_locative(span):
+                continue
+            words = doc[span.root.left_edge.i : span.end] if span.root.left_edge.i >= span.start - 2 else span
+            found = geocode(words.text) or geocode(span.text)
+            if found is None:
+                continue
+            found.text, found.start, found.end = words.text, words.start_char, words.end_char
+            candidates.append((tree_distance(trigger, span.root), found))
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: c[0])[1]

@@ -1,0 +1,237 @@
+"""The actor dictionary: shipped data files plus users' files, indexed once per process.
+
+Every entry file has the same TAB-separated format (``name, code, kind, aliases, from, until``,
+described in ``diplograph.actors``); later files override earlier ones entry by entry (same name),
+so the hand-curated files update PETRARCH-2's conversion and a user's file updates both.
+Names are matched by a normalised key (lower case, no accents, no dots or hyphens, no leading
+"the"), so ``U.S.``, ``US`` and ``the US`` meet the same entry in one dict lookup.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from ..errors import InputError
+
+__all__ = [
+    "ActorDictionary",
+    "Entry",
+    "Role",
+    "Term",
+    "load_dictionary",
+    "match_key",
+    "parse_entries",
+    "split_code",
+]
+
+# Shipped entry files, in load order (later overrides earlier by name).
+ENTRY_FILES = (
+    "countries.tsv",
+    "organisations.tsv",
+    "people.tsv",
+    "nationalities.tsv",
+    "institutions.tsv",
+    "outlets.tsv",
+    "leaders.tsv",
+)
+ROLE_FILES = ("agents.tsv", "roles.tsv")
+KINDS = {
+    "person", "country", "government", "organisation", "igo", "media", "group",
+    "demonym", "capital", "place",
+}
+NON_COUNTRY_PREFIXES = {"IGO", "NGO", "IMG", "MNC", "UAF"}
+PREFIX_SECTOR = {"NGO": "NGO", "IMG": "REB", "MNC": "BUS", "UAF": "UAF"}
+_DROP = re.compile(r"[.'’`,()\"]")
+_SPACE = re.compile(r"[\s\-‐‑–—/]+")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def match_key(text: str) -> str:
+    """The lookup key of a name: folded case and accents, no dots, hyphens or leading "the"."""
+    folded = unicodedata.normalize("NFKD", text.lower())
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    key = _SPACE.sub(" ", _DROP.sub("", folded)).strip()
+    return key[4:] if key.startswith("the ") else key
+
+
+def split_code(code: str | None, countries: frozenset[str]) -> tuple[str | None, str | None]:
+    """``RUSGOV`` -> (RUS, GOV); ``IGOUNO`` -> (IGO, None); ``NGOHRIAMN`` -> (None, NGO)."""
+    if not code:
+        return None, None
+    prefix, rest = code[:3], code[3:]
+    if prefix in PREFIX_SECTOR:
+        return None, PREFIX_SECTOR[prefix]
+    if prefix == "IGO":
+        return "IGO", None
+    if prefix in countries:
+        return prefix, rest[:3] or None
+    return None, code[:3]
+
+
+@dataclass(frozen=True)
+class Term:
+    """One office: a code valid from ``start`` to ``end`` (ISO dates, None = open)."""
+
+    code: str
+    start: str | None
+    end: str | None
+
+
+@dataclass
+class Entry:
+    """A named actor (or place) with its offices over time."""
+
+    name: str
+    kind: str
+    terms: list[Term] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+
+    def code_on(self, day: str) -> tuple[str, bool]:
+        """The code on ``day`` and whether an office covers it (False: nearest term's country)."""
+        dated = [t for t in self.terms if t.start or t.end]
+        current = [
+            t for t in dated if (not t.start or t.start <= day) and (not t.end or day <= t.end)
+        ]
+        if current:
+            return max(current, key=lambda t: t.start or "").code, True
+        undated = [t for t in self.terms if not t.start and not t.end]
+        if undated:
+            return undated[0].code, True
+        nearest = min(dated, key=lambda t: _distance(t, day))
+        return nearest.code, False
+
+
+def _distance(term: Term, day: str) -> int:
+    d = date.fromisoformat(day)
+    start = date.fromisoformat(term.start) if term.start else date.min
+    end = date.fromisoformat(term.end) if term.end else date.max
+    return (start - d).days if d < start else (d - end).days
+
+
+@dataclass(frozen=True)
+class Role:
+    """What a role noun says about its actor: the sector and whether it is one person or many."""
+
+    sector: str
+    kind: str
+
+
+@dataclass
+class ActorDictionary:
+    """Entries by normalised name key, role nouns, and what the matcher needs to be quick."""
+
+    entries: dict[str, Entry]
+    index: dict[str, Entry]
+    roles: dict[str, Role]
+    countries: frozenset[str]
+    country_names: dict[str, str]
+    first_words: frozenset[str]
+    max_words: int
+
+    def lookup(self, text: str) -> Entry | None:
+        return self.index.get(match_key(text))
+
+
+def parse_entries(text: str, origin: str) -> list[tuple[int, list[str]]]:
+    """(line number, six fields) for each entry line; InputError naming file and line otherwise."""
+    rows = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = line.rstrip("\n").split("\t")
+        fields += [""] * (6 - len(fields))
+        where = f"{origin}, line {number}"
+        if len(fields) != 6:
+            raise InputError(where, f"expected 6 TAB-separated fields, found {len(fields)}")
+        name, code, kind, _, start, end = (f.strip() for f in fields)
+        if not name:
+            raise InputError(where, "the name (first field) is empty")
+        if not re.fullmatch(r"[A-Z]{3,}", code):
+            raise InputError(where, f"code {code!r} is not a CAMEO code (e.g. RUSGOV, USA, IGOUNO)")
+        if kind not in KINDS:
+            raise InputError(where, f"kind {kind!r} is not one of {', '.join(sorted(KINDS))}")
+        for value in (start, end):
+            if value and not _DATE.fullmatch(value):
+                raise InputError(where, f"date {value!r} is not YYYY-MM-DD")
+        rows.append((number, [f.strip() for f in fields]))
+    return rows
+
+
+def _read_shipped(name: str) -> str:
+    return resources.files("diplograph.data").joinpath("actors", name).read_text("utf-8")
+
+
+def _read_user(path: str) -> str:
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(path, "actor file not found")
+    try:
+        return p.read_text("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"actor file is not UTF-8 ({exc})") from None
+
+
+def _entries_from(text: str, origin: str) -> dict[str, Entry]:
+    found: dict[str, Entry] = {}
+    for _, (name, code, kind, aliases, start, end) in parse_entries(text, origin):
+        entry = found.setdefault(name.lower(), Entry(name, kind))
+        entry.terms.append(Term(code, start or None, end or None))
+        entry.aliases.extend(a.strip() for a in aliases.split("|") if a.strip())
+    return found
+
+
+def _roles_from(text: str) -> dict[str, Role]:
+    roles = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        noun, sector, *kind = line.split("\t")
+        plural = noun.endswith("s") and not noun.endswith("ss")
+        roles[match_key(noun)] = Role(sector.strip(), kind[0].strip() if kind else ("group" if plural else "person"))
+    return roles
+
+
+@lru_cache(maxsize=8)
+def load_dictionary(extra_files: tuple[str, ...] = ()) -> ActorDictionary:
+    """The shipped dictionary with ``extra_files`` on top; built once per process and file list."""
+    import pycountry
+
+    entries: dict[str, Entry] = {}
+    layers = [_entries_from(_read_shipped(n), f"diplograph/data/actors/{n}") for n in ENTRY_FILES]
+    layers += [_entries_from(_read_user(path), path) for path in extra_files]
+    for layer in layers:
+        for key, entry in layer.items():
+            entries.pop(key, None)  # re-insert at the end: a later file's aliases win
+            entries[key] = entry
+    index: dict[str, Entry] = {}
+    for entry in entries.values():  # insertion order: later files' names and aliases win
+        for alias in (entry.name, *entry.aliases):
+            key = match_key(alias)
+            if key:
+                index[key] = entry
+    roles: dict[str, Role] = {}
+    for name in ROLE_FILES:
+        roles.update(_roles_from(_read_shipped(name)))
+    countries = frozenset(c.alpha_3 for c in pycountry.countries) | {"KOS", "PSE"}
+    country_names = {}
+    for entry in entries.values():
+        code = entry.terms[0].code
+        if entry.kind == "country" and code in countries:
+            country_names.setdefault(code, entry.name)
+    curated = _entries_from(_read_shipped("nationalities.tsv"), "nationalities.tsv")
+    country_names.update({e.terms[0].code: e.name for e in curated.values() if e.kind == "country"})
+    return ActorDictionary(
+        entries=entries,
+        index=index,
+        roles=roles,
+        countries=countries,
+        country_names=country_names,
+        first_words=frozenset(k.split(" ", 1)[0] for k in index),
+        max_words=min(8, max(len(k.split()) for k in index)),
+    )

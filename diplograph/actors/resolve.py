@@ -1,0 +1,469 @@
+"""Finding actor mentions in a parsed Doc and resolving them to a country, a sector and a code.
+
+Names come from the dictionary (longest match over token ranges) and from spaCy's entities; role
+nouns ("forces", "ambassador") make actors of their noun phrase, with the nationality its
+adjectives, possessors and "of"/"in" phrases give. The dependency parse decides whether a place
+name acts (subject, object, possessor, agent: an actor) or situates ("in Tokyo": a Location).
+Later mentions ("the Russian president", "Petro") take the name and code of the person named
+earlier in the article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Actor, Location
+from .dictionary import ActorDictionary, Entry, Role, match_key, split_code
+
+__all__ = ["find_actors"]
+
+LOCATION_PREPS = {
+    "in", "at", "near", "inside", "within", "throughout", "across", "around", "outside", "from",
+    "into", "across", "toward", "towards", "through", "via",
+}
+PLACE_KINDS = {"country", "capital", "place"}
+ORG_KINDS = {"organisation", "igo", "media", "group", "government"}
+ORG_HEADS = {
+    "agency", "news agency", "newspaper", "channel", "network", "broadcaster", "outlet", "group",
+    "organization", "organisation", "alliance", "bloc", "movement", "militia", "daily", "radio",
+    "television", "tv", "service",
+}
+GENERIC_ROLES = {"people", "state", "citizens", "residents", "leader", "secretary", "media"}
+SKIP_ENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "QUANTITY", "WORK_OF_ART"}
+MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
+
+
+@dataclass
+class Match:
+    """A name found in the text: token range, dictionary entry (None: from spaCy's NER)."""
+
+    start: int
+    end: int
+    entry: Entry | None
+    label: str = ""  # NER label for entity-only matches
+
+    def kind(self) -> str:
+        if self.entry is not None:
+            return self.entry.kind
+        return {"PERSON": "person", "ORG": "organisation"}.get(self.label, "place")
+
+
+@dataclass
+class Candidate:
+    """An actor mention under construction (token offsets)."""
+
+    start: int
+    end: int
+    name: str
+    country: str | None
+    sector: str | None
+    code: str | None
+    kind: str
+    title: str | None = None
+    entry: Entry | None = None
+    described: bool = False  # a role description ("the Russian president"), not a name
+    extra: list[tuple[str | None, str | None]] = field(default_factory=list)
+
+
+def find_actors(
+    doc: Doc, dictionary: ActorDictionary, published: str | None = None
+) -> tuple[list[Actor], list[Location]]:
+    """The actor mentions and the place names used as locations in ``doc``, on ``published``."""
+    day = (published or date.today().isoformat())[:10]
+    return _Resolver(doc, dictionary, day).run()
+
+
+class _Resolver:
+    def __init__(self, doc: Doc, dictionary: ActorDictionary, day: str) -> None:
+        self.doc = doc
+        self.d = dictionary
+        self.day = day
+        self._role_cache: dict[int, str | None] = {}
+        self.matches = _prefer_entities(doc, _dictionary_matches(doc, dictionary))
+        self._add_entities()
+        self.by_token: dict[int, Match] = {}
+        for m in self.matches:
+            for i in range(m.start, m.end):
+                self.by_token[i] = m
+        self.consumed: set[int] = set()  # role tokens merged into a person's mention
+        self.places: list[Location] = []
+
+    # --- collecting names -------------------------------------------------------------------
+
+    def _add_entities(self) -> None:
+        taken = {i for m in self.matches for i in range(m.start, m.end)}
+        for ent in self.doc.ents:
+            if ent.label_ not in {"PERSON", "ORG", "GPE", "LOC", "FAC"}:
+                continue
+            if any(i in taken for i in range(ent.start, ent.end)):
+                continue
+            start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+            while (ent.label_ == "PERSON" and start > 0 and start - 1 not in taken
+                   and self.doc[start - 1].pos_ == "PROPN" and self.doc[start - 1].is_title
+                   and self.doc[start - 1].head.i >= start and not self._role(self.doc[start - 1])):
+                start -= 1
+            if start < ent.end:
+                self.matches.append(Match(start, ent.end, None, ent.label_))
+        self.matches.sort(key=lambda m: m.start)
+
+    # --- main --------------------------------------------------------------------------------
+
+    def run(self) -> tuple[list[Actor], list[Location]]:
+        nationality = self._nationalities()
+        cands: list[Candidate] = []
+        for m in self.matches:
+            kind = m.kind()
+            if kind == "person":
+                cands.append(self._person(m, nationality))
+            else:
+                cand = self._named(m, kind)
+                if cand is not None:
+                    cands.append(cand)
+        cands.extend(self._roles(nationality))
+        cands.sort(key=lambda c: (c.start, -c.end))
+        self._corefer(cands)
+        return self._actors(cands), sorted(self.places, key=lambda p: p.start or 0)
+
+    # --- nationality of noun heads -----------------------------------------------------------
+
+    def _affiliation(self, m: Match) -> tuple[str | None, str | None] | None:
+        """(country, code) a name lends to the noun it modifies."""
+        if m.entry is None:
+            return None
+        code, _ = m.entry.code_on(self.day)
+        country, _ = split_code(code, self.d.countries)
+        if m.entry.kind in {"demonym", "country", "capital", "place"}:
+            return country, country
+        return country, code
+
+    def _nationalities(self) -> dict[int, list[tuple[str | None, str | None]]]:
+        """Head token -> affiliations from its adjectives, compounds, possessors, of/in phrases."""
+        nat: dict[int, list[tuple[str | None, str | None]]] = {}
+        for m in self.matches:
+            aff = self._affiliation(m)
+            if aff is None:
+                continue
+            root = self._root(m)
+            tok = root
+            while tok.dep_ == "conj" and tok.head.i != tok.i:  # "Hungarian and Romanian officials"
+                tok = tok.head
+            if tok.dep_ in MODIFIER_DEPS and tok.head.i >= m.end:
+                nat.setdefault(tok.head.i, []).append(aff)
+            elif tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in {"of", "in"}:
+                nat.setdefault(tok.head.head.i, []).append(aff)
+        return nat
+
+    # --- persons -------------------------------------------------------------------------------
+
+    def _person(self, m: Match, nat: dict) -> Candidate:
+        doc = self.doc
+        root = self._root(m)
+        start, end = m.start, m.end
+        title, affs = None, list(nat.get(root.i, []))
+        lefts = [c for c in root.lefts if c.i < m.start and c.dep_ in MODIFIER_DEPS | {"det", "amod"}]
+        if lefts:
+            start = min(c.left_edge.i for c in lefts)
+        # "the new Colombian ambassador, Héctor ..." / "Héctor ..., the Colombian ambassador"
+        role_tok = None
+        if root.dep_ == "appos" and self._role(root.head) and root.head.i < m.start:
+            role_tok = root.head
+            start = min(start, role_tok.left_edge.i)
+        for c in root.rights:
+            if c.dep_ == "appos" and self._role(c):
+                role_tok = c
+                end = max(end, c.i + 1)
+        for i in range(start, m.start):
+            role = self._role(doc[i])
+            if role and doc[i].dep_ in {"compound", "nmod", "appos", "amod"} | {"ROOT"}:
+                title = self._role_text(doc[i])
+                self.consumed.add(i)
+            inner = self.by_token.get(i)
+            if inner is not None and inner is not m:
+                aff = self._affiliation(inner)
+                if aff and aff not in affs:
+                    affs.append(aff)
+        if role_tok is not None:
+            title = self._role_text(role_tok)
+            self.consumed.add(role_tok.i)
+            affs += [a for a in nat.get(role_tok.i, []) if a not in affs]
+        role = self.d.roles.get(match_key(title)) if title else None
+        text = doc[m.start : m.end].text
+        if m.entry is not None:
+            code, current = m.entry.code_on(self.day)
+            country, sector = split_code(code, self.d.countries)
+            if not current:
+                sector = role.sector if role else None
+                code = _code(country, sector)
+            return Candidate(start, end, m.entry.name, country, sector, code, "person", title, m.entry)
+        country, code = affs[0] if affs else (None, None)
+        sector = role.sector if role else None
+        if code and code != country:
+            sector = split_code(code, self.d.countries)[1] or sector
+        else:
+            code = _code(country, sector)
+        return Candidate(start, end, text, country, sector, code, "person", title, None, affs[1:])
+
+    # --- named countries, places, organisations ----------------------------------------------
+
+    def _named(self, m: Match, kind: str) -> Candidate | None:
+        doc = self.doc
+        root = self._root(m)
+        span = doc[m.start : m.end]
+        entry = m.entry
+        code, _ = entry.code_on(self.day) if entry else (None, True)
+        country, sector = split_code(code, self.d.countries)
+        head = root.head
+        dep = root.dep_
+        while dep == "conj" and head.i != root.i and head.dep_ == "pobj":
+            dep = head.dep_  # "in Asia, Africa and Europe": conjuncts share the preposition
+            head = head.head
+        if kind == "demonym":
+            if root.pos_ in {"NOUN", "PROPN"} and root.tag_ in {"NNS", "NNPS"} or dep in {"nsubj", "dobj", "pobj", "nsubjpass"} and root.tag_.startswith("NN"):
+                name = self.d.country_names.get(country or "", span.text)
+                return Candidate(m.start, m.end, name, country, None, country, "group", entry=entry)
+            return None
+        modifier = dep in {"compound", "amod", "nmod"} and head.i >= m.end
+        if modifier and self._role(head):
+            return None  # lends its nationality to the role noun's mention
+        if dep == "pobj" and head.lower_ == "of" and self._role(head.head) and kind in PLACE_KINDS:
+            return None  # "the ambassadors of Uruguay": their nationality
+        if modifier and kind == "government" and head.pos_ == "PROPN":
+            if head.dep_ == "pobj" and head.head.lower_ in LOCATION_PREPS:
+                self._place(doc[m.start : head.i + 1], country)  # "at the Kremlin Palace"
+                return None
+        locative = dep == "pobj" and head.lower_ in LOCATION_PREPS
+        place_like = kind in PLACE_KINDS or (m.entry is None and m.label in {"GPE", "LOC", "FAC"})
+        if modifier and kind in ORG_KINDS - {"government"} and _role_key(head) in ORG_HEADS:
+            start = min(m.start, head.left_edge.i)
+            return Candidate(start, head.i + 1, entry.name if entry else span.text, country,
+                             sector, code, _actor_kind(kind, sector), entry=entry)
+        if place_like or (kind == "government" and locative):
+            if modifier:
+                if head.pos_ == "PROPN":
+                    self._place(doc[m.start : head.i + 1], country)
+                return None
+            if locative or kind == "place" or m.entry is None:
+                if dep == "pobj" and head.head.i in self.consumed:
+                    pass
+                self._place(span, country, entry.name if entry and kind != "place" else None)
+                return None
+        if modifier and kind in ORG_KINDS | {"person"} and dep == "compound" and not self._role(head):
+            if head.pos_ == "PROPN":
+                return None  # part of a longer name spaCy did not know
+        start = m.start
+        if m.start > 0 and doc[m.start - 1].lower_ == "the" and doc[m.start - 1].head.i == root.i:
+            start = m.start - 1
+        if kind == "capital":
+            name = entry.name if entry else span.text
+            return Candidate(start, m.end, name, country, sector, code, "government", entry=entry)
+        if kind == "country":
+            name = self.d.country_names.get(country or "", entry.name if entry else span.text)
+            return Candidate(start, m.end, name, country, None, country, "country", entry=entry)
+        name = entry.name if entry else span.text
+        return Candidate(start, m.end, name, country, sector, code, _actor_kind(kind, sector), entry=entry)
+
+    def _place(self, span: Span, country: str | None, name: str | None = None) -> None:
+        self.places.append(Location(name or span.text, country, text=span.text,
+                                    start=span.start_char, end=span.end_char))
+
+    # --- role noun phrases -------------------------------------------------------------------
+
+    def _roles(self, nat: dict) -> list[Candidate]:
+        out = []
+        for tok in self.doc:
+            if tok.i in self.consumed or tok.i in self.by_token or tok.pos_ not in {"NOUN", "PROPN"}:
+                continue
+            role = self._role(tok)
+            if role is None or tok.dep_ == "compound" and tok.head.pos_ in {"NOUN", "PROPN"}:
+                continue
+            key = self._role_text(tok)
+            start = tok.left_edge.i if tok.left_edge.i < tok.i else tok.i
+            start = min([start] + [c.left_edge.i for c in tok.lefts])
+            affs = nat.get(tok.i, [])
+            for c in tok.children:  # "rebels in eastern Congo": also situates them
+                pass
+            text_kind = role.kind
+            if not affs:
+                if key in GENERIC_ROLES or role.kind == "person":
+                    if role.kind == "person" and any(c.lower_ == "the" for c in tok.lefts):
+                        out.append(Candidate(start, tok.i + 1, self.doc[start : tok.i + 1].text,
+                                             None, role.sector, None, "person", key,
+                                             described=True))
+                    continue
+                out.append(Candidate(start, tok.i + 1, self.doc[start : tok.i + 1].text, None,
+                                     role.sector, role.sector, text_kind, key))
+                continue
+            for country, code in affs:
+                sector = role.sector
+                if code and code != country:  # "UN envoy", "Kremlin spokesman"
+                    full = code if split_code(code, self.d.countries)[1] else _code(country, sector)
+                    sector = split_code(full, self.d.countries)[1]
+                else:
+                    full = _code(country, sector)
+                name = self.doc[start : tok.i + 1].text
+                if name.lower().startswith("the "):
+                    name = name[4:]
+                out.append(Candidate(start, tok.i + 1, name, country, sector, full, text_kind, key,
+                                     described=text_kind == "person"))
+        return out
+
+    def _role(self, tok: Token) -> Role | None:
+        key = self._role_text(tok)
+        return self.d.roles.get(key) if key else None
+
+    def _role_text(self, tok: Token) -> str | None:
+        """The longest role phrase ending at ``tok`` ("foreign minister", "minister")."""
+        if tok.i not in self._role_cache:
+            self._role_cache[tok.i] = self._find_role_text(tok)
+        return self._role_cache[tok.i]
+
+    def _find_role_text(self, tok: Token) -> str | None:
+        if tok.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        for back in (2, 1, 0):
+            if tok.i - back < 0:
+                continue
+            words = [t.lower_ for t in self.doc[tok.i - back : tok.i]]
+            for last in (tok.lower_, tok.lemma_.lower()):
+                key = match_key(" ".join([*words, last]))
+                if key in self.d.roles:
+                    return key
+        return None
+
+    # --- coreference -------------------------------------------------------------------------
+
+    def _corefer(self, cands: list[Candidate]) -> None:
+        """Surnames, titles and role descriptions take the person named earlier."""
+        named: list[Candidate] = []
+        for c in cands:
+            if c.kind != "person":
+                continue
+            target = None
+            if c.described:
+                if self.doc[c.start].lower_ in {"the", "his", "her", "its"}:
+                    target = next((p for p in reversed(named) if p.title == c.title
+                                   and (c.country is None or p.country == c.country)), None)
+            elif c.entry is None:
+                words = c.name.split()
+                if 0 < len(words) <= 2:
+                    target = next((p for p in reversed(named) if p.name != c.name
+                                   and len(p.name.split()) > len(words)
+                                   and p.name.split()[-len(words):] == words), None)
+            if target is not None:
+                c.name, c.country, c.sector, c.code = target.name, target.country, target.sector, target.code
+                c.entry, c.described = target.entry, False
+                c.title = c.title or target.title
+            if not c.described:
+                named.append(c)
+
+    # --- output --------------------------------------------------------------------------------
+
+    def _actors(self, cands: list[Candidate]) -> list[Actor]:
+        doc = self.doc
+        sent_of = {}
+        for n, sent in enumerate(doc.sents):
+            for i in range(sent.start, sent.end):
+                sent_of[i] = n
+        out: list[Actor] = []
+        kept: list[Candidate] = []
+        for c in cands:
+            if c.described and c.code is None:
+                continue  # an unresolved "the president": no name, no country
+            if any(k.start <= c.start and c.end <= k.end and k.extra is not c.extra and (k.start, k.end) != (c.start, c.end) for k in kept):
+                continue
+            kept.append(c)
+            span = doc[c.start : c.end]
+            for country, code in [(c.country, c.code), *c.extra]:
+                sector = c.sector if code == c.code else split_code(code, self.d.countries)[1]
+                if code != c.code and c.sector and country == code:
+                    code, sector = _code(country, c.sector), c.sector
+                out.append(Actor("", span.text, span.start_char, span.end_char, c.name, country,
+                                 sector, code, c.kind, sent_of.get(c.start)))
+        out.sort(key=lambda a: (a.start, -a.end))
+        for n, actor in enumerate(out, 1):
+            actor.id = f"a{n}"
+        return out
+
+    def _root(self, m: Match) -> Token:
+        return self.doc[m.start : m.end].root
+
+
+def _code(country: str | None, sector: str | None) -> str | None:
+    if country and sector:
+        return country + sector
+    return country or sector
+
+
+def _actor_kind(kind: str, sector: str | None) -> str:
+    if kind in {"organisation", "igo", "media", "group", "government", "person", "country"}:
+        return kind
+    return "organisation"
+
+
+def _role_key(tok: Token) -> str:
+    return tok.lower_
+
+
+def _prefer_entities(doc: Doc, matches: list[Match]) -> list[Match]:
+    """Drop a dictionary place inside a longer named entity ("America" in "Latin America")."""
+    ent_of = {}
+    for ent in doc.ents:
+        for i in range(ent.start, ent.end):
+            ent_of[i] = ent
+    kept = []
+    for m in matches:
+        ent = ent_of.get(m.start)
+        longer = ent is not None and ent.start <= m.start and m.end <= ent.end
+        longer = longer and (ent.end - ent.start) > (m.end - m.start) and ent[0].lower_ != "the"
+        if longer and m.kind() in PLACE_KINDS | {"demonym"} and ent.label_ in {"LOC", "GPE", "FAC"}:
+            continue
+        kept.append(m)
+    return kept
+
+
+def _dictionary_matches(doc: Doc, d: ActorDictionary) -> list[Match]:
+    """Longest dictionary names over token ranges inside each sentence, left to right."""
+    keys = [match_key(t.text) for t in doc]
+    full = doc.text
+    out: list[Match] = []
+    for sent in doc.sents:
+        i = sent.start
+        while i < sent.end:
+            tok = doc[i]
+            if not tok.text[:1].isalnum() or keys[i].split(" ", 1)[0] not in d.first_words:
+                i += 1
+                continue
+            found = None
+            for j in range(min(sent.end, i + d.max_words + 3), i, -1):
+                last = doc[j - 1]
+                if not last.text[:1].isalnum():
+                    continue
+                entry = d.index.get(" ".join(k for k in keys[i:j] if k))
+                text = full[tok.idx : last.idx + len(last.text)]
+                if entry is not None and _plausible(doc[i:j], entry, text):
+                    found = Match(i, j, entry)
+                    break
+            if found is None:
+                i += 1
+            else:
+                out.append(found)
+                i = found.end
+    return out
+
+
+def _plausible(span: Span, entry: Entry, text: str) -> bool:
+    """A proper name is capitalised and not a date; a stop word must be written in capitals."""
+    if not any(c.isupper() for c in text):
+        return False
+    if any(t.ent_type_ in SKIP_ENTS for t in span):
+        return False
+    key = match_key(text)
+    if key in STOP_WORDS or len(key) <= 2:
+        return text.replace(".", "").isupper() and len(text.replace(".", "")) > 1
+    if entry.kind == "demonym":
+        return True
+    return any(t.pos_ == "PROPN" or t.ent_type_ for t in span) or text.isupper()

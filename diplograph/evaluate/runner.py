@@ -1,0 +1,80 @@
+"""``run_eval``: one entry point that reads a gold set in its native format and scores the pipeline.
+
+The CLI's ``diplograph eval SET --format F [--report PATH]`` is a thin wrapper over it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import InputError
+from .report import EvalResult
+
+if TYPE_CHECKING:
+    from ..pipeline import Pipeline
+
+__all__ = ["FORMATS", "run_eval"]
+
+FORMATS = ("plv", "plover-gsr", "petr", "polnear", "html")
+
+
+def _from_figures(set_path: Path, format: str, scored: dict[str, Any]) -> EvalResult:
+    """An EvalResult from a scorer that returns a dict: numbers are figures, the rest items."""
+    figures = {k: v for k, v in scored.items() if isinstance(v, int | float) and not isinstance(v, bool)}
+    rest = {k: v for k, v in scored.items() if k not in figures}
+    return EvalResult(set=str(set_path), format=format, figures=figures, items=[rest] if rest else [])
+
+
+def _plover_mode():
+    """The CAMEO code -> PLOVER mode lookup, if the event code table provides one."""
+    from ..events import cameo
+
+    return getattr(cameo, "plover_mode", None)
+
+
+def run_eval(set_path: Path, format: str, report: Path | None = None,
+             pipeline: Pipeline | None = None) -> EvalResult:
+    """Score the pipeline on the gold set at ``set_path`` read as ``format``; write a JSON report.
+
+    ``pipeline`` defaults to a fresh one (petr builds its own, with the set's actors, unless given
+    one). polnear and html are scored by their own stages' scorers on ``set_path``.
+    """
+    set_path = Path(set_path)
+    if format not in FORMATS:
+        raise InputError(format, f"unknown evaluation format (choose from {', '.join(FORMATS)})")
+    if not set_path.exists():
+        raise InputError(str(set_path), "gold set not found")
+    if format == "polnear":
+        from .polnear import score_polnear
+
+        if not set_path.is_dir():
+            raise InputError(str(set_path), "a PolNeAR split is a directory with text/ and attributions/")
+        result = _from_figures(set_path, format, score_polnear(set_path))
+    elif format == "html":
+        from .html import score_html
+
+        truth = set_path / "ground-truth.json"
+        if not (set_path / "html").is_dir() or not truth.is_file():
+            raise InputError(str(set_path), "the html set is a directory with ground-truth.json and html/")
+        result = _from_figures(set_path, format, score_html(set_path / "html", truth))
+    elif format == "petr":
+        from .petr import score_petr
+
+        result = score_petr(set_path, pipeline)
+    else:
+        if pipeline is None:
+            from ..pipeline import Pipeline
+
+            pipeline = Pipeline()
+        if format == "plv":
+            from .plv import score_plv
+
+            result = score_plv(set_path, pipeline)
+        else:
+            from .plover_gsr import score_gsr
+
+            result = score_gsr(set_path, pipeline, _plover_mode())
+    if report is not None:
+        result.write(Path(report))
+    return result

@@ -1,0 +1,410 @@
+"""Read events from the dependency parse: trigger, source, target, CAMEO code, mode, confidence.
+
+A trigger is a verb with a pattern in the verb dictionary or an event noun ("the invasion of Ukraine
+by Russia"). Its source and target come from the clause's grammar, not from word order: subject and
+object (swapped in the passive), prepositional and indirect objects, conjoined actors (one event
+each), the controller of a "to"-complement ("called on X to make peace", "threatened to attack"),
+the speaker of reported speech. Source and target are actors the actors stage found in the same
+sentence (a pronoun or role noun it resolved counts as in the sentence).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from ..model import Actor, ActorRef, Event, Mention, Quote, Span
+from .cameo import cameo_code
+from .modes import event_mode
+from .verbs import PatternMatch, VerbDictionary
+
+__all__ = ["EventCoder"]
+
+# Children that open another clause: their words are not the trigger's pattern context.
+CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "punct", "mark", "conj", "cc"}
+# Prepositions whose object can be an event's target ("appeal to", "meet with", "attack on").
+TARGET_PREPS = {"to", "with", "on", "upon", "against", "at", "toward", "towards", "into", "from", "for",
+                "over", "of", "in", "about", "onto"}
+NOUN_TARGET_PREPS = {"of", "on", "against", "in", "to", "into", "with", "towards", "toward"}
+# Verbs that take an object and hand the event to a "to"-complement's subject ("urged X to ...").
+OBJECT_CONTROL = {"call", "urge", "ask", "tell", "order", "force", "persuade", "press", "encourage",
+                  "invite", "allow", "help", "push", "pressure", "expect", "want", "convince"}
+# Verbs that carry an event noun without adding meaning of their own ("launched an offensive").
+LIGHT_VERBS = {"launch", "wage", "carry", "conduct", "begin", "continue", "start", "mount", "escalate",
+               "intensify", "step", "have", "lead", "give", "deliver", "announce", "stage", "pursue"}
+SPEECH_VERBS = {"say", "tell", "state", "announce", "affirm", "assure", "declare", "add", "insist",
+                "claim", "note", "stress", "write", "report", "explain", "argue", "warn", "remark",
+                "emphasize", "emphasise", "point", "believe", "think", "deny", "suggest", "acknowledge"}
+# Copular appraisals in reported speech: "Putin said that Colombia is a promising partner" -> praise.
+PRAISE_NOUNS = {"partner", "ally", "friend", "brother", "model", "leader", "example", "pillar"}
+BLAME_NOUNS = {"threat", "enemy", "aggressor", "terrorist", "criminal", "dictator", "danger", "liar",
+               "puppet", "regime", "menace", "adversary"}
+# Codes whose event stands without a target (a protest, a mobilisation, an attack on a place).
+TARGETLESS_ROOTS = {"14", "15", "18", "19", "20"}
+# Heads whose "to"-complement is their content, coded into the head's own code (not an event of its own).
+CONTENT_ROOTS = {"02", "03", "10", "11", "12", "13"}
+# Common nouns that name an agent when no actor was resolved (used only with generic_arguments).
+AGENT_NOUNS = {"police", "government", "army", "troops", "soldiers", "forces", "rebels", "militants",
+               "protesters", "demonstrators", "court", "judge", "prosecutors", "officials", "minister",
+               "president", "military", "company", "lawmakers", "parliament", "authorities", "ministry",
+               "insurgents", "fighters", "group", "opposition", "activists", "workers", "students"}
+NOT_AGENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LOC", "FAC"}
+
+
+@dataclass
+class Argument:
+    """A source or target: the actor found in the phrase, and whether it is only a generic noun."""
+
+    ref: ActorRef
+    token: Token
+    generic: bool = False
+
+
+@dataclass
+class Trigger:
+    token: Token
+    match: PatternMatch
+    noun: bool = False
+    consumed: set[int] = field(default_factory=set)
+
+
+class EventCoder:
+    """Codes the events of one parsed, actor-annotated Doc."""
+
+    def __init__(self, verbs: VerbDictionary, generic_arguments: bool = False) -> None:
+        self.verbs = verbs
+        self.generic_arguments = generic_arguments
+
+    # ------------------------------------------------------------------ entry point
+    def code(self, doc: Doc, actors: Sequence[Actor], quotes: Sequence[Quote]) -> list[Event]:
+        """Every event in ``doc``, in text order (not yet deduplicated, ids unset)."""
+        self.doc = doc
+        self.token_actor: dict[int, Actor] = {}
+        for actor in actors:
+            span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+            if span is not None:
+                for token in span:
+                    self.token_actor.setdefault(token.i, actor)
+        self.quotes = list(quotes)
+        events: list[Event] = []
+        for index, sent in enumerate(doc.sents):
+            events.extend(self._sentence_events(index, sent))
+        return events
+
+    def _sentence_events(self, index: int, sent: SpacySpan) -> Iterator[Event]:
+        triggers: dict[int, Trigger] = {}
+        for token in sent:
+            found = self._trigger(token)
+            if found:
+                triggers[token.i] = found
+        for trigger in triggers.values():
+            yield from self._events_for(index, sent, trigger, triggers)
+        yield from self._appraisals(index, sent)
+
+    # ------------------------------------------------------------------ triggers and codes
+    def _trigger(self, token: Token) -> Trigger | None:
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB" and self.verbs.is_verb(lemma):
+            if token.i in self.token_actor and self.token_actor[token.i].kind != "person":
+                return None
+            match = self.verbs.match(lemma, self._forms(self._before(token)), self._forms(self._after(token)))
+            return Trigger(token, match) if match else None
+        if token.pos_ in ("NOUN", "PROPN") and token.i not in self.token_actor:
+            code = self.verbs.noun_code(lemma)
+            if code:
+                return Trigger(token, PatternMatch(code, None, lemma, True), noun=True)
+        return None
+
+    @staticmethod
+    def _forms(tokens: Sequence[Token]) -> list[set[str]]:
+        return [{t.lower_, t.lemma_.lower()} for t in tokens]
+
+    @staticmethod
+    def _before(verb: Token) -> list[Token]:
+        words: list[Token] = []
+        for child in verb.lefts:
+            if child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod"):
+                words.extend(child.subtree)
+        return words
+
+    @staticmethod
+    def _after(verb: Token) -> list[Token]:
+        words: list[Token] = []
+        for child in verb.rights:
+            if child.dep_ not in CLAUSE_DEPS:
+                words.extend(t for t in child.subtree if t.i - verb.i <= 12)
+        return sorted(words, key=lambda t: t.i)
+
+    def _xcomp_code(self, trigger: Trigger, triggers: dict[int, Trigger]) -> str:
+        """The head's code refined by its "to"-complement: "threatened to attack" -> 138."""
+        code = trigger.match.cameo
+        root = code[:2]
+        for child in trigger.token.children:
+            if child.dep_ not in ("xcomp", "ccomp") or child.i not in triggers:
+                continue
+            inner = triggers[child.i].match.cameo[:2]
+            words = {t.lemma_.lower() for t in child.subtree}
+            peace = bool(words & {"peace", "ceasefire", "truce", "settle", "dispute", "reconcile"})
+            if root in ("13", "03") and inner in ("18", "19", "20"):
+                return "138"
+            if root in ("13", "03") and inner in ("16", "17"):
+                return "130" if root == "13" else code
+            if code == "020":
+                return "027" if peace else {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025"}.get(inner, code)
+            if code == "100":
+                return "107" if peace else {"04": "106", "06": "101", "07": "103", "08": "105"}.get(inner, code)
+            if code == "030":
+                return {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}.get(inner, code)
+            if code == "120" and inner == "04":
+                return "125"
+        if code == "020" and any(t.lemma_.lower() in ("peace", "ceasefire", "truce") for t in self._after(trigger.token)):
+            return "027"
+        return code
+
+    # ------------------------------------------------------------------ events
+    def _events_for(self, index: int, sent: SpacySpan, trigger: Trigger, triggers: dict[int, Trigger]) -> Iterator[Event]:
+        token = trigger.token
+        if trigger.noun:
+            yield from self._noun_events(index, sent, trigger, triggers)
+            return
+        governor = token.head if token.dep_ in ("xcomp", "ccomp") and token.head.i in triggers else None
+        if governor is not None and token.dep_ == "xcomp" and triggers[governor.i].match.cameo[:2] in CONTENT_ROOTS:
+            return  # the content of an appeal, promise, refusal or threat: coded into the head
+        code = self._xcomp_code(trigger, triggers)
+        sources, inherited = self._sources(token)
+        targets = self._targets(token, code)
+        if not targets and code[:2] not in TARGETLESS_ROOTS:
+            return
+        confidence = 0.85 if trigger.match.specific else 0.6
+        if inherited:
+            confidence *= 0.9
+        if self._reported(token):
+            confidence *= 0.85
+        mode = event_mode(token)
+        for source in sources:
+            for target in targets or [None]:
+                yield from self._make(index, sent, token, code, source, target, mode, confidence)
+                if trigger.match.reverse and target is not None:
+                    yield from self._make(index, sent, token, trigger.match.reverse, target, source, mode,
+                                          confidence * 0.9)
+
+    def _noun_events(self, index: int, sent: SpacySpan, trigger: Trigger, triggers: dict[int, Trigger]) -> Iterator[Event]:
+        noun = trigger.token
+        governor = noun.head
+        if noun.dep_ in ("dobj", "pobj", "attr") and governor.i in triggers and governor is not noun:
+            return  # "provided aid": the verb's pattern already coded it
+        if noun.dep_ == "pobj" and governor.head.i in triggers and not triggers[governor.head.i].noun:
+            return
+        sources: list[Argument] = []
+        targets: list[Argument] = []
+        for child in noun.children:
+            if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.i < noun.i):
+                sources.extend(self._arguments(child))
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                sources.extend(arg for pobj in child.children if pobj.dep_ == "pobj" for arg in self._arguments(pobj))
+            elif child.dep_ == "prep" and child.lower_ in NOUN_TARGET_PREPS:
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        targets.extend(self._arguments(pobj))
+                        # "the invasion of Ukraine by Russian forces": "by" may hang on the object
+                        for grand in pobj.children:
+                            if grand.dep_ == "prep" and grand.lower_ == "by":
+                                sources.extend(a for g in grand.children if g.dep_ == "pobj" for a in self._arguments(g))
+        inherited = False
+        if not sources and noun.dep_ == "dobj" and governor.lemma_.lower() in LIGHT_VERBS:
+            sources, inherited = self._sources(governor)
+        if not sources or (not targets and trigger.match.cameo[:2] not in TARGETLESS_ROOTS):
+            return
+        confidence = 0.7 * (0.9 if inherited else 1.0) * (0.85 if self._reported(noun) else 1.0)
+        mode = event_mode(noun) if noun.dep_ in ("dobj", "nsubj", "nsubjpass") else "asserted"
+        for source in sources:
+            for target in targets or [None]:
+                yield from self._make(index, sent, noun, trigger.match.cameo, source, target, mode, confidence)
+
+    def _appraisals(self, index: int, sent: SpacySpan) -> Iterator[Event]:
+        """Reported copular judgements: "Putin said Colombia is a promising partner" -> 051 praise."""
+        for verb in sent:
+            if verb.lemma_.lower() not in SPEECH_VERBS or verb.pos_ != "VERB":
+                continue
+            for clause in verb.children:
+                if clause.dep_ != "ccomp" or clause.lemma_ != "be":
+                    continue
+                subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+                attrs = [c for c in clause.children if c.dep_ in ("attr", "acomp")]
+                if not subjects or not attrs:
+                    continue
+                lemma = attrs[0].lemma_.lower()
+                code = "051" if lemma in PRAISE_NOUNS else "111" if lemma in BLAME_NOUNS else None
+                if code is None:
+                    continue
+                sources, _ = self._sources(verb)
+                targets = self._arguments(subjects[0], generic=False)
+                mode = event_mode(clause)
+                for source in sources:
+                    for target in targets:
+                        yield from self._make(index, sent, verb, code, source, target, mode, 0.7)
+
+    # ------------------------------------------------------------------ roles
+    def _sources(self, verb: Token) -> tuple[list[Argument], bool]:
+        """The actors doing what ``verb`` says, and whether they were inherited from a governing verb."""
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        if passive:
+            agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            return [a for t in agents for a in self._arguments(t)], False
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        if subjects:
+            subject = subjects[0]
+            if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+                subject = verb.head
+            return self._arguments(subject), False
+        head = verb.head
+        if head is verb:
+            return [], False
+        if verb.dep_ == "xcomp":
+            for child in head.children:
+                if head.lemma_.lower() in OBJECT_CONTROL and child.dep_ in ("dobj", "dative"):
+                    return self._arguments(child), True
+                if head.lemma_.lower() in OBJECT_CONTROL and child.dep_ == "prep" and child.lower_ in ("on", "upon"):
+                    return [a for p in child.children if p.dep_ == "pobj" for a in self._arguments(p)], True
+            return self._sources(head)[0], True
+        if verb.dep_ == "conj":
+            return self._sources(head)[0], True
+        if verb.dep_ == "pcomp" and head.dep_ == "prep":
+            governor = head.head
+            if head.lower_ in ("of", "for") and any(c.dep_ == "dobj" for c in governor.children):
+                return [], False  # "accused X of fuelling": X is the subject, already the target
+            if governor.pos_ in ("VERB", "AUX"):
+                return self._sources(governor)[0], True
+        if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN"):
+            return self._sources(head)[0], True
+        return [], False
+
+    def _targets(self, verb: Token, code: str) -> list[Argument]:
+        """The actors ``verb`` acts on: passive subject, indirect and direct objects, prepositional objects."""
+        heads: list[Token] = []
+        children = list(verb.children)
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in children):
+            heads.extend(c for c in children if c.dep_ == "nsubjpass")
+        heads.extend(c for c in children if c.dep_ == "dative" and c.pos_ != "ADP")
+        for c in children:
+            if c.dep_ == "dative" and c.pos_ == "ADP":
+                heads.extend(p for p in c.children if p.dep_ == "pobj")
+        objects = [c for c in children if c.dep_ in ("dobj", "attr", "oprd")]
+        speech = code[:2] == "01"
+        heads.extend(objects)
+        preps = [c for c in children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
+        if speech:
+            preps = [p for p in preps if p.lower_ in ("to", "with")]
+        for obj in objects:
+            preps.extend(c for c in obj.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS)
+        for prep in preps:
+            heads.extend(p for p in prep.children if p.dep_ == "pobj")
+        for head in heads:
+            arguments = self._arguments(head)
+            if arguments:
+                return arguments
+            if head.dep_ in ("dobj", "attr", "oprd") and head.i not in self.token_actor:
+                # "received the credentials of the ambassadors of Colombia": look inside the object
+                inner = self._inner_arguments(head)
+                if inner:
+                    return inner
+        return []
+
+    def _inner_arguments(self, head: Token) -> list[Argument]:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        found = self._arguments(pobj) or self._inner_arguments(pobj)
+                        if found:
+                            return found
+        return []
+
+    def _arguments(self, head: Token, generic: bool | None = None) -> list[Argument]:
+        """The actor(s) a phrase headed by ``head`` names: one per conjunct ("Ukraine and Russia")."""
+        found: list[Argument] = []
+        seen: set[str] = set()
+        for member in [head, *[c for c in head.conjuncts if c.i > head.i]]:
+            argument = self._argument(member, self.generic_arguments if generic is None else generic)
+            if argument and argument.ref.start not in seen:
+                seen.add(argument.ref.start)
+                found.append(argument)
+        return found
+
+    def _argument(self, head: Token, generic: bool) -> Argument | None:
+        actor = self.token_actor.get(head.i)
+        if actor is None:
+            for child in head.children:  # "Colombian ambassador", "the ambassador, Héctor Arenas"
+                if child.dep_ in ("compound", "amod", "appos", "nmod") and child.i in self.token_actor:
+                    actor = self.token_actor[child.i]
+                    break
+        if actor is not None:
+            return Argument(self._ref(actor, head.sent), head)
+        if not generic or head.ent_type_ in NOT_AGENTS or head.pos_ not in ("PROPN", "NOUN"):
+            return None
+        if head.pos_ == "NOUN" and head.lemma_.lower() not in AGENT_NOUNS and head.ent_type_ not in ("ORG", "PERSON", "GPE", "NORP"):
+            return None
+        left = min((t for t in head.subtree if t.i <= head.i and t.dep_ != "punct"), key=lambda t: t.i)
+        span = self.doc[left.i : head.i + 1]
+        return Argument(ActorRef(span.text, span.start_char, span.end_char, None, None, None, span.text), head, True)
+
+    def _ref(self, actor: Actor, sent: SpacySpan) -> ActorRef:
+        start = max(actor.start, sent.start_char)
+        end = min(actor.end, sent.end_char)
+        text = self.doc.text[start:end]
+        return ActorRef(text, start, end, actor.country, actor.sector, actor.code, actor.name, actor.id)
+
+    def _reported(self, token: Token) -> bool:
+        node = token
+        while node.head is not node:
+            if node.dep_ == "ccomp" and node.head.lemma_.lower() in SPEECH_VERBS:
+                return True
+            node = node.head
+        return False
+
+    # ------------------------------------------------------------------ assembly
+    def _make(self, index: int, sent: SpacySpan, trigger: Token, code: str, source: Argument,
+              target: Argument | None, mode: str, confidence: float) -> Iterator[Event]:
+        if target is not None and _same(source.ref, target.ref):
+            return
+        facts = cameo_code(code)
+        if source.generic or (target is not None and target.generic):
+            confidence *= 0.75
+        trigger_span = Span(trigger.text, trigger.idx, trigger.idx + len(trigger.text))
+        evidence = Span(sent.text, sent.start_char, sent.end_char)
+        yield Event(
+            id="",
+            sentence=index,
+            source=source.ref,
+            target=target.ref if target else None,
+            trigger=trigger_span,
+            cameo=code,
+            root=facts.root,
+            plover=facts.plover,
+            quad_class=facts.quad_class,
+            goldstein=facts.goldstein,
+            mode=mode,
+            quote=self._quote_for(trigger_span),
+            confidence=round(min(confidence, 1.0), 3),
+            evidence=evidence,
+            mentions=[Mention(index, sent.start_char, sent.end_char, trigger_span)],
+        )
+
+    def _quote_for(self, trigger: Span) -> str | None:
+        for quote in self.quotes:
+            if quote.cue is not None and quote.cue.start <= trigger.start < quote.cue.end:
+                return quote.id
+        for quote in self.quotes:
+            if quote.start <= trigger.start < quote.end:
+                return quote.id
+        return None
+
+
+def _same(source: ActorRef, target: ActorRef) -> bool:
+    if source.actor is not None and source.actor == target.actor:
+        return True
+    if source.start == target.start:
+        return True
+    return source.code is not None and source.code == target.code

@@ -1,0 +1,85 @@
+"""What a sentence claims about an event: asserted, negated, hypothetical, future, or a question.
+
+Read from the trigger's own clause (its auxiliaries, negation, "if", a question mark) and from the
+verbs that govern it ("plans to attack", "refused to meet", "may consider"), because "Russia did not
+attack Ukraine" and "Russia could attack Ukraine" must not count as attacks.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+__all__ = ["event_mode"]
+
+HYPOTHETICAL_AUX = {"may", "might", "could", "would", "should", "can", "must"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+FUTURE_HEADS = {"plan", "intend", "prepare", "expect", "aim", "schedule", "set", "go", "vow", "pledge", "promise"}
+HYPOTHETICAL_HEADS = {"want", "hope", "wish", "consider", "seek", "try", "attempt", "propose", "offer",
+                      "threaten", "ready", "willing"}
+NEGATING_HEADS = {"fail", "refuse", "decline", "deny", "avoid", "stop"}
+NEGATIVE_DETERMINERS = {"no", "neither", "never", "nobody", "none"}
+
+
+def _clause_children(token: Token) -> list[Token]:
+    return [child for child in token.children if child.dep_ in ("aux", "auxpass", "neg", "mark", "advmod", "nsubj", "nsubjpass")]
+
+
+def _local_mode(verb: Token) -> str | None:
+    """The mode the verb's own auxiliaries and negation give, or None when they say nothing."""
+    negated = hypothetical = future = False
+    for child in _clause_children(verb):
+        lower = child.lower_
+        if child.dep_ == "neg" or lower in ("never", "not", "n't"):
+            negated = True
+        elif child.dep_ in ("aux", "auxpass") and lower in HYPOTHETICAL_AUX:
+            hypothetical = True
+        elif child.dep_ in ("aux", "auxpass") and lower in FUTURE_AUX:
+            future = True
+        elif child.dep_ == "mark" and lower in ("if", "unless", "whether"):
+            hypothetical = True
+        elif child.dep_.startswith("nsubj") and any(
+            t.lower_ in NEGATIVE_DETERMINERS for t in (child, *child.children) if t.dep_ in ("det", "nsubj", "nsubjpass")
+        ):
+            negated = True
+    if negated:
+        return "negated"
+    if hypothetical:
+        return "hypothetical"
+    if future:
+        return "future"
+    return None
+
+
+def event_mode(trigger: Token) -> str:
+    """The mode of the event whose trigger (verb or event noun) is ``trigger``."""
+    verb = trigger
+    while verb.pos_ not in ("VERB", "AUX") and verb.dep_ not in ("ROOT",) and verb.head is not verb:
+        verb = verb.head
+    if verb.sent.text.rstrip().rstrip("\"”’'").endswith("?") and verb.dep_ == "ROOT" or any(
+        child.dep_ == "mark" and child.lower_ == "whether" for child in verb.children
+    ):
+        return "question"
+    mode = _local_mode(verb)
+    if mode:
+        return mode
+    # Verbs that govern this one: "plans to attack", "refused to meet", "could try to invade".
+    node = verb
+    while node.dep_ in ("xcomp", "conj", "ccomp", "advcl", "pcomp", "acomp") and node.head is not node:
+        head = node.head
+        if node.dep_ in ("xcomp", "acomp", "pcomp") or (node.dep_ == "advcl" and head.lemma_ == "be"):
+            lemma = head.lemma_.lower()
+            if lemma in NEGATING_HEADS:
+                return "negated"
+            if lemma in FUTURE_HEADS or (lemma == "go" and any(c.dep_ == "aux" for c in head.children)):
+                return "future"
+            if lemma in HYPOTHETICAL_HEADS:
+                return "hypothetical"
+        if node.dep_ == "ccomp" and head.lemma_.lower() == "deny":
+            return "negated"
+        mode = _local_mode(head)
+        if mode and node.dep_ != "ccomp":
+            return mode
+        if node.dep_ == "ccomp":
+            break
+        node = head
+    return "asserted"

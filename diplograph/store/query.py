@@ -1,0 +1,302 @@
+"""Questions asked of a store: which events, which quotes, and how a dyad's relations move in time.
+
+Conventions shared by every function (the CLI and the HTTP API pass their arguments through):
+
+- An actor (``source``, ``target``, each side of a dyad, ``speaker``, ``about``) matches an event
+  side whose CAMEO actor code starts with it or whose country equals it, case-insensitively:
+  ``RUS`` matches RUSGOV, RUSMIL and plain RUS; ``RUSGOV`` only the government; ``IGOUNO`` the UN.
+- A dyad ``"RUS-UKR"`` (or the pair ``("RUS", "UKR")``) is unordered: events either way between
+  them. ``"RUS>UKR"`` is directed: RUS as source, UKR as target.
+- Dates are ISO strings; ``since``/``until`` are inclusive and may be a year (``"2022"``) or a
+  month (``"2022-09"``), meaning all of it. An event is dated by its own date, or by its article's
+  publication date when the text gave none (the row's ``date`` is then null and ``day`` is set).
+- Bad arguments (unknown mode or frequency, malformed code or date) raise InputError naming them.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from ..errors import InputError
+from ..model import MODES
+from .db import Store
+
+__all__ = [
+    "EVENT_ORDER",
+    "FREQUENCIES",
+    "dyad_series",
+    "event_filter",
+    "limit_clause",
+    "parse_day",
+    "parse_dyad",
+    "query_events",
+    "query_quotes",
+]
+
+FREQUENCIES = {"day": "1 DAY", "week": "7 DAYS", "month": "1 MONTH", "quarter": "3 MONTHS", "year": "1 YEAR"}
+
+EVENT_ORDER = "day NULLS LAST, doc_id, sentence, trigger_start, event_id"
+
+_ACTOR = re.compile(r"[A-Za-z0-9]{3,}")
+_CAMEO = re.compile(r"\d{1,4}")
+
+Dyad = str | Sequence[str]
+
+
+def query_events(
+    store: Store,
+    *,
+    source: str | None = None,
+    target: str | None = None,
+    dyad: Dyad | None = None,
+    code: str | None = None,
+    root: str | int | None = None,
+    quad_class: int | None = None,
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+    mode: str | None = None,
+    limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """Events matching every filter given, oldest first, each with its article's url and title."""
+    where, params = event_filter(
+        source=source, target=target, dyad=dyad, code=code, root=root, quad_class=quad_class,
+        since=since, until=until, mode=mode,
+    )
+    sql = f"SELECT * EXCLUDE (added) FROM event_rows WHERE {where} ORDER BY {EVENT_ORDER}"
+    return _rows(store, sql + limit_clause(limit), params)
+
+
+def event_filter(
+    *,
+    source: str | None = None,
+    target: str | None = None,
+    dyad: Dyad | None = None,
+    code: str | None = None,
+    root: str | int | None = None,
+    quad_class: int | None = None,
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+    mode: str | None = None,
+) -> tuple[str, list[Any]]:
+    """The SQL condition on ``event_rows`` (and its parameters) for these filters."""
+    clauses: list[str] = []
+    params: list[Any] = []
+
+    def add(clause: str, *values: Any) -> None:
+        clauses.append(clause)
+        params.extend(values)
+
+    if source is not None:
+        add(*_side("source", source))
+    if target is not None:
+        add(*_side("target", target))
+    if dyad is not None:
+        a, b, directed = parse_dyad(dyad)
+        forward = _both(_side("source", a), _side("target", b))
+        if directed:
+            add(*forward)
+        else:
+            backward = _both(_side("source", b), _side("target", a))
+            add(f"(({forward[0]}) OR ({backward[0]}))", *forward[1:], *backward[1:])
+    if code is not None:
+        if not _CAMEO.fullmatch(str(code)):
+            raise InputError(str(code), "not a CAMEO event code (1 to 4 digits)")
+        add("starts_with(cameo, ?)", str(code))
+    if root is not None:
+        root_code = str(root).zfill(2)
+        if not re.fullmatch(r"\d\d", root_code) or not 1 <= int(root_code) <= 20:
+            raise InputError(str(root), "not a CAMEO root code (01 to 20)")
+        add("root = ?", root_code)
+    if quad_class is not None:
+        if quad_class not in (1, 2, 3, 4):
+            raise InputError(str(quad_class), "not a quad class (1 to 4)")
+        add("quad_class = ?", quad_class)
+    if since is not None:
+        add("day >= ?", parse_day(since, "since"))
+    if until is not None:
+        add("day <= ?", parse_day(until, "until", end=True))
+    if mode is not None:
+        if mode not in MODES:
+            raise InputError(mode, f"not an event mode (one of {', '.join(MODES)})")
+        add("mode = ?", mode)
+    return (" AND ".join(clauses) or "TRUE"), params
+
+
+def query_quotes(
+    store: Store,
+    *,
+    speaker: str | None = None,
+    about: str | None = None,
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+    limit: int | None = None,
+) -> list[dict[str, Any]]:
+    """Quotes with their speaker, the outlets they came through, and the article they are in.
+
+    ``speaker`` matches a part of the speaker's name or the speaker's actor code/country.
+    ``about`` is an actor (as for events); a quote is about it when an actor mention inside the
+    quoted words is that actor, or an event the quote supports has it as target (not as source:
+    that is the speaker's side). So ``about="COL"`` finds Putin's "promising partner of Russia"
+    (its event's target is Colombia), and ``about="VEN"`` his "Venezuela is our strategic partner"
+    (named in the words).
+    ``since``/``until`` filter on the article's publication date (when the words were reported).
+    """
+    clauses: list[str] = []
+    params: list[Any] = []
+    if speaker is not None:
+        if not speaker.strip():
+            raise InputError("speaker", "empty")
+        clauses.append(
+            "(q.speaker_name ILIKE ? ESCAPE '\\' OR q.speaker_text ILIKE ? ESCAPE '\\'"
+            " OR starts_with(upper(q.speaker_code), ?) OR q.speaker_country = ?)"
+        )
+        pattern = f"%{_like_escape(speaker.strip())}%"
+        params += [pattern, pattern, speaker.strip().upper(), speaker.strip().upper()]
+    if about is not None:
+        value = _actor(about)
+        clauses.append(
+            "(EXISTS (SELECT 1 FROM actors a WHERE a.doc_id = q.doc_id"
+            " AND a.start_char >= q.start_char AND a.end_char <= q.end_char"
+            " AND (starts_with(upper(a.code), ?) OR a.country = ?))"
+            " OR EXISTS (SELECT 1 FROM events e WHERE e.doc_id = q.doc_id AND e.quote_id = q.quote_id"
+            " AND (starts_with(upper(e.target_code), ?) OR e.target_country = ?)))"
+        )
+        params += [value] * 4
+    if since is not None:
+        clauses.append("d.published >= ?")
+        params.append(parse_day(since, "since"))
+    if until is not None:
+        clauses.append("d.published <= ?")
+        params.append(parse_day(until, "until", end=True))
+    sql = f"""
+        SELECT q.doc_id, q.quote_id, q.kind,
+               coalesce(q.speaker_name, q.speaker_text) AS speaker,
+               q.speaker_code, q.speaker_country, q.via, q.text,
+               q.start_char AS start, q.end_char AS "end", q.cue_text AS cue,
+               d.published AS date, d.url, d.title, d.outlet
+        FROM quotes q JOIN documents d USING (doc_id)
+        WHERE {" AND ".join(clauses) or "TRUE"}
+        ORDER BY d.published NULLS LAST, q.doc_id, q.start_char
+    """
+    return _rows(store, sql + limit_clause(limit), params)
+
+
+def dyad_series(
+    store: Store,
+    a: str,
+    b: str,
+    *,
+    freq: str = "month",
+    directed: bool = False,
+    since: str | dt.date | None = None,
+    until: str | dt.date | None = None,
+) -> list[dict[str, Any]]:
+    """Cooperation and conflict between ``a`` and ``b`` per period, gaps filled with zeros.
+
+    Each row: ``period`` (first day, ISO), ``events``, the four quad-class counts
+    (``verbal_cooperation``, ``material_cooperation``, ``verbal_conflict``, ``material_conflict``),
+    ``goldstein_sum`` and ``goldstein_mean`` (null for a period without events). Unordered unless
+    ``directed`` (then a is the source).
+    """
+    if freq not in FREQUENCIES:
+        raise InputError(freq, f"not a frequency (one of {', '.join(FREQUENCIES)})")
+    dyad = (a, b) if not directed else f"{a}>{b}"
+    where, params = event_filter(dyad=dyad, since=since, until=until)
+    sql = f"""
+        WITH ev AS (
+            SELECT date_trunc('{freq}', day)::DATE AS period, quad_class, goldstein
+            FROM event_rows WHERE day IS NOT NULL AND {where}
+        ),
+        periods AS (
+            SELECT unnest(generate_series(min(period), max(period), INTERVAL {FREQUENCIES[freq]}))::DATE
+                   AS period
+            FROM ev HAVING count(*) > 0
+        )
+        SELECT p.period,
+               count(ev.period) AS events,
+               count(*) FILTER (WHERE ev.quad_class = 1) AS verbal_cooperation,
+               count(*) FILTER (WHERE ev.quad_class = 2) AS material_cooperation,
+               count(*) FILTER (WHERE ev.quad_class = 3) AS verbal_conflict,
+               count(*) FILTER (WHERE ev.quad_class = 4) AS material_conflict,
+               coalesce(sum(ev.goldstein), 0.0) AS goldstein_sum,
+               avg(ev.goldstein) AS goldstein_mean
+        FROM periods p LEFT JOIN ev USING (period)
+        GROUP BY p.period ORDER BY p.period
+    """
+    return _rows(store, sql, params)
+
+
+def parse_dyad(dyad: Dyad) -> tuple[str, str, bool]:
+    """``"RUS-UKR"``, ``("RUS", "UKR")`` -> unordered pair; ``"RUS>UKR"`` -> directed."""
+    if isinstance(dyad, str):
+        directed = ">" in dyad
+        parts = re.split(r"[>\-]", dyad)
+    else:
+        directed, parts = False, list(dyad)
+    if len(parts) != 2:
+        raise InputError(str(dyad), 'not a dyad (write "RUS-UKR" for either direction, "RUS>UKR" for one)')
+    return _actor(parts[0]), _actor(parts[1]), directed
+
+
+def parse_day(value: str | dt.date, what: str, *, end: bool = False) -> dt.date:
+    """An ISO year, month or day -> its first day (or its last, with ``end``)."""
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    try:
+        if re.fullmatch(r"\d{4}", text):
+            year = int(text)
+            return dt.date(year, 12, 31) if end else dt.date(year, 1, 1)
+        if re.fullmatch(r"\d{4}-\d{2}", text):
+            year, month = map(int, text.split("-"))
+            day = calendar.monthrange(year, month)[1] if end else 1
+            return dt.date(year, month, day)
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise InputError(f"{what} {value}", "not an ISO date (2022, 2022-09 or 2022-09-20)") from None
+
+
+def _actor(value: str) -> str:
+    text = str(value).strip()
+    if not _ACTOR.fullmatch(text):
+        raise InputError(str(value), "not an actor code or country (e.g. RUS, RUSGOV, IGOUNO)")
+    return text.upper()
+
+
+def _side(role: str, value: str) -> tuple[str, str, str]:
+    actor = _actor(value)
+    return f"(starts_with(upper({role}_code), ?) OR {role}_country = ?)", actor, actor
+
+
+def _both(left: tuple[str, ...], right: tuple[str, ...]) -> tuple[str, ...]:
+    return (f"{left[0]} AND {right[0]}", *left[1:], *right[1:])
+
+
+def _like_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def limit_clause(limit: int | None) -> str:
+    """`` LIMIT n`` for a valid row limit, nothing for None."""
+    if limit is None:
+        return ""
+    if not isinstance(limit, int) or limit < 0:
+        raise InputError(str(limit), "not a row limit (a whole number, 0 or more)")
+    return f" LIMIT {limit}"
+
+
+def _rows(store: Store, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+    """Run a query; rows as dicts with dates in ISO form."""
+    with store.cursor() as cur:
+        result = cur.execute(sql, params)
+        names = [d[0] for d in result.description]
+        rows = result.fetchall()
+    return [{name: _iso(value) for name, value in zip(names, row)} for row in rows]
+
+
+def _iso(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value

@@ -1,0 +1,145 @@
+"""Dates from temporal phrases: "on Tuesday", "June 19", "In August", "last week", "two days ago".
+
+Resolved against the publication date. Weekdays and month names are resolved here, by the tense of
+the event's verb (dateparser guesses the wrong week or year for news): a past event "on Tuesday" is
+the most recent Tuesday on or before publication, a future one ("will speak on Saturday") the next
+one after it. Other phrases go to dateparser with the publication date as its relative base.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+__all__ = ["PRECISIONS", "resolve_date"]
+
+PRECISIONS = ("day", "month", "year")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)
+_MONTH_ABBREVIATIONS = {m[:3]: i for i, m in enumerate(MONTHS, 1)} | {"sept": 9}
+_LEAD = re.compile(r"^(?:on|in|at|during|by|from|of|early|late|mid-?|the)\s+")
+_PART_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)$")
+_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_WEEKDAY = re.compile(r"^(?:(this|last|next|past|coming)\s+)?(" + "|".join(WEEKDAYS) + r")$")
+_MONTH_DAY = re.compile(r"^" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$")
+_DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(\d{4}))?$")
+_MONTH_ONLY = re.compile(r"^(?:(this|last|next|past|coming)\s+)?" + _MONTH + r"(?:,?\s+(?:of\s+)?(\d{4}))?$")
+_YEAR = re.compile(r"^(\d{4})$")
+_RELATIVE_YEAR = re.compile(r"^(this|last|next|past|coming)\s+year$")
+_RELATIVE_MONTH = re.compile(r"^(this|last|next|past|coming)\s+month$")
+_FIXED = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def _month_number(word: str) -> int:
+    return _MONTH_ABBREVIATIONS[word.lower().rstrip(".")[:4] if word.lower().startswith("sept") else word.lower()[:3]]
+
+
+def _weekday(base: date, weekday: int, modifier: str | None, tense: str) -> date:
+    if modifier in ("next", "coming") or (tense == "future" and modifier not in ("last", "past")):
+        ahead = (weekday - base.weekday()) % 7
+        return base + timedelta(days=ahead or 7)
+    back = (base.weekday() - weekday) % 7
+    if back == 0 and modifier in ("last", "past"):
+        back = 7
+    return base - timedelta(days=back)
+
+
+def _year_for(base: date, month: int, day: int, tense: str) -> int:
+    """The year that puts month/day on the right side of the publication date for the tense."""
+    if tense == "future":
+        return base.year if (month, day) >= (base.month, base.day) else base.year + 1
+    return base.year if (month, day) <= (base.month, base.day) else base.year - 1
+
+
+def _dateparser(phrase: str, base: date, tense: str) -> tuple[str, str] | None:
+    from dateparser.date import DateDataParser
+
+    parser = DateDataParser(
+        languages=["en"],
+        settings={
+            "RELATIVE_BASE": datetime(base.year, base.month, base.day),
+            "PREFER_DATES_FROM": "future" if tense == "future" else "past",
+            "RETURN_TIME_AS_PERIOD": True,
+        },
+    )
+    data = parser.get_date_data(phrase)
+    if data.date_obj is None:
+        return None
+    period = data.period if data.period in PRECISIONS else "day"
+    value = data.date_obj.date()
+    if period == "month":
+        return value.strftime("%Y-%m"), "month"
+    if period == "year":
+        return f"{value.year:04d}", "year"
+    return value.isoformat(), "day"
+
+
+def resolve_date(phrase: str | None, published: str | None, tense: str = "past") -> tuple[str | None, str | None]:
+    """(date, precision) for a temporal phrase read against the publication date.
+
+    ``tense`` is "past", "present" or "future" (of the event's verb). No phrase gives the
+    publication date at day precision; a phrase that needs a base when there is none, or that names
+    no date, gives (None, None). The date is always a full ISO date, so one column type holds them:
+    month precision is the month's first day ("In August" -> "2022-08-01", "month"), year precision
+    the year's ("this year" -> "2022-01-01", "year").
+    """
+    value, precision = _resolve(phrase, published, tense)
+    if precision == "month":
+        value = f"{value}-01"
+    elif precision == "year":
+        value = f"{value}-01-01"
+    return value, precision
+
+
+def _resolve(phrase: str | None, published: str | None, tense: str) -> tuple[str | None, str | None]:
+    base = date.fromisoformat(published[:10]) if published else None
+    text = " ".join((phrase or "").lower().replace(",", " ,").split()).replace(" ,", ",").strip(" .,")
+    while _LEAD.match(text):
+        text = _LEAD.sub("", text, count=1)
+    text = _PART_OF_DAY.sub("", text)
+    if not text:
+        return (base.isoformat(), "day") if base else (None, None)
+    if m := _MONTH_DAY.match(text) or _DAY_MONTH.match(text):
+        groups = m.groups()
+        month_word, day = (groups[0], groups[1]) if m.re is _MONTH_DAY else (groups[1], groups[0])
+        month, day, year = _month_number(month_word), int(day), groups[2]
+        if year is None and base is None:
+            return None, None
+        year = int(year) if year else _year_for(base, month, day, tense)
+        try:
+            return date(year, month, day).isoformat(), "day"
+        except ValueError:
+            return None, None
+    if m := _YEAR.match(text):
+        return m.group(1), "year"
+    if base is None:
+        if m := _MONTH_ONLY.match(text):
+            return (f"{m.group(3)}-{_month_number(m.group(2)):02d}", "month") if m.group(3) else (None, None)
+        return None, None
+    if text in _FIXED:
+        return (base + timedelta(days=_FIXED[text])).isoformat(), "day"
+    if m := _WEEKDAY.match(text):
+        return _weekday(base, WEEKDAYS.index(m.group(2)), m.group(1), tense).isoformat(), "day"
+    if m := _MONTH_ONLY.match(text):
+        modifier, month, year = m.group(1), _month_number(m.group(2)), m.group(3)
+        if year:
+            return f"{year}-{month:02d}", "month"
+        if modifier in ("next", "coming"):
+            tense = "future"
+        year = base.year
+        if tense == "future" and month < base.month:
+            year += 1
+        elif tense != "future" and (month > base.month or (modifier in ("last", "past") and month == base.month)):
+            year -= 1
+        return f"{year}-{month:02d}", "month"
+    if m := _RELATIVE_YEAR.match(text):
+        shift = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(m.group(1), 0)
+        return str(base.year + shift), "year"
+    if m := _RELATIVE_MONTH.match(text):
+        shift = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(m.group(1), 0)
+        month_index = base.year * 12 + base.month - 1 + shift
+        return f"{month_index // 12}-{month_index % 12 + 1:02d}", "month"
+    return _dateparser(text, base, tense) or (None, None)
