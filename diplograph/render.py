@@ -10,6 +10,9 @@ from .model import ActorRef, Document, Event, Quote
 
 __all__ = ["document_table", "rows_table"]
 
+# Widest a non-final column grows before it is cut.
+MAX_CELL = 40
+
 
 def _actor(ref: ActorRef | None) -> str:
     if ref is None:
@@ -19,41 +22,50 @@ def _actor(ref: ActorRef | None) -> str:
 
 
 def _cameo_name(code: str) -> str:
-    from .events.cameo import cameo_name
+    from .events.cameo import cameo_table
 
-    return cameo_name(code) or ""
+    entry = cameo_table().get(code)
+    return entry.name if entry else ""
 
 
-def rows_table(headers: Sequence[str], rows: Iterable[Sequence[object]], *, wrap_last: bool = True) -> str:
-    """A plain aligned table; the last column wraps to the terminal's width."""
+def rows_table(headers: Sequence[str], rows: Iterable[Sequence[object]],
+               notes: Sequence[str] | None = None) -> str:
+    """A plain aligned table; the last column wraps to the terminal's width.
+
+    ``notes``, one per row, are printed under their row, indented and wrapped (the evidence).
+    """
     rows = [["" if v is None else str(v) for v in row] for row in rows]
     widths = [len(h) for h in headers]
     for row in rows:
-        for i, cell in enumerate(row[:-1] if wrap_last else row):
-            widths[i] = min(max(widths[i], len(cell)), 40)
-    term = shutil.get_terminal_size((160, 24)).columns
+        for i, cell in enumerate(row[:-1]):
+            widths[i] = min(max(widths[i], len(cell)), MAX_CELL)
+    term = shutil.get_terminal_size((120, 24)).columns
     lead = sum(w + 2 for w in widths[:-1])
-    last_width = max(30, term - lead) if wrap_last else widths[-1]
+    last_width = max(30, term - lead)
     lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip()]
-    lines.append("  ".join("-" * w for w in widths[:-1]) + "  " + "-" * min(last_width, 40))
-    for row in rows:
+    lines.append("  ".join("-" * w for w in widths[:-1] + [min(last_width, max(widths[-1], 10))]))
+    for i, row in enumerate(rows):
         cells = [c[:w].ljust(w) for c, w in zip(row[:-1], widths[:-1])]
-        wrapped = textwrap.wrap(row[-1], last_width) or [""] if wrap_last else [row[-1]]
+        wrapped = textwrap.wrap(row[-1], last_width) or [""]
         lines.append("  ".join(cells + [wrapped[0]]).rstrip())
         lines.extend(" " * lead + more for more in wrapped[1:])
+        if notes:
+            lines.extend(textwrap.wrap(notes[i], max(40, term - 6), initial_indent="      ",
+                                       subsequent_indent="      "))
     return "\n".join(lines)
 
 
-def _event_row(doc: Document, event: Event) -> list[object]:
-    evidence = event.evidence.text if event.evidence else doc.text[event.trigger.start:event.trigger.end]
-    return [
-        event.date or "-",
-        _actor(event.source),
-        f"{event.cameo} {_cameo_name(event.cameo)}".strip(),
-        _actor(event.target),
-        event.mode,
-        " ".join(evidence.split()),
-    ]
+def _event_row(event: Event) -> list[object]:
+    return [event.date or "-", _actor(event.source), f"{event.cameo} {_cameo_name(event.cameo)}".strip(),
+            _actor(event.target), event.mode]
+
+
+def _evidence(doc: Document, event: Event) -> str:
+    """The sentence the event was read from, with its trigger marked [like this]."""
+    start, end = event.evidence and (event.evidence.start, event.evidence.end) or doc.sentences[event.sentence]
+    t0, t1 = event.trigger.start, event.trigger.end
+    marked = doc.text[start:t0] + "[" + doc.text[t0:t1] + "]" + doc.text[t1:end]
+    return "“" + " ".join(marked.split()) + "”"
 
 
 def _quote_row(quote: Quote) -> list[object]:
@@ -66,8 +78,9 @@ def document_table(doc: Document) -> str:
     head = " | ".join(x for x in (doc.title, doc.outlet, doc.published, doc.url) if x) or doc.source or doc.doc_id
     parts = [f"== {head}", f"   doc_id {doc.doc_id}  ·  {len(doc.events)} events  ·  {len(doc.quotes)} quotes", ""]
     if doc.events:
-        parts.append(rows_table(["date", "source", "event", "target", "mode", "evidence"],
-                                (_event_row(doc, e) for e in doc.events)))
+        parts.append(rows_table(["date", "source", "event", "target", "mode"],
+                                [_event_row(e) for e in doc.events],
+                                notes=[_evidence(doc, e) for e in doc.events]))
     else:
         parts.append("(no events)")
     parts.append("")

@@ -141,20 +141,28 @@ class _Resolver:
         return country, code
 
     def _nationalities(self) -> dict[int, list[tuple[str | None, str | None]]]:
-        """Head token -> affiliations from its adjectives, compounds, possessors, of/in phrases."""
-        nat: dict[int, list[tuple[str | None, str | None]]] = {}
+        """Head token -> affiliations from its adjectives, compounds, possessors, of/in phrases.
+
+        Modifiers in the noun phrase outrank an "of" phrase, which outranks an "in" phrase:
+        "Israeli troops in Congo" are Israeli.
+        """
+        ranked: dict[int, list[tuple[int, tuple[str | None, str | None]]]] = {}
         for m in self.matches:
             aff = self._affiliation(m)
             if aff is None:
                 continue
-            root = self._root(m)
-            tok = root
+            tok = self._root(m)
             while tok.dep_ == "conj" and tok.head.i != tok.i:  # "Hungarian and Romanian officials"
                 tok = tok.head
             if tok.dep_ in MODIFIER_DEPS and tok.head.i >= m.end:
-                nat.setdefault(tok.head.i, []).append(aff)
+                ranked.setdefault(tok.head.i, []).append((0, aff))
             elif tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in {"of", "in"}:
-                nat.setdefault(tok.head.head.i, []).append(aff)
+                rank = 1 if tok.head.lower_ == "of" else 2
+                ranked.setdefault(tok.head.head.i, []).append((rank, aff))
+        nat = {}
+        for head, affs in ranked.items():
+            best = min(rank for rank, _ in affs)
+            nat[head] = list(dict.fromkeys(aff for rank, aff in affs if rank == best))
         return nat
 
     # --- persons -------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from ..model import Actor, ActorRef, Event, Mention, Quote, Span
+from ..model import Actor, ActorRef, Event, Location, Mention, Quote, Span
 from .cameo import cameo_code
 from .modes import event_mode
 from .verbs import PatternMatch, VerbDictionary
@@ -50,6 +50,15 @@ AGENT_NOUNS = {"police", "government", "army", "troops", "soldiers", "forces", "
                "protesters", "demonstrators", "court", "judge", "prosecutors", "officials", "minister",
                "president", "military", "company", "lawmakers", "parliament", "authorities", "ministry",
                "insurgents", "fighters", "group", "opposition", "activists", "workers", "students"}
+PERSONAL = ("person",)
+COLLECTIVE = ("country", "government", "organisation", "igo", "group", "media")
+PRONOUN_KINDS = {"he": PERSONAL, "him": PERSONAL, "she": PERSONAL, "her": PERSONAL, "his": PERSONAL,
+                 "it": ("country", "government", "organisation", "igo", "media"), "its": COLLECTIVE,
+                 "they": COLLECTIVE, "them": COLLECTIVE, "their": COLLECTIVE}
+# Role nouns the actors stage left unresolved ("the president-elect"): the kinds they can refer to.
+ROLE_NOUNS = {"president": PERSONAL, "president-elect": PERSONAL, "elect": PERSONAL, "leader": PERSONAL,
+              "minister": PERSONAL, "premier": PERSONAL, "chancellor": PERSONAL, "king": PERSONAL,
+              "country": ("country",), "nation": ("country",), "government": ("government", "country")}
 NOT_AGENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LOC", "FAC"}
 
 
@@ -78,15 +87,18 @@ class EventCoder:
         self.generic_arguments = generic_arguments
 
     # ------------------------------------------------------------------ entry point
-    def code(self, doc: Doc, actors: Sequence[Actor], quotes: Sequence[Quote]) -> list[Event]:
+    def code(self, doc: Doc, actors: Sequence[Actor], quotes: Sequence[Quote],
+             places: Sequence[Location] = ()) -> list[Event]:
         """Every event in ``doc``, in text order (not yet deduplicated, ids unset)."""
         self.doc = doc
-        self.token_actor: dict[int, Actor] = {}
+        self.token_actor: dict[int, list[Actor]] = {}
         for actor in actors:
             span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
             if span is not None:
                 for token in span:
-                    self.token_actor.setdefault(token.i, actor)
+                    self.token_actor.setdefault(token.i, []).append(actor)
+        self.actor_kind = {actor.id: actor.kind for actor in actors}
+        self.places = [p for p in places if p.country and p.start is not None]
         self.quotes = list(quotes)
         events: list[Event] = []
         for index, sent in enumerate(doc.sents):
@@ -107,7 +119,7 @@ class EventCoder:
     def _trigger(self, token: Token) -> Trigger | None:
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB" and self.verbs.is_verb(lemma):
-            if token.i in self.token_actor and self.token_actor[token.i].kind != "person":
+            if token.i in self.token_actor and self.token_actor[token.i][0].kind != "person":
                 return None
             match = self.verbs.match(lemma, self._forms(self._before(token)), self._forms(self._after(token)))
             return Trigger(token, match) if match else None
@@ -174,7 +186,7 @@ class EventCoder:
             return  # the content of an appeal, promise, refusal or threat: coded into the head
         code = self._xcomp_code(trigger, triggers)
         sources, inherited = self._sources(token)
-        targets = self._targets(token, code)
+        targets = self._targets(token, code, sources)
         if not targets and code[:2] not in TARGETLESS_ROOTS:
             return
         confidence = 0.85 if trigger.match.specific else 0.6
@@ -193,12 +205,13 @@ class EventCoder:
     def _noun_events(self, index: int, sent: SpacySpan, trigger: Trigger, triggers: dict[int, Trigger]) -> Iterator[Event]:
         noun = trigger.token
         governor = noun.head
-        if noun.dep_ in ("dobj", "pobj", "attr") and governor.i in triggers and governor is not noun:
+        if noun.dep_ in ("dobj", "pobj", "attr") and governor.i in triggers and governor.i != noun.i:
             return  # "provided aid": the verb's pattern already coded it
         if noun.dep_ == "pobj" and governor.head.i in triggers and not triggers[governor.head.i].noun:
             return
         sources: list[Argument] = []
         targets: list[Argument] = []
+        conflict = trigger.match.cameo[:2] in TARGETLESS_ROOTS
         for child in noun.children:
             if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.i < noun.i):
                 sources.extend(self._arguments(child))
@@ -207,7 +220,7 @@ class EventCoder:
             elif child.dep_ == "prep" and child.lower_ in NOUN_TARGET_PREPS:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        targets.extend(self._arguments(pobj))
+                        targets.extend(self._arguments(pobj, avoid=sources, places=conflict))
                         # "the invasion of Ukraine by Russian forces": "by" may hang on the object
                         for grand in pobj.children:
                             if grand.dep_ == "prep" and grand.lower_ == "by":
@@ -240,7 +253,7 @@ class EventCoder:
                 if code is None:
                     continue
                 sources, _ = self._sources(verb)
-                targets = self._arguments(subjects[0], generic=False)
+                targets = self._arguments(subjects[0], generic=False, avoid=sources)
                 mode = event_mode(clause)
                 for source in sources:
                     for target in targets:
@@ -260,7 +273,7 @@ class EventCoder:
                 subject = verb.head
             return self._arguments(subject), False
         head = verb.head
-        if head is verb:
+        if head.i == verb.i:
             return [], False
         if verb.dep_ == "xcomp":
             for child in head.children:
@@ -281,7 +294,7 @@ class EventCoder:
             return self._sources(head)[0], True
         return [], False
 
-    def _targets(self, verb: Token, code: str) -> list[Argument]:
+    def _targets(self, verb: Token, code: str, sources: Sequence[Argument]) -> list[Argument]:
         """The actors ``verb`` acts on: passive subject, indirect and direct objects, prepositional objects."""
         heads: list[Token] = []
         children = list(verb.children)
@@ -301,8 +314,11 @@ class EventCoder:
             preps.extend(c for c in obj.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS)
         for prep in preps:
             heads.extend(p for p in prep.children if p.dep_ == "pobj")
+        conflict = code[:2] in TARGETLESS_ROOTS
         for head in heads:
-            arguments = self._arguments(head)
+            arguments = self._arguments(head, avoid=sources, places=conflict and head.dep_ == "pobj")
+            if speech:  # "he quoted RT", "according to Efe": the outlet is not a party to the event
+                arguments = [a for a in arguments if not (a.ref.actor and self.actor_kind.get(a.ref.actor) == "media")]
             if arguments:
                 return arguments
             if head.dep_ in ("dobj", "attr", "oprd") and head.i not in self.token_actor:
@@ -322,33 +338,76 @@ class EventCoder:
                             return found
         return []
 
-    def _arguments(self, head: Token, generic: bool | None = None) -> list[Argument]:
+    def _arguments(self, head: Token, generic: bool | None = None, avoid: Sequence[Argument] = (),
+                   places: bool = False) -> list[Argument]:
         """The actor(s) a phrase headed by ``head`` names: one per conjunct ("Ukraine and Russia")."""
         found: list[Argument] = []
-        seen: set[str] = set()
+        seen: set[tuple[int, str | None]] = set()
+        avoid_ids = {a.ref.actor for a in avoid if a.ref.actor}
         for member in [head, *[c for c in head.conjuncts if c.i > head.i]]:
-            argument = self._argument(member, self.generic_arguments if generic is None else generic)
-            if argument and argument.ref.start not in seen:
-                seen.add(argument.ref.start)
-                found.append(argument)
+            for argument in self._member_arguments(member, self.generic_arguments if generic is None else generic,
+                                                   avoid_ids, places):
+                key = (argument.ref.start, argument.ref.code)
+                if key not in seen:
+                    seen.add(key)
+                    found.append(argument)
         return found
 
-    def _argument(self, head: Token, generic: bool) -> Argument | None:
-        actor = self.token_actor.get(head.i)
-        if actor is None:
+    def _member_arguments(self, head: Token, generic: bool, avoid: set[str], places: bool) -> list[Argument]:
+        actors = self.token_actor.get(head.i)
+        if actors is None:
             for child in head.children:  # "Colombian ambassador", "the ambassador, Héctor Arenas"
                 if child.dep_ in ("compound", "amod", "appos", "nmod") and child.i in self.token_actor:
-                    actor = self.token_actor[child.i]
+                    actors = self.token_actor[child.i]
                     break
-        if actor is not None:
-            return Argument(self._ref(actor, head.sent), head)
+        if actors is None:
+            antecedent = self._antecedent(head, avoid)
+            actors = [antecedent] if antecedent else None
+        if actors is not None:
+            return [Argument(self._ref(actor, head.sent), head) for actor in actors]
+        if places:
+            place = next((p for p in self.places if p.start <= head.idx < p.end), None)
+            if place is not None:
+                ref = ActorRef(place.text or place.name, place.start, place.end, place.country, None,
+                               place.country, place.name)
+                return [Argument(ref, head)]
         if not generic or head.ent_type_ in NOT_AGENTS or head.pos_ not in ("PROPN", "NOUN"):
-            return None
+            return []
         if head.pos_ == "NOUN" and head.lemma_.lower() not in AGENT_NOUNS and head.ent_type_ not in ("ORG", "PERSON", "GPE", "NORP"):
-            return None
+            return []
         left = min((t for t in head.subtree if t.i <= head.i and t.dep_ != "punct"), key=lambda t: t.i)
         span = self.doc[left.i : head.i + 1]
-        return Argument(ActorRef(span.text, span.start_char, span.end_char, None, None, None, span.text), head, True)
+        return [Argument(ActorRef(span.text, span.start_char, span.end_char, None, None, None, span.text), head, True)]
+
+    def _antecedent(self, head: Token, avoid: set[str]) -> Actor | None:
+        """An unresolved pronoun or role noun ("he", "the country") -> the actor it most likely names.
+
+        First an actor earlier in the same sentence; failing that, the subject of the sentence just
+        before ("Colombia has been an ally ... The US has provided aid to the country"). Actors of the
+        event's other side (``avoid``: ids and countries) are never taken.
+        """
+        if head.pos_ == "PRON":
+            kinds = PRONOUN_KINDS.get(head.lower_)
+        elif head.lemma_.lower() in ROLE_NOUNS and any(c.lower_ in ("the", "his", "her", "its") for c in head.children):
+            kinds = ROLE_NOUNS[head.lemma_.lower()]
+        else:
+            return None
+        if not kinds:
+            return None
+        avoid_countries = {a.country for i in self.token_actor for a in self.token_actor[i] if a.id in avoid}
+
+        def fits(actor: Actor) -> bool:
+            return actor.kind in kinds and actor.id not in avoid and bool(actor.code) and actor.country not in avoid_countries
+
+        before = [a for i in range(head.sent.start, head.i) for a in self.token_actor.get(i, ())]
+        found = next((a for a in reversed(before) if fits(a)), None)
+        if found is not None or head.sent.start == 0:
+            return found
+        previous = self.doc[head.sent.start - 1].sent
+        for token in previous:
+            if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT":
+                return next((a for a in self.token_actor.get(token.i, ()) if fits(a)), None)
+        return None
 
     def _ref(self, actor: Actor, sent: SpacySpan) -> ActorRef:
         start = max(actor.start, sent.start_char)
@@ -358,7 +417,7 @@ class EventCoder:
 
     def _reported(self, token: Token) -> bool:
         node = token
-        while node.head is not node:
+        while node.head.i != node.i:
             if node.dep_ == "ccomp" and node.head.lemma_.lower() in SPEECH_VERBS:
                 return True
             node = node.head

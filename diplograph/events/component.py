@@ -33,6 +33,6 @@ class EventComponent:
         self.coder = EventCoder(load_verb_dictionary(tuple(extra_files)), generic_arguments)
 
     def __call__(self, doc: Doc) -> Doc:
-        events = self.coder.code(doc, doc._.actors or [], doc._.quotes or [])
+        events = self.coder.code(doc, doc._.actors or [], doc._.quotes or [], doc._.places or [])
         doc._.events = dedup_events(events)
         return doc

@@ -53,7 +53,7 @@ def _local_mode(verb: Token) -> str | None:
 def event_mode(trigger: Token) -> str:
     """The mode of the event whose trigger (verb or event noun) is ``trigger``."""
     verb = trigger
-    while verb.pos_ not in ("VERB", "AUX") and verb.dep_ not in ("ROOT",) and verb.head is not verb:
+    while verb.pos_ not in ("VERB", "AUX") and verb.dep_ not in ("ROOT",) and verb.head.i != verb.i:
         verb = verb.head
     if verb.sent.text.rstrip().rstrip("\"”’'").endswith("?") and verb.dep_ == "ROOT" or any(
         child.dep_ == "mark" and child.lower_ == "whether" for child in verb.children
@@ -64,7 +64,7 @@ def event_mode(trigger: Token) -> str:
         return mode
     # Verbs that govern this one: "plans to attack", "refused to meet", "could try to invade".
     node = verb
-    while node.dep_ in ("xcomp", "conj", "ccomp", "advcl", "pcomp", "acomp") and node.head is not node:
+    while node.dep_ in ("xcomp", "conj", "ccomp", "advcl", "pcomp", "acomp") and node.head.i != node.i:
         head = node.head
         if node.dep_ in ("xcomp", "acomp", "pcomp") or (node.dep_ == "advcl" and head.lemma_ == "be"):
             lemma = head.lemma_.lower()
