@@ -7,21 +7,15 @@ text is already stored under another input is recorded against that input, not d
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from .model import Document, Failure, Source
 from .pipeline import Pipeline
 from .progress import Progress
+from .store import source_key
 
-__all__ = ["IngestSummary", "ingest", "source_key"]
-
-
-def source_key(source: Source) -> str:
-    """The input's name plus a hash of its raw content: changed content is a new input."""
-    raw = source.content.encode("utf-8") if isinstance(source.content, str) else source.content
-    return f"{source.name}#{hashlib.sha1(raw).hexdigest()}"
+__all__ = ["IngestSummary", "ingest"]
 
 
 @dataclass
@@ -45,7 +39,7 @@ def ingest(items: Iterable[Source | Failure], store, pipeline: Pipeline, *,
     def fresh() -> Iterator[Source | Failure]:
         for item in items:
             if isinstance(item, Source):
-                key = source_key(item)
+                key = source_key(item.name, item.content)
                 if store.source_done(key):
                     summary.skipped += 1
                     if progress:
@@ -56,7 +50,7 @@ def ingest(items: Iterable[Source | Failure], store, pipeline: Pipeline, *,
 
     for result in pipeline.run(fresh()):
         if isinstance(result, Failure):
-            store.add_failure(result)
+            store.add_failure(result, key=keys.get(result.input))
             summary.failures.append(result)
         else:
             _store_document(store, result, keys.get(result.source or "", ""), summary)
@@ -66,9 +60,9 @@ def ingest(items: Iterable[Source | Failure], store, pipeline: Pipeline, *,
 
 
 def _store_document(store, doc: Document, key: str, summary: IngestSummary) -> None:
-    if store.add(doc):
+    if store.add(doc, key=key or None):
         summary.stored += 1
     else:
         summary.duplicates += 1
-    if key:
-        store.mark_source(key, doc.doc_id)
+        if key:
+            store.mark_source(key, doc.doc_id)

@@ -200,7 +200,7 @@ def _open_existing(db: str):
 
     if not Path(db).is_file():
         raise InputError(db, "no such store (run `diplograph ingest` first)")
-    return Store(db)
+    return Store(db, read_only=True)
 
 
 def _print_rows(rows: list[dict], fmt: str, columns: Sequence[tuple[str, str]]) -> None:
@@ -222,7 +222,7 @@ def _cmd_events(args: argparse.Namespace) -> int:
                             root=args.root, since=args.since, until=args.until, mode=args.mode,
                             limit=args.limit)
     _print_rows(rows, fmt, [("date", "date"), ("source", "source_code"), ("cameo", "cameo"),
-                            ("target", "target_code"), ("mode", "mode"), ("evidence", "evidence")])
+                            ("target", "target_code"), ("mode", "mode"), ("evidence", "evidence_text")])
     return 0
 
 

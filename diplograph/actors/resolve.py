@@ -23,7 +23,6 @@ __all__ = ["find_actors"]
 
 LOCATION_PREPS = {
     "in", "at", "near", "inside", "within", "throughout", "across", "around", "outside", "from",
-    "into", "across", "toward", "towards", "through", "via",
 }
 PLACE_KINDS = {"country", "capital", "place"}
 ORG_KINDS = {"organisation", "igo", "media", "group", "government"}
@@ -106,8 +105,13 @@ class _Resolver:
                    and self.doc[start - 1].pos_ == "PROPN" and self.doc[start - 1].is_title
                    and self.doc[start - 1].head.i >= start and not self._role(self.doc[start - 1])):
                 start -= 1
-            if start < ent.end:
-                self.matches.append(Match(start, ent.end, None, ent.label_))
+            end = ent.end
+            while (ent.label_ == "PERSON" and end < len(self.doc) and end not in taken
+                   and self.doc[end].pos_ == "PROPN" and self.doc[end].is_title
+                   and self.doc[end - 1].head.i == end):  # "Maria Fernanda" + "Cabal"
+                end += 1
+            if start < end:
+                self.matches.append(Match(start, end, None, ent.label_))
         self.matches.sort(key=lambda m: m.start)
 
     # --- main --------------------------------------------------------------------------------
@@ -286,7 +290,8 @@ class _Resolver:
             if tok.i in self.consumed or tok.i in self.by_token or tok.pos_ not in {"NOUN", "PROPN"}:
                 continue
             role = self._role(tok)
-            if role is None or tok.dep_ == "compound" and tok.head.pos_ in {"NOUN", "PROPN"}:
+            if role is None or (tok.dep_ in {"compound", "amod", "nmod"}
+                                and tok.head.pos_ in {"NOUN", "PROPN"}):
                 continue
             key = self._role_text(tok)
             start = tok.left_edge.i if tok.left_edge.i < tok.i else tok.i
@@ -296,11 +301,12 @@ class _Resolver:
                 pass
             text_kind = role.kind
             if not affs:
-                if key in GENERIC_ROLES or role.kind == "person":
-                    if role.kind == "person" and any(c.lower_ == "the" for c in tok.lefts):
-                        out.append(Candidate(start, tok.i + 1, self.doc[start : tok.i + 1].text,
-                                             None, role.sector, None, "person", key,
-                                             described=True))
+                if key in GENERIC_ROLES:
+                    continue
+                if role.kind == "person":  # "the president": the person named earlier, if any
+                    out.append(Candidate(start, tok.i + 1, self.doc[start : tok.i + 1].text,
+                                         None, role.sector, role.sector, "person", key,
+                                         described=True))
                     continue
                 out.append(Candidate(start, tok.i + 1, self.doc[start : tok.i + 1].text, None,
                                      role.sector, role.sector, text_kind, key))
@@ -348,6 +354,9 @@ class _Resolver:
         """Surnames, titles and role descriptions take the person named earlier."""
         named: list[Candidate] = []
         for c in cands:
+            if c.kind == "organisation" and c.entry is None and " " not in c.name:
+                if any(p.name.split()[-1] == c.name for p in named if " " in p.name):
+                    c.kind = "person"  # a surname spaCy took for an organisation
             if c.kind != "person":
                 continue
             target = None
@@ -379,8 +388,6 @@ class _Resolver:
         out: list[Actor] = []
         kept: list[Candidate] = []
         for c in cands:
-            if c.described and c.code is None:
-                continue  # an unresolved "the president": no name, no country
             if any(k.start <= c.start and c.end <= k.end and k.extra is not c.extra and (k.start, k.end) != (c.start, c.end) for k in kept):
                 continue
             kept.append(c)

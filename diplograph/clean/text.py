@@ -29,7 +29,7 @@ _CREDIT_ROLE = re.compile(
     r"|writing by|written by|compiled by|story by|text by|(?:editing|edited) by)\s+(.+)$"
 )
 _EDITING = ("editing by", "edited by")
-_NAME_SPLIT = re.compile(r"\s*,\s*|\s+and\s+|\s*&\s*")
+_NAME_SPLIT = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 _IN_PLACE = re.compile(r"\s+in\s+[A-Z].*$")
 # "By Jane Doe", "By Jane Doe and John Roe | Reuters": capitalised words and name particles only.
 _BY = re.compile(r"^By\s+(.+)$")
@@ -220,9 +220,15 @@ def _credit_line_names(line: str) -> list[str] | None:
             continue
         for name in _NAME_SPLIT.split(match.group(2)):
             name = _IN_PLACE.sub("", name).strip(" .")
-            if name and name not in names:
+            if _is_name(name) and name not in names:
                 names.append(name)
     return names
+
+
+def _is_name(text: str) -> bool:
+    """Two to five capitalised words (and particles): "Sam Fossum", "Luis Jaime Acosta", not "Florida"."""
+    words = text.split()
+    return 2 <= len(words) <= 5 and all(_NAME_WORD.match(w) for w in words) and words[0][0].isupper()
 
 
 def _outlet_from_dateline(written: str) -> str | None:

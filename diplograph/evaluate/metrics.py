@@ -21,7 +21,7 @@ __all__ = [
     "spans_match",
 ]
 
-_WORD = re.compile(r"\w+(?:[-'.]\w+)*")
+_WORD = re.compile(r"\w+(?:[-.]\w+)*")  # "U.S", "al-Assad"; "Iran's" is "Iran" + "s"
 
 # Words that never name an actor on their own: a predicted span that shares only these with a gold
 # span ("the", "of", "'s") does not point at the same actor.
@@ -40,16 +40,15 @@ def content_tokens(text: str, start: int, end: int) -> set[tuple[int, int]]:
 
 
 def spans_match(text: str, gold: tuple[int, int], predicted: tuple[int, int]) -> bool:
-    """True when the two spans of ``text`` share at least one content word.
+    """True when the two spans of ``text`` share (overlap on) at least one content word.
 
     Gold sets mark whole noun phrases ("Iranian Foreign Minister Mohammad Javad Zarif", "a U.S.
     Supreme Court decision") where the pipeline marks the actor's name or head inside them ("Zarif",
     "U.S. Supreme Court"); a ratio threshold would punish that difference in span style rather than
     a wrong actor, so one shared content word is the test. Sharing only a function word is not.
     """
-    gold_words = content_tokens(text, *gold)
     predicted_words = content_tokens(text, *predicted)
-    return bool(gold_words & predicted_words)
+    return any(a < d and c < b for a, b in content_tokens(text, *gold) for c, d in predicted_words)
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:

@@ -205,7 +205,7 @@ def actor_code(ref: ActorRef | None) -> str | None:
     """Our actor as PETRARCH writes it: its code, or ``---`` + role when the country is unknown."""
     if ref is None:
         return None
-    if ref.code:
+    if ref.code and not (ref.country is None and ref.code == ref.sector):
         return ref.code
     return f"---{ref.sector}" if ref.sector else None
 

@@ -17,6 +17,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .gold import read_gold_text
+from .metrics import prf
+
 __all__ = ["GoldQuote", "read_ann", "score_polnear"]
 
 JACCARD = 0.5
@@ -45,7 +48,7 @@ def read_ann(path: Path) -> list[GoldQuote]:
     """The attributions of one .ann file (every one, speech or not)."""
     spans: dict[str, list[tuple[int, int]]] = {}
     events: list[dict[str, str]] = []
-    for line in path.read_text("utf-8").splitlines():
+    for line in read_gold_text(path).splitlines():
         if line.startswith("T"):
             ident, body = line.split("\t")[:2]
             label, _, spec = body.partition(" ")
@@ -129,7 +132,7 @@ def score_polnear(split_dir: Path, nlp=None) -> dict:
     counts = dict(gold=0, gold_other=0, predicted=0, matched=0, speaker_gold=0, speaker_right=0,
                   direct_gold=0, direct_found=0, articles=0)
     for text_path, ann_path in _articles(Path(split_dir)):
-        text = text_path.read_text("utf-8")
+        text = read_gold_text(text_path)
         doc = nlp(make_doc(nlp, text, {"published": None}))
         counts["articles"] += 1
         golds = []
@@ -169,9 +172,9 @@ def score_polnear(split_dir: Path, nlp=None) -> dict:
             if gold.source:
                 counts["speaker_gold"] += 1
                 counts["speaker_right"] += _same_entity(text, predicted[matched_gold[gi]].speaker, gold.source)
-    precision = counts["matched"] / counts["predicted"] if counts["predicted"] else 0.0
-    recall = counts["matched"] / counts["gold"] if counts["gold"] else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    precision, recall, f1 = prf(
+        counts["matched"], counts["predicted"] - counts["matched"], counts["gold"] - counts["matched"]
+    )
     return {
         **counts,
         "precision": round(precision, 3),

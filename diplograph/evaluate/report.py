@@ -109,7 +109,10 @@ class EvalResult:
                     f" {row.support:>8} {row.predicted:>10}"
                 )
         lines += ["", "errors by kind:"]
-        lines += [f"  {kind:<10} {n}" for kind, n in self.error_kinds.items()]
+        for kind, n in self.error_kinds.items():
+            details = Counter(e.detail for e in self.errors if e.kind == kind and e.detail)
+            parts = ", ".join(f"{detail} {k}" for detail, k in details.most_common())
+            lines.append(f"  {kind:<10} {n}" + (f"  ({parts})" if kind == "actor" and parts else ""))
         for kind in self.error_kinds:
             examples = [e for e in self.errors if e.kind == kind][:EXAMPLES_PER_KIND]
             if not examples:

@@ -59,6 +59,9 @@ PRONOUN_KINDS = {"he": PERSONAL, "him": PERSONAL, "she": PERSONAL, "her": PERSON
 ROLE_NOUNS = {"president": PERSONAL, "president-elect": PERSONAL, "elect": PERSONAL, "leader": PERSONAL,
               "minister": PERSONAL, "premier": PERSONAL, "chancellor": PERSONAL, "king": PERSONAL,
               "country": ("country",), "nation": ("country",), "government": ("government", "country")}
+# Heads that stand for the group their "of" phrase names ("thousands of Armenians").
+GROUP_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
+               "group", "crowd", "number", "members", "member", "supporters", "delegation"}
 NOT_AGENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LOC", "FAC"}
 
 
@@ -143,10 +146,13 @@ class EventCoder:
 
     @staticmethod
     def _after(verb: Token) -> list[Token]:
+        """The words after the verb in its own clause, two links deep at most ("accused X of",
+        "received the credentials of"), so a preposition deep in a later phrase does not count."""
         words: list[Token] = []
         for child in verb.rights:
             if child.dep_ not in CLAUSE_DEPS:
-                words.extend(t for t in child.subtree if t.i - verb.i <= 12)
+                words.append(child)
+                words.extend(g for g in child.children if g.dep_ not in CLAUSE_DEPS)
         return sorted(words, key=lambda t: t.i)
 
     def _xcomp_code(self, trigger: Trigger, triggers: dict[int, Trigger]) -> str:
@@ -187,6 +193,8 @@ class EventCoder:
         code = self._xcomp_code(trigger, triggers)
         sources, inherited = self._sources(token)
         targets = self._targets(token, code, sources)
+        if not targets and code[:2] in CONTENT_ROOTS:
+            targets = self._content_targets(token, sources)
         if not targets and code[:2] not in TARGETLESS_ROOTS:
             return
         confidence = 0.85 if trigger.match.specific else 0.6
@@ -305,6 +313,8 @@ class EventCoder:
             if c.dep_ == "dative" and c.pos_ == "ADP":
                 heads.extend(p for p in c.children if p.dep_ == "pobj")
         objects = [c for c in children if c.dep_ in ("dobj", "attr", "oprd")]
+        if code[:2] == "15":  # "deployed troops to the border": the object is what is mobilised
+            heads, objects = [], []
         speech = code[:2] == "01"
         heads.extend(objects)
         preps = [c for c in children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
@@ -326,6 +336,21 @@ class EventCoder:
                 inner = self._inner_arguments(head)
                 if inner:
                     return inner
+        return []
+
+    def _content_targets(self, verb: Token, sources: Sequence[Argument]) -> list[Argument]:
+        """The target inside what was promised, demanded or threatened: "threatened to attack X",
+        "demanded that X extradite ..." (the subject of the demanded act)."""
+        for child in verb.children:
+            if child.dep_ == "xcomp":
+                inner = self.verbs.match(child.lemma_.lower(), [], self._forms(self._after(child)))
+                found = self._targets(child, inner.cameo if inner else "000", sources)
+                if found:
+                    return found
+            if child.dep_ == "ccomp" and verb.lemma_.lower() not in SPEECH_VERBS:
+                for subject in child.children:
+                    if subject.dep_ in ("nsubj", "nsubjpass"):
+                        return self._arguments(subject, avoid=sources)
         return []
 
     def _inner_arguments(self, head: Token) -> list[Argument]:
@@ -357,12 +382,22 @@ class EventCoder:
         actors = self.token_actor.get(head.i)
         if actors is None:
             for child in head.children:  # "Colombian ambassador", "the ambassador, Héctor Arenas"
-                if child.dep_ in ("compound", "amod", "appos", "nmod") and child.i in self.token_actor:
+                if child.dep_ in ("compound", "amod", "appos", "nmod", "poss") and child.i in self.token_actor:
                     actors = self.token_actor[child.i]
                     break
+        if actors is None and head.lemma_.lower() in GROUP_HEADS:
+            for prep in head.children:  # "thousands of Armenians", "members of the opposition"
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    for pobj in prep.children:
+                        if pobj.dep_ == "pobj" and pobj.i in self.token_actor:
+                            actors = self.token_actor[pobj.i]
         if actors is None:
             antecedent = self._antecedent(head, avoid)
-            actors = [antecedent] if antecedent else None
+            if antecedent is not None:
+                span = self._phrase(head)
+                ref = ActorRef(span.text, span.start_char, span.end_char, antecedent.country, antecedent.sector,
+                               antecedent.code, antecedent.name, antecedent.id)
+                return [Argument(ref, head)]
         if actors is not None:
             return [Argument(self._ref(actor, head.sent), head) for actor in actors]
         if places:
@@ -375,9 +410,13 @@ class EventCoder:
             return []
         if head.pos_ == "NOUN" and head.lemma_.lower() not in AGENT_NOUNS and head.ent_type_ not in ("ORG", "PERSON", "GPE", "NORP"):
             return []
-        left = min((t for t in head.subtree if t.i <= head.i and t.dep_ != "punct"), key=lambda t: t.i)
-        span = self.doc[left.i : head.i + 1]
+        span = self._phrase(head)
         return [Argument(ActorRef(span.text, span.start_char, span.end_char, None, None, None, span.text), head, True)]
+
+    def _phrase(self, head: Token) -> SpacySpan:
+        """The words of a noun phrase up to its head ("the new president-elect")."""
+        left = min((t for t in head.subtree if t.i <= head.i and t.dep_ != "punct"), key=lambda t: t.i)
+        return self.doc[left.i : head.i + 1]
 
     def _antecedent(self, head: Token, avoid: set[str]) -> Actor | None:
         """An unresolved pronoun or role noun ("he", "the country") -> the actor it most likely names.

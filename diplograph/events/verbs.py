@@ -91,13 +91,19 @@ class VerbDictionary:
         return tuple(out)
 
     def resolve_synsets(self) -> None:
-        """Synset rows come last in a file: point patterns read before them at their words."""
+        """Synset rows come last in a file: point patterns read before them at their words.
+
+        A verb diplograph's own rows cover keeps only PETRARCH's phrases of two words or more, so
+        "deploy" is 154 unless the words say more ("call off talks"), not PETRARCH's one-word guess.
+        """
+        owned = {verb for verb, p in self.defaults.items() if p.priority > 0}
+        owned |= {verb for verb, patterns in self.patterns.items() if any(p.priority > 0 for p in patterns)}
         def fix(words: tuple[frozenset[str], ...]) -> tuple[frozenset[str], ...]:
             return tuple(self.synsets.get(next(iter(w)), w) if len(w) == 1 and next(iter(w)).startswith("&")
                          else w for w in words)
         for verb, patterns in self.patterns.items():
             self.patterns[verb] = [Pattern(fix(p.before), fix(p.after), p.cameo, p.reverse, p.text, p.priority)
-                                   for p in patterns]
+                                   for p in patterns if p.priority > 0 or verb not in owned or p.size >= 2]
 
     def is_verb(self, lemma: str) -> bool:
         return lemma in self.defaults or lemma in self.patterns

@@ -16,7 +16,6 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
-from email.message import Message
 from urllib.parse import urlsplit
 
 from ..errors import InputError
@@ -65,12 +64,13 @@ def fetch(url: str, settings: Settings) -> Fetched:
     deadline = time.monotonic() + settings.timeout
     try:
         with opener.open(request, timeout=settings.timeout) as response:
-            return Fetched(_read(url, response, settings, deadline), response.geturl(), _charset(response.headers))
+            content = _read(url, response, settings, deadline)
+            return Fetched(content, response.geturl(), response.headers.get_content_charset())
     except urllib.error.HTTPError as exc:
         raise InputError(url, f"HTTP error {exc.code} {exc.reason}") from None
     except urllib.error.URLError as exc:
         raise InputError(url, _problem(exc.reason, url, settings)) from None
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         raise InputError(url, _timed_out(settings)) from None
     except (http.client.HTTPException, OSError) as exc:
         raise InputError(url, f"could not fetch ({exc.__class__.__name__}: {exc})") from None
@@ -93,10 +93,6 @@ def _read(url: str, response, settings: Settings, deadline: float) -> bytes:
     return b"".join(chunks)
 
 
-def _charset(headers: Message) -> str | None:
-    return headers.get_content_charset()
-
-
 def _timed_out(settings: Settings) -> str:
     return f"timed out after {settings.timeout:g} s (timeout setting)"
 
@@ -106,7 +102,7 @@ def _problem(reason: object, url: str, settings: Settings) -> str:
         return str(reason)
     if isinstance(reason, socket.gaierror):
         return f"could not resolve host {urlsplit(url).hostname!r}"
-    if isinstance(reason, (TimeoutError, socket.timeout)):
+    if isinstance(reason, TimeoutError):
         return _timed_out(settings)
     if isinstance(reason, ConnectionRefusedError):
         return "connection refused"

@@ -140,7 +140,7 @@ def find_quotes(doc: Doc, actors: Sequence[Actor]) -> list[Quote]:
             for cue, vias, i in near
             if _distance(mark, cue) >= 0
             and _paragraph(text, cue.start) in (_paragraph(text, mark.start), _paragraph(text, mark.end))
-            and (cue.content is None or cue.content[0] < mark.end and mark.start < cue.content[1])
+            and (cue.content is None or any(m.start < cue.content[1] and cue.content[0] < m.end for m in marks))
             and (cue.token.tag_ != "VBG" or cue.token.lemma_ in DIRECT_GERUNDS)
         ]
         if near:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -25,21 +26,22 @@ from .gdelt import global_event_id
 
 __all__ = ["Store", "source_key"]
 
-_KEY_MARK = "#sha1:"
+_KEY = re.compile(r"(?P<input>.*)#[0-9a-f]{40}", re.DOTALL)
 
 
 def source_key(input: str, content: bytes | str) -> str:
-    """The key of one input in ``sources``: its name and a hash of its raw content.
+    """The key of one input in ``sources``: ``name#sha1-of-raw-content``.
 
     The same file with new content is a new key (ingested again); the same content under the same
     name is skipped. ``Store.mark_source`` reads the input name back from this key.
     """
     raw = content.encode("utf-8") if isinstance(content, str) else content
-    return f"{input}{_KEY_MARK}{hashlib.sha1(raw).hexdigest()}"
+    return f"{input}#{hashlib.sha1(raw).hexdigest()}"
 
 
 def _input_of(key: str) -> str:
-    return key.rsplit(_KEY_MARK, 1)[0] if _KEY_MARK in key else key
+    match = _KEY.fullmatch(key)
+    return match["input"] if match else key
 
 
 class Store:

@@ -137,6 +137,8 @@ def query_quotes(
 ) -> list[dict[str, Any]]:
     """Quotes with their speaker, the outlets they came through, and the article they are in.
 
+    ``speaker`` is the resolved name, or the words naming the speaker when unresolved.
+
     ``speaker`` matches a part of the speaker's name or the speaker's actor code/country.
     ``about`` is an actor (as for events); a quote is about it when an actor mention inside the
     quoted words is that actor, or an event the quote supports has it as target (not as source:
@@ -175,7 +177,7 @@ def query_quotes(
     sql = f"""
         SELECT q.doc_id, q.quote_id, q.kind,
                coalesce(q.speaker_name, q.speaker_text) AS speaker,
-               q.speaker_code, q.speaker_country, q.via, q.text,
+               q.speaker_name, q.speaker_text, q.speaker_code, q.speaker_country, q.via, q.text,
                q.start_char AS start, q.end_char AS "end", q.cue_text AS cue,
                d.published AS date, d.url, d.title, d.outlet
         FROM quotes q JOIN documents d USING (doc_id)

@@ -137,3 +137,16 @@ def test_non_english_kept_on_request(settings):
 def test_only_furniture(settings):
     problem = refusal(Source(name="chrome.txt", content="Advertisement\n\nShare this article\n\nBack to top"), settings)
     assert problem == "no article text, only site furniture"
+
+
+def test_html_in_windows_1252_with_declared_charset(settings):
+    page = (FIXTURES / "article.html").read_text("utf-8")
+    page = page.replace('<meta charset="utf-8">', '<meta charset="windows-1252">')
+    page = page.replace("Colombian President Gustavo Petro", "Colombian President Gustavo Petro, in Bogotá’s name,")
+    document = prepare(Source(name="cp1252.html", content=page.encode("cp1252")), settings)
+    assert "Gustavo Petro, in Bogotá’s name, told" in document.text
+
+
+def test_feed_kind_reaching_clean_is_refused(settings):
+    assert refusal(Source(name="odd", content="Putin met Xi.", kind="pdf"), settings) == (
+        "unknown document kind 'pdf' (expected html or text)")

@@ -150,3 +150,17 @@ def test_sniff_kind():
     assert sniff_kind((FIXTURES / "docs.jsonl").read_bytes()) == "jsonl"
     assert sniff_kind((FIXTURES / "article.html").read_bytes()) == "html"
     assert sniff_kind((FIXTURES / "latin1.txt").read_bytes()) == "text"
+
+
+def test_jsonl_on_stdin(settings):
+    lines = (FIXTURES / "docs.jsonl").read_bytes()
+    items = collect(["-"], settings, stdin=io.BytesIO(lines))
+    assert [getattr(i, "name", None) or i.input for i in items] == ["-:1", "-:2", "-:3", "-:4"]
+
+
+def test_feed_item_without_content_or_link(tmp_path, settings):
+    path = tmp_path / "bare.rss"
+    path.write_text('<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
+                    "<item><title>Only a title</title></item></channel></rss>")
+    (failure,) = collect([path], settings)
+    assert failure == Failure(f"{path}#item1", "feed item has neither full content nor a link")

@@ -1,0 +1,35 @@
+"""The verb pattern dictionary: the longest pattern found around the verb decides the code."""
+
+from __future__ import annotations
+
+from diplograph.events.verbs import load_verb_dictionary
+
+
+def _forms(text: str) -> list[set[str]]:
+    return [{word} for word in text.split()]
+
+
+def test_particle_pattern_beats_the_verb_default():
+    verbs = load_verb_dictionary()
+    assert verbs.match("call", [], _forms("on ukraine and russia")).cameo == "020"
+    assert verbs.match("call", [], _forms("off the talks")).cameo == "164"
+
+
+def test_pattern_with_reverse_code_for_the_other_side():
+    match = load_verb_dictionary().match("receive", [], _forms("the new ambassador"))
+    assert (match.cameo, match.reverse) == ("043", "042")
+
+
+def test_default_code_is_not_specific():
+    match = load_verb_dictionary().match("accuse", [], _forms("the government"))
+    assert match.cameo == "112" and not match.specific
+
+
+def test_blocked_phrase_is_no_event():
+    assert load_verb_dictionary().match("quote", [], _forms("rt")) is None
+
+
+def test_users_file_adds_patterns(tmp_path):
+    extra = tmp_path / "mine.tsv"
+    extra.write_text("verb\tpattern\tcameo\treverse\nlambast\t\t111\t\n", "utf-8")
+    assert load_verb_dictionary((str(extra),)).match("lambast", [], []).cameo == "111"

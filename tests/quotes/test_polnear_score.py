@@ -1,0 +1,33 @@
+"""The PolNeAR scorer: brat reading on a hand-made file, and the bars on a slice of the dev split."""
+
+from __future__ import annotations
+
+import shutil
+
+from diplograph.evaluate.polnear import read_ann, score_polnear
+
+
+def test_read_ann_ties_source_cue_and_discontinuous_content(tmp_path):
+    ann = tmp_path / "story_ab12.ann"
+    ann.write_text(
+        "T1\tSource 0 5\tPutin\nT2\tCue 6 10\tsaid\nT3\tContent 11 20;30 40\tx\n"
+        "T4\tAttribution 6 10\tsaid\nE1\tAttribution:T4 Source:T1 Cue:T2 Content:T3\n",
+        "utf-8",
+    )
+    (gold,) = read_ann(ann)
+    assert gold.source == [(0, 5)] and gold.cue == [(6, 10)] and gold.content == [(11, 20), (30, 40)]
+
+
+def test_dev_slice_meets_the_bars(shared_dir, tmp_path, nlp):
+    dev = shared_dir / "eval" / "quotes" / "polnear" / "dev"
+    for sub in ("text", "attributions"):
+        (tmp_path / sub).mkdir()
+    for ann in sorted((dev / "attributions").glob("*.ann"))[:12]:
+        shutil.copy(ann, tmp_path / "attributions" / ann.name)
+        name = ann.stem.rsplit("_", 1)[0] + ".txt"
+        shutil.copy(dev / "text" / name, tmp_path / "text" / name)
+    scores = score_polnear(tmp_path, nlp)
+    assert scores["gold"] > 50
+    assert scores["f1"] >= 0.7
+    assert scores["speaker_accuracy"] >= 0.8
+    assert scores["direct_recall"] >= 0.8
