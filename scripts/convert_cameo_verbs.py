@@ -182,18 +182,29 @@ def build_cameo(tables: Path) -> list[tuple[str, str, str, str, str]]:
     return rows
 
 
+def _known(code: str, known: set[str]) -> str:
+    """A PETRARCH code missing from CAMEO 0.7b5 (e.g. 176) becomes its nearest listed parent (170)."""
+    if not code or code == "---" or code in known:
+        return code
+    if code[:3] in known:
+        return code[:3]
+    return code[:2] + "0"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reference", type=Path, default=SHARED / "reference" / "petrarch2")
     parser.add_argument("--tables", type=Path, default=SHARED / "eval" / "events" / "reference")
     args = parser.parse_args()
+    cameo = build_cameo(args.tables)
+    known = {row[0] for row in cameo}
     verbs, synsets = convert_verbs(args.reference / "CAMEO.2.0.txt")
+    verbs = [(verb, pattern, _known(code, known), _known(reverse, known)) for verb, pattern, code, reverse in verbs]
     with (DATA / "verbs" / "petrarch2.tsv").open("w", encoding="utf-8") as out:
         out.write(VERBS_HEADER)
         out.writelines("\t".join(row) + "\n" for row in verbs)
         out.write("# synonym sets: &name<TAB>words (multi-word entries joined by _)\n")
         out.writelines(f"{name.lower()}\t{'|'.join(words)}\t\t\n" for name, words in synsets.items())
-    cameo = build_cameo(args.tables)
     with (DATA / "cameo.tsv").open("w", encoding="utf-8") as out:
         out.write(CAMEO_HEADER)
         out.writelines("\t".join(row) + "\n" for row in cameo)

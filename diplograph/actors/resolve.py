@@ -33,6 +33,7 @@ ORG_HEADS = {
 }
 GENERIC_ROLES = {"people", "state", "citizens", "residents", "leader", "secretary", "media"}
 SKIP_ENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "QUANTITY", "WORK_OF_ART"}
+FORMER = {"former", "ex", "ex-", "ousted", "late", "deposed", "then"}
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
 
 
@@ -181,9 +182,13 @@ class _Resolver:
             start = min(c.left_edge.i for c in lefts)
         # "the new Colombian ambassador, Héctor ..." / "Héctor ..., the Colombian ambassador"
         role_tok = None
-        if root.dep_ == "appos" and self._role(root.head) and root.head.i < m.start:
-            role_tok = root.head
-            start = min(start, role_tok.left_edge.i)
+        if root.dep_ == "appos" and root.head.i < m.start:
+            head = root.head
+            if not self._role(head) and head.dep_ == "pobj" and head.head.dep_ == "prep":
+                head = head.head.head  # "The president of Colombia, Gustavo Petro"
+            if self._role(head) and head.i < m.start:
+                role_tok = head
+                start = min(start, role_tok.left_edge.i)
         for c in root.rights:
             if c.dep_ == "appos" and self._role(c):
                 role_tok = c
@@ -207,8 +212,12 @@ class _Resolver:
         if m.entry is not None:
             code, current = m.entry.code_on(self.day)
             country, sector = split_code(code, self.d.countries)
-            if not current:
-                sector = role.sector if role else None
+            if country is None and affs:  # a code of a state that no longer exists (USRKGZ)
+                country = affs[0][0]
+            former = any(t.lower_ in FORMER for t in doc[start : m.start])
+            if not current or sector in {None, "ELI"}:
+                # the text's own title ("President Boris Yeltsin") says more than "elite"
+                sector = role.sector if role and not former else (None if not current else sector)
                 code = _code(country, sector)
             return Candidate(start, end, m.entry.name, country, sector, code, "person", title, m.entry)
         country, code = affs[0] if affs else (None, None)
@@ -234,7 +243,9 @@ class _Resolver:
             dep = head.dep_  # "in Asia, Africa and Europe": conjuncts share the preposition
             head = head.head
         if kind == "demonym":
-            if root.pos_ in {"NOUN", "PROPN"} and root.tag_ in {"NNS", "NNPS"} or dep in {"nsubj", "dobj", "pobj", "nsubjpass"} and root.tag_.startswith("NN"):
+            plural = root.tag_ in {"NNS", "NNPS"}
+            argument = dep in {"nsubj", "dobj", "pobj", "nsubjpass"} and root.tag_.startswith("NN")
+            if plural or argument:  # "Colombians", "the Chinese said"
                 name = self.d.country_names.get(country or "", span.text)
                 return Candidate(m.start, m.end, name, country, None, country, "group", entry=entry)
             return None
@@ -249,18 +260,21 @@ class _Resolver:
                 return None
         locative = dep == "pobj" and head.lower_ in LOCATION_PREPS
         place_like = kind in PLACE_KINDS or (m.entry is None and m.label in {"GPE", "LOC", "FAC"})
-        if modifier and kind in ORG_KINDS - {"government"} and _role_key(head) in ORG_HEADS:
+        if modifier and kind in ORG_KINDS - {"government"} and head.lower_ in ORG_HEADS:
             start = min(m.start, head.left_edge.i)
             return Candidate(start, head.i + 1, entry.name if entry else span.text, country,
-                             sector, code, _actor_kind(kind, sector), entry=entry)
+                             sector, code, _actor_kind(kind), entry=entry)
         if place_like or (kind == "government" and locative):
             if modifier:
                 if head.pos_ == "PROPN":
                     self._place(doc[m.start : head.i + 1], country)
                 return None
+            acting = dep in {"nsubj", "nsubjpass", "dobj", "poss"} or (
+                dep == "pobj" and head.lower_ in {"by", "against", "on", "with", "to"})
+            if kind == "place" and acting and m.entry is not None and not locative:
+                name = entry.name
+                return Candidate(m.start, m.end, name, country, None, country, "country", entry=entry)
             if locative or kind == "place" or m.entry is None:
-                if dep == "pobj" and head.head.i in self.consumed:
-                    pass
                 self._place(span, country, entry.name if entry and kind != "place" else None)
                 return None
         if modifier and kind in ORG_KINDS | {"person"} and dep == "compound" and not self._role(head):
@@ -276,7 +290,7 @@ class _Resolver:
             name = self.d.country_names.get(country or "", entry.name if entry else span.text)
             return Candidate(start, m.end, name, country, None, country, "country", entry=entry)
         name = entry.name if entry else span.text
-        return Candidate(start, m.end, name, country, sector, code, _actor_kind(kind, sector), entry=entry)
+        return Candidate(start, m.end, name, country, sector, code, _actor_kind(kind), entry=entry)
 
     def _place(self, span: Span, country: str | None, name: str | None = None) -> None:
         self.places.append(Location(name or span.text, country, text=span.text,
@@ -297,9 +311,6 @@ class _Resolver:
             start = tok.left_edge.i if tok.left_edge.i < tok.i else tok.i
             start = min([start] + [c.left_edge.i for c in tok.lefts])
             affs = nat.get(tok.i, [])
-            for c in tok.children:  # "rebels in eastern Congo": also situates them
-                pass
-            text_kind = role.kind
             if not affs:
                 if key in GENERIC_ROLES:
                     continue
@@ -309,20 +320,21 @@ class _Resolver:
                                          described=True))
                     continue
                 out.append(Candidate(start, tok.i + 1, self.doc[start : tok.i + 1].text, None,
-                                     role.sector, role.sector, text_kind, key))
+                                     role.sector, role.sector, role.kind, key))
                 continue
             for country, code in affs:
                 sector = role.sector
                 if code and code != country:  # "UN envoy", "Kremlin spokesman"
-                    full = code if split_code(code, self.d.countries)[1] else _code(country, sector)
+                    keep = code.startswith("IGO") or split_code(code, self.d.countries)[1]
+                    full = code if keep else _code(country, sector)
                     sector = split_code(full, self.d.countries)[1]
                 else:
                     full = _code(country, sector)
                 name = self.doc[start : tok.i + 1].text
                 if name.lower().startswith("the "):
                     name = name[4:]
-                out.append(Candidate(start, tok.i + 1, name, country, sector, full, text_kind, key,
-                                     described=text_kind == "person"))
+                out.append(Candidate(start, tok.i + 1, name, country, sector, full, role.kind, key,
+                                     described=role.kind == "person"))
         return out
 
     def _role(self, tok: Token) -> Role | None:
@@ -413,14 +425,10 @@ def _code(country: str | None, sector: str | None) -> str | None:
     return country or sector
 
 
-def _actor_kind(kind: str, sector: str | None) -> str:
+def _actor_kind(kind: str) -> str:
     if kind in {"organisation", "igo", "media", "group", "government", "person", "country"}:
         return kind
     return "organisation"
-
-
-def _role_key(tok: Token) -> str:
-    return tok.lower_
 
 
 def _prefer_entities(doc: Doc, matches: list[Match]) -> list[Match]:
@@ -460,6 +468,8 @@ def _dictionary_matches(doc: Doc, d: ActorDictionary) -> list[Match]:
                 entry = d.index.get(" ".join(k for k in keys[i:j] if k))
                 text = full[tok.idx : last.idx + len(last.text)]
                 if entry is not None and _plausible(doc[i:j], entry, text):
+                    if entry.kind == "person" and _inside_longer_name(doc, i, j, d):
+                        break  # "Hassan" in "Omar Hassan al-Bashir": leave it to the NER
                     found = Match(i, j, entry)
                     break
             if found is None:
@@ -468,6 +478,16 @@ def _dictionary_matches(doc: Doc, d: ActorDictionary) -> list[Match]:
                 out.append(found)
                 i = found.end
     return out
+
+
+def _inside_longer_name(doc: Doc, start: int, end: int, d: ActorDictionary) -> bool:
+    """Whether capitalised name words (not titles) continue the match on either side."""
+    for k in (start - 1, end):
+        if 0 <= k < len(doc):
+            tok = doc[k]
+            if tok.pos_ == "PROPN" and tok.is_title and match_key(tok.text) not in d.roles:
+                return True
+    return False
 
 
 def _plausible(span: Span, entry: Entry, text: str) -> bool:

@@ -28,6 +28,7 @@ __all__ = ["ERROR_KINDS", "EvalResult", "GoldError", "describe_event", "describe
 ERROR_KINDS = ("missed", "actor", "type", "mode", "spurious")
 
 EXAMPLES_PER_KIND = 5
+DETAILS_PER_KIND = 10
 
 
 def _describe_ref(ref: ActorRef | None) -> str:
@@ -103,16 +104,17 @@ class EvalResult:
         if self.table:
             lines += ["", "per class (gold vs predicted type on the dyads found):",
                       f"  {'class':<12} {'prec':>6} {'rec':>6} {'f1':>6} {'support':>8} {'predicted':>10}"]
-            for row in self.table:
+            for row in (r for r in self.table if r.support or r.predicted):
                 lines.append(
                     f"  {row.label:<12} {row.precision:>6.3f} {row.recall:>6.3f} {row.f1:>6.3f}"
                     f" {row.support:>8} {row.predicted:>10}"
                 )
         lines += ["", "errors by kind:"]
         for kind, n in self.error_kinds.items():
-            details = Counter(e.detail for e in self.errors if e.kind == kind and e.detail)
-            parts = ", ".join(f"{detail} {k}" for detail, k in details.most_common())
-            lines.append(f"  {kind:<10} {n}" + (f"  ({parts})" if kind == "actor" and parts else ""))
+            lines.append(f"  {kind:<10} {n}")
+            if kind in ("actor", "type"):  # what went wrong: which actor, which confusions
+                details = Counter(e.detail for e in self.errors if e.kind == kind and e.detail)
+                lines += [f"      {k:>4}  {detail}" for detail, k in details.most_common(DETAILS_PER_KIND)]
         for kind in self.error_kinds:
             examples = [e for e in self.errors if e.kind == kind][:EXAMPLES_PER_KIND]
             if not examples:

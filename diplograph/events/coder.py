@@ -59,6 +59,8 @@ PRONOUN_KINDS = {"he": PERSONAL, "him": PERSONAL, "she": PERSONAL, "her": PERSON
 ROLE_NOUNS = {"president": PERSONAL, "president-elect": PERSONAL, "elect": PERSONAL, "leader": PERSONAL,
               "minister": PERSONAL, "premier": PERSONAL, "chancellor": PERSONAL, "king": PERSONAL,
               "country": ("country",), "nation": ("country",), "government": ("government", "country")}
+# A future cooperative act is coded as the intent to do it (CAMEO 03x: "will provide aid" -> 033).
+INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 # Heads that stand for the group their "of" phrase names ("thousands of Armenians").
 GROUP_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
                "group", "crowd", "number", "members", "member", "supporters", "delegation"}
@@ -203,6 +205,7 @@ class EventCoder:
         if self._reported(token):
             confidence *= 0.85
         mode = event_mode(token)
+        code = intent_code(code, mode)
         for source in sources:
             for target in targets or [None]:
                 yield from self._make(index, sent, token, code, source, target, mode, confidence)
@@ -228,7 +231,7 @@ class EventCoder:
             elif child.dep_ == "prep" and child.lower_ in NOUN_TARGET_PREPS:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        targets.extend(self._arguments(pobj, avoid=sources, places=conflict))
+                        targets.extend(self._arguments(pobj, avoid=sources, places=conflict, target=True))
                         # "the invasion of Ukraine by Russian forces": "by" may hang on the object
                         for grand in pobj.children:
                             if grand.dep_ == "prep" and grand.lower_ == "by":
@@ -326,7 +329,7 @@ class EventCoder:
             heads.extend(p for p in prep.children if p.dep_ == "pobj")
         conflict = code[:2] in TARGETLESS_ROOTS
         for head in heads:
-            arguments = self._arguments(head, avoid=sources, places=conflict and head.dep_ == "pobj")
+            arguments = self._arguments(head, avoid=sources, places=conflict and head.dep_ == "pobj", target=True)
             if speech:  # "he quoted RT", "according to Efe": the outlet is not a party to the event
                 arguments = [a for a in arguments if not (a.ref.actor and self.actor_kind.get(a.ref.actor) == "media")]
             if arguments:
@@ -364,21 +367,22 @@ class EventCoder:
         return []
 
     def _arguments(self, head: Token, generic: bool | None = None, avoid: Sequence[Argument] = (),
-                   places: bool = False) -> list[Argument]:
+                   places: bool = False, target: bool = False) -> list[Argument]:
         """The actor(s) a phrase headed by ``head`` names: one per conjunct ("Ukraine and Russia")."""
         found: list[Argument] = []
         seen: set[tuple[int, str | None]] = set()
         avoid_ids = {a.ref.actor for a in avoid if a.ref.actor}
         for member in [head, *[c for c in head.conjuncts if c.i > head.i]]:
             for argument in self._member_arguments(member, self.generic_arguments if generic is None else generic,
-                                                   avoid_ids, places):
+                                                   avoid_ids, places, target):
                 key = (argument.ref.start, argument.ref.code)
                 if key not in seen:
                     seen.add(key)
                     found.append(argument)
         return found
 
-    def _member_arguments(self, head: Token, generic: bool, avoid: set[str], places: bool) -> list[Argument]:
+    def _member_arguments(self, head: Token, generic: bool, avoid: set[str], places: bool,
+                          target: bool = False) -> list[Argument]:
         actors = self.token_actor.get(head.i)
         if actors is None:
             for child in head.children:  # "Colombian ambassador", "the ambassador, Héctor Arenas"
@@ -408,7 +412,8 @@ class EventCoder:
                 return [Argument(ref, head)]
         if not generic or head.ent_type_ in NOT_AGENTS or head.pos_ not in ("PROPN", "NOUN"):
             return []
-        if head.pos_ == "NOUN" and head.lemma_.lower() not in AGENT_NOUNS and head.ent_type_ not in ("ORG", "PERSON", "GPE", "NORP"):
+        agent = head.lemma_.lower() in AGENT_NOUNS or head.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
+        if head.pos_ == "NOUN" and not agent and not target:  # any thing may be acted on; only agents act
             return []
         span = self._phrase(head)
         return [Argument(ActorRef(span.text, span.start_char, span.end_char, None, None, None, span.text), head, True)]
@@ -498,6 +503,18 @@ class EventCoder:
             if quote.start <= trigger.start < quote.end:
                 return quote.id
         return None
+
+
+def intent_code(code: str, mode: str) -> str:
+    """CAMEO codes a promised act as the intent to do it: "will provide aid" is 033, not 070;
+    "will attack" is a threat (138)."""
+    if mode != "future":
+        return code
+    if code[:2] in INTENT_CODES:
+        return INTENT_CODES[code[:2]]
+    if code[:2] in ("18", "19", "20"):
+        return "138"
+    return code
 
 
 def _same(source: ActorRef, target: ActorRef) -> bool:

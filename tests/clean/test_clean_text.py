@@ -95,3 +95,18 @@ def test_a_sentence_that_starts_like_furniture_is_kept():
 def test_whitespace_is_normalised_without_touching_words():
     raw = "  Putin  met\tXi in   Samarkand.  \r\n\r\n\r\n\r\nThey   spoke of “trade”.\u00a0 \n"
     assert normalise_whitespace(raw) == "Putin met Xi in Samarkand.\n\nThey spoke of “trade”."
+
+
+def test_related_block_after_the_article_goes_with_its_headlines():
+    text = (
+        "Brazil and Argentina signed an agreement on Wednesday to cooperate on energy, including a gas "
+        "pipeline from the Vaca Muerta field, the two foreign ministries said.\n\n"
+        "The ministers also discussed trade within the Mercosur bloc.\n\n"
+        "Related Articles\n\n"
+        "Argentina's inflation tops 70%\n\n"
+        "Lula leads Bolsonaro in new poll\n\n"
+        "Tags: Brazil, Argentina, energy"
+    )
+    cleaned = clean_text(text)
+    assert cleaned.text.endswith("The ministers also discussed trade within the Mercosur bloc.")
+    assert "Lula" not in cleaned.text

