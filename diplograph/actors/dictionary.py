@@ -192,8 +192,12 @@ def _roles_from(text: str) -> dict[str, Role]:
         if not line.strip() or line.startswith("#"):
             continue
         noun, sector, *kind = line.split("\t")
+        if sector.strip() == "-":  # a curated "not an actor"
+            roles.pop(match_key(noun), None)
+            continue
         plural = noun.endswith("s") and not noun.endswith("ss")
-        roles[match_key(noun)] = Role(sector.strip(), kind[0].strip() if kind else ("group" if plural else "person"))
+        default = "group" if plural else "person"
+        roles[match_key(noun)] = Role(sector.strip(), kind[0].strip() if kind else default)
     return roles
 
 
@@ -218,6 +222,8 @@ def load_dictionary(extra_files: tuple[str, ...] = ()) -> ActorDictionary:
     roles: dict[str, Role] = {}
     for name in ROLE_FILES:
         roles.update(_roles_from(_read_shipped(name)))
+    for key in [k for k, e in index.items() if k in roles and e.kind != "person"]:
+        del index[key]  # a bare "Senate" or "Army" is whose the sentence says, not PETRARCH's
     countries = frozenset(c.alpha_3 for c in pycountry.countries) | {"KOS", "PSE"}
     country_names = {}
     for entry in entries.values():

@@ -101,6 +101,8 @@ class _Resolver:
                 continue
             if any(i in taken for i in range(ent.start, ent.end)):
                 continue
+            if ent.label_ == "ORG" and self._role(ent.root) and ent.root.i == ent.end - 1:
+                continue  # "The Government", "Parliament": a role noun phrase, read below
             start = ent.start + (1 if ent[0].lower_ == "the" else 0)
             while (ent.label_ == "PERSON" and start > 0 and start - 1 not in taken
                    and self.doc[start - 1].pos_ == "PROPN" and self.doc[start - 1].is_title
@@ -307,10 +309,19 @@ class _Resolver:
             if role is None or (tok.dep_ in {"compound", "amod", "nmod"}
                                 and tok.head.pos_ in {"NOUN", "PROPN"}):
                 continue
+            if tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].text == "-":
+                continue  # "immigrant-friendly"
+            if role.kind == "person" and tok.tag_ in {"NNS", "NNPS"}:
+                role = Role(role.sector, "group")  # "Taliban leaders"
             key = self._role_text(tok)
             start = tok.left_edge.i if tok.left_edge.i < tok.i else tok.i
             start = min([start] + [c.left_edge.i for c in tok.lefts])
             affs = nat.get(tok.i, [])
+            end = tok.i + 1
+            for child in tok.rights:  # "The Government of India": the name runs to the country
+                if child.dep_ == "prep" and child.lower_ == "of" and affs:
+                    inner = [self.by_token[t.i].end for t in child.subtree if t.i in self.by_token]
+                    end = max([end, *inner])
             if not affs:
                 if key in GENERIC_ROLES:
                     continue
@@ -330,10 +341,10 @@ class _Resolver:
                     sector = split_code(full, self.d.countries)[1]
                 else:
                     full = _code(country, sector)
-                name = self.doc[start : tok.i + 1].text
+                name = self.doc[start:end].text
                 if name.lower().startswith("the "):
                     name = name[4:]
-                out.append(Candidate(start, tok.i + 1, name, country, sector, full, role.kind, key,
+                out.append(Candidate(start, end, name, country, sector, full, role.kind, key,
                                      described=role.kind == "person"))
         return out
 
@@ -400,7 +411,7 @@ class _Resolver:
         out: list[Actor] = []
         kept: list[Candidate] = []
         for c in cands:
-            if any(k.start <= c.start and c.end <= k.end and k.extra is not c.extra and (k.start, k.end) != (c.start, c.end) for k in kept):
+            if any((k.start, k.end, k.code) == (c.start, c.end, c.code) for k in kept):
                 continue
             kept.append(c)
             span = doc[c.start : c.end]

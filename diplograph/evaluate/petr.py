@@ -230,9 +230,16 @@ def _error(record: PetrRecord, missing: set[Coding], ours: set[Coding]) -> tuple
     return "actor", "wrong actors and event code"
 
 
-def score_petr_documents(records: list[PetrRecord], documents: list[Document], origin: str) -> EvalResult:
-    """Score records against the documents read from their texts (same order)."""
+def score_petr_documents(records: list[PetrRecord], documents: list[Document], origin: str,
+                         cameo_codes: frozenset[str] = frozenset()) -> EvalResult:
+    """Score records against the documents read from their texts (same order).
+
+    Many records expect test-only event codes from PETRARCH's validation verb dictionary (903,
+    345, 1717...); ``cameo_codes`` (the CAMEO table) lets the figures also count the records whose
+    codes are all real CAMEO codes, the ones a CAMEO coder can pass.
+    """
     passed = passed_root = codings_found = codings_root = expected = 0
+    cameo_records = cameo_passed = cameo_passed_root = 0
     quiet = quiet_right = 0
     errors: list[GoldError] = []
     items = []
@@ -247,6 +254,10 @@ def score_petr_documents(records: list[PetrRecord], documents: list[Document], o
             codings_root += len(found_root)
             passed += found == gold
             passed_root += found_root == _root(gold)
+            if all(c in cameo_codes for _, _, c in gold):
+                cameo_records += 1
+                cameo_passed += found == gold
+                cameo_passed_root += found_root == _root(gold)
             if found != gold:
                 kind, detail = _error(record, gold - found, ours)
                 errors.append(GoldError(kind, record.id, record.text, record.describe(),
@@ -268,6 +279,9 @@ def score_petr_documents(records: list[PetrRecord], documents: list[Document], o
         "records_passed_root": passed_root,
         "pass_rate": passed / coded if coded else 0.0,
         "pass_rate_root": passed_root / coded if coded else 0.0,
+        "cameo_records": cameo_records,
+        "cameo_passed": cameo_passed,
+        "cameo_passed_root": cameo_passed_root,
         "codings_expected": expected,
         "codings_found": codings_found,
         "codings_found_root": codings_root,
@@ -275,12 +289,14 @@ def score_petr_documents(records: list[PetrRecord], documents: list[Document], o
         "noevents_correct": quiet_right,
     }
     return EvalResult(
-        set=origin, format="petr", figures=figures,
+        set=origin, format="petr", figures=figures, kinds=("missed", "actor", "type", "spurious"),
         errors=sorted(errors, key=lambda e: ("missed", "actor", "type", "spurious").index(e.kind)),
         items=items,
         notes=[
             "a record passes when every expected (source code, target code, event code) is among "
             "ours; _root compares event codes on their first two digits",
+            "cameo_*: the records whose expected event codes are all real CAMEO codes (the others "
+            "use test-only codes of PETRARCH's validation verb dictionary)",
             "records PETRARCH marks sentence=\"false\" (its own unimplemented tests) are skipped; "
             "error records (discards, bad parse) count as noevents",
             "actors: the set's PETRARCH actor dictionary converted to a user actor file for this run "
@@ -308,9 +324,12 @@ def score_petr(path: Path, pipeline: Pipeline | None = None) -> EvalResult:
     With no ``pipeline``, one is built whose actor dictionary includes the set's PETRARCH actor
     file (named in the records' <Environment>); a given pipeline is used as it is.
     """
+    from ..events.cameo import cameo_table
+
     records, environment = read_petr(path)
+    cameo_codes = frozenset(cameo_table())
     if pipeline is not None:
-        return score_petr_documents(records, _annotate(records, pipeline), str(path))
+        return score_petr_documents(records, _annotate(records, pipeline), str(path), cameo_codes)
     from ..pipeline import Pipeline
 
     actors = path.parent / environment.get("Actorfile", "PETR.Validate.actors.txt")
@@ -318,4 +337,4 @@ def score_petr(path: Path, pipeline: Pipeline | None = None) -> EvalResult:
         actor_file = write_actor_file(actors, [r.text for r in records], Path(tmp))
         pipeline = Pipeline(actor_files=[actor_file])
         documents = _annotate(records, pipeline)
-    return score_petr_documents(records, documents, str(path))
+    return score_petr_documents(records, documents, str(path), cameo_codes)

@@ -141,10 +141,11 @@ def _error_kind(record: GsrRecord, missing: set[Tuple], predicted: set[Tuple]) -
         targets = {t for _, t, _ in missing}
         if any(s in sources for s, _ in right_type):
             no_target = all(t is None for s, t in right_type if s in sources)
-            return "actor", "no target" if no_target else "wrong target"
+            return "actor", "no target country" if no_target else "wrong target country"
         if any(t in targets for _, t in right_type):
-            return "actor", "wrong source"
-        return "actor", "wrong source and target"
+            no_source = all(s is None for s, t in right_type if t in targets)
+            return "actor", "no source country" if no_source else "wrong source country"
+        return "actor", "wrong source and target countries"
     dyads = {(s, t) for s, t, _ in missing}
     read_as = sorted({label for s, t, label in predicted if (s, t) in dyads})
     if read_as:
@@ -217,6 +218,7 @@ def score_gsr_documents(records: list[GsrRecord], documents: list[Document], ori
     counts = Counter(label for label, _ in type_pairs)
     return EvalResult(
         set=origin, format="plover-gsr", figures=figures, bars=dict(BARS),
+        kinds=("missed", "actor", "type", "mode"),
         table=per_class_table(type_pairs, [t for t in PLOVER_TYPES if counts[t]]),
         errors=sorted(errors, key=lambda e: ("missed", "actor", "type", "mode").index(e.kind)),
         items=items, notes=notes,

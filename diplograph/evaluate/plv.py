@@ -197,15 +197,16 @@ def score_plv_documents(pairs: list[PlvPair], documents: dict[str, Document], or
         "events_predicted": sum(len(d.events) for d in documents.values()),
     }
     return EvalResult(
-        set=origin, format="plv", figures=figures, bars=dict(BARS),
+        set=origin, format="plv", figures=figures, bars=dict(BARS), kinds=("missed", "actor", "type"),
         table=per_class_table(type_pairs, PLV_LABELS),
         errors=[error for _, error in errors], items=items,
         notes=[
             "a gold pair is found when one event's source and target each share a content word "
             "(not the/of/a...) with the gold spans; PLV marks noun phrases, we mark names; an "
             "implicit side (PLV's 'An actor' / 'a recipient', no mark) accepts any actor or none",
-            "type macro-F1, type and quad-class accuracy are measured on the dyads found; "
-            "CONCEDE and RETREAT count as PLV's YIELD",
+            "type macro-F1, type and quad-class accuracy are measured on the dyads found (of "
+            "several events with the dyad, one with the gold type counts); CONCEDE and RETREAT "
+            "count as PLV's YIELD; macro-F1 averages the classes with gold support there",
         ],
     )
 

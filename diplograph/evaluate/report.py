@@ -31,6 +31,10 @@ EXAMPLES_PER_KIND = 5
 DETAILS_PER_KIND = 10
 
 
+def _kind_order(kind: str) -> tuple[int, str]:
+    return (ERROR_KINDS.index(kind) if kind in ERROR_KINDS else len(ERROR_KINDS), kind)
+
+
 def _describe_ref(ref: ActorRef | None) -> str:
     if ref is None:
         return "-"
@@ -78,14 +82,14 @@ class EvalResult:
     errors: list[GoldError] = field(default_factory=list)
     items: list[dict[str, Any]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    kinds: tuple[str, ...] = ()  # the error kinds this gold set can show (its gold has the facts)
 
     @property
     def error_kinds(self) -> dict[str, int]:
-        """Errors counted by kind, every kind listed (0 where none)."""
+        """Errors counted by kind: every kind the set can show (0 where none), in ERROR_KINDS order."""
         counts = Counter(error.kind for error in self.errors)
-        return {kind: counts[kind] for kind in ERROR_KINDS} | {
-            kind: n for kind, n in counts.items() if kind not in ERROR_KINDS
-        }
+        shown = set(self.kinds) | set(counts)
+        return {kind: counts[kind] for kind in sorted(shown, key=_kind_order)}
 
     def passed(self) -> dict[str, bool]:
         """For each figure that has a bar: does it reach it."""
@@ -109,7 +113,8 @@ class EvalResult:
                     f"  {row.label:<12} {row.precision:>6.3f} {row.recall:>6.3f} {row.f1:>6.3f}"
                     f" {row.support:>8} {row.predicted:>10}"
                 )
-        lines += ["", "errors by kind:"]
+        if self.error_kinds:
+            lines += ["", "errors by kind:"]
         for kind, n in self.error_kinds.items():
             lines.append(f"  {kind:<10} {n}")
             if kind in ("actor", "type"):  # what went wrong: which actor, which confusions

@@ -20,10 +20,17 @@ FORMATS = ("plv", "plover-gsr", "petr", "polnear", "html")
 
 
 def _from_figures(set_path: Path, format: str, scored: dict[str, Any]) -> EvalResult:
-    """An EvalResult from a scorer that returns a dict: numbers are figures, the rest items."""
+    """An EvalResult from a scorer that returns a dict: numbers are figures, per-item lists items."""
     figures = {k: v for k, v in scored.items() if isinstance(v, int | float) and not isinstance(v, bool)}
-    rest = {k: v for k, v in scored.items() if k not in figures}
-    return EvalResult(set=str(set_path), format=format, figures=figures, items=[rest] if rest else [])
+    items: list[dict[str, Any]] = []
+    for key, value in scored.items():
+        if key in figures:
+            continue
+        if isinstance(value, list) and all(isinstance(v, dict) for v in value):
+            items.extend(value)  # e.g. html's per_page
+        else:
+            items.append({key: value})
+    return EvalResult(set=str(set_path), format=format, figures=figures, items=items)
 
 
 def _plover_mode():

@@ -11,7 +11,7 @@ sentence (a pronoun or role noun it resolved counts as in the sentence).
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
@@ -20,19 +20,20 @@ from .cameo import cameo_code
 from .modes import event_mode
 from .verbs import PatternMatch, VerbDictionary
 
-__all__ = ["EventCoder"]
+__all__ = ["EventCoder", "intent_code"]
 
 # Children that open another clause: their words are not the trigger's pattern context.
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "punct", "mark", "conj", "cc"}
 # Prepositions whose object can be an event's target ("appeal to", "meet with", "attack on").
 TARGET_PREPS = {"to", "with", "on", "upon", "against", "at", "toward", "towards", "into", "from", "for",
                 "over", "of", "in", "about", "onto"}
-NOUN_TARGET_PREPS = {"of", "on", "against", "in", "to", "into", "with", "towards", "toward"}
+NOUN_TARGET_PREPS = {"of", "on", "against", "in", "to", "into", "with", "towards", "toward", "for"}
 # Verbs that take an object and hand the event to a "to"-complement's subject ("urged X to ...").
 OBJECT_CONTROL = {"call", "urge", "ask", "tell", "order", "force", "persuade", "press", "encourage",
                   "invite", "allow", "help", "push", "pressure", "expect", "want", "convince"}
 # Verbs that carry an event noun without adding meaning of their own ("launched an offensive").
 LIGHT_VERBS = {"launch", "wage", "carry", "conduct", "begin", "continue", "start", "mount", "escalate",
+               "open", "order", "head", "file", "impose", "make", "issue", "announce", "join", "level", "hold",
                "intensify", "step", "have", "lead", "give", "deliver", "announce", "stage", "pursue"}
 SPEECH_VERBS = {"say", "tell", "state", "announce", "affirm", "assure", "declare", "add", "insist",
                 "claim", "note", "stress", "write", "report", "explain", "argue", "warn", "remark",
@@ -43,6 +44,8 @@ BLAME_NOUNS = {"threat", "enemy", "aggressor", "terrorist", "criminal", "dictato
                "puppet", "regime", "menace", "adversary"}
 # Codes whose event stands without a target (a protest, a mobilisation, an attack on a place).
 TARGETLESS_ROOTS = {"14", "15", "18", "19", "20"}
+# Cooperation that conjoined actors do with each other ("Israel and Jordan signed a treaty").
+RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
 # Heads whose "to"-complement is their content, coded into the head's own code (not an event of its own).
 CONTENT_ROOTS = {"02", "03", "10", "11", "12", "13"}
 # Common nouns that name an agent when no actor was resolved (used only with generic_arguments).
@@ -58,7 +61,7 @@ PRONOUN_KINDS = {"he": PERSONAL, "him": PERSONAL, "she": PERSONAL, "her": PERSON
 # Role nouns the actors stage left unresolved ("the president-elect"): the kinds they can refer to.
 ROLE_NOUNS = {"president": PERSONAL, "president-elect": PERSONAL, "elect": PERSONAL, "leader": PERSONAL,
               "minister": PERSONAL, "premier": PERSONAL, "chancellor": PERSONAL, "king": PERSONAL,
-              "country": ("country",), "nation": ("country",), "government": ("government", "country")}
+              "country": ("country",), "nation": ("country",), "government": ("government", "country", "person")}
 # A future cooperative act is coded as the intent to do it (CAMEO 03x: "will provide aid" -> 033).
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 # Heads that stand for the group their "of" phrase names ("thousands of Armenians").
@@ -81,7 +84,6 @@ class Trigger:
     token: Token
     match: PatternMatch
     noun: bool = False
-    consumed: set[int] = field(default_factory=set)
 
 
 class EventCoder:
@@ -192,14 +194,23 @@ class EventCoder:
         governor = token.head if token.dep_ in ("xcomp", "ccomp") and token.head.i in triggers else None
         if governor is not None and token.dep_ == "xcomp" and triggers[governor.i].match.cameo[:2] in CONTENT_ROOTS:
             return  # the content of an appeal, promise, refusal or threat: coded into the head
+        if token.lemma_.lower() in LIGHT_VERBS and any(
+            c.dep_ == "dobj" and c.i in triggers and triggers[c.i].noun for c in token.children
+        ):
+            return  # "launched an offensive": the event noun states the event
         code = self._xcomp_code(trigger, triggers)
         sources, inherited = self._sources(token)
         targets = self._targets(token, code, sources)
         if not targets and code[:2] in CONTENT_ROOTS:
             targets = self._content_targets(token, sources)
-        if not targets and code[:2] not in TARGETLESS_ROOTS:
+        reciprocal = False
+        if not targets and len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS:
+            reciprocal = True  # "Jordan and Britain have agreed to ...": each with the other
+        elif not targets and code[:2] not in TARGETLESS_ROOTS:
             return
         confidence = 0.85 if trigger.match.specific else 0.6
+        if reciprocal:
+            confidence *= 0.8
         if inherited:
             confidence *= 0.9
         if self._reported(token):
@@ -207,7 +218,7 @@ class EventCoder:
         mode = event_mode(token)
         code = intent_code(code, mode)
         for source in sources:
-            for target in targets or [None]:
+            for target in ([s for s in sources if s is not source] if reciprocal else targets or [None]):
                 yield from self._make(index, sent, token, code, source, target, mode, confidence)
                 if trigger.match.reverse and target is not None:
                     yield from self._make(index, sent, token, trigger.match.reverse, target, source, mode,
@@ -216,7 +227,8 @@ class EventCoder:
     def _noun_events(self, index: int, sent: SpacySpan, trigger: Trigger, triggers: dict[int, Trigger]) -> Iterator[Event]:
         noun = trigger.token
         governor = noun.head
-        if noun.dep_ in ("dobj", "pobj", "attr") and governor.i in triggers and governor.i != noun.i:
+        light = noun.dep_ == "dobj" and governor.lemma_.lower() in LIGHT_VERBS
+        if noun.dep_ in ("dobj", "pobj", "attr") and governor.i in triggers and governor.i != noun.i and not light:
             return  # "provided aid": the verb's pattern already coded it
         if noun.dep_ == "pobj" and governor.head.i in triggers and not triggers[governor.head.i].noun:
             return
@@ -237,8 +249,14 @@ class EventCoder:
                             if grand.dep_ == "prep" and grand.lower_ == "by":
                                 sources.extend(a for g in grand.children if g.dep_ == "pobj" for a in self._arguments(g))
         inherited = False
-        if not sources and noun.dep_ == "dobj" and governor.lemma_.lower() in LIGHT_VERBS:
+        if not sources and light:  # "launched an investigation into X", "launched airstrikes against X"
             sources, inherited = self._sources(governor)
+            if not targets:
+                for prep in governor.children:
+                    if prep.dep_ == "prep" and prep.lower_ in NOUN_TARGET_PREPS:
+                        for pobj in prep.children:
+                            if pobj.dep_ == "pobj":
+                                targets.extend(self._arguments(pobj, avoid=sources, places=conflict, target=True))
         if not sources or (not targets and trigger.match.cameo[:2] not in TARGETLESS_ROOTS):
             return
         confidence = 0.7 * (0.9 if inherited else 1.0) * (0.85 if self._reported(noun) else 1.0)
@@ -328,15 +346,23 @@ class EventCoder:
         for prep in preps:
             heads.extend(p for p in prep.children if p.dep_ == "pobj")
         conflict = code[:2] in TARGETLESS_ROOTS
+        found = self._first_arguments(heads, sources, conflict, speech, generic=False)
+        if not found and self.generic_arguments:
+            found = self._first_arguments(heads, sources, conflict, speech, generic=True)
+        return found
+
+    def _first_arguments(self, heads: list[Token], sources: Sequence[Argument], conflict: bool, speech: bool,
+                         generic: bool) -> list[Argument]:
         for head in heads:
-            arguments = self._arguments(head, avoid=sources, places=conflict and head.dep_ == "pobj", target=True)
+            arguments = self._arguments(head, generic=generic, avoid=sources,
+                                        places=conflict and head.dep_ == "pobj", target=True)
             if speech:  # "he quoted RT", "according to Efe": the outlet is not a party to the event
                 arguments = [a for a in arguments if not (a.ref.actor and self.actor_kind.get(a.ref.actor) == "media")]
             if arguments:
                 return arguments
             if head.dep_ in ("dobj", "attr", "oprd") and head.i not in self.token_actor:
                 # "received the credentials of the ambassadors of Colombia": look inside the object
-                inner = self._inner_arguments(head)
+                inner = self._inner_arguments(head, generic)
                 if inner:
                     return inner
         return []
@@ -356,12 +382,12 @@ class EventCoder:
                         return self._arguments(subject, avoid=sources)
         return []
 
-    def _inner_arguments(self, head: Token) -> list[Argument]:
+    def _inner_arguments(self, head: Token, generic: bool = False) -> list[Argument]:
         for prep in head.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for pobj in prep.children:
                     if pobj.dep_ == "pobj":
-                        found = self._arguments(pobj) or self._inner_arguments(pobj)
+                        found = self._arguments(pobj, generic=generic) or self._inner_arguments(pobj, generic)
                         if found:
                             return found
         return []
@@ -395,12 +421,17 @@ class EventCoder:
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj" and pobj.i in self.token_actor:
                             actors = self.token_actor[pobj.i]
-        if actors is None:
+        if actors is not None:
+            actors = [a for a in actors if a.code or generic] or None  # uncoded: only as a generic argument
+        if actors is None or all(a.country is None for a in actors):
             antecedent = self._antecedent(head, avoid)
             if antecedent is not None:
                 span = self._phrase(head)
-                ref = ActorRef(span.text, span.start_char, span.end_char, antecedent.country, antecedent.sector,
-                               antecedent.code, antecedent.name, antecedent.id)
+                sector, code = antecedent.sector, antecedent.code
+                if head.lemma_.lower() == "government" and antecedent.kind == "person" and antecedent.country:
+                    sector, code = "GOV", antecedent.country + "GOV"  # "his government": the leader's
+                ref = ActorRef(span.text, span.start_char, span.end_char, antecedent.country, sector,
+                               code, antecedent.name, antecedent.id)
                 return [Argument(ref, head)]
         if actors is not None:
             return [Argument(self._ref(actor, head.sent), head) for actor in actors]
@@ -432,7 +463,7 @@ class EventCoder:
         """
         if head.pos_ == "PRON":
             kinds = PRONOUN_KINDS.get(head.lower_)
-        elif head.lemma_.lower() in ROLE_NOUNS and any(c.lower_ in ("the", "his", "her", "its") for c in head.children):
+        elif head.lemma_.lower() in ROLE_NOUNS and self._phrase(head)[0].lower_ in ("the", "his", "her", "its", "their"):
             kinds = ROLE_NOUNS[head.lemma_.lower()]
         else:
             return None
@@ -441,7 +472,8 @@ class EventCoder:
         avoid_countries = {a.country for i in self.token_actor for a in self.token_actor[i] if a.id in avoid}
 
         def fits(actor: Actor) -> bool:
-            return actor.kind in kinds and actor.id not in avoid and bool(actor.code) and actor.country not in avoid_countries
+            return (actor.kind in kinds and actor.id not in avoid and actor.country is not None
+                    and actor.country not in avoid_countries and not actor.start <= head.idx < actor.end)
 
         before = [a for i in range(head.sent.start, head.i) for a in self.token_actor.get(i, ())]
         found = next((a for a in reversed(before) if fits(a)), None)

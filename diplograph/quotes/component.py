@@ -11,6 +11,7 @@ or titles and are dropped.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -30,6 +31,9 @@ __all__ = ["QuoteComponent", "find_quotes"]
 MIN_UNCUED_WORDS = 6  # quoted words with no cue shorter than this are scare quotes or titles
 DIRECT_COVER = 0.8  # share of a reported clause in quotation marks that makes it a direct quote
 DIRECT_GERUNDS = frozenset({"say", "add", "tell", "write", "ask"})  # '“...,” adding' cues a quote
+OPENING_MARKS = "“\"'„«`"
+# '“...” ― Ana Ruiz': a dash after the closing mark, then the speaker's name on the same line.
+_DASH_SPEAKER = re.compile(r"[”\"'»,.]*[ \t\xa0]*([―—–]|--)[ \t\xa0]*([A-Z][\w.'’-]*(?:[ \xa0][A-Z][\w.'’-]*){0,4})")
 MEDIA_WORDS = frozenset(
     {"agency", "media", "newspaper", "outlet", "television", "tv", "channel", "radio", "daily",
      "news", "press", "broadcaster", "network", "magazine", "website", "wire"}
@@ -57,6 +61,8 @@ class _Found:
     sentence: int
     cue: Cue | None
     via: list[Token] = field(default_factory=list)
+    cue_at: tuple[int, int] | None = None  # a cue that is no word of the parse ("―", ":")
+    speaker_at: tuple[int, int] | None = None  # a speaker named outside any clause ("― Ana Ruiz")
 
 
 def _is_outlet(head: Token | None, actors: Sequence[Actor]) -> bool:
@@ -93,6 +99,57 @@ def _distance(mark: QuotedSpan, cue: Cue) -> int:
     return -1  # the cue is inside the quote
 
 
+def _sentence_index(sentences: list[SpacySpan], offset: int) -> int:
+    return next(i for i, s in enumerate(sentences) if s.end_char > offset)
+
+
+def _attach(doc: Doc, mark: QuotedSpan, marks: list[QuotedSpan], sentences: list[SpacySpan],
+            sentence_cues: list, actors: Sequence[Actor]) -> _Found | None:
+    """A direct quote for quoted words outside any reported clause, or None for a scare quote.
+
+    The cue is the nearest speech verb outside the quote in the sentences it touches and in its
+    paragraph ('“X,” he said, “Y”' gives two quotes with one cue), a verb before a colon that
+    introduces it ("He concluded: “...”"), or a dash with a name after it ('“...” ― Ana Ruiz').
+    """
+    text = doc.text
+    near = [
+        (cue, vias, i)
+        for i, sentence in enumerate(sentences)
+        if sentence.start_char <= mark.end + 3 and sentence.end_char >= mark.start - 3
+        for cue, vias in sentence_cues[i]
+    ]
+    near = [
+        (cue, vias, i)
+        for cue, vias, i in near
+        if _distance(mark, cue) >= 0
+        and _paragraph(text, cue.start) in (_paragraph(text, mark.start), _paragraph(text, mark.end))
+        and (cue.content is None or any(m.start < cue.content[1] and cue.content[0] < m.end for m in marks))
+        and (cue.token.tag_ != "VBG" or cue.token.lemma_ in DIRECT_GERUNDS)
+    ]
+    if near:
+        cue, vias, index = min(near, key=lambda n: _distance(mark, n[0]))
+        return _Found("direct", mark.start, mark.end, index, cue, vias)
+    index = _sentence_index(sentences, mark.start)
+    dash = _DASH_SPEAKER.match(text, mark.end)
+    if dash:
+        return _Found("direct", mark.start, mark.end, index, None, cue_at=dash.span(1), speaker_at=dash.span(2))
+    lead = text[: mark.start].rstrip(OPENING_MARKS + " \t\n\xa0")
+    if lead.endswith(":"):
+        before = _sentence_index(sentences, len(lead) - 1)
+        cues = [(cue, vias) for cue, vias in sentence_cues[before] if cue.content is None]
+        if cues:
+            cue, vias = cues[-1]
+            return _Found("direct", mark.start, mark.end, index, cue, vias)
+        people = [a for a in actors if a.kind == "person" and sentences[before].start_char <= a.start < len(lead)]
+        if people:
+            colon = (len(lead) - 1, len(lead))
+            return _Found("direct", mark.start, mark.end, index, None, cue_at=colon,
+                          speaker_at=(people[-1].start, people[-1].end))
+    if len(text[mark.start : mark.end].split()) < MIN_UNCUED_WORDS:
+        return None  # a scare quote or a title
+    return _Found("direct", mark.start, mark.end, index, None)
+
+
 def find_quotes(doc: Doc, actors: Sequence[Actor]) -> list[Quote]:
     """Every quote of ``doc``: direct and indirect, with cue, speaker and via-chain, in text order."""
     text = doc.text
@@ -127,30 +184,10 @@ def find_quotes(doc: Doc, actors: Sequence[Actor]) -> list[Quote]:
         sentence_cues.append([(c, vias) for c in speech])
 
     for mark in marks:
-        if mark in used:
-            continue
-        near = [
-            (cue, vias, i)
-            for i, sentence in enumerate(sentences)
-            if sentence.start_char <= mark.end + 3 and sentence.end_char >= mark.start - 3
-            for cue, vias in sentence_cues[i]
-        ]
-        near = [
-            (cue, vias, i)
-            for cue, vias, i in near
-            if _distance(mark, cue) >= 0
-            and _paragraph(text, cue.start) in (_paragraph(text, mark.start), _paragraph(text, mark.end))
-            and (cue.content is None or any(m.start < cue.content[1] and cue.content[0] < m.end for m in marks))
-            and (cue.token.tag_ != "VBG" or cue.token.lemma_ in DIRECT_GERUNDS)
-        ]
-        if near:
-            cue, vias, index = min(near, key=lambda n: _distance(mark, n[0]))
-            found.append(_Found("direct", mark.start, mark.end, index, cue, vias))
-            continue
-        if len(text[mark.start : mark.end].split()) < MIN_UNCUED_WORDS:
-            continue  # a scare quote or a title
-        index = next(i for i, s in enumerate(sentences) if s.end_char > mark.start)
-        found.append(_Found("direct", mark.start, mark.end, index, None))
+        if mark not in used:
+            attached = _attach(doc, mark, marks, sentences, sentence_cues, actors)
+            if attached is not None:
+                found.append(attached)
 
     direct = [f for f in found if f.kind == "direct"]
     found = [
@@ -163,15 +200,21 @@ def find_quotes(doc: Doc, actors: Sequence[Actor]) -> list[Quote]:
     previous_end = -1
     for number, item in enumerate(found, 1):
         speaker = None
-        if item.cue is not None and item.cue.subject is not None:
-            start, end = speaker_span(item.cue.subject)
+        subject = item.cue.subject if item.cue is not None else None
+        if subject is not None and any(m.start <= subject.idx < m.end for m in marks):
+            subject = None  # the parse found the subject inside the quoted words
+        if item.speaker_at is not None:
+            speaker = resolve_speaker(doc, *item.speaker_at, actors, previous)
+        elif subject is not None:
+            start, end = speaker_span(subject)
             speaker = resolve_speaker(doc, start, end, actors, previous)
         elif item.cue is None and previous is not None and _paragraph(text, item.start) - _paragraph(
             text, previous_end
         ) <= 2:
             speaker = previous  # a quote continued after its cue's paragraph
         via = _via_names(item, actors)
-        cue = Span(text[item.cue.start : item.cue.end], item.cue.start, item.cue.end) if item.cue else None
+        cue_at = item.cue_at or ((item.cue.start, item.cue.end) if item.cue else None)
+        cue = Span(text[cue_at[0] : cue_at[1]], *cue_at) if cue_at else None
         quotes.append(
             Quote(f"q{number}", item.kind, text[item.start : item.end], item.start, item.end, cue,
                   speaker, via, item.sentence)

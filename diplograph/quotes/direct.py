@@ -40,10 +40,10 @@ def _opens(text: str, i: int, width: int = 1) -> bool:
     char = text[i]
     if char in OPENING or text.startswith("``", i):
         return True
-    if char in CLOSING:
-        return False
     before = text[i - 1] if i > 0 else " "
     after = text[i + width] if i + width < len(text) else " "
+    if char in CLOSING:  # a closing mark used to open, as some sites do: '\n”Fear. I am ...'
+        return before in "\n" and after.isalnum()
     if before.isspace() or before in "([{—–-/":
         return not after.isspace()
     return False

@@ -19,6 +19,9 @@ __all__ = ["Cue", "find_cues", "load_cues", "same_paragraph", "speaker_head"]
 
 _CONTENT_DEPS = ("ccomp", "parataxis")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Speech verbs whose content may be a to-infinitive: "promised to cut taxes", "urged X to act".
+_TO_CLAUSE_VERBS = frozenset({"promise", "pledge", "vow", "urge", "ask", "propose", "demand", "agree",
+                              "threaten", "warn", "tell", "call"})
 
 
 @dataclass
@@ -115,6 +118,9 @@ def _content_of(verb: Token) -> tuple[int, int] | None:
     for child in verb.children:
         if child.dep_ in _CONTENT_DEPS and same_paragraph(child, verb):
             return _clause(child)
+    for child in verb.children:
+        if child.dep_ == "xcomp" and child.i > verb.i and verb.lemma_.lower() in _TO_CLAUSE_VERBS:
+            return _clause(child)  # "promised to cut taxes", "urged Congress to act"
     if verb.dep_ == "parataxis" and same_paragraph(verb, verb.head):
         return _host_clause(verb)  # "X, he said, Y": the sentence the cue interrupts
     if verb.lemma_.lower() == "accuse":
@@ -142,7 +148,7 @@ def find_cues(sentence: SpacySpan) -> list[Cue]:
     verbs, via = cues.get("verb", frozenset()), cues.get("via", frozenset())
     found: list[Cue] = []
     for token in sentence:
-        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in verbs:
+        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in verbs and token.dep_ != "amod":
             if _is_via_use(token, via):
                 continue
             found.append(

@@ -77,6 +77,7 @@ def test_petr_figures_on_hand_made_events(eval_fixtures, event, fake_pipeline):
     assert (f["records_passed"], f["records_passed_root"]) == (0, 1)  # 111 vs 112 passes at root 11
     assert (f["codings_expected"], f["codings_found"], f["codings_found_root"]) == (3, 1, 2)
     assert (f["noevents_records"], f["noevents_correct"]) == (2, 1)
+    assert (f["cameo_records"], f["cameo_passed"], f["cameo_passed_root"]) == (2, 0, 1)
     assert result.error_kinds["spurious"] == 1
     assert {e.item: e.kind for e in result.errors} == {"TEST-01": "type", "TEST-02": "actor",
                                                      "TEST-04": "spurious"}

@@ -62,7 +62,9 @@ def test_gsr_tuple_f1_on_hand_made_events(eval_fixtures, event, fake_pipeline):
     assert "mode_accuracy" not in f
     assert result.error_kinds["missed"] == 1 and result.error_kinds["type"] == 1
     assert result.error_kinds["actor"] == 1  # Niger's tuple: right type, other source
-    assert any(e.detail == "ACCUSE read as REJECT" for e in result.errors)
+    details = {e.item: e.detail for e in result.errors}
+    assert details["TEST-GSR-DISAPPROVE-0001"] == "ACCUSE read as REJECT"
+    assert details["TEST-GSR-FIGHT-0001"] == "wrong source country"
 
 
 def test_gsr_mode_is_scored_when_a_mode_table_is_given(eval_fixtures, event, fake_pipeline):

@@ -48,18 +48,20 @@ def test_the_report_holds_figures_errors_and_every_item(eval_fixtures, event, fa
 def test_polnear_and_html_go_to_their_own_scorers(tmp_path, monkeypatch):
     calls = []
     polnear = types.ModuleType("diplograph.evaluate.polnear")
-    polnear.score_polnear = lambda split: calls.append(split) or {"attribution_f1": 0.5, "per_item": [1]}
+    polnear.score_polnear = lambda split: calls.append(split) or {"f1": 0.5, "cues": ["said"]}
     html = types.ModuleType("diplograph.evaluate.html")
-    html.score_html = lambda pages, truth: calls.append((pages, truth)) or {"f1": 0.9}
+    html.score_html = lambda pages, truth: (calls.append((pages, truth))
+                                            or {"f1": 0.9, "per_page": [{"id": "a"}]})
     monkeypatch.setitem(sys.modules, "diplograph.evaluate.polnear", polnear)
     monkeypatch.setitem(sys.modules, "diplograph.evaluate.html", html)
     result = run_eval(tmp_path, "polnear")
-    assert result.figures == {"attribution_f1": 0.5} and result.items == [{"per_item": [1]}]
+    assert result.figures == {"f1": 0.5} and result.items == [{"cues": ["said"]}]
     with pytest.raises(InputError, match="ground-truth.json and html/"):
         run_eval(tmp_path, "html")
     (tmp_path / "html").mkdir()
     (tmp_path / "ground-truth.json").write_text("{}", "utf-8")
-    assert run_eval(tmp_path, "html").figures == {"f1": 0.9}
+    result = run_eval(tmp_path, "html")
+    assert result.figures == {"f1": 0.9} and result.items == [{"id": "a"}]
     assert calls == [tmp_path, (tmp_path / "html", tmp_path / "ground-truth.json")]
 
 

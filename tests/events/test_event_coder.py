@@ -10,7 +10,7 @@ ROOT_SENTENCES = {
     "03": "Japan pledged to provide economic aid to Indonesia after the earthquake.",
     "04": "Chinese President Xi Jinping met with Brazil's president in Beijing on Tuesday.",
     "05": "The German chancellor praised Poland for its response to the refugee crisis.",
-    "06": "France and Germany will cooperate with Italy on border security, officials said.",
+    "06": "France and Germany cooperated with Italy on border security last year, officials said.",
     "07": "The United States provided $500 million in military aid to Ukraine last year.",
     "08": "Venezuela released two American prisoners to the United States on Saturday.",
     "09": "The International Criminal Court will investigate Israel for alleged war crimes in Gaza.",
