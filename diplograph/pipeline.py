@@ -28,10 +28,12 @@ class Pipeline:
     The CLI, the store's ingest, the evaluation and the Dask tasks all call these methods.
     """
 
-    def __init__(self, settings: Settings | None = None, actor_files: Sequence[str] = ()) -> None:
+    def __init__(self, settings: Settings | None = None, actor_files: Sequence[str] = (), *,
+                 nlp: Language | None = None) -> None:
+        """``nlp``: an already loaded pipeline from ``annotate.load_nlp`` to share (tests, workers)."""
         self.settings = settings or load_settings()
         self.actor_files = tuple(str(p) for p in actor_files)
-        self._nlp: Language | None = None
+        self._nlp = nlp
 
     @property
     def nlp(self) -> Language:

@@ -27,12 +27,17 @@ LOCATION_PREPS = {
 PLACE_KINDS = {"country", "capital", "place"}
 ORG_KINDS = {"organisation", "igo", "media", "group", "government"}
 ORG_HEADS = {
-    "agency", "news agency", "newspaper", "channel", "network", "broadcaster", "outlet", "group",
+    "agency", "newspaper", "channel", "network", "broadcaster", "outlet", "group",
     "organization", "organisation", "alliance", "bloc", "movement", "militia", "daily", "radio",
     "television", "tv", "service",
 }
 GENERIC_ROLES = {"people", "state", "citizens", "residents", "leader", "secretary", "media"}
 SKIP_ENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "QUANTITY", "WORK_OF_ART"}
+CALENDAR = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "june", "july", "august", "september", "october", "november",
+    "december",
+}
 FORMER = {"former", "ex", "ex-", "ousted", "late", "deposed", "then"}
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
 
@@ -96,17 +101,20 @@ class _Resolver:
 
     def _add_entities(self) -> None:
         taken = {i for m in self.matches for i in range(m.start, m.end)}
-        for ent in self.doc.ents:
-            if ent.label_ not in {"PERSON", "ORG", "GPE", "LOC", "FAC"}:
+        for ent in map(_trim, self.doc.ents):
+            if ent.label_ not in {"PERSON", "ORG", "GPE", "LOC", "FAC"} or not len(ent):
                 continue
             if any(i in taken for i in range(ent.start, ent.end)):
                 continue
             if ent.label_ == "ORG" and self._role(ent.root) and ent.root.i == ent.end - 1:
                 continue  # "The Government", "Parliament": a role noun phrase, read below
             start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+            while start < ent.end - 1 and self.doc[start].lower_ in CALENDAR:
+                start += 1  # "This Tuesday Putin": the NER's date word is not the name
             while (ent.label_ == "PERSON" and start > 0 and start - 1 not in taken
                    and self.doc[start - 1].pos_ == "PROPN" and self.doc[start - 1].is_title
-                   and self.doc[start - 1].head.i >= start and not self._role(self.doc[start - 1])):
+                   and self.doc[start - 1].head.i >= start and not self._role(self.doc[start - 1])
+                   and self.doc[start - 1].lower_ not in CALENDAR):
                 start -= 1
             end = ent.end
             while (ent.label_ == "PERSON" and end < len(self.doc) and end not in taken
@@ -291,6 +299,9 @@ class _Resolver:
         if kind == "country":
             name = self.d.country_names.get(country or "", entry.name if entry else span.text)
             return Candidate(start, m.end, name, country, None, country, "country", entry=entry)
+        lefts = [c for c in root.lefts if c.i < m.start and c.dep_ in {"det", "compound", "amod"}]
+        if lefts:  # "the state media RT"
+            start = min(start, *(c.left_edge.i for c in lefts))
         name = entry.name if entry else span.text
         return Candidate(start, m.end, name, country, sector, code, _actor_kind(kind), entry=entry)
 
@@ -320,7 +331,8 @@ class _Resolver:
             end = tok.i + 1
             for child in tok.rights:  # "The Government of India": the name runs to the country
                 if child.dep_ == "prep" and child.lower_ == "of" and affs:
-                    inner = [self.by_token[t.i].end for t in child.subtree if t.i in self.by_token]
+                    inner = [self.by_token[t.i].end for t in child.subtree
+                             if t.i in self.by_token and self._affiliation(self.by_token[t.i])]
                     end = max([end, *inner])
             if not affs:
                 if key in GENERIC_ROLES:
@@ -442,6 +454,14 @@ def _actor_kind(kind: str) -> str:
     return "organisation"
 
 
+def _trim(ent: Span) -> Span:
+    """The entity without a trailing possessive or punctuation ("North Korea's" -> "North Korea")."""
+    end = ent.end
+    while end > ent.start and not ent.doc[end - 1].text[:1].isalnum():
+        end -= 1
+    return Span(ent.doc, ent.start, end, label=ent.label) if end != ent.end else ent
+
+
 def _prefer_entities(doc: Doc, matches: list[Match]) -> list[Match]:
     """Drop a dictionary place inside a longer named entity ("America" in "Latin America")."""
     ent_of = {}
@@ -451,6 +471,8 @@ def _prefer_entities(doc: Doc, matches: list[Match]) -> list[Match]:
     kept = []
     for m in matches:
         ent = ent_of.get(m.start)
+        if ent is not None:
+            ent = _trim(ent)
         longer = ent is not None and ent.start <= m.start and m.end <= ent.end
         longer = longer and (ent.end - ent.start) > (m.end - m.start) and ent[0].lower_ != "the"
         if longer and m.kind() in PLACE_KINDS | {"demonym"} and ent.label_ in {"LOC", "GPE", "FAC"}:
@@ -496,7 +518,8 @@ def _inside_longer_name(doc: Doc, start: int, end: int, d: ActorDictionary) -> b
     for k in (start - 1, end):
         if 0 <= k < len(doc):
             tok = doc[k]
-            if tok.pos_ == "PROPN" and tok.is_title and match_key(tok.text) not in d.roles:
+            if (tok.pos_ == "PROPN" and tok.is_title and match_key(tok.text) not in d.roles
+                    and tok.ent_type_ not in SKIP_ENTS):
                 return True
     return False
 

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from ..errors import InputError
 from ..model import ActorRef, Document, Event
 from .gold import read_gold_text
-from .report import EvalResult, GoldError, describe_events, event_record
+from .report import ERROR_KINDS, EvalResult, GoldError, describe_events, event_record
 
 if TYPE_CHECKING:
     from ..pipeline import Pipeline
@@ -32,6 +32,7 @@ __all__ = [
     "read_petr",
     "score_petr",
     "score_petr_documents",
+    "write_actor_file",
 ]
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -218,7 +219,8 @@ def _root(codings: Iterable[Coding]) -> set[Coding]:
     return {(s, t, c[:2]) for s, t, c in codings}
 
 
-def _error(record: PetrRecord, missing: set[Coding], ours: set[Coding]) -> tuple[str, str]:
+def _error(missing: set[Coding], ours: set[Coding]) -> tuple[str, str]:
+    """Why expected codings were missed: no event, other event code, or other actors."""
     if not ours:
         return "missed", "no event"
     dyads = {(s, t) for s, t, _ in missing}
@@ -259,7 +261,7 @@ def score_petr_documents(records: list[PetrRecord], documents: list[Document], o
                 cameo_passed += found == gold
                 cameo_passed_root += found_root == _root(gold)
             if found != gold:
-                kind, detail = _error(record, gold - found, ours)
+                kind, detail = _error(gold - found, ours)
                 errors.append(GoldError(kind, record.id, record.text, record.describe(),
                                         describe_events(document.events), detail))
         else:
@@ -290,7 +292,7 @@ def score_petr_documents(records: list[PetrRecord], documents: list[Document], o
     }
     return EvalResult(
         set=origin, format="petr", figures=figures, kinds=("missed", "actor", "type", "spurious"),
-        errors=sorted(errors, key=lambda e: ("missed", "actor", "type", "spurious").index(e.kind)),
+        errors=sorted(errors, key=lambda e: ERROR_KINDS.index(e.kind)),
         items=items,
         notes=[
             "a record passes when every expected (source code, target code, event code) is among "

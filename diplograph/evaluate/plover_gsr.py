@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -20,12 +21,12 @@ from ..errors import InputError
 from ..model import Document, Event
 from .gold import read_gold_text
 from .metrics import accuracy, per_class_table, prf
-from .report import EvalResult, GoldError, describe_events, event_record
+from .report import ERROR_KINDS, EvalResult, GoldError, describe_events, event_record
 
 if TYPE_CHECKING:
     from ..pipeline import Pipeline
 
-__all__ = ["GsrRecord", "read_gsr", "score_gsr", "score_gsr_documents"]
+__all__ = ["GsrRecord", "gold_country", "predicted_tuples", "read_gsr", "score_gsr", "score_gsr_documents"]
 
 BARS = {"tuple_f1": 0.75}
 
@@ -36,10 +37,14 @@ PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "YIELD",
 )
+# PLOVER 0.5 mode names in the GSR that PLOVER 2021 (CAMEO2PLOVER-2021) writes otherwise.
+MODE_2021 = {"strike-hun": "hunger", "riot-spon": "riot", "demo-org": "demo", "demo-spon": "demo",
+             "host": "visit"}
 # Old CAMEO country codes the GSR still uses, with their ISO 3166 codes.
 LEGACY_COUNTRY = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 
 Tuple = tuple[str | None, str | None, str]
+ModeLookup = Callable[[str], str | None]  # CAMEO code -> PLOVER mode
 
 
 @lru_cache(maxsize=1)
@@ -108,7 +113,7 @@ def read_gsr(path: Path) -> list[GsrRecord]:
             sources = (None,)
         records.append(GsrRecord(
             str(rec.get("id") or n), rec["text"], sources, _actors(rec.get("target"), origin, "target"),
-            label, rec.get("mode") or None,
+            label, MODE_2021.get(rec.get("mode") or "", rec.get("mode") or None),
         ))
     if not records:
         raise InputError(str(path), "no coded records")
@@ -154,7 +159,7 @@ def _error_kind(record: GsrRecord, missing: set[Tuple], predicted: set[Tuple]) -
 
 
 def score_gsr_documents(records: list[GsrRecord], documents: list[Document], origin: str,
-                        plover_mode=None) -> EvalResult:
+                        plover_mode: ModeLookup | None = None) -> EvalResult:
     """Score records against the documents read from their texts (same order).
 
     ``plover_mode`` maps a CAMEO code to its PLOVER mode; without it, mode is not scored.
@@ -205,8 +210,10 @@ def score_gsr_documents(records: list[GsrRecord], documents: list[Document], ori
         "tuples are (source country, target country, PLOVER type); a record with several "
         "sources/targets stands for every pair; with no target, our event's target is ignored",
         "GSR names mapped to PLOVER 2021: DEMAND->REQUEST, DISAPPROVE/INVESTIGATE->ACCUSE, "
-        "FIGHT->ASSAULT; non-state codes (NGO, IMG, ISM) are 'no country'",
-        "type_accuracy: per record, gold type vs the type we gave events from a gold source country",
+        "FIGHT->ASSAULT; modes strike-hun->hunger, riot-spon->riot, demo-*->demo, host->visit; "
+        "non-state codes (NGO, IMG, ISM) are 'no country'",
+        "type_accuracy: per record, gold type vs the type we gave events from a gold source country "
+        "(the first alphabetically when several, none of them right)",
     ]
     if plover_mode is not None:
         figures["mode_accuracy"] = accuracy(mode_pairs)
@@ -220,12 +227,12 @@ def score_gsr_documents(records: list[GsrRecord], documents: list[Document], ori
         set=origin, format="plover-gsr", figures=figures, bars=dict(BARS),
         kinds=("missed", "actor", "type", "mode"),
         table=per_class_table(type_pairs, [t for t in PLOVER_TYPES if counts[t]]),
-        errors=sorted(errors, key=lambda e: ("missed", "actor", "type", "mode").index(e.kind)),
+        errors=sorted(errors, key=lambda e: ERROR_KINDS.index(e.kind)),
         items=items, notes=notes,
     )
 
 
-def score_gsr(path: Path, pipeline: Pipeline, plover_mode=None) -> EvalResult:
+def score_gsr(path: Path, pipeline: Pipeline, plover_mode: ModeLookup | None = None) -> EvalResult:
     """Annotate every record's text (in batches) and score its tuples."""
     records = read_gsr(path)
     documents = list(pipeline.annotate_texts([r.text for r in records]))

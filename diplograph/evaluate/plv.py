@@ -24,7 +24,7 @@ from .report import EvalResult, GoldError, describe_event, describe_events, even
 if TYPE_CHECKING:
     from ..pipeline import Pipeline
 
-__all__ = ["PLV_LABELS", "PlvPair", "read_plv", "score_plv", "score_plv_documents"]
+__all__ = ["PLV_LABELS", "PlvPair", "plv_label", "read_plv", "score_plv", "score_plv_documents"]
 
 PLV_LABELS = (
     "AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "YIELD", "REQUEST", "ACCUSE", "REJECT",

@@ -23,7 +23,7 @@ __all__ = ["ERROR_KINDS", "EvalResult", "GoldError", "describe_event", "describe
 #   actor:  events were read, but none has the gold source and target (wrong, missing or swapped
 #           actor, or wrong country);
 #   type:   the dyad is right, the event type is wrong;
-#   mode:   dyad and type are right, the mode is wrong;
+#   mode:   dyad and type are right, the mode is wrong (PLOVER's mode: visit vs host, ...);
 #   spurious: an event was read where the gold set says there is none.
 ERROR_KINDS = ("missed", "actor", "type", "mode", "spurious")
 

@@ -20,7 +20,7 @@ from .cameo import cameo_code
 from .modes import event_mode
 from .verbs import PatternMatch, VerbDictionary
 
-__all__ = ["EventCoder", "intent_code"]
+__all__ = ["EventCoder", "intent_code", "refusal_code"]
 
 # Children that open another clause: their words are not the trigger's pattern context.
 CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "punct", "mark", "conj", "cc"}
@@ -46,6 +46,9 @@ BLAME_NOUNS = {"threat", "enemy", "aggressor", "terrorist", "criminal", "dictato
 TARGETLESS_ROOTS = {"14", "15", "18", "19", "20"}
 # Cooperation that conjoined actors do with each other ("Israel and Jordan signed a treaty").
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
+# Material acts (and promises of them) whose place can stand for the target country
+# ("attacked positions in Ukraine", "sent aid to Kuwait City").
+PLACE_TARGET_ROOTS = {"03", "06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
 # Heads whose "to"-complement is their content, coded into the head's own code (not an event of its own).
 CONTENT_ROOTS = {"02", "03", "10", "11", "12", "13"}
 # Common nouns that name an agent when no actor was resolved (used only with generic_arguments).
@@ -62,8 +65,12 @@ PRONOUN_KINDS = {"he": PERSONAL, "him": PERSONAL, "she": PERSONAL, "her": PERSON
 ROLE_NOUNS = {"president": PERSONAL, "president-elect": PERSONAL, "elect": PERSONAL, "leader": PERSONAL,
               "minister": PERSONAL, "premier": PERSONAL, "chancellor": PERSONAL, "king": PERSONAL,
               "country": ("country",), "nation": ("country",), "government": ("government", "country", "person")}
-# A future cooperative act is coded as the intent to do it (CAMEO 03x: "will provide aid" -> 033).
-INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+# A future cooperative act is coded as the intent to do it (CAMEO 03x: "will provide aid" -> 033),
+INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
+                # and a future coercive act is a threat of it (13x: "will boycott" -> 133)
+                "14": "133", "15": "138", "16": "131", "17": "132", "18": "138", "19": "138", "20": "138"}
+# A refused cooperative act is the matching rejection ("will not lift the ban" -> 124).
+REFUSAL_CODES = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 # Heads that stand for the group their "of" phrase names ("thousands of Armenians").
 GROUP_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
                "group", "crowd", "number", "members", "member", "supporters", "delegation"}
@@ -154,9 +161,10 @@ class EventCoder:
         "received the credentials of"), so a preposition deep in a later phrase does not count."""
         words: list[Token] = []
         for child in verb.rights:
-            if child.dep_ not in CLAUSE_DEPS:
-                words.append(child)
-                words.extend(g for g in child.children if g.dep_ not in CLAUSE_DEPS)
+            if child.dep_ in CLAUSE_DEPS or child.dep_ == "npadvmod" or _temporal(child):
+                continue  # "called King Salman on Saturday" is no "call on"
+            words.append(child)
+            words.extend(g for g in child.children if g.dep_ not in CLAUSE_DEPS)
         return sorted(words, key=lambda t: t.i)
 
     def _xcomp_code(self, trigger: Trigger, triggers: dict[int, Trigger]) -> str:
@@ -216,6 +224,9 @@ class EventCoder:
         if self._reported(token):
             confidence *= 0.85
         mode = event_mode(token)
+        refused = refusal_code(code, token)
+        if refused:
+            code, mode = refused, "asserted"
         code = intent_code(code, mode)
         for source in sources:
             for target in ([s for s in sources if s is not source] if reciprocal else targets or [None]):
@@ -234,7 +245,7 @@ class EventCoder:
             return
         sources: list[Argument] = []
         targets: list[Argument] = []
-        conflict = trigger.match.cameo[:2] in TARGETLESS_ROOTS
+        conflict = trigger.match.cameo[:2] in PLACE_TARGET_ROOTS
         for child in noun.children:
             if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.i < noun.i):
                 sources.extend(self._arguments(child))
@@ -266,11 +277,15 @@ class EventCoder:
                 yield from self._make(index, sent, noun, trigger.match.cameo, source, target, mode, confidence)
 
     def _appraisals(self, index: int, sent: SpacySpan) -> Iterator[Event]:
-        """Reported copular judgements: "Putin said Colombia is a promising partner" -> 051 praise."""
+        """Reported judgements: "Putin said Colombia is a promising partner" -> 051 praise;
+        "Egypt said the US must mediate" -> 100 demand."""
         for verb in sent:
             if verb.lemma_.lower() not in SPEECH_VERBS or verb.pos_ != "VERB":
                 continue
             for clause in verb.children:
+                if clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in clause.children):
+                    yield from self._reported_demand(index, sent, verb, clause)
+                    continue
                 if clause.dep_ != "ccomp" or clause.lemma_ != "be":
                     continue
                 subjects = [c for c in clause.children if c.dep_ == "nsubj"]
@@ -287,6 +302,18 @@ class EventCoder:
                 for source in sources:
                     for target in targets:
                         yield from self._make(index, sent, verb, code, source, target, mode, 0.7)
+
+    def _reported_demand(self, index: int, sent: SpacySpan, verb: Token, clause: Token) -> Iterator[Event]:
+        """"The US said China must drop barriers": the speaker demands it of the clause's subject (100)."""
+        if any(c.dep_ == "neg" for c in clause.children):
+            return
+        sources, _ = self._sources(verb)
+        subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not sources or not subjects:
+            return
+        for source in sources:
+            for target in self._arguments(subjects[0], generic=False, avoid=sources):
+                yield from self._make(index, sent, verb, "100", source, target, "asserted", 0.6)
 
     # ------------------------------------------------------------------ roles
     def _sources(self, verb: Token) -> tuple[list[Argument], bool]:
@@ -345,7 +372,7 @@ class EventCoder:
             preps.extend(c for c in obj.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS)
         for prep in preps:
             heads.extend(p for p in prep.children if p.dep_ == "pobj")
-        conflict = code[:2] in TARGETLESS_ROOTS
+        conflict = code[:2] in PLACE_TARGET_ROOTS
         found = self._first_arguments(heads, sources, conflict, speech, generic=False)
         if not found and self.generic_arguments:
             found = self._first_arguments(heads, sources, conflict, speech, generic=True)
@@ -422,7 +449,7 @@ class EventCoder:
                         if pobj.dep_ == "pobj" and pobj.i in self.token_actor:
                             actors = self.token_actor[pobj.i]
         if actors is not None:
-            actors = [a for a in actors if a.code or generic] or None  # uncoded: only as a generic argument
+            actors = [a for a in actors if a.code or generic or a.kind == "person"] or None  # uncoded: named people only
         if actors is None or all(a.country is None for a in actors):
             antecedent = self._antecedent(head, avoid)
             if antecedent is not None:
@@ -537,16 +564,25 @@ class EventCoder:
         return None
 
 
+def _temporal(token: Token) -> bool:
+    """A prepositional phrase that only says when ("on Saturday", "in March")."""
+    return token.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in token.children)
+
+
+def refusal_code(code: str, verb: Token) -> str | None:
+    """"will not lift the ban", "would not meet": a refused cooperative act is a rejection (12x)."""
+    children = list(verb.children)
+    if not (any(c.dep_ == "neg" for c in children) and any(c.lower_ in ("will", "would", "wo") for c in children)):
+        return None
+    return REFUSAL_CODES.get(code[:2])
+
+
 def intent_code(code: str, mode: str) -> str:
     """CAMEO codes a promised act as the intent to do it: "will provide aid" is 033, not 070;
-    "will attack" is a threat (138)."""
+    "will attack" is a threat (138), "will boycott" one too (133)."""
     if mode != "future":
         return code
-    if code[:2] in INTENT_CODES:
-        return INTENT_CODES[code[:2]]
-    if code[:2] in ("18", "19", "20"):
-        return "138"
-    return code
+    return INTENT_CODES.get(code[:2], code)
 
 
 def _same(source: ActorRef, target: ActorRef) -> bool:

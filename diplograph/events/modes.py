@@ -24,6 +24,12 @@ def _clause_children(token: Token) -> list[Token]:
     return [child for child in token.children if child.dep_ in ("aux", "auxpass", "neg", "mark", "advmod", "nsubj", "nsubjpass")]
 
 
+def _reported_past(verb: Token) -> bool:
+    """Whether ``verb`` is the content of a past-tense report ("X said ... would ...")."""
+    return verb.dep_ == "ccomp" and verb.head.tag_ == "VBD" and not any(
+        c.dep_ == "mark" and c.lower_ == "if" for c in verb.children)
+
+
 def _local_mode(verb: Token) -> str | None:
     """The mode the verb's own auxiliaries and negation give, or None when they say nothing."""
     negated = hypothetical = future = False
@@ -31,6 +37,8 @@ def _local_mode(verb: Token) -> str | None:
         lower = child.lower_
         if child.dep_ == "neg" or lower in ("never", "not", "n't"):
             negated = True
+        elif child.dep_ in ("aux", "auxpass") and lower == "would" and _reported_past(verb):
+            future = True  # "said it would free the prisoners": the future seen from the past
         elif child.dep_ in ("aux", "auxpass") and lower in HYPOTHETICAL_AUX:
             hypothetical = True
         elif child.dep_ in ("aux", "auxpass") and lower in FUTURE_AUX:

@@ -29,6 +29,7 @@ from .via import outlet_name, via_phrases
 __all__ = ["QuoteComponent", "find_quotes"]
 
 MIN_UNCUED_WORDS = 6  # quoted words with no cue shorter than this are scare quotes or titles
+MAX_CUE_GAP = 80  # characters between quoted words and the speech verb that cues them
 DIRECT_COVER = 0.8  # share of a reported clause in quotation marks that makes it a direct quote
 DIRECT_GERUNDS = frozenset({"say", "add", "tell", "write", "ask"})  # '“...,” adding' cues a quote
 OPENING_MARKS = "“\"'„«`"
@@ -121,7 +122,7 @@ def _attach(doc: Doc, mark: QuotedSpan, marks: list[QuotedSpan], sentences: list
     near = [
         (cue, vias, i)
         for cue, vias, i in near
-        if _distance(mark, cue) >= 0
+        if 0 <= _distance(mark, cue) <= MAX_CUE_GAP
         and _paragraph(text, cue.start) in (_paragraph(text, mark.start), _paragraph(text, mark.end))
         and (cue.content is None or any(m.start < cue.content[1] and cue.content[0] < m.end for m in marks))
         and (cue.token.tag_ != "VBG" or cue.token.lemma_ in DIRECT_GERUNDS)

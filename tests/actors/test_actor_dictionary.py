@@ -46,7 +46,6 @@ def test_user_file_adds_and_overrides(tmp_path, nlp):
         "utf-8",
     )
     d = load((str(path),))
-    doc = nlp.make_doc("x")  # the tokenizer only; parse with the full model below
     doc = nlp("Gustavo Petro met leaders of the Frente Amplio del Sur in Cali.")
     actors, _ = find_actors(doc, d, "2023-01-01")
     codes = {a.name: a.code for a in actors}

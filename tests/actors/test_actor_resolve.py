@@ -52,7 +52,7 @@ def test_countries_governments_and_forces(seed):
 def test_media_outlets_and_igos(seed):
     efe = actor(seed, "Efe agency")
     assert (efe.kind, efe.sector, efe.country) == ("media", "MED", "ESP")
-    rt = actor(seed, "RT")
+    rt = actor(seed, "the state media RT")
     assert (rt.kind, rt.country) == ("media", "RUS")
     unga = actor(seed, "United Nations General Assembly")
     assert (unga.country, unga.kind) == ("IGO", "igo")
@@ -105,3 +105,29 @@ def test_surname_takes_the_full_name_seen_earlier(run):
     assert len(cabal) == 2
     assert {a.name for a in cabal} == {"Maria Fernanda Cabal"}
     assert cabal[1].country == "COL"
+
+
+def test_capitals_and_seats_of_government_act_for_their_state(run):
+    doc = run("Washington warned Moscow on Monday, and the White House said the Pentagon would "
+              "send more troops.")
+    codes = {a.text: (a.code, a.kind) for a in doc._.actors}
+    assert codes["Washington"] == ("USAGOV", "government")
+    assert codes["Moscow"] == ("RUSGOV", "government")
+    assert codes["the White House"][0] == "USAGOV"
+    assert codes["the Pentagon"][0] == "USAMIL"
+
+
+def test_war_on_a_country_makes_it_the_target(run):
+    doc = run("Russia's war on Ukraine entered its third year as Russian troops advanced from Belarus.")
+    assert [a.code for a in doc._.actors if a.text == "Ukraine"] == ["UKR"]
+    assert ("Belarus", "BLR") in {(p.text, p.country) for p in doc._.places}
+
+
+def test_appositive_title_with_of_phrase(run):
+    doc = run("The president of Colombia, Gustavo Petro, met the Venezuelan leader Nicolas Maduro "
+              "in Caracas.", published="2023-06-01")
+    people = [(a.text, a.name, a.code) for a in doc._.actors if a.kind == "person"]
+    assert people == [
+        ("The president of Colombia, Gustavo Petro", "Gustavo Petro", "COLGOV"),
+        ("the Venezuelan leader Nicolas Maduro", "Nicolás Maduro", "VENGOV"),
+    ]

@@ -69,8 +69,8 @@ def test_gsr_tuple_f1_on_hand_made_events(eval_fixtures, event, fake_pipeline):
 
 def test_gsr_mode_is_scored_when_a_mode_table_is_given(eval_fixtures, event, fake_pipeline):
     predictions = {INDONESIA: [event(INDONESIA, "Indonesia's foreign minister", "Australia", "CONSULT",
-                                     cameo="043", source_country="IDN", target_country="AUS")]}
-    modes = {"042": "visit", "043": "host"}
+                                     cameo="041", source_country="IDN", target_country="AUS")]}
+    modes = {"041": "phone", "042": "visit", "043": "visit"}
     result = score_gsr(eval_fixtures / "gsr_sample.json", fake_pipeline(predictions), modes.get)
     assert result.figures["mode_scored"] == 1 and result.figures["mode_accuracy"] == 0.0
-    assert [e.detail for e in result.errors if e.kind == "mode"] == ["mode host"]
+    assert [e.detail for e in result.errors if e.kind == "mode"] == ["mode phone"]

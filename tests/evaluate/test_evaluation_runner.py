@@ -68,8 +68,7 @@ def test_polnear_and_html_go_to_their_own_scorers(tmp_path, monkeypatch):
 def test_plv_through_the_real_pipeline(eval_fixtures, nlp):
     from diplograph.pipeline import Pipeline
 
-    pipeline = Pipeline()
-    pipeline._nlp = nlp  # the session's loaded spaCy, not a second load
+    pipeline = Pipeline(nlp=nlp)  # the session's loaded spaCy, not a second load
     result = run_eval(eval_fixtures / "plv_sample.tsv", "plv", pipeline=pipeline)
     assert result.figures["gold_pairs"] == 7 and result.figures["sentences"] == 6
     assert len(result.items) == 7
