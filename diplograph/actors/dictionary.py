@@ -40,6 +40,7 @@ ENTRY_FILES = (
     "outlets.tsv",
     "leaders.tsv",
 )
+CONVERTED_FILES = ("countries.tsv", "organisations.tsv", "people.tsv")  # from PETRARCH-2
 ROLE_FILES = ("agents.tsv", "roles.tsv")
 KINDS = {
     "person", "country", "government", "organisation", "igo", "media", "group",
@@ -54,8 +55,10 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 def match_key(text: str) -> str:
     """The lookup key of a name: folded case and accents, no dots, hyphens or leading "the"."""
-    folded = unicodedata.normalize("NFKD", text.lower())
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    folded = text.lower()
+    if not folded.isascii():
+        folded = unicodedata.normalize("NFKD", folded)
+        folded = "".join(c for c in folded if not unicodedata.combining(c))
     key = _SPACE.sub(" ", _DROP.sub("", folded)).strip()
     return key[4:] if key.startswith("the ") else key
 
@@ -91,6 +94,7 @@ class Entry:
     kind: str
     terms: list[Term] = field(default_factory=list)
     aliases: list[str] = field(default_factory=list)
+    origin: str = ""  # the file it was read from
 
     def code_on(self, day: str) -> tuple[str, bool]:
         """The code on ``day`` and whether an office covers it (False: nearest term's country)."""
@@ -180,7 +184,7 @@ def _read_user(path: str) -> str:
 def _entries_from(text: str, origin: str) -> dict[str, Entry]:
     found: dict[str, Entry] = {}
     for _, (name, code, kind, aliases, start, end) in parse_entries(text, origin):
-        entry = found.setdefault(name.lower(), Entry(name, kind))
+        entry = found.setdefault(name.lower(), Entry(name, kind, origin=origin))
         entry.terms.append(Term(code, start or None, end or None))
         entry.aliases.extend(a.strip() for a in aliases.split("|") if a.strip())
     return found
@@ -222,7 +226,8 @@ def load_dictionary(extra_files: tuple[str, ...] = ()) -> ActorDictionary:
     roles: dict[str, Role] = {}
     for name in ROLE_FILES:
         roles.update(_roles_from(_read_shipped(name)))
-    for key in [k for k, e in index.items() if k in roles and e.kind != "person"]:
+    converted = {f"diplograph/data/actors/{n}" for n in CONVERTED_FILES}
+    for key in [k for k, e in index.items() if k in roles and e.origin in converted]:
         del index[key]  # a bare "Senate" or "Army" is whose the sentence says, not PETRARCH's
     countries = frozenset(c.alpha_3 for c in pycountry.countries) | {"KOS", "PSE"}
     country_names = {}
@@ -230,7 +235,7 @@ def load_dictionary(extra_files: tuple[str, ...] = ()) -> ActorDictionary:
         code = entry.terms[0].code
         if entry.kind == "country" and code in countries:
             country_names.setdefault(code, entry.name)
-    curated = _entries_from(_read_shipped("nationalities.tsv"), "nationalities.tsv")
+    curated = layers[ENTRY_FILES.index("nationalities.tsv")]  # short names: "Russia", not the ISO name
     country_names.update({e.terms[0].code: e.name for e in curated.values() if e.kind == "country"})
     return ActorDictionary(
         entries=entries,

@@ -71,6 +71,7 @@ class Candidate:
     title: str | None = None
     entry: Entry | None = None
     described: bool = False  # a role description ("the Russian president"), not a name
+    pronoun: str | None = None  # "his government": whose, from the actor before it
     extra: list[tuple[str | None, str | None]] = field(default_factory=list)
 
 
@@ -95,6 +96,10 @@ class _Resolver:
             for i in range(m.start, m.end):
                 self.by_token[i] = m
         self.consumed: set[int] = set()  # role tokens merged into a person's mention
+        self.sent_of: dict[int, int] = {}  # token -> index of its sentence in list(doc.sents)
+        for n, sent in enumerate(doc.sents):
+            for i in range(sent.start, sent.end):
+                self.sent_of[i] = n
         self.places: list[Location] = []
 
     # --- collecting names -------------------------------------------------------------------
@@ -337,6 +342,11 @@ class _Resolver:
             if not affs:
                 if key in GENERIC_ROLES:
                     continue
+                pronoun = next((c.lower_ for c in tok.lefts if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+                if pronoun and role.kind != "person":
+                    out.append(Candidate(start, end, self.doc[start:end].text, None, role.sector,
+                                         role.sector, role.kind, key, pronoun=pronoun))
+                    continue
                 if role.kind == "person":  # "the president": the person named earlier, if any
                     out.append(Candidate(start, tok.i + 1, self.doc[start : tok.i + 1].text,
                                          None, role.sector, role.sector, "person", key,
@@ -388,7 +398,9 @@ class _Resolver:
     def _corefer(self, cands: list[Candidate]) -> None:
         """Surnames, titles and role descriptions take the person named earlier."""
         named: list[Candidate] = []
-        for c in cands:
+        for n, c in enumerate(cands):
+            if c.pronoun and c.country is None:
+                self._possessor(c, cands[:n])
             if c.kind == "organisation" and c.entry is None and " " not in c.name:
                 if any(p.name.split()[-1] == c.name for p in named if " " in p.name):
                     c.kind = "person"  # a surname spaCy took for an organisation
@@ -412,14 +424,20 @@ class _Resolver:
             if not c.described:
                 named.append(c)
 
+    def _possessor(self, c: Candidate, before: list[Candidate]) -> None:
+        """"his government" -> the government of the person just named; "its troops" -> the state's."""
+        kinds = {"his": {"person"}, "her": {"person"}}.get(c.pronoun, {"country", "government", "igo"})
+        for prev in reversed(before):
+            if self.sent_of[prev.start] < self.sent_of[c.start] - 1:
+                return  # only the same or the previous sentence
+            if prev.start < c.start and prev.kind in kinds and prev.country:
+                c.country, c.code = prev.country, _code(prev.country, c.sector)
+                return
+
     # --- output --------------------------------------------------------------------------------
 
     def _actors(self, cands: list[Candidate]) -> list[Actor]:
         doc = self.doc
-        sent_of = {}
-        for n, sent in enumerate(doc.sents):
-            for i in range(sent.start, sent.end):
-                sent_of[i] = n
         out: list[Actor] = []
         kept: list[Candidate] = []
         for c in cands:
@@ -432,7 +450,7 @@ class _Resolver:
                 if code != c.code and c.sector and country == code:
                     code, sector = _code(country, c.sector), c.sector
                 out.append(Actor("", span.text, span.start_char, span.end_char, c.name, country,
-                                 sector, code, c.kind, sent_of.get(c.start)))
+                                 sector, code, c.kind, self.sent_of[c.start]))
         out.sort(key=lambda a: (a.start, -a.end))
         for n, actor in enumerate(out, 1):
             actor.id = f"a{n}"

@@ -5,7 +5,9 @@ by Russia"). Its source and target come from the clause's grammar, not from word
 object (swapped in the passive), prepositional and indirect objects, conjoined actors (one event
 each), the controller of a "to"-complement ("called on X to make peace", "threatened to attack"),
 the speaker of reported speech. Source and target are actors the actors stage found in the same
-sentence (a pronoun or role noun it resolved counts as in the sentence).
+sentence; a pronoun or role noun it left unresolved ("he", "the president-elect", "the country")
+takes an actor named earlier in that sentence, or the subject of the sentence just before.
+Material acts may take a geocoded place as target ("attacked positions in Ukraine").
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ OBJECT_CONTROL = {"call", "urge", "ask", "tell", "order", "force", "persuade", "
 # Verbs that carry an event noun without adding meaning of their own ("launched an offensive").
 LIGHT_VERBS = {"launch", "wage", "carry", "conduct", "begin", "continue", "start", "mount", "escalate",
                "open", "order", "head", "file", "impose", "make", "issue", "announce", "join", "level", "hold",
-               "intensify", "step", "have", "lead", "give", "deliver", "announce", "stage", "pursue"}
+               "intensify", "step", "have", "lead", "give", "deliver", "stage", "pursue"}
 SPEECH_VERBS = {"say", "tell", "state", "announce", "affirm", "assure", "declare", "add", "insist",
                 "claim", "note", "stress", "write", "report", "explain", "argue", "warn", "remark",
                 "emphasize", "emphasise", "point", "believe", "think", "deny", "suggest", "acknowledge"}
@@ -68,12 +70,13 @@ ROLE_NOUNS = {"president": PERSONAL, "president-elect": PERSONAL, "elect": PERSO
 # A future cooperative act is coded as the intent to do it (CAMEO 03x: "will provide aid" -> 033),
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
                 # and a future coercive act is a threat of it (13x: "will boycott" -> 133)
-                "14": "133", "15": "138", "16": "131", "17": "132", "18": "138", "19": "138", "20": "138"}
+                "14": "133", "16": "131", "17": "132", "18": "138", "19": "138", "20": "138"}
 # A refused cooperative act is the matching rejection ("will not lift the ban" -> 124).
 REFUSAL_CODES = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 # Heads that stand for the group their "of" phrase names ("thousands of Armenians").
 GROUP_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
-               "group", "crowd", "number", "members", "member", "supporters", "delegation"}
+               "group", "crowd", "number", "members", "member", "supporters", "delegation", "leader", "leaders",
+               "representatives"}
 NOT_AGENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LOC", "FAC"}
 
 
@@ -88,13 +91,16 @@ class Argument:
 
 @dataclass
 class Trigger:
+    """A word that states an event, with the code its pattern gave."""
+
     token: Token
     match: PatternMatch
     noun: bool = False
 
 
 class EventCoder:
-    """Codes the events of one parsed, actor-annotated Doc."""
+    """Codes the events of a parsed, actor-annotated Doc (one Doc at a time: ``code`` keeps its
+    per-document lookups on the instance)."""
 
     def __init__(self, verbs: VerbDictionary, generic_arguments: bool = False) -> None:
         self.verbs = verbs
@@ -245,7 +251,7 @@ class EventCoder:
             return
         sources: list[Argument] = []
         targets: list[Argument] = []
-        conflict = trigger.match.cameo[:2] in PLACE_TARGET_ROOTS
+        place_targets = trigger.match.cameo[:2] in PLACE_TARGET_ROOTS
         for child in noun.children:
             if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.i < noun.i):
                 sources.extend(self._arguments(child))
@@ -254,7 +260,7 @@ class EventCoder:
             elif child.dep_ == "prep" and child.lower_ in NOUN_TARGET_PREPS:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        targets.extend(self._arguments(pobj, avoid=sources, places=conflict, target=True))
+                        targets.extend(self._arguments(pobj, avoid=sources, places=place_targets, target=True))
                         # "the invasion of Ukraine by Russian forces": "by" may hang on the object
                         for grand in pobj.children:
                             if grand.dep_ == "prep" and grand.lower_ == "by":
@@ -267,7 +273,7 @@ class EventCoder:
                     if prep.dep_ == "prep" and prep.lower_ in NOUN_TARGET_PREPS:
                         for pobj in prep.children:
                             if pobj.dep_ == "pobj":
-                                targets.extend(self._arguments(pobj, avoid=sources, places=conflict, target=True))
+                                targets.extend(self._arguments(pobj, avoid=sources, places=place_targets, target=True))
         if not sources or (not targets and trigger.match.cameo[:2] not in TARGETLESS_ROOTS):
             return
         confidence = 0.7 * (0.9 if inherited else 1.0) * (0.85 if self._reported(noun) else 1.0)
@@ -322,7 +328,7 @@ class EventCoder:
         if passive:
             agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             return [a for t in agents for a in self._arguments(t)], False
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not _in_dateline(c)]
         if subjects:
             subject = subjects[0]
             if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
@@ -372,17 +378,17 @@ class EventCoder:
             preps.extend(c for c in obj.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS)
         for prep in preps:
             heads.extend(p for p in prep.children if p.dep_ == "pobj")
-        conflict = code[:2] in PLACE_TARGET_ROOTS
-        found = self._first_arguments(heads, sources, conflict, speech, generic=False)
+        place_targets = code[:2] in PLACE_TARGET_ROOTS
+        found = self._first_arguments(heads, sources, place_targets, speech, generic=False)
         if not found and self.generic_arguments:
-            found = self._first_arguments(heads, sources, conflict, speech, generic=True)
+            found = self._first_arguments(heads, sources, place_targets, speech, generic=True)
         return found
 
-    def _first_arguments(self, heads: list[Token], sources: Sequence[Argument], conflict: bool, speech: bool,
+    def _first_arguments(self, heads: list[Token], sources: Sequence[Argument], place_targets: bool, speech: bool,
                          generic: bool) -> list[Argument]:
         for head in heads:
             arguments = self._arguments(head, generic=generic, avoid=sources,
-                                        places=conflict and head.dep_ == "pobj", target=True)
+                                        places=place_targets and head.dep_ == "pobj", target=True)
             if speech:  # "he quoted RT", "according to Efe": the outlet is not a party to the event
                 arguments = [a for a in arguments if not (a.ref.actor and self.actor_kind.get(a.ref.actor) == "media")]
             if arguments:
@@ -449,9 +455,11 @@ class EventCoder:
                         if pobj.dep_ == "pobj" and pobj.i in self.token_actor:
                             actors = self.token_actor[pobj.i]
         if actors is not None:
-            actors = [a for a in actors if a.code or generic or a.kind == "person"] or None  # uncoded: named people only
+            actors = [a for a in actors if a.code or generic or a.kind != "media"] or None
         if actors is None or all(a.country is None for a in actors):
             antecedent = self._antecedent(head, avoid)
+            if antecedent is not None and actors is None and head.sent.start_char <= antecedent.start < head.sent.end_char:
+                return [Argument(self._ref(antecedent, head.sent), head)]  # "Petro spoke ... he called"
             if antecedent is not None:
                 span = self._phrase(head)
                 sector, code = antecedent.sector, antecedent.code
@@ -562,6 +570,18 @@ class EventCoder:
             if quote.start <= trigger.start < quote.end:
                 return quote.id
         return None
+
+
+def _in_dateline(token: Token) -> bool:
+    """Whether ``token`` is in a wire dateline ("JERUSALEM --", "KABUL (Pajhwok):"), not the story."""
+    sent = token.sent
+    first = sent[0]
+    if not (first.is_upper and len(first.text) > 2 and first.is_alpha):
+        return False
+    for other in sent[: min(len(sent), 8)]:
+        if other.text in ("--", "—", "–", ":", "-") or other.text.startswith("("):
+            return token.i < other.i or (other.text.startswith("(") and token.i <= other.i + 3)
+    return False
 
 
 def _temporal(token: Token) -> bool:

@@ -64,11 +64,30 @@ def _is_reference(doc: Doc, start: int, end: int) -> bool:
     )
 
 
-def _antecedent(doc: Doc, start: int, actors: Sequence[Actor], previous: Speaker | None) -> Actor | None:
+def _described_country(doc: Doc, start: int, end: int) -> str | None:
+    """The country a description names by its adjective or name ("the Russian leader" -> RUS)."""
+    from ..actors.dictionary import load_dictionary
+
+    dictionary = load_dictionary()
+    for token in doc.char_span(start, end, alignment_mode="expand") or ():
+        if token.pos_ in ("ADJ", "PROPN") and (entry := dictionary.lookup(token.text)):
+            if entry.kind in ("demonym", "country") and entry.terms:
+                return entry.terms[0].code[:3]
+    return None
+
+
+def _antecedent(
+    doc: Doc, start: int, end: int, actors: Sequence[Actor], previous: Speaker | None
+) -> Actor | None:
+    """The person a pronoun or description refers to; a named country must match the person's."""
+    country = _described_country(doc, start, end)
     by_id = {a.id: a for a in actors}
     if previous is not None and previous.actor in by_id:
-        return by_id[previous.actor]
+        if country is None or by_id[previous.actor].country in (country, None):
+            return by_id[previous.actor]
     earlier = [a for a in actors if a.end <= start and a.kind == "person"]
+    if country is not None:
+        earlier = [a for a in earlier if a.country == country] or earlier
     if not earlier:
         return None
     subjects = []
@@ -87,7 +106,7 @@ def resolve_speaker(
     ``previous`` is the speaker of the quote before this one, the likeliest referent of "he".
     """
     if _is_reference(doc, start, end):
-        actor = _antecedent(doc, start, actors, previous) or _overlapping(actors, start, end)
+        actor = _antecedent(doc, start, end, actors, previous) or _overlapping(actors, start, end)
     else:
         actor = _overlapping(actors, start, end)
     speaker = Speaker(doc.text[start:end], start, end)

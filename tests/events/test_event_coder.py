@@ -101,3 +101,24 @@ def test_event_points_at_its_sentence_and_trigger(run):
     assert text[event.evidence.start : event.evidence.end].startswith("China accused")
     assert text[event.source.start : event.source.end] == "China"
     assert event.source.actor and 0 < event.confidence <= 1
+
+
+def test_future_cooperation_is_coded_as_intent(run):
+    doc = run("Japan will provide aid to Indonesia.")
+    assert [(e.cameo, e.plover, e.mode) for e in doc._.events] == [("033", "AGREE", "future")]
+
+
+def test_refused_cooperation_is_a_rejection(run):
+    doc = run("France will not lift sanctions on Iran.")
+    assert [(e.source.country, e.target.country, e.plover) for e in doc._.events] == [("FRA", "IRN", "REJECT")]
+
+
+def test_reported_must_is_a_demand(run):
+    doc = run("The United States said China must drop its trade barriers.")
+    assert ("USA", "CHN", "10", "asserted") in _dyads(doc)
+
+
+def test_pronoun_in_reported_speech_takes_the_speaker(run):
+    doc = run("The Afghan government said on Wednesday it would free 1,500 Taliban prisoners.")
+    event = next(e for e in doc._.events if e.trigger.text == "free")
+    assert (event.source.text, event.source.code, event.mode) == ("The Afghan government", "AFGGOV", "future")

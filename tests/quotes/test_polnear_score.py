@@ -1,4 +1,7 @@
-"""The PolNeAR scorer: brat reading on a hand-made file, and the bars on a slice of the dev split."""
+"""The PolNeAR scorer: brat reading on a hand-made file, and the bars on a slice of the dev split.
+
+The whole split: ``python -m diplograph.evaluate.polnear ../shared/eval/quotes/polnear/dev``.
+"""
 
 from __future__ import annotations
 
@@ -22,12 +25,13 @@ def test_dev_slice_meets_the_bars(shared_dir, tmp_path, nlp):
     dev = shared_dir / "eval" / "quotes" / "polnear" / "dev"
     for sub in ("text", "attributions"):
         (tmp_path / sub).mkdir()
-    for ann in sorted((dev / "attributions").glob("*.ann"))[:12]:
+    for ann in sorted((dev / "attributions").glob("*.ann"))[:20]:
         shutil.copy(ann, tmp_path / "attributions" / ann.name)
         name = ann.stem.rsplit("_", 1)[0] + ".txt"
         shutil.copy(dev / "text" / name, tmp_path / "text" / name)
     scores = score_polnear(tmp_path, nlp)
-    assert scores["gold"] > 50
-    assert scores["f1"] >= 0.7
-    assert scores["speaker_accuracy"] >= 0.8
-    assert scores["direct_recall"] >= 0.8
+    # the bars for the whole split are 0.75 / 0.85 / 0.90; this slice measured 0.78 / 0.89 / 0.88
+    assert scores["gold"] > 200
+    assert scores["f1"] >= 0.75
+    assert scores["speaker_accuracy"] >= 0.85
+    assert scores["direct_recall"] >= 0.85

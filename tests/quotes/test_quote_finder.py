@@ -112,3 +112,15 @@ def test_according_to_names_the_speaker_without_speech_verb(run):
     assert quotes[0].cue.text == "According to"
     assert quotes[0].speaker.text == "the Defence Ministry"
     assert quotes[0].text.startswith("40 soldiers were killed")
+
+
+def test_description_with_country_picks_that_countrys_leader(run):
+    text = (
+        "Ukrainian President Volodymyr Zelensky met French President Emmanuel Macron in Paris. "
+        "Russian President Vladimir Putin spoke by phone with Turkish President Recep Tayyip Erdogan. "
+        "The Ukrainian leader said that his country would never give up Crimea."
+    )
+    quotes = run(text)._.quotes
+    assert len(quotes) == 1
+    assert quotes[0].speaker.text == "The Ukrainian leader"
+    assert "Zelensky" in quotes[0].speaker.name

@@ -1,0 +1,236 @@
+"""Joins the pieces of a quote: marks, cue, content, speaker and via-chain.
+
+Quotation marks come from direct.py, speech cues and reported clauses from indirect.py, the speaker
+from speaker.py and the outlets from via.py. A reported clause that is all in quotation marks is a
+direct quote of the quoted words; a reported clause that only embeds a quoted phrase ('said that
+Colombia is a “promising partner”') is one indirect quote of the whole clause, as PolNeAR annotates
+it. Quoted words outside any reported clause take the nearest speech verb in their sentence ('“X,”
+he said, “Y”' gives two quotes linked by one cue and speaker), a verb or name before a colon, or a
+name after a dash. Quoted words with no cue take the previous quote's speaker when they follow it
+closely (a quote continued in the next paragraph); short ones with no cue are scare quotes or
+titles and are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from ..model import Actor, Quote, Span, Speaker
+from .direct import QuotedSpan, quoted_spans
+from .indirect import Cue, find_cues, same_paragraph
+from .speaker import resolve_speaker, speaker_span
+from .via import outlet_name, via_phrases
+
+__all__ = ["find_quotes"]
+
+MIN_UNCUED_WORDS = 6  # quoted words with no cue shorter than this are scare quotes or titles
+MAX_CUE_GAP = 80  # characters between quoted words and the speech verb that cues them
+DIRECT_COVER = 0.8  # share of a reported clause in quotation marks that makes it a direct quote
+DIRECT_GERUNDS = frozenset({"say", "add", "tell", "write", "ask"})  # '“...,” adding' cues a quote
+OPENING_MARKS = "“\"'„«`"
+# '“...” ― Ana Ruiz': a dash after the closing mark, then the speaker's name on the same line.
+_DASH_SPEAKER = re.compile(r"[”\"'»,.]*[ \t\xa0]*([―—–]|--)[ \t\xa0]*([A-Z][\w.'’-]*(?:[ \xa0][A-Z][\w.'’-]*){0,4})")
+MEDIA_WORDS = frozenset(
+    {"agency", "media", "newspaper", "outlet", "television", "tv", "channel", "radio", "daily",
+     "news", "press", "broadcaster", "network", "magazine", "website", "wire"}
+)
+
+
+@dataclass
+class _Found:
+    kind: str
+    start: int
+    end: int
+    sentence: int
+    cue: Cue | None
+    via: list[Token] = field(default_factory=list)
+    cue_at: tuple[int, int] | None = None  # a cue that is no word of the parse ("―", ":")
+    speaker_at: tuple[int, int] | None = None  # a speaker named outside any clause ("― Ana Ruiz")
+
+
+def _is_outlet(head: Token | None, actors: Sequence[Actor]) -> bool:
+    if head is None:
+        return False
+    start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
+    if any(a.kind == "media" and a.start < end and start < a.end for a in actors):
+        return True
+    return any(t.lower_ in MEDIA_WORDS for t in head.subtree)
+
+
+def _according_content(sentence: SpacySpan, cue: Cue) -> tuple[int, int] | None:
+    """The clause "according to X" reports: its sentence without the according phrase."""
+    phrase = set(t.i for t in cue.token.subtree)
+    tokens = [t for t in sentence if t.i not in phrase and not t.is_space]
+    while tokens and tokens[0].is_punct:
+        tokens.pop(0)
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    if len(tokens) < 3:
+        return None
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+class _Paragraphs:
+    """Paragraph numbers of offsets: any run of line breaks starts a new paragraph."""
+
+    def __init__(self, text: str) -> None:
+        self.breaks = [m.start() for m in re.finditer(r"\n+", text)]
+
+    def __call__(self, offset: int) -> int:
+        return bisect_right(self.breaks, offset - 1)
+
+
+def _distance(mark: QuotedSpan, cue: Cue) -> int:
+    if cue.end <= mark.start:
+        return mark.start - cue.end
+    if cue.start >= mark.end:
+        return cue.start - mark.end
+    return -1  # the cue is inside the quote
+
+
+def _sentence_index(sentences: list[SpacySpan], offset: int) -> int:
+    return next(i for i, s in enumerate(sentences) if s.end_char > offset)
+
+
+def _attach(doc: Doc, mark: QuotedSpan, marks: list[QuotedSpan], sentences: list[SpacySpan],
+            sentence_cues: list, actors: Sequence[Actor], paragraph: _Paragraphs) -> _Found | None:
+    """A direct quote for quoted words outside any reported clause, or None for a scare quote.
+
+    The cue is the nearest speech verb outside the quote in the sentences it touches and in its
+    paragraph ('“X,” he said, “Y”' gives two quotes with one cue), a verb before a colon that
+    introduces it ("He concluded: “...”"), or a dash with a name after it ('“...” ― Ana Ruiz').
+    """
+    text = doc.text
+    near = [
+        (cue, vias, i)
+        for i, sentence in enumerate(sentences)
+        if sentence.start_char <= mark.end + 3 and sentence.end_char >= mark.start - 3
+        for cue, vias in sentence_cues[i]
+    ]
+    near = [
+        (cue, vias, i)
+        for cue, vias, i in near
+        if 0 <= _distance(mark, cue) <= MAX_CUE_GAP
+        and paragraph(cue.start) in (paragraph(mark.start), paragraph(mark.end))
+        and (cue.content is None or any(m.start < cue.content[1] and cue.content[0] < m.end for m in marks))
+        and (cue.token.tag_ != "VBG" or cue.token.lemma_ in DIRECT_GERUNDS)
+    ]
+    if near:
+        cue, vias, index = min(near, key=lambda n: _distance(mark, n[0]))
+        return _Found("direct", mark.start, mark.end, index, cue, vias)
+    index = _sentence_index(sentences, mark.start)
+    dash = _DASH_SPEAKER.match(text, mark.end)
+    if dash:
+        return _Found("direct", mark.start, mark.end, index, None, cue_at=dash.span(1), speaker_at=dash.span(2))
+    lead = text[: mark.start].rstrip(OPENING_MARKS + " \t\n\xa0")
+    if lead.endswith(":"):
+        before = _sentence_index(sentences, len(lead) - 1)
+        cues = [(cue, vias) for cue, vias in sentence_cues[before] if cue.content is None]
+        if cues:
+            cue, vias = cues[-1]
+            return _Found("direct", mark.start, mark.end, index, cue, vias)
+        people = [a for a in actors if a.kind == "person" and sentences[before].start_char <= a.start < len(lead)]
+        if people:
+            colon = (len(lead) - 1, len(lead))
+            return _Found("direct", mark.start, mark.end, index, None, cue_at=colon,
+                          speaker_at=(people[-1].start, people[-1].end))
+    if len(text[mark.start : mark.end].split()) < MIN_UNCUED_WORDS:
+        return None  # a scare quote or a title
+    return _Found("direct", mark.start, mark.end, index, None)
+
+
+def find_quotes(doc: Doc, actors: Sequence[Actor]) -> list[Quote]:
+    """Every quote of ``doc``: direct and indirect, with cue, speaker and via-chain, in text order."""
+    text = doc.text
+    marks = quoted_spans(text)
+    paragraph = _Paragraphs(text)
+    used: set[QuotedSpan] = set()
+    found: list[_Found] = []
+    sentences = list(doc.sents)
+    sentence_cues: list[list[tuple[Cue, list[Token]]]] = []
+    for index, sentence in enumerate(sentences):
+        cues = find_cues(sentence)
+        speech = [c for c in cues if not c.according]
+        according = [c for c in cues if c.according]
+        via_cues = [c for c in according if speech or _is_outlet(c.subject, actors)]
+        speech += [c for c in according if c not in via_cues and c.subject is not None]
+        vias = via_phrases(sentence, via_cues)
+        speech = [c for c in speech if not any(m.start <= c.start < m.end for m in marks)]
+        for cue in speech:
+            if cue.according:
+                cue.content = _according_content(sentence, cue)
+            if cue.content is None:
+                continue
+            start, end = cue.content
+            inside = [m for m in marks if m.start >= start - 1 and m.end <= end + 1]
+            covered = sum(m.end - m.start for m in inside)
+            if len(inside) == 1 and covered >= DIRECT_COVER * (end - start):
+                found.append(_Found("direct", inside[0].start, inside[0].end, index, cue, vias))
+            elif len(text[start:end].split()) >= 2:
+                found.append(_Found("indirect", start, end, index, cue, vias))
+            else:
+                continue
+            used.update(inside)
+        sentence_cues.append([(c, vias) for c in speech])
+
+    for mark in marks:
+        if mark not in used:
+            attached = _attach(doc, mark, marks, sentences, sentence_cues, actors, paragraph)
+            if attached is not None:
+                found.append(attached)
+
+    direct = [f for f in found if f.kind == "direct"]
+    found = [
+        f for f in found
+        if f.kind == "direct" or not any(d.start < f.end and f.start < d.end for d in direct)
+    ]
+    found.sort(key=lambda f: (f.start, f.end))
+    quotes: list[Quote] = []
+    previous: Speaker | None = None
+    previous_end = -1
+    for number, item in enumerate(found, 1):
+        speaker = None
+        subject = item.cue.subject if item.cue is not None else None
+        if subject is not None and any(m.start <= subject.idx < m.end for m in marks):
+            subject = None  # the parse found the subject inside the quoted words
+        if item.speaker_at is not None:
+            speaker = resolve_speaker(doc, *item.speaker_at, actors, previous)
+        elif subject is not None:
+            start, end = speaker_span(subject)
+            speaker = resolve_speaker(doc, start, end, actors, previous)
+        elif item.cue is None and previous is not None and paragraph(item.start) - paragraph(previous_end) <= 1:
+            speaker = previous  # a quote continued after its cue's paragraph
+        via = _via_names(item, actors)
+        cue_at = item.cue_at or ((item.cue.start, item.cue.end) if item.cue else None)
+        cue = Span(text[cue_at[0] : cue_at[1]], *cue_at) if cue_at else None
+        quotes.append(
+            Quote(f"q{number}", item.kind, text[item.start : item.end], item.start, item.end, cue,
+                  speaker, via, item.sentence)
+        )
+        if speaker is not None:
+            previous, previous_end = speaker, item.end
+    return quotes
+
+
+def _via_names(item: _Found, actors: Sequence[Actor]) -> list[str]:
+    """The outlets of the quote's sentence that lie in its cue's paragraph, nearest first."""
+    heads: list[Token] = []
+    for head in item.via:
+        if item.cue is not None and not same_paragraph(head, item.cue.token):
+            continue
+        heads.append(head)
+        heads.extend(t for t in head.children if t.dep_ == "conj")
+    heads.sort(key=lambda h: min(abs(h.idx - item.end), abs(h.idx - item.start)))
+    names: list[str] = []
+    for head in heads:
+        name = outlet_name(head, actors)
+        if name not in names:
+            names.append(name)
+    return names
