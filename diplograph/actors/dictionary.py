@@ -229,7 +229,11 @@ def load_dictionary(extra_files: tuple[str, ...] = ()) -> ActorDictionary:
     converted = {f"diplograph/data/actors/{n}" for n in CONVERTED_FILES}
     for key in [k for k, e in index.items() if k in roles and e.origin in converted]:
         del index[key]  # a bare "Senate" or "Army" is whose the sentence says, not PETRARCH's
-    countries = frozenset(c.alpha_3 for c in pycountry.countries) | {"KOS", "PSE"}
+    # A user's file may define countries of its own (PETRARCH's test dictionaries, a new state):
+    # the code of each of its kind-country entries counts as a country code.
+    user_countries = {e.terms[0].code[:3] for layer in layers[len(ENTRY_FILES):] for e in layer.values()
+                      if e.kind == "country" and e.terms and e.terms[0].code and len(e.terms[0].code) == 3}
+    countries = frozenset(c.alpha_3 for c in pycountry.countries) | {"KOS", "PSE"} | user_countries
     country_names = {}
     for entry in entries.values():
         code = entry.terms[0].code

@@ -1,8 +1,10 @@
 """Speakers: the words that name who spoke, resolved to the named actor they refer to.
 
 A name resolves to the actor mention it overlaps. A pronoun ("he") or a description ("the president",
-"the Russian leader") resolves to the nearest earlier person: first the speaker of the previous
-quote, then the nearest earlier person actor in subject position, then any earlier person actor.
+"the Russian leader") that the actors stage did not already resolve to a named person resolves to
+the nearest earlier person: first the speaker of the previous quote, then the nearest earlier person
+actor in subject position, then any earlier person actor; a country the description names ("the
+Ukrainian leader") must match the person's.
 """
 
 from __future__ import annotations
@@ -105,10 +107,10 @@ def resolve_speaker(
 
     ``previous`` is the speaker of the quote before this one, the likeliest referent of "he".
     """
-    if _is_reference(doc, start, end):
-        actor = _antecedent(doc, start, end, actors, previous) or _overlapping(actors, start, end)
-    else:
-        actor = _overlapping(actors, start, end)
+    actor = _overlapping(actors, start, end)
+    resolved = actor is not None and actor.kind == "person" and actor.name != actor.text
+    if _is_reference(doc, start, end) and not resolved:
+        actor = _antecedent(doc, start, end, actors, previous) or actor
     speaker = Speaker(doc.text[start:end], start, end)
     if actor is not None:
         speaker.name, speaker.country, speaker.code, speaker.actor = (

@@ -47,6 +47,14 @@ def _is_locative(span: SpacySpan) -> bool:
     return span.root.dep_ == "pobj" and head.lower_ in LOCATIVE
 
 
+def _known_place(places: list[Location], start: int, end: int) -> Location | None:
+    """A place mention the actors stage already placed in a country, when the gazetteer has no entry."""
+    for place in places:
+        if place.start == start and place.end == end and place.country:
+            return Location(place.name, place.country, place.lat, place.lon)
+    return None
+
+
 def event_location(trigger: Token, places: list[Location]) -> Location | None:
     """The Location of the event whose trigger word is ``trigger``, from its sentence, or None."""
     sentence = trigger.sent
@@ -66,7 +74,7 @@ def event_location(trigger: Token, places: list[Location]) -> Location | None:
             if span is None or not _is_locative(span):
                 continue
             words = doc[span.root.left_edge.i : span.end] if span.root.left_edge.i >= span.start - 2 else span
-            found = geocode(words.text) or geocode(span.text)
+            found = geocode(words.text) or geocode(span.text) or _known_place(places, start, end)
             if found is None:
                 continue
             found.text, found.start, found.end = words.text, words.start_char, words.end_char

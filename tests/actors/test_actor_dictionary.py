@@ -53,6 +53,16 @@ def test_user_file_adds_and_overrides(tmp_path, nlp):
     assert codes["Frente Amplio del Sur"] == "COLREB"
 
 
+def test_user_file_defines_a_new_country(tmp_path, nlp):
+    from diplograph.actors.resolve import find_actors
+
+    path = tmp_path / "new_state.tsv"
+    path.write_text("Somaliland\tSLD\tcountry\tSomalilanders|Hargeisa\t\t\n", "utf-8")
+    doc = nlp("Somaliland accused Somalia of blocking its trade.")
+    actors, _ = find_actors(doc, load_dictionary((str(path),)), "2024-01-01")
+    assert [(a.text, a.country) for a in actors if a.text == "Somaliland"] == [("Somaliland", "SLD")]
+
+
 def test_malformed_user_file_names_file_and_line(tmp_path):
     path = tmp_path / "bad.tsv"
     path.write_text("# header\nGood Name\tCOLGOV\tperson\t\t\t\nBad Name\tcolgov\tperson\n", "utf-8")
