@@ -51,7 +51,7 @@ def read_ann(path: Path) -> list[GoldQuote]:
     for line in read_gold_text(path).splitlines():
         if line.startswith("T"):
             ident, body = line.split("\t")[:2]
-            label, _, spec = body.partition(" ")
+            _label, _, spec = body.partition(" ")
             spans[ident] = _fragments(spec)
         elif line.startswith("E"):
             roles = dict(part.split(":", 1) for part in line.split("\t")[1].split())
@@ -157,7 +157,7 @@ def score_polnear(split_dir: Path, nlp=None) -> dict:
                         pairs.append((score, gi, pi))
         matched_gold: dict[int, int] = {}
         taken: set[int] = set()
-        for score, gi, pi in sorted(pairs, reverse=True):
+        for _score, gi, pi in sorted(pairs, reverse=True):
             if gi in matched_gold or pi in taken:
                 continue
             matched_gold[gi] = pi
@@ -171,7 +171,8 @@ def score_polnear(split_dir: Path, nlp=None) -> dict:
             counts["direct_found"] += direct
             if gold.source:
                 counts["speaker_gold"] += 1
-                counts["speaker_right"] += _same_entity(text, predicted[matched_gold[gi]].speaker, gold.source)
+                speaker = predicted[matched_gold[gi]].speaker
+                counts["speaker_right"] += _same_entity(text, speaker, gold.source)
     precision, recall, f1 = prf(
         counts["matched"], counts["predicted"] - counts["matched"], counts["gold"] - counts["matched"]
     )

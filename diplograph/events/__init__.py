@@ -1,1 +1,12 @@
-"""Events: who did what to whom, read from the parse and coded in CAMEO and PLOVER."""
+"""Events: who did what to whom, read from the parse and coded in CAMEO and PLOVER.
+
+The spaCy component ``diplograph_events`` (``diplograph.events.component``) reads ``doc._.actors``,
+``doc._.places`` and ``doc._.quotes`` and assigns ``doc._.events`` (list of ``diplograph.model.Event``,
+deduplicated per article, ids e1, e2, ...). Its parts: ``cameo`` (the code table), ``verbs`` (the
+pattern dictionary), ``coder`` (triggers, roles, codes), ``modes`` (asserted, negated, hypothetical,
+future, question) and ``dedup``.
+
+Users' pattern files (component config ``extra_files``) use the columns of
+``data/verbs/petrarch2.tsv``: ``verb<TAB>pattern<TAB>cameo<TAB>reverse``, e.g.
+``lambast<TAB><TAB>111<TAB>`` or ``sign<TAB>* truce<TAB>057<TAB>057``; their rows win ties.
+"""

@@ -36,6 +36,7 @@ OBJECT_CONTROL = {"call", "urge", "ask", "tell", "order", "force", "persuade", "
 # Verbs that carry an event noun without adding meaning of their own ("launched an offensive").
 LIGHT_VERBS = {"launch", "wage", "carry", "conduct", "begin", "continue", "start", "mount", "escalate",
                "open", "order", "head", "file", "impose", "make", "issue", "announce", "join", "level", "hold",
+               "renew", "resume", "stag",  # "stag": the model's lemma of "staged"
                "intensify", "step", "have", "lead", "give", "deliver", "stage", "pursue"}
 SPEECH_VERBS = {"say", "tell", "state", "announce", "affirm", "assure", "declare", "add", "insist",
                 "claim", "note", "stress", "write", "report", "explain", "argue", "warn", "remark",
@@ -73,6 +74,8 @@ INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
                 "14": "133", "16": "131", "17": "132", "18": "138", "19": "138", "20": "138"}
 # A refused cooperative act is the matching rejection ("will not lift the ban" -> 124).
 REFUSAL_CODES = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
+# Verbs whose object is what is given, not who receives it ("offered its troops to Lebanon").
+GIVING_VERBS = {"offer", "pledge", "promise", "contribute", "donate", "send", "give", "provide", "supply"}
 # Heads that stand for the group their "of" phrase names ("thousands of Armenians").
 GROUP_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
                "group", "crowd", "number", "members", "member", "supporters", "delegation", "leader", "leaders",
@@ -144,7 +147,9 @@ class EventCoder:
             match = self.verbs.match(lemma, self._forms(self._before(token)), self._forms(self._after(token)))
             return Trigger(token, match) if match else None
         if token.pos_ in ("NOUN", "PROPN") and token.i not in self.token_actor:
-            code = self.verbs.noun_code(lemma)
+            modifiers = [c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
+            code = next((self.verbs.noun_code(f"{m} {lemma}") for m in modifiers
+                         if self.verbs.noun_code(f"{m} {lemma}")), None) or self.verbs.noun_code(lemma)
             if code:
                 return Trigger(token, PatternMatch(code, None, lemma, True), noun=True)
         return None
@@ -205,8 +210,7 @@ class EventCoder:
         if trigger.noun:
             yield from self._noun_events(index, sent, trigger, triggers)
             return
-        governor = token.head if token.dep_ in ("xcomp", "ccomp") and token.head.i in triggers else None
-        if governor is not None and token.dep_ == "xcomp" and triggers[governor.i].match.cameo[:2] in CONTENT_ROOTS:
+        if token.dep_ == "xcomp" and token.head.i in triggers and triggers[token.head.i].match.cameo[:2] in CONTENT_ROOTS:
             return  # the content of an appeal, promise, refusal or threat: coded into the head
         if token.lemma_.lower() in LIGHT_VERBS and any(
             c.dep_ == "dobj" and c.i in triggers and triggers[c.i].noun for c in token.children
@@ -237,9 +241,9 @@ class EventCoder:
         for source in sources:
             for target in ([s for s in sources if s is not source] if reciprocal else targets or [None]):
                 yield from self._make(index, sent, token, code, source, target, mode, confidence)
-                if trigger.match.reverse and target is not None:
-                    yield from self._make(index, sent, token, trigger.match.reverse, target, source, mode,
-                                          confidence * 0.9)
+                if trigger.match.reverse and target is not None:  # "received the envoy": the envoy visits
+                    yield from self._make(index, sent, token, intent_code(trigger.match.reverse, mode), target,
+                                          source, mode, confidence * 0.9)
 
     def _noun_events(self, index: int, sent: SpacySpan, trigger: Trigger, triggers: dict[int, Trigger]) -> Iterator[Event]:
         noun = trigger.token
@@ -265,6 +269,9 @@ class EventCoder:
                         for grand in pobj.children:
                             if grand.dep_ == "prep" and grand.lower_ == "by":
                                 sources.extend(a for g in grand.children if g.dep_ == "pobj" for a in self._arguments(g))
+        if light and governor.dep_ == "xcomp" and governor.head.i in triggers \
+                and triggers[governor.head.i].match.cameo[:2] in CONTENT_ROOTS:
+            return  # "threatened to launch an offensive": the content of the threat
         inherited = False
         if not sources and light:  # "launched an investigation into X", "launched airstrikes against X"
             sources, inherited = self._sources(governor)
@@ -274,12 +281,13 @@ class EventCoder:
                         for pobj in prep.children:
                             if pobj.dep_ == "pobj":
                                 targets.extend(self._arguments(pobj, avoid=sources, places=place_targets, target=True))
-        if not sources or (not targets and trigger.match.cameo[:2] not in TARGETLESS_ROOTS):
+        reciprocal = not targets and len(sources) > 1 and trigger.match.cameo[:2] in RECIPROCAL_ROOTS
+        if not sources or (not targets and not reciprocal and trigger.match.cameo[:2] not in TARGETLESS_ROOTS):
             return
         confidence = 0.7 * (0.9 if inherited else 1.0) * (0.85 if self._reported(noun) else 1.0)
         mode = event_mode(noun) if noun.dep_ in ("dobj", "nsubj", "nsubjpass") else "asserted"
         for source in sources:
-            for target in targets or [None]:
+            for target in ([s for s in sources if s is not source] if reciprocal else targets or [None]):
                 yield from self._make(index, sent, noun, trigger.match.cameo, source, target, mode, confidence)
 
     def _appraisals(self, index: int, sent: SpacySpan) -> Iterator[Event]:
@@ -344,7 +352,7 @@ class EventCoder:
                 if head.lemma_.lower() in OBJECT_CONTROL and child.dep_ == "prep" and child.lower_ in ("on", "upon"):
                     return [a for p in child.children if p.dep_ == "pobj" for a in self._arguments(p)], True
             return self._sources(head)[0], True
-        if verb.dep_ == "conj":
+        if verb.dep_ in ("conj", "acomp"):  # "... and sent aid", "is ready to send troops"
             return self._sources(head)[0], True
         if verb.dep_ == "pcomp" and head.dep_ == "prep":
             governor = head.head
@@ -352,8 +360,8 @@ class EventCoder:
                 return [], False  # "accused X of fuelling": X is the subject, already the target
             if governor.pos_ in ("VERB", "AUX"):
                 return self._sources(governor)[0], True
-        if verb.dep_ == "advcl" and verb.tag_ in ("VBG", "VBN"):
-            return self._sources(head)[0], True
+        if verb.dep_ == "advcl" and (verb.tag_ in ("VBG", "VBN") or any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)):
+            return self._sources(head)[0], True  # "Upon receiving X, Putin ...", "struck to protest against X"
         return [], False
 
     def _targets(self, verb: Token, code: str, sources: Sequence[Argument]) -> list[Argument]:
@@ -367,17 +375,21 @@ class EventCoder:
             if c.dep_ == "dative" and c.pos_ == "ADP":
                 heads.extend(p for p in c.children if p.dep_ == "pobj")
         objects = [c for c in children if c.dep_ in ("dobj", "attr", "oprd")]
+        object_preps = [c for obj in objects for c in obj.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
         if code[:2] == "15":  # "deployed troops to the border": the object is what is mobilised
             heads, objects = [], []
         speech = code[:2] == "01"
-        heads.extend(objects)
+        giving = code[:2] == "07" or code.startswith("033") or verb.lemma_.lower() in GIVING_VERBS
+        if not giving:
+            heads.extend(objects)
         preps = [c for c in children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
         if speech:
             preps = [p for p in preps if p.lower_ in ("to", "with")]
-        for obj in objects:
-            preps.extend(c for c in obj.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS)
+        preps.extend(object_preps)
         for prep in preps:
             heads.extend(p for p in prep.children if p.dep_ == "pobj")
+        if giving:  # "contributed troops to X", "gave Y $5m": what is given is no target
+            heads.extend(objects)
         place_targets = code[:2] in PLACE_TARGET_ROOTS
         found = self._first_arguments(heads, sources, place_targets, speech, generic=False)
         if not found and self.generic_arguments:

@@ -67,7 +67,7 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
             if open_at is None:
                 continue
             following = text[match.end() : match.end() + 2]
-            if following[:1] in OPENING + STRAIGHT and following[:1] or following in ("''", "``"):
+            if (following[:1] in OPENING + STRAIGHT and following[:1]) or following in ("''", "``"):
                 continue  # the quote goes on in the next paragraph, which reopens it
             span = _trimmed(text, open_at, i)  # never closed: end it with its paragraph
             if span:

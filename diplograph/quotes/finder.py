@@ -18,13 +18,12 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from ..model import Actor, Quote, Span, Speaker
 from .direct import QuotedSpan, quoted_spans
-from .indirect import Cue, find_cues, same_paragraph
+from .indirect import Cue, find_cues, load_cues, same_paragraph
 from .speaker import resolve_speaker, speaker_span
 from .via import outlet_name, via_phrases
 
@@ -33,13 +32,11 @@ __all__ = ["find_quotes"]
 MIN_UNCUED_WORDS = 6  # quoted words with no cue shorter than this are scare quotes or titles
 MAX_CUE_GAP = 80  # characters between quoted words and the speech verb that cues them
 DIRECT_COVER = 0.8  # share of a reported clause in quotation marks that makes it a direct quote
-DIRECT_GERUNDS = frozenset({"say", "add", "tell", "write", "ask"})  # '“...,” adding' cues a quote
 OPENING_MARKS = "“\"'„«`"
 # '“...” ― Ana Ruiz': a dash after the closing mark, then the speaker's name on the same line.
-_DASH_SPEAKER = re.compile(r"[”\"'»,.]*[ \t\xa0]*([―—–]|--)[ \t\xa0]*([A-Z][\w.'’-]*(?:[ \xa0][A-Z][\w.'’-]*){0,4})")
-MEDIA_WORDS = frozenset(
-    {"agency", "media", "newspaper", "outlet", "television", "tv", "channel", "radio", "daily",
-     "news", "press", "broadcaster", "network", "magazine", "website", "wire"}
+_DASH_SPEAKER = re.compile(
+    r"[”\"'»,.]*[ \t\xa0]*([―—–]|--)[ \t\xa0]*"  # the dashes news sites use
+    r"([A-Z][\w.'’-]*(?:[ \xa0][A-Z][\w.'’-]*){0,4})"  # a name: up to five words
 )
 
 
@@ -61,7 +58,8 @@ def _is_outlet(head: Token | None, actors: Sequence[Actor]) -> bool:
     start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
     if any(a.kind == "media" and a.start < end and start < a.end for a in actors):
         return True
-    return any(t.lower_ in MEDIA_WORDS for t in head.subtree)
+    media = load_cues().get("media", frozenset())
+    return any(t.lower_ in media for t in head.subtree)
 
 
 def _according_content(sentence: SpacySpan, cue: Cue) -> tuple[int, int] | None:
@@ -96,7 +94,7 @@ def _distance(mark: QuotedSpan, cue: Cue) -> int:
 
 
 def _sentence_index(sentences: list[SpacySpan], offset: int) -> int:
-    return next(i for i, s in enumerate(sentences) if s.end_char > offset)
+    return next((i for i, s in enumerate(sentences) if s.end_char > offset), len(sentences) - 1)
 
 
 def _attach(doc: Doc, mark: QuotedSpan, marks: list[QuotedSpan], sentences: list[SpacySpan],
@@ -120,7 +118,7 @@ def _attach(doc: Doc, mark: QuotedSpan, marks: list[QuotedSpan], sentences: list
         if 0 <= _distance(mark, cue) <= MAX_CUE_GAP
         and paragraph(cue.start) in (paragraph(mark.start), paragraph(mark.end))
         and (cue.content is None or any(m.start < cue.content[1] and cue.content[0] < m.end for m in marks))
-        and (cue.token.tag_ != "VBG" or cue.token.lemma_ in DIRECT_GERUNDS)
+        and (cue.token.tag_ != "VBG" or cue.token.lemma_ in load_cues().get("gerund", frozenset()))
     ]
     if near:
         cue, vias, index = min(near, key=lambda n: _distance(mark, n[0]))
@@ -128,7 +126,8 @@ def _attach(doc: Doc, mark: QuotedSpan, marks: list[QuotedSpan], sentences: list
     index = _sentence_index(sentences, mark.start)
     dash = _DASH_SPEAKER.match(text, mark.end)
     if dash:
-        return _Found("direct", mark.start, mark.end, index, None, cue_at=dash.span(1), speaker_at=dash.span(2))
+        return _Found("direct", mark.start, mark.end, index, None,
+                      cue_at=dash.span(1), speaker_at=dash.span(2))
     lead = text[: mark.start].rstrip(OPENING_MARKS + " \t\n\xa0")
     if lead.endswith(":"):
         before = _sentence_index(sentences, len(lead) - 1)
@@ -136,7 +135,8 @@ def _attach(doc: Doc, mark: QuotedSpan, marks: list[QuotedSpan], sentences: list
         if cues:
             cue, vias = cues[-1]
             return _Found("direct", mark.start, mark.end, index, cue, vias)
-        people = [a for a in actors if a.kind == "person" and sentences[before].start_char <= a.start < len(lead)]
+        opening = sentences[before].start_char
+        people = [a for a in actors if a.kind == "person" and opening <= a.start < len(lead)]
         if people:
             colon = (len(lead) - 1, len(lead))
             return _Found("direct", mark.start, mark.end, index, None, cue_at=colon,
@@ -205,7 +205,9 @@ def find_quotes(doc: Doc, actors: Sequence[Actor]) -> list[Quote]:
         elif subject is not None:
             start, end = speaker_span(subject)
             speaker = resolve_speaker(doc, start, end, actors, previous)
-        elif item.cue is None and previous is not None and paragraph(item.start) - paragraph(previous_end) <= 1:
+        elif item.cue is None and previous is not None and (
+            paragraph(item.start) - paragraph(previous_end) <= 1
+        ):
             speaker = previous  # a quote continued after its cue's paragraph
         via = _via_names(item, actors)
         cue_at = item.cue_at or ((item.cue.start, item.cue.end) if item.cue else None)

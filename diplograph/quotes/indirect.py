@@ -15,13 +15,11 @@ from importlib import resources
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-__all__ = ["Cue", "find_cues", "load_cues", "same_paragraph", "speaker_head"]
+__all__ = ["CLOSING_MARKS", "Cue", "find_cues", "load_cues", "same_paragraph", "speaker_head"]
 
 _CONTENT_DEPS = ("ccomp", "parataxis")
+CLOSING_MARKS = ("”", '"', "»", "''")  # kept at the end of a clause that ends a partial quote
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
-# Speech verbs whose content may be a to-infinitive: "promised to cut taxes", "urged X to act".
-_TO_CLAUSE_VERBS = frozenset({"promise", "pledge", "vow", "urge", "ask", "propose", "demand", "agree",
-                              "threaten", "warn", "tell", "call"})
 
 
 @dataclass
@@ -70,25 +68,22 @@ def speaker_head(verb: Token) -> Token | None:
     return None
 
 
-def _clause(head: Token, skip_mark: bool = True) -> tuple[int, int]:
+def _clause(head: Token) -> tuple[int, int]:
     """Char offsets of a clause's subtree, without a leading complementiser and edge punctuation.
 
-    A speech verb the parser hung off the clause ("said that X is Y and assured that ...") ends it.
+    A speech verb the parser hung off the clause ("said that X is Y and assured that ...") ends it,
+    with the conjunction before it.
     """
     verbs = load_cues().get("verb", frozenset())
-    cut = [
-        c.left_edge.i
-        for c in head.children
-        if c.dep_ == "conj" and c.lemma_.lower() in verbs and c.i > head.i
-    ]
-    for c in head.children:
-        if c.dep_ == "conj" and c.lemma_.lower() in verbs and c.i > head.i:
-            cut.extend(t.i for t in head.children if t.dep_ == "cc" and t.i < c.i and t.i > head.i)
-    limit = min(cut) if cut else head.right_edge.i + 1
+    limit = head.right_edge.i + 1
+    for child in head.children:
+        if child.dep_ == "conj" and child.i > head.i and child.lemma_.lower() in verbs:
+            joints = [t.i for t in head.children if t.dep_ == "cc" and head.i < t.i < child.i]
+            limit = min(limit, child.left_edge.i, *joints)
     tokens = [t for t in head.subtree if t.i < limit and same_paragraph(t, head)]
-    while tokens and (tokens[0].is_punct or (skip_mark and tokens[0].dep_ == "mark")):
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ == "mark"):
         tokens.pop(0)
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in ("”", '"', "»"):
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in CLOSING_MARKS:
         tokens.pop()
     if not tokens:
         return head.idx, head.idx + len(head.text)
@@ -107,7 +102,7 @@ def _host_clause(verb: Token) -> tuple[int, int] | None:
     tokens = [t for t in verb.head.subtree if t.i not in own and same_paragraph(t, verb)]
     while tokens and (tokens[0].is_punct or tokens[0].dep_ in ("mark", "cc")):
         tokens.pop(0)
-    while tokens and tokens[-1].is_punct and tokens[-1].text not in ("”", '"', "»"):
+    while tokens and tokens[-1].is_punct and tokens[-1].text not in CLOSING_MARKS:
         tokens.pop()
     if len(tokens) < 3:
         return None
@@ -115,11 +110,13 @@ def _host_clause(verb: Token) -> tuple[int, int] | None:
 
 
 def _content_of(verb: Token) -> tuple[int, int] | None:
+    """Char offsets of what a speech verb reports, or None when it reports no clause."""
     for child in verb.children:
         if child.dep_ in _CONTENT_DEPS and same_paragraph(child, verb):
             return _clause(child)
     for child in verb.children:
-        if child.dep_ == "xcomp" and child.i > verb.i and verb.lemma_.lower() in _TO_CLAUSE_VERBS:
+        to_clause = load_cues().get("to-clause", frozenset())
+        if child.dep_ == "xcomp" and child.i > verb.i and verb.lemma_.lower() in to_clause:
             return _clause(child)  # "promised to cut taxes", "urged Congress to act"
     if verb.dep_ == "parataxis" and same_paragraph(verb, verb.head):
         return _host_clause(verb)  # "X, he said, Y": the sentence the cue interrupts
@@ -135,11 +132,14 @@ def _is_via_use(verb: Token, via: frozenset[str]) -> bool:
     """"reported by Efe", "he quoted RT", "citing RT": the verb names an outlet, not speech."""
     if verb.lemma_.lower() not in via:
         return False
-    if verb.lemma_.lower() == "report":
-        return verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children) or not any(
-            c.dep_ in _CONTENT_DEPS for c in verb.children
-        )
-    return True
+    if verb.lemma_.lower() != "report":
+        return True
+    clauses = [c for c in verb.children if c.dep_ in _CONTENT_DEPS]
+    if not clauses or (verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)):
+        return True
+    # 'Erdogan said X, Reuters reported': the parser may hang X on "reported" and "reported" on "said"
+    speech = load_cues().get("verb", frozenset()) - {"report"}
+    return verb.head.lemma_.lower() in speech and all(c.i < verb.i for c in clauses)
 
 
 def find_cues(sentence: SpacySpan) -> list[Cue]:

@@ -14,19 +14,12 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from ..model import Actor, Speaker
+from .indirect import load_cues
 
 __all__ = ["resolve_speaker", "speaker_span"]
 
 PRONOUNS = frozenset({"he", "she", "him", "her", "they", "i", "we"})
 _KEEP_LEFT = frozenset({"compound", "amod", "det", "poss", "nmod", "nummod", "case", "quantmod", "punct"})
-ROLE_WORDS = frozenset(
-    {
-        "president", "leader", "minister", "premier", "chancellor", "head", "chief", "secretary",
-        "spokesman", "spokeswoman", "spokesperson", "ambassador", "envoy", "king", "queen",
-        "prince", "official", "diplomat", "senator", "governor", "mayor", "general", "commander",
-        "president-elect", "politician", "lawmaker", "prime", "foreign", "representative",
-    }
-)
 
 
 def speaker_span(head: Token) -> tuple[int, int]:
@@ -40,12 +33,16 @@ def speaker_span(head: Token) -> tuple[int, int]:
             left = min(left, child.left_edge, key=lambda t: t.i)
     right = head
     for child in head.rights:
-        if child.dep_ in ("prep",) and child.lower_ == "of" or child.dep_ in ("compound", "flat"):
+        if (child.dep_ in ("prep",) and child.lower_ == "of") or child.dep_ in ("compound", "flat"):
             right = max(right, child.right_edge, key=lambda t: t.i)
     doc = head.doc
     while left.i < head.i and (left.is_punct or left.is_space):
         left = doc[left.i + 1]
     return left.idx, right.idx + len(right.text)
+
+
+def _bare(words: str) -> str:
+    return words.lower().removeprefix("the ").strip()
 
 
 def _overlapping(actors: Sequence[Actor], start: int, end: int) -> Actor | None:
@@ -61,7 +58,8 @@ def _is_reference(doc: Doc, start: int, end: int) -> bool:
         return False
     if len(words) == 1 and words[0].lower_ in PRONOUNS:
         return True
-    return words[0].lower_ in ("the", "this", "that") and words[-1].lower_ in ROLE_WORDS and not any(
+    roles = load_cues().get("role", frozenset())
+    return words[0].lower_ in ("the", "this", "that") and words[-1].lower_ in roles and not any(
         t.pos_ == "PROPN" and t.ent_type_ == "PERSON" for t in words
     )
 
@@ -108,7 +106,7 @@ def resolve_speaker(
     ``previous`` is the speaker of the quote before this one, the likeliest referent of "he".
     """
     actor = _overlapping(actors, start, end)
-    resolved = actor is not None and actor.kind == "person" and actor.name != actor.text
+    resolved = actor is not None and actor.kind == "person" and _bare(actor.name) != _bare(actor.text)
     if _is_reference(doc, start, end) and not resolved:
         actor = _antecedent(doc, start, end, actors, previous) or actor
     speaker = Speaker(doc.text[start:end], start, end)

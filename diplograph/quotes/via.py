@@ -50,5 +50,7 @@ def via_phrases(sentence: SpacySpan, cues: Sequence[Cue]) -> list[Token]:
             if child.dep_ == "agent":
                 heads.extend(c for c in child.children if c.dep_ == "pobj")
             elif child.dep_ in ("dobj", "pobj") and token.lemma_.lower() != "report":
-                heads.append(child)
+                heads.append(child)  # "he quoted RT", "citing Efe"
+            elif child.dep_ == "nsubj" and token.lemma_.lower() == "report" and child.i < token.i:
+                heads.append(child)  # "..., RT reported."
     return heads

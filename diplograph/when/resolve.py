@@ -20,9 +20,14 @@ MONTHS = (
     "october", "november", "december",
 )
 _MONTH_ABBREVIATIONS = {m[:3]: i for i, m in enumerate(MONTHS, 1)} | {"sept": 9}
-_LEAD = re.compile(r"^(?:on|in|at|during|by|from|of|early|late|mid-?|the)\s+")
+_LEAD = re.compile(r"^(?:on|in|at|during|by|from|of|early|late|earlier|later|mid-?|the)\s+")
+EARLIEST_YEAR = 1800  # a bare number outside the years news reports on is an address, not a year
+LATEST_AHEAD = 10
 _PART_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)$")
-_MONTH = r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _WEEKDAY = re.compile(r"^(?:(this|last|next|past|coming)\s+)?(" + "|".join(WEEKDAYS) + r")$")
 _MONTH_DAY = re.compile(r"^" + _MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$")
 _DAY_MONTH = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(\d{4}))?$")
@@ -34,7 +39,8 @@ _FIXED = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 
 def _month_number(word: str) -> int:
-    return _MONTH_ABBREVIATIONS[word.lower().rstrip(".")[:4] if word.lower().startswith("sept") else word.lower()[:3]]
+    word = word.lower().rstrip(".")
+    return _MONTH_ABBREVIATIONS[word[:4] if word.startswith("sept") else word[:3]]
 
 
 def _weekday(base: date, weekday: int, modifier: str | None, tense: str) -> date:
@@ -77,7 +83,9 @@ def _dateparser(phrase: str, base: date, tense: str) -> tuple[str, str] | None:
     return value.isoformat(), "day"
 
 
-def resolve_date(phrase: str | None, published: str | None, tense: str = "past") -> tuple[str | None, str | None]:
+def resolve_date(
+    phrase: str | None, published: str | None, tense: str = "past"
+) -> tuple[str | None, str | None]:
     """(date, precision) for a temporal phrase read against the publication date.
 
     ``tense`` is "past", "present" or "future" (of the event's verb). No phrase gives the
@@ -114,7 +122,9 @@ def _resolve(phrase: str | None, published: str | None, tense: str) -> tuple[str
         except ValueError:
             return None, None
     if m := _YEAR.match(text):
-        return m.group(1), "year"
+        year = int(m.group(1))
+        latest = (base.year if base else date.today().year) + LATEST_AHEAD
+        return (m.group(1), "year") if EARLIEST_YEAR <= year <= latest else (None, None)
     if base is None:
         if m := _MONTH_ONLY.match(text):
             return (f"{m.group(3)}-{_month_number(m.group(2)):02d}", "month") if m.group(3) else (None, None)
@@ -132,7 +142,9 @@ def _resolve(phrase: str | None, published: str | None, tense: str) -> tuple[str
         year = base.year
         if tense == "future" and month < base.month:
             year += 1
-        elif tense != "future" and (month > base.month or (modifier in ("last", "past") and month == base.month)):
+        elif tense != "future" and (
+            month > base.month or (modifier in ("last", "past") and month == base.month)
+        ):
             year -= 1
         return f"{year}-{month:02d}", "month"
     if m := _RELATIVE_YEAR.match(text):

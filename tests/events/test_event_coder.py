@@ -122,3 +122,24 @@ def test_pronoun_in_reported_speech_takes_the_speaker(run):
     doc = run("The Afghan government said on Wednesday it would free 1,500 Taliban prisoners.")
     event = next(e for e in doc._.events if e.trigger.text == "free")
     assert (event.source.text, event.source.code, event.mode) == ("The Afghan government", "AFGGOV", "future")
+
+
+def test_event_noun_carried_by_a_light_verb(run):
+    doc = run("Thousands of Serbs staged a protest against the government of Montenegro.")
+    assert ("SRB", "MNE", "14", "asserted") in _dyads(doc)
+
+
+def test_compound_event_noun(run):
+    doc = run("Up to 1,000 ethnic Turks began a hunger strike on Monday.")
+    assert [(e.cameo, e.plover, e.target) for e in doc._.events] == [("142", "PROTEST", None)]
+
+
+def test_conjoined_sources_cooperate_with_each_other(run):
+    doc = run("Jordan and Britain have agreed to undertake joint military exercises this month.")
+    pairs = {(e.source.country, e.target.country) for e in doc._.events if e.plover == "AGREE"}
+    assert pairs == {("JOR", "GBR"), ("GBR", "JOR")}
+
+
+def test_wire_dateline_is_not_the_source(run):
+    doc = run("JERUSALEM -- An Israeli court on Friday rejected the appeal of a U.S. student.")
+    assert all(e.source.text != "JERUSALEM" for e in doc._.events)

@@ -124,3 +124,20 @@ def test_description_with_country_picks_that_countrys_leader(run):
     assert len(quotes) == 1
     assert quotes[0].speaker.text == "The Ukrainian leader"
     assert "Zelensky" in quotes[0].speaker.name
+
+
+@pytest.mark.parametrize(
+    ("text", "via"),
+    [
+        ("Erdogan said Turkey would not approve the bid, as quoted by the Anadolu agency.", ["Anadolu"]),
+        ("Erdogan said Turkey would not approve the bid, citing Reuters.", ["Reuters"]),
+        ("Erdogan said Turkey would not approve the bid, Reuters reported.", ["Reuters"]),
+        ("Erdogan said Turkey would not approve the bid, according to Reuters and AFP.",
+         ["Reuters", "Agence France-Presse"]),  # outlets by the actor dictionary's name
+    ],
+)
+def test_via_chain_forms(run, text, via):
+    quotes = run(text)._.quotes
+    assert len(quotes) == 1
+    assert quotes[0].speaker.text == "Erdogan"
+    assert quotes[0].via == via

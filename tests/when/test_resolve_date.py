@@ -48,3 +48,10 @@ def test_without_publication_date_only_absolute_dates_resolve():
     assert resolve_date(None, None) == (None, None)
     assert resolve_date("on Tuesday", None) == (None, None)
     assert resolve_date("June 19, 2021", None) == ("2021-06-19", "day")
+
+
+def test_earlier_this_year_and_implausible_years():
+    assert resolve_date("Earlier this year", "2019-05-01") == ("2019-01-01", "year")
+    assert resolve_date("2134", "2019-05-01") == (None, None)  # "resides at 2134 Caldwell Place"
+    assert resolve_date("1492", "2019-05-01") == (None, None)
+    assert resolve_date("1848", "2019-05-01") == ("1848-01-01", "year")
