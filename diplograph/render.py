@@ -10,8 +10,9 @@ from .model import ActorRef, Document, Event, Quote
 
 __all__ = ["document_table", "rows_table"]
 
-# Widest a non-final column grows before it is cut.
+# Widest a non-final column grows before it is cut; narrowest the wrapped last column gets.
 MAX_CELL = 40
+MIN_LAST = 50
 
 
 def _actor(ref: ActorRef | None) -> str:
@@ -28,20 +29,28 @@ def _cameo_name(code: str) -> str:
     return entry.name if entry else ""
 
 
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
 def rows_table(headers: Sequence[str], rows: Iterable[Sequence[object]],
                notes: Sequence[str] | None = None) -> str:
     """A plain aligned table; the last column wraps to the terminal's width.
 
     ``notes``, one per row, are printed under their row, indented and wrapped (the evidence).
     """
-    rows = [["" if v is None else str(v) for v in row] for row in rows]
+    rows = [[_cell(v) for v in row] for row in rows]
     widths = [len(h) for h in headers]
     for row in rows:
-        for i, cell in enumerate(row[:-1]):
-            widths[i] = min(max(widths[i], len(cell)), MAX_CELL)
+        for i, cell in enumerate(row):
+            widths[i] = max(widths[i], len(cell)) if i == len(row) - 1 else min(max(widths[i], len(cell)), MAX_CELL)
     term = shutil.get_terminal_size((120, 24)).columns
     lead = sum(w + 2 for w in widths[:-1])
-    last_width = max(30, term - lead)
+    last_width = max(MIN_LAST, term - lead)
     lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip()]
     lines.append("  ".join("-" * w for w in widths[:-1] + [min(last_width, max(widths[-1], 10))]))
     for i, row in enumerate(rows):

@@ -72,14 +72,19 @@ def _clause(head: Token) -> tuple[int, int]:
     """Char offsets of a clause's subtree, without a leading complementiser and edge punctuation.
 
     A speech verb the parser hung off the clause ("said that X is Y and assured that ...") ends it,
-    with the conjunction before it.
+    with the conjunction before it, and so does a trailing via phrase ("..., citing Reuters").
     """
-    verbs = load_cues().get("verb", frozenset())
+    cues = load_cues()
+    verbs, via = cues.get("verb", frozenset()), cues.get("via", frozenset())
     limit = head.right_edge.i + 1
     for child in head.children:
-        if child.dep_ == "conj" and child.i > head.i and child.lemma_.lower() in verbs:
+        if child.i < head.i:
+            continue
+        if child.dep_ == "conj" and child.lemma_.lower() in verbs:
             joints = [t.i for t in head.children if t.dep_ == "cc" and head.i < t.i < child.i]
             limit = min(limit, child.left_edge.i, *joints)
+        elif (child.pos_ == "VERB" and _is_via_use(child, via)) or child.lower_ == "according":
+            limit = min(limit, child.left_edge.i)
     tokens = [t for t in head.subtree if t.i < limit and same_paragraph(t, head)]
     while tokens and (tokens[0].is_punct or tokens[0].dep_ == "mark"):
         tokens.pop(0)
@@ -111,8 +116,12 @@ def _host_clause(verb: Token) -> tuple[int, int] | None:
 
 def _content_of(verb: Token) -> tuple[int, int] | None:
     """Char offsets of what a speech verb reports, or None when it reports no clause."""
+    via = load_cues().get("via", frozenset())
     for child in verb.children:
         if child.dep_ in _CONTENT_DEPS and same_paragraph(child, verb):
+            if _is_via_use(child, via):  # 'said X, Reuters reported': X hangs on "reported"
+                inner = [c for c in child.children if c.dep_ in _CONTENT_DEPS and c.i < child.i]
+                return _clause(inner[0]) if inner else None
             return _clause(child)
     for child in verb.children:
         to_clause = load_cues().get("to-clause", frozenset())

@@ -141,3 +141,4 @@ def test_via_chain_forms(run, text, via):
     assert len(quotes) == 1
     assert quotes[0].speaker.text == "Erdogan"
     assert quotes[0].via == via
+    assert quotes[0].text == "Turkey would not approve the bid"
