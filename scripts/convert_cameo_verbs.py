@@ -7,7 +7,7 @@ Writes two files under diplograph/data/:
   synonym sets expanded inline as ``a|b|c``.
 - ``cameo.tsv``: one row per CAMEO event code with its name (CAMEO_codefile.txt, MIT, (c) 2014
   Philip Schrodt), its Goldstein value (GDELT's public CAMEO.goldsteinscale.txt), its PLOVER 2021
-  type (CAMEO2PLOVER-2021.txt, PLOVER, CC BY-SA 4.0) and its quad class (from the root).
+  type and mode (CAMEO2PLOVER-2021.txt, PLOVER, CC BY-SA 4.0) and its quad class (from the root).
 
 Usage: python scripts/convert_cameo_verbs.py [--reference DIR] [--tables DIR]
 """
@@ -50,9 +50,12 @@ CAMEO_HEADER = """\
 #   plover: CAMEO2PLOVER-2021.txt, PLOVER manual draft 0.8 (openeventdata/PLOVER), CC BY-SA 4.0,
 #     facts restated here with attribution; a child code takes its parent's type; root 02 (appeal)
 #     is REQUEST as in PLOVER's merge of appeals and demands; root 01 (public statement) has none
+#   mode: the mode column of CAMEO2PLOVER-2021.txt (same source, CC BY-SA 4.0, restated with
+#     attribution: (c) Open Event Data Alliance, https://github.com/openeventdata/PLOVER); a code
+#     without its own row takes its parent's; empty = PLOVER gives that code no mode
 #   quad_class: from the root (01-05 verbal cooperation 1, 06-08 material cooperation 2,
 #     09-13 verbal conflict 3, 14-20 material conflict 4)
-cameo\tname\tgoldstein\tplover\tquad_class
+cameo\tname\tgoldstein\tplover\tquad_class\tmode
 """
 
 _TOKEN = re.compile(r"[A-Z0-9'\-]+_?|&[A-Z0-9_]+|\*")
@@ -155,7 +158,7 @@ def _parent_value(code: str, table: dict[str, str]) -> str | None:
     return None
 
 
-def build_cameo(tables: Path) -> list[tuple[str, str, str, str, str]]:
+def build_cameo(tables: Path) -> list[tuple[str, str, str, str, str, str]]:
     names: dict[str, str] = {}
     for line in (tables / "CAMEO_codefile.txt").read_text("utf-8").splitlines():
         match = re.match(r"LABEL: (\d+)= (.+)", line)
@@ -167,10 +170,13 @@ def build_cameo(tables: Path) -> list[tuple[str, str, str, str, str]]:
         if code.strip().isdigit():
             goldstein[code.strip()] = value.strip()
     plover: dict[str, str] = {"02": "REQUEST"}
+    modes: dict[str, str] = {}
     for line in (tables / "CAMEO2PLOVER-2021.txt").read_text("utf-8").splitlines():
         match = re.match(r"(\d+):\s*([A-Z]+)", line)
         if match:
             plover[match.group(1)] = match.group(2)
+            fields = line.split("#", 1)[0].split(",")  # "0841: RETREAT, release, legal # ..."
+            modes.setdefault(match.group(1), fields[1].strip() if len(fields) > 1 else "")
     rows = []
     for code in sorted(names):
         if len(code) < 3:
@@ -178,7 +184,7 @@ def build_cameo(tables: Path) -> list[tuple[str, str, str, str, str]]:
         root = int(code[:2])
         quad = 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
         rows.append((code, names[code], _parent_value(code, goldstein) or "",
-                     _parent_value(code, plover) or "", str(quad)))
+                     _parent_value(code, plover) or "", str(quad), _parent_value(code, modes) or ""))
     return rows
 
 

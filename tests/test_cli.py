@@ -75,3 +75,29 @@ def test_ingest_is_idempotent_and_queryable(seed_file, tmp_path, capsys):
 def test_events_on_missing_store(tmp_path, capsys):
     assert main(["events", "--db", str(tmp_path / "none.duckdb")]) == 2
     assert "no such store" in capsys.readouterr().err
+
+
+def test_a_batch_of_bad_inputs_reports_each_on_one_line_and_goes_on(seed_file, tmp_path, capsys):
+    from pathlib import Path
+
+    fixtures = Path(__file__).parent / "fixtures" / "ingest"
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"x" * 6_000)
+    bad_jsonl = tmp_path / "dump.jsonl"
+    bad_jsonl.write_text('{"text": "Iran and Iraq signed a trade agreement in Baghdad on Sunday, officials said."}\n'
+                         '{"text": oops\n', "utf-8")
+    inputs = [empty, fixtures / "report.pdf", fixtures / "no_article.html", fixtures / "spanish.txt",
+              big, bad_jsonl, seed_file]
+    code = main(["extract", *map(str, inputs), "--format", "jsonl", "--max-bytes", "5000",
+                 "--published", "2022-09-21"])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert len(out.splitlines()) == 2  # the good JSONL line and the seed article
+    lines = err.splitlines()
+    assert "Traceback" not in err
+    for name, problem in [(empty, "empty"), ("report.pdf", "PDF"), ("no_article.html", "article"),
+                          ("spanish.txt", "Spanish"), (big, "max_bytes"), (f"{bad_jsonl}:2", "JSON")]:
+        assert any(str(name) in line and problem in line for line in lines), (name, problem, lines)
+    assert lines[-1] == "diplograph: 6 of 8 documents failed"
