@@ -1,4 +1,4 @@
-"""The CAMEO event code table: each code's name, Goldstein value, PLOVER type and quad class.
+"""The CAMEO event code table: each code's name, Goldstein value, PLOVER type and mode, quad class.
 
 Read once from ``data/cameo.tsv`` (built by scripts/convert_cameo_verbs.py; the header there names
 the source of each column), so the coder only ever picks a code and looks its facts up here.
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["CameoCode", "cameo_code", "cameo_table"]
+__all__ = ["CameoCode", "cameo_code", "cameo_table", "plover_mode"]
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,7 @@ class CameoCode:
     goldstein: float | None
     plover: str | None
     quad_class: int
+    mode: str | None = None  # PLOVER 2021 mode ("visit", "release", "demo"), when PLOVER gives one
 
     @property
     def root(self) -> str:
@@ -35,9 +36,9 @@ def cameo_table() -> dict[str, CameoCode]:
     table: dict[str, CameoCode] = {}
     rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
     next(rows)  # column names
-    for code, name, goldstein, plover, quad in rows:
+    for code, name, goldstein, plover, quad, mode in rows:
         table[code] = CameoCode(code, name, float(goldstein) if goldstein else None,
-                                plover or None, int(quad))
+                                plover or None, int(quad), mode or None)
     return table
 
 
@@ -48,5 +49,11 @@ def cameo_code(code: str) -> CameoCode:
         return table[code]
     if code[:3] in table:
         parent = table[code[:3]]
-        return CameoCode(code, parent.name, parent.goldstein, parent.plover, parent.quad_class)
+        return CameoCode(code, parent.name, parent.goldstein, parent.plover, parent.quad_class, parent.mode)
     raise KeyError(f"unknown CAMEO event code {code!r}")
+
+
+def plover_mode(code: str) -> str | None:
+    """The PLOVER 2021 mode of CAMEO ``code`` ("0841" -> "release", "042" -> "visit"), or None
+    when PLOVER's CAMEO2PLOVER table gives the code no mode."""
+    return cameo_code(code).mode

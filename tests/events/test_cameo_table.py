@@ -37,3 +37,19 @@ def test_unknown_four_digit_code_takes_its_parent():
 def test_unknown_code_is_an_error():
     with pytest.raises(KeyError):
         cameo_code("999")
+
+
+def test_plover_mode_from_the_cameo2plover_table():
+    from diplograph.events.cameo import plover_mode
+
+    assert plover_mode("042") == "visit"
+    assert plover_mode("0841") == "release"
+    assert plover_mode("173") == "arrest"
+    assert plover_mode("1412") == "demo"
+
+
+def test_plover_mode_is_none_where_plover_gives_none():
+    from diplograph.events.cameo import plover_mode
+
+    assert plover_mode("190") is None
+    assert plover_mode("010") is None
