@@ -101,3 +101,17 @@ def test_a_batch_of_bad_inputs_reports_each_on_one_line_and_goes_on(seed_file, t
                           ("spanish.txt", "Spanish"), (big, "max_bytes"), (f"{bad_jsonl}:2", "JSON")]:
         assert any(str(name) in line and problem in line for line in lines), (name, problem, lines)
     assert lines[-1] == "diplograph: 6 of 8 documents failed"
+
+
+def test_user_actor_file_extends_the_dictionary(tmp_path, capsys):
+    article = tmp_path / "article.txt"
+    article.write_text("Fighters of the Frente Amplio del Sur attacked a police station in Cauca on Sunday, "
+                       "local officials said.", "utf-8")
+    mine = tmp_path / "mine.tsv"
+    mine.write_text("# my actors: name, code, kind, aliases, from, until\n"
+                    "Frente Amplio del Sur\tCOLREB\tgroup\tFAS\t\t\n", "utf-8")
+    assert main(["extract", str(article), "--actors", str(mine), "--format", "jsonl"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    assert {"COLREB"} <= {a["code"] for a in record["actors"]}
+    assert main(["extract", str(article), "--actors", str(tmp_path / "none.tsv")]) == 2
+    assert "none.tsv: actor dictionary not found" in capsys.readouterr().err
