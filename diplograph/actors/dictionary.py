@@ -110,6 +110,11 @@ class Entry:
         nearest = min(dated, key=lambda t: _distance(t, day))
         return nearest.code, False
 
+    def nearest_dated_code(self, day: str) -> str | None:
+        """The code of the office nearest ``day`` (PETRARCH's undated "ELI" says no country)."""
+        dated = [t for t in self.terms if t.start or t.end]
+        return min(dated, key=lambda t: _distance(t, day)).code if dated else None
+
 
 def _distance(term: Term, day: str) -> int:
     d = date.fromisoformat(day)

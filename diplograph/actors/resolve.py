@@ -40,6 +40,15 @@ CALENDAR = {
 }
 FORMER = {"former", "ex", "ex-", "ousted", "late", "deposed", "then"}
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
+# Words that refer back to an actor named before, and the kinds of actor they can name.
+PERSONS = frozenset({"person"})
+STATES = frozenset({"country", "government"})
+BODIES = frozenset({"country", "government", "organisation", "igo"})
+GROUPS = frozenset({"group", "organisation"})
+ANAPHORS = {"he": PERSONS, "him": PERSONS, "she": PERSONS, "her": PERSONS, "it": BODIES | {"group"},
+            "they": GROUPS, "them": GROUPS}
+REFERRING_NOUNS = {"country": STATES, "nation": STATES, "group": GROUPS}
+ANAPHOR_SENTENCES = 2  # how many sentences back an antecedent may be
 
 
 @dataclass
@@ -50,6 +59,7 @@ class Match:
     end: int
     entry: Entry | None
     label: str = ""  # NER label for entity-only matches
+    owner: tuple[str | None, str | None] | None = None  # "United States Treasury": (USA, USA)
 
     def kind(self) -> str:
         if self.entry is not None:
@@ -89,8 +99,11 @@ class _Resolver:
         self.d = dictionary
         self.day = day
         self._role_cache: dict[int, str | None] = {}
+        self.places: list[Location] = []
+        self.dateline: set[int] = set()  # tokens of wire datelines
         self.matches = _prefer_entities(doc, _dictionary_matches(doc, dictionary))
         self._add_entities()
+        self._drop_datelines()
         self.by_token: dict[int, Match] = {}
         for m in self.matches:
             for i in range(m.start, m.end):
@@ -100,7 +113,8 @@ class _Resolver:
         for n, sent in enumerate(doc.sents):
             for i in range(sent.start, sent.end):
                 self.sent_of[i] = n
-        self.places: list[Location] = []
+        self.demonym_heads: set[int] = set()  # nouns with a nationality adjective ("Afghan civilians")
+        self.nat_rank: dict[int, int] = {}  # head token -> 0 modifier/possessor, 1 "of", 2 "in"
 
     # --- collecting names -------------------------------------------------------------------
 
@@ -108,6 +122,8 @@ class _Resolver:
         taken = {i for m in self.matches for i in range(m.start, m.end)}
         for ent in map(_trim, self.doc.ents):
             if ent.label_ not in {"PERSON", "ORG", "GPE", "LOC", "FAC"} or not len(ent):
+                continue
+            if ent.label_ == "ORG" and self._owned_organisation(ent):
                 continue
             if any(i in taken for i in range(ent.start, ent.end)):
                 continue
@@ -130,6 +146,41 @@ class _Resolver:
                 self.matches.append(Match(start, end, None, ent.label_))
         self.matches.sort(key=lambda m: m.start)
 
+    def _drop_datelines(self) -> None:
+        """Names in a wire dateline ("BERLIN --", "MOGADISHU, Somalia (AP) --", "Tehran, March 15,
+        IRNA -") say where the story was filed: places, not actors."""
+        for sent in self.doc.sents:
+            end = _dateline_end(sent)
+            if end is None:
+                continue
+            inside = [m for m in self.matches if sent.start <= m.start and m.end <= end]
+            for m in inside:
+                if m.kind() in PLACE_KINDS or m.label in {"GPE", "LOC"}:
+                    entry = m.entry
+                    country = split_code(entry.code_on(self.day)[0], self.d.countries)[0] if entry else None
+                    self._place(self.doc[m.start : m.end], country, entry.name if entry else None)
+            self.matches = [m for m in self.matches if m not in inside]
+            self.dateline.update(range(sent.start, end + 1))
+
+    def _owned_organisation(self, ent: Span) -> bool:
+        """An organisation named after its state or IGO ("The United States Treasury", "the U.N.
+        Conciliation Commission"): one actor with that code, not a place plus a name fragment."""
+        inner = [m for m in self.matches if ent.start <= m.start and m.end <= ent.end]
+        first = ent.start + (1 if ent[0].lower_ == "the" else 0)
+        if (not inner or inner[0].start != first or inner[-1].end >= ent.end or self._role(ent.root)
+                or any(m.kind() not in PLACE_KINDS | {"demonym", "igo"} for m in inner)
+                or any(m.start < ent.start or m.end > ent.end for m in self.matches
+                       if m.start < ent.end and ent.start < m.end and m not in inner)
+                or ent.root.pos_ != "PROPN"):
+            return False
+        aff = self._affiliation(inner[0])
+        if aff is None:
+            return False
+        owner = aff if aff[1] and aff[1].startswith("IGO") else (aff[0], aff[0])
+        self.matches = [m for m in self.matches if m not in inner]
+        self.matches.append(Match(first, ent.end, None, "ORG", owner))
+        return True
+
     # --- main --------------------------------------------------------------------------------
 
     def run(self) -> tuple[list[Actor], list[Location]]:
@@ -140,12 +191,14 @@ class _Resolver:
             if kind == "person":
                 cands.append(self._person(m, nationality))
             else:
-                cand = self._named(m, kind)
+                cand = self._named(m, kind, nationality)
                 if cand is not None:
                     cands.append(cand)
         cands.extend(self._roles(nationality))
         cands.sort(key=lambda c: (c.start, -c.end))
         self._corefer(cands)
+        cands.extend(self._anaphors(cands))
+        cands.sort(key=lambda c: (c.start, -c.end))
         return self._actors(cands), sorted(self.places, key=lambda p: p.start or 0)
 
     # --- nationality of noun heads -----------------------------------------------------------
@@ -175,7 +228,12 @@ class _Resolver:
             while tok.dep_ == "conj" and tok.head.i != tok.i:  # "Hungarian and Romanian officials"
                 tok = tok.head
             if tok.dep_ in MODIFIER_DEPS and tok.head.i >= m.end:
-                ranked.setdefault(tok.head.i, []).append((0, aff))
+                head = tok.head
+                if head.lower_ == "led" and head.dep_ == "amod":
+                    head = head.head  # "Saudi-led coalition", "Vietnamese-led forces": the leader's
+                ranked.setdefault(head.i, []).append((0, aff))
+                if m.entry is not None and m.entry.kind == "demonym" and tok.dep_ != "poss":
+                    self.demonym_heads.add(head.i)
             elif tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in {"of", "in"}:
                 rank = 1 if tok.head.lower_ == "of" else 2
                 ranked.setdefault(tok.head.head.i, []).append((rank, aff))
@@ -183,6 +241,7 @@ class _Resolver:
         for head, affs in ranked.items():
             best = min(rank for rank, _ in affs)
             nat[head] = list(dict.fromkeys(aff for rank, aff in affs if rank == best))
+            self.nat_rank[head] = best
         return nat
 
     # --- persons -------------------------------------------------------------------------------
@@ -229,11 +288,19 @@ class _Resolver:
             country, sector = split_code(code, self.d.countries)
             if country is None and affs:  # a code of a state that no longer exists (USRKGZ)
                 country = affs[0][0]
+            if country is None:  # an undated "ELI": the country of the nearest office
+                country = split_code(m.entry.nearest_dated_code(self.day), self.d.countries)[0]
             former = any(t.lower_ in FORMER for t in doc[start : m.start])
             if not current or sector in {None, "ELI"}:
                 # the text's own title ("President Boris Yeltsin") says more than "elite"
                 sector = role.sector if role and not former else (None if not current else sector)
                 code = _code(country, sector)
+            if country == "IGO":  # "U.N. Secretary-General Kofi Annan": the organisation's code
+                igo = [c for _, c in affs if c and c.startswith("IGO")]
+                code = igo[0] if igo else m.entry.nearest_dated_code(self.day) or code
+                if not code.startswith("IGO"):
+                    code = "IGO"
+                sector = split_code(code, self.d.countries)[1]
             return Candidate(start, end, m.entry.name, country, sector, code, "person", title, m.entry)
         country, code = affs[0] if affs else (None, None)
         sector = role.sector if role else None
@@ -245,13 +312,21 @@ class _Resolver:
 
     # --- named countries, places, organisations ----------------------------------------------
 
-    def _named(self, m: Match, kind: str) -> Candidate | None:
+    def _named(self, m: Match, kind: str, nat: dict) -> Candidate | None:
         doc = self.doc
         root = self._root(m)
         span = doc[m.start : m.end]
         entry = m.entry
         code, _ = entry.code_on(self.day) if entry else (None, True)
         country, sector = split_code(code, self.d.countries)
+        if entry is None and kind == "organisation":
+            owner = m.owner
+            if owner is None and self.nat_rank.get(root.i, 2) < 2:
+                owner = nat.get(root.i, [None])[0]  # "Russia's Gazprom", "Syria's Baath party"
+            if owner is not None:
+                country = owner[0]
+                code = owner[1] if owner[1] and owner[1].startswith("IGO") else owner[0]
+                sector = split_code(code, self.d.countries)[1]
         head = root.head
         dep = root.dep_
         while dep == "conj" and head.i != root.i and head.dep_ == "pobj":
@@ -274,6 +349,8 @@ class _Resolver:
                 self._place(doc[m.start : head.i + 1], country)  # "at the Kremlin Palace"
                 return None
         locative = dep == "pobj" and head.lower_ in LOCATION_PREPS
+        if kind == "government" and head.lower_ == "from":
+            locative = False  # "support from the U.S. military": who gave it, not where
         place_like = kind in PLACE_KINDS or (m.entry is None and m.label in {"GPE", "LOC", "FAC"})
         if modifier and kind in ORG_KINDS - {"government"} and head.lower_ in ORG_HEADS:
             start = min(m.start, head.left_edge.i)
@@ -322,6 +399,8 @@ class _Resolver:
             if tok.i in self.consumed or tok.i in self.by_token or tok.pos_ not in {"NOUN", "PROPN"}:
                 continue
             role = self._role(tok)
+            if role is None:
+                role = self._people(tok)
             if role is None or (tok.dep_ in {"compound", "amod", "nmod"}
                                 and tok.head.pos_ in {"NOUN", "PROPN"}):
                 continue
@@ -369,6 +448,15 @@ class _Resolver:
                 out.append(Candidate(start, end, name, country, sector, full, role.kind, key,
                                      described=role.kind == "person"))
         return out
+
+    def _people(self, tok: Token) -> Role | None:
+        """Unnamed people of a nationality ("Palestinian militants", "Syrian opposition members",
+        "Iraqi towns"): a group with the country, and the sector of a role noun before the head."""
+        if tok.tag_ != "NNS" or tok.i not in self.demonym_heads or tok.ent_type_ in SKIP_ENTS:
+            return None
+        inner = [self._role(c) for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod"}]
+        sector = next((r.sector for r in inner if r is not None), None)
+        return Role(sector, "group")  # type: ignore[arg-type]  # None: no sector
 
     def _role(self, tok: Token) -> Role | None:
         key = self._role_text(tok)
@@ -424,6 +512,60 @@ class _Resolver:
             if not c.described:
                 named.append(c)
 
+    def _anaphors(self, cands: list[Candidate]) -> list[Candidate]:
+        """"he", "it", "they", "the country", "the group" -> the nearest compatible actor before
+        them (same sentence or the two before), as a mention at the word itself."""
+        covered = {i for c in cands for i in range(c.start, c.end)}
+        found = []
+        for tok in self.doc:
+            if tok.i in covered or tok.i in self.dateline:
+                continue
+            kinds = self._anaphor_kinds(tok)
+            if kinds is None:
+                continue
+            ante = self._antecedent(tok, kinds, cands)
+            if ante is None:
+                continue
+            start = tok.i - 1 if tok.pos_ != "PRON" else tok.i  # "the country"
+            found.append(Candidate(start, tok.i + 1, ante.name, ante.country, ante.sector, ante.code,
+                                   ante.kind, entry=ante.entry))
+        return found
+
+    def _anaphor_kinds(self, tok: Token) -> frozenset[str] | None:
+        if tok.pos_ == "PRON":
+            if tok.tag_ == "PRP$" or tok.dep_ == "expl":
+                return None
+            if tok.lower_ == "it" and tok.head.lemma_ == "be" and tok.i == tok.sent.start:
+                return None  # "It is likely that ...": no one
+            return ANAPHORS.get(tok.lower_)
+        kinds = REFERRING_NOUNS.get(tok.lower_)
+        if kinds is None or tok.tag_ != "NN" or tok.i == 0:
+            return None
+        before = self.doc[tok.i - 1]
+        if before.lower_ != "the" or before.head.i != tok.i or any(
+                c.dep_ in {"amod", "compound", "nmod"} for c in tok.lefts):
+            return None  # "the country": not "a country", "the whole country", "the Andean nation"
+        if tok.dep_ in {"pobj"} and tok.head.lower_ in LOCATION_PREPS:
+            return None  # "in the country": where, not who
+        return kinds
+
+    def _antecedent(self, tok: Token, kinds: frozenset[str], cands: list[Candidate]) -> Candidate | None:
+        first = self.sent_of[tok.i] - ANAPHOR_SENTENCES
+        for c in sorted(cands, key=lambda c: c.start, reverse=True):
+            if c.end > tok.i or c.kind not in kinds or not c.code:
+                continue
+            if self.sent_of[c.start] < first:
+                return None
+            if c.described or (c.kind == "country" and c.sector):
+                continue
+            root = self.doc[c.start : c.end].root
+            if tok.lower_ == "it" and root.tag_ in {"NNS", "NNPS"}:
+                continue  # "it" is one body, not "Palestinian militants"
+            if root.head.i == tok.head.i and tok.dep_ not in {"nsubj", "nsubjpass"}:
+                continue  # "Putin praised him": not Putin
+            return c
+        return None
+
     def _possessor(self, c: Candidate, before: list[Candidate]) -> None:
         """"his government" -> the government of the person just named; "its troops" -> the state's."""
         kinds = {"his": {"person"}, "her": {"person"}}.get(c.pronoun, {"country", "government", "igo"})
@@ -441,6 +583,10 @@ class _Resolver:
         out: list[Actor] = []
         kept: list[Candidate] = []
         for c in cands:
+            while c.start in self.dateline and c.start < c.end - 1:
+                c.start += 1  # "Washington - US President Donald Trump": the mention starts after it
+            if c.start in self.dateline:
+                continue
             if any((k.start, k.end, k.code) == (c.start, c.end, c.code) for k in kept):
                 continue
             kept.append(c)
@@ -472,6 +618,35 @@ def _actor_kind(kind: str) -> str:
     return "organisation"
 
 
+DATELINE_MARKS = {"--", "—", "–", "-", ":"}
+
+
+def _dateline_end(sent: Span) -> int | None:
+    """The token index ending a dateline that opens ``sent``, or None when there is none.
+
+    A dateline is a capitalised place (optionally ", country", a date, an agency in parentheses
+    or after a comma) then a dash, before the first verb: "BERLIN --", "Washington - US President".
+    """
+    first = sent[0]
+    if not (first.is_title or first.is_upper) or not first.is_alpha:
+        return None
+    for tok in sent[: min(len(sent), 12)]:
+        if tok.text in DATELINE_MARKS and tok.i > sent.start:
+            if tok.i + 1 >= len(tok.doc):
+                return None
+            nxt = tok.doc[tok.i + 1]
+            if tok.text == ":" and not first.is_upper:
+                return None
+            if not (nxt.text[:1].isupper() or nxt.text[:1].isdigit() or nxt.text in {'"', "“"}):
+                return None
+            return tok.i
+        if tok.pos_ in {"VERB", "AUX"} or tok.lower_ in {"the", "a", "an"}:
+            return None
+        if tok.is_alpha and not (tok.is_title or tok.is_upper) and tok.ent_type_ != "DATE":
+            return None
+    return None
+
+
 def _trim(ent: Span) -> Span:
     """The entity without a trailing possessive or punctuation ("North Korea's" -> "North Korea")."""
     end = ent.end
@@ -495,6 +670,8 @@ def _prefer_entities(doc: Doc, matches: list[Match]) -> list[Match]:
         longer = longer and (ent.end - ent.start) > (m.end - m.start) and ent[0].lower_ != "the"
         if longer and m.kind() in PLACE_KINDS | {"demonym"} and ent.label_ in {"LOC", "GPE", "FAC"}:
             continue
+        if longer and m.kind() in PLACE_KINDS and ent.label_ == "PERSON":
+            continue  # "Hamilton" in "Hamilton Mourao": a first name, not Bermuda's capital
         kept.append(m)
     return kept
 

@@ -29,7 +29,13 @@ CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "punct", 
 # Prepositions whose object can be an event's target ("appeal to", "meet with", "attack on").
 TARGET_PREPS = {"to", "with", "on", "upon", "against", "at", "toward", "towards", "into", "from", "for",
                 "over", "of", "in", "about", "onto"}
-NOUN_TARGET_PREPS = {"of", "on", "against", "in", "to", "into", "with", "towards", "toward", "for"}
+NOUN_TARGET_PREPS = {"of", "on", "against", "in", "to", "into", "with", "towards", "toward", "for", "between"}
+# Prepositions inside a non-actor object that name the party it concerns, agent first
+# ("a request by X", "an offer from X", "the death of X", "sanctions against X").
+INNER_PREPS = ("by", "from", "of", "against", "into", "on", "with", "to", "between")
+# Prepositions whose object may hold such a party ("called for sanctions against X", "respond to a
+# request from X"); not place or time ones ("in the city of X").
+INNER_HOSTS = {"for", "to", "with", "against", "on", "upon", "into", "about", "from", "toward", "towards"}
 # Verbs that take an object and hand the event to a "to"-complement's subject ("urged X to ...").
 OBJECT_CONTROL = {"call", "urge", "ask", "tell", "order", "force", "persuade", "press", "encourage",
                   "invite", "allow", "help", "push", "pressure", "expect", "want", "convince"}
@@ -222,8 +228,9 @@ class EventCoder:
         if not targets and code[:2] in CONTENT_ROOTS:
             targets = self._content_targets(token, sources)
         reciprocal = False
-        if not targets and len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS:
-            reciprocal = True  # "Jordan and Britain have agreed to ...": each with the other
+        if not targets and len(sources) > 1 and (code[:2] in RECIPROCAL_ROOTS or (
+                code[:2] == "12" and self._joint_content(token, triggers))):
+            reciprocal = True  # "Jordan and Britain have agreed to ...", "X and Y failed to reach a deal"
         elif not targets and code[:2] not in TARGETLESS_ROOTS:
             return
         confidence = 0.85 if trigger.match.specific else 0.6
@@ -244,6 +251,13 @@ class EventCoder:
                 if trigger.match.reverse and target is not None:  # "received the envoy": the envoy visits
                     yield from self._make(index, sent, token, intent_code(trigger.match.reverse, mode), target,
                                           source, mode, confidence * 0.9)
+
+    @staticmethod
+    def _joint_content(verb: Token, triggers: dict[int, Trigger]) -> bool:
+        """Whether ``verb`` refuses or fails a joint act ("failed to reach agreement"): conjoined
+        subjects then reject each other, not a third party."""
+        return any(c.dep_ == "xcomp" and c.i in triggers and triggers[c.i].match.cameo[:2] in RECIPROCAL_ROOTS
+                   for c in verb.children)
 
     def _noun_events(self, index: int, sent: SpacySpan, trigger: Trigger, triggers: dict[int, Trigger]) -> Iterator[Event]:
         noun = trigger.token
@@ -377,7 +391,8 @@ class EventCoder:
         objects = [c for c in children if c.dep_ in ("dobj", "attr", "oprd")]
         object_preps = [c for obj in objects for c in obj.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
         if code[:2] == "15":  # "deployed troops to the border": the object is what is mobilised
-            heads, objects = [], []
+            objects = []
+            heads = [h for h in heads if h.dep_ == "pobj"]  # "sent peacekeepers to Iraq" (dative "to")
         speech = code[:2] == "01"
         giving = code[:2] == "07" or code.startswith("033") or verb.lemma_.lower() in GIVING_VERBS
         if not giving:
@@ -405,9 +420,11 @@ class EventCoder:
                 arguments = [a for a in arguments if not (a.ref.actor and self.actor_kind.get(a.ref.actor) == "media")]
             if arguments:
                 return arguments
-            if head.dep_ in ("dobj", "attr", "oprd") and head.i not in self.token_actor:
-                # "received the credentials of the ambassadors of Colombia": look inside the object
-                inner = self._inner_arguments(head, generic)
+            if head.i not in self.token_actor and (head.dep_ in ("dobj", "attr", "oprd", "nsubjpass") or (
+                    head.dep_ == "pobj" and head.head.lower_ in INNER_HOSTS)):
+                # "received the credentials of the ambassadors of Colombia", "rejected a request by
+                # Sirisena", "called for sanctions against Nigeria": look inside the phrase
+                inner = self._inner_arguments(head, generic, sources)
                 if inner:
                     return inner
         return []
@@ -427,14 +444,22 @@ class EventCoder:
                         return self._arguments(subject, avoid=sources)
         return []
 
-    def _inner_arguments(self, head: Token, generic: bool = False) -> list[Argument]:
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
+    def _inner_arguments(self, head: Token, generic: bool = False, avoid: Sequence[Argument] = (),
+                         depth: int = 0) -> list[Argument]:
+        """The party a non-actor phrase is about: "a request by X", "demands from X", "sanctions
+        against X", "the death of X"; the agent ("by", "from") first, two phrases deep at most."""
+        for wanted in INNER_PREPS:
+            for prep in head.children:
+                if prep.dep_ != "prep" or prep.lower_ != wanted:
+                    continue
                 for pobj in prep.children:
-                    if pobj.dep_ == "pobj":
-                        found = self._arguments(pobj, generic=generic) or self._inner_arguments(pobj, generic)
-                        if found:
-                            return found
+                    if pobj.dep_ != "pobj":
+                        continue
+                    found = self._arguments(pobj, generic=generic, avoid=avoid)
+                    if not found and depth < 1:
+                        found = self._inner_arguments(pobj, generic, avoid, depth + 1)
+                    if found:
+                        return found
         return []
 
     def _arguments(self, head: Token, generic: bool | None = None, avoid: Sequence[Argument] = (),
@@ -622,4 +647,6 @@ def _same(source: ActorRef, target: ActorRef) -> bool:
         return True
     if source.start == target.start:
         return True
-    return source.code is not None and source.code == target.code
+    # Same code and name: one actor named twice ("Iraq ... Iraq"); two people of one country
+    # ("Ford pardoned Nixon", both "USA") are two actors.
+    return source.code is not None and source.code == target.code and source.name == target.name

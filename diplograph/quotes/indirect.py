@@ -57,6 +57,8 @@ def speaker_head(verb: Token) -> Token | None:
     while verb is not None and seen < 4:
         for child in verb.children:
             if child.dep_ in _SUBJECT_DEPS:
+                if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                    child = verb.head  # "a diplomat who said ...": the diplomat
                 return child if same_paragraph(child, verb) else None
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
             head = verb.head
@@ -151,6 +153,13 @@ def _is_via_use(verb: Token, via: frozenset[str]) -> bool:
     return verb.head.lemma_.lower() in speech and all(c.i < verb.i for c in clauses)
 
 
+def _unsaid(verb: Token) -> bool:
+    """"did not say whether", "declined to say": a cue that reports that nothing was said."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("decline", "refuse")
+
+
 def find_cues(sentence: SpacySpan) -> list[Cue]:
     """The speech cues of one sentence, in order."""
     cues = load_cues()
@@ -158,7 +167,7 @@ def find_cues(sentence: SpacySpan) -> list[Cue]:
     found: list[Cue] = []
     for token in sentence:
         if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in verbs and token.dep_ != "amod":
-            if _is_via_use(token, via):
+            if _is_via_use(token, via) or _unsaid(token):
                 continue
             found.append(
                 Cue(token.idx, token.idx + len(token.text), token, speaker_head(token), _content_of(token))

@@ -24,8 +24,6 @@ _DIRECTIONS = re.compile(
 )
 
 
-
-
 @dataclass(frozen=True)
 class Landmark:
     """A building or institution that places an event in a city."""
@@ -53,14 +51,17 @@ def load_landmarks(extra_files: tuple[str, ...] = ()) -> tuple[Landmark, ...]:
     return tuple(sorted(found, key=lambda lm: -len(lm.name)))
 
 
+@lru_cache(maxsize=8)
+def _landmark_pattern(extra_files: tuple[str, ...]) -> tuple[re.Pattern[str], dict[str, Landmark]]:
+    known = {lm.name: lm for lm in load_landmarks(extra_files)}
+    names = "|".join(re.escape(name) for name in known)  # longest first: the longest name wins
+    return re.compile(r"(?<!\w)(?:" + names + r")(?!\w)"), known
+
+
 def landmarks(text: str, extra_files: tuple[str, ...] = ()) -> list[tuple[int, int, Landmark]]:
     """Landmark mentions in ``text`` as (start, end, landmark), without overlaps, in text order."""
-    taken: list[tuple[int, int, Landmark]] = []
-    for landmark in load_landmarks(extra_files):
-        for match in re.finditer(r"(?<!\w)" + re.escape(landmark.name) + r"(?!\w)", text):
-            if not any(s < match.end() and match.start() < e for s, e, _ in taken):
-                taken.append((match.start(), match.end(), landmark))
-    return sorted(taken, key=lambda hit: hit[0])
+    pattern, known = _landmark_pattern(extra_files)
+    return [(m.start(), m.end(), known[m.group()]) for m in pattern.finditer(text)]
 
 
 @lru_cache(maxsize=1)

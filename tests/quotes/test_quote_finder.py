@@ -142,3 +142,15 @@ def test_via_chain_forms(run, text, via):
     assert quotes[0].speaker.text == "Erdogan"
     assert quotes[0].via == via
     assert quotes[0].text == "Turkey would not approve the bid"
+
+
+def test_relative_pronoun_speaker_is_its_antecedent(run):
+    text = "The talks were led by Foreign Minister Mevlut Cavusoglu, who said Turkey wanted guarantees."
+    quotes = run(text)._.quotes
+    assert len(quotes) == 1
+    assert "Cavusoglu" in quotes[0].speaker.text
+
+
+def test_negated_speech_is_no_quote(run):
+    text = "The Kremlin did not say whether Putin would attend the summit in Bali."
+    assert run(text)._.quotes == []
