@@ -40,3 +40,20 @@ def annotate(nlp, text: str, published: str | None = "2022-09-21"):
 def run(nlp):
     """``run(text, published=...)`` -> the annotated spaCy Doc, through every component."""
     return lambda text, published="2022-09-21": annotate(nlp, text, published)
+
+
+@pytest.fixture(scope="session")
+def seed_doc(run, seed_text):
+    """The seed article through every component (a spaCy Doc)."""
+    return run(seed_text)
+
+
+@pytest.fixture(scope="session")
+def token_at():
+    """``token_at(doc, word, after="")``: the first token ``word`` at or after the text ``after``."""
+
+    def find(doc, word: str, after: str = ""):
+        start = doc.text.index(after) if after else 0
+        return next(t for t in doc if t.text == word and t.idx >= start)
+
+    return find

@@ -93,11 +93,11 @@ class VerbDictionary:
     def resolve_synsets(self) -> None:
         """Synset rows come last in a file: point patterns read before them at their words.
 
-        A verb diplograph's own rows cover keeps only PETRARCH's phrases of two words or more, so
-        "deploy" is 154 unless the words say more ("call off talks"), not PETRARCH's one-word guess.
+        A verb diplograph gives its own default keeps only PETRARCH's phrases of two words or more, so
+        "deploy" is 154 unless the words say more ("call off talks"), not PETRARCH's one-word guess;
+        a verb diplograph only adds phrases to ("issue * warrant") keeps all of PETRARCH's.
         """
         owned = {verb for verb, p in self.defaults.items() if p.priority > 0}
-        owned |= {verb for verb, patterns in self.patterns.items() if any(p.priority > 0 for p in patterns)}
         def fix(words: tuple[frozenset[str], ...]) -> tuple[frozenset[str], ...]:
             return tuple(self.synsets.get(next(iter(w)), w) if len(w) == 1 and next(iter(w)).startswith("&")
                          else w for w in words)

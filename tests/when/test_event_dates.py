@@ -7,16 +7,6 @@ import pytest
 from diplograph.when.component import event_date
 
 
-@pytest.fixture(scope="module")
-def seed_doc(run, seed_text):
-    return run(seed_text)
-
-
-def _token(doc, word, after=""):
-    start = doc.text.index(after) if after else 0
-    return next(t for t in doc if t.text == word and t.idx >= start)
-
-
 @pytest.mark.parametrize(
     ("word", "after", "expected"),
     [
@@ -30,16 +20,16 @@ def _token(doc, word, after=""):
         ("accused", "", ("2022-08-01", "month")),
     ],
 )
-def test_seed_event_dates(seed_doc, word, after, expected):
-    assert event_date(_token(seed_doc, word, after), "2022-09-21") == expected
+def test_seed_event_dates(seed_doc, word, after, expected, token_at):
+    assert event_date(token_at(seed_doc, word, after), "2022-09-21") == expected
 
 
-def test_relative_dates_in_news_sentences(run):
+def test_relative_dates_in_news_sentences(run, token_at):
     doc = run("Ukrainian forces shelled the city last week. Two days ago the governor resigned. "
               "The minister will travel to Brussels next Saturday.")
-    assert event_date(_token(doc, "shelled"), "2022-09-21") == ("2022-09-14", "day")
-    assert event_date(_token(doc, "resigned"), "2022-09-21") == ("2022-09-19", "day")
-    assert event_date(_token(doc, "travel"), "2022-09-21") == ("2022-09-24", "day")
+    assert event_date(token_at(doc, "shelled"), "2022-09-21") == ("2022-09-14", "day")
+    assert event_date(token_at(doc, "resigned"), "2022-09-21") == ("2022-09-19", "day")
+    assert event_date(token_at(doc, "travel"), "2022-09-21") == ("2022-09-24", "day")
 
 
 def test_pipeline_dates_every_event(seed_doc):
