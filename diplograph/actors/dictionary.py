@@ -127,7 +127,7 @@ def _distance(term: Term, day: str) -> int:
 class Role:
     """What a role noun says about its actor: the sector and whether it is one person or many."""
 
-    sector: str
+    sector: str | None  # None: an actor with no sector ("Iraqi towns")
     kind: str
 
 
@@ -142,9 +142,15 @@ class ActorDictionary:
     country_names: dict[str, str]
     first_words: frozenset[str]
     max_words: int
+    surnames: dict[str, Entry] = field(default_factory=dict)  # "mugabe" -> Robert Mugabe
 
     def lookup(self, text: str) -> Entry | None:
         return self.index.get(match_key(text))
+
+    def by_surname(self, text: str) -> Entry | None:
+        """The one person of the dictionary with this family name ("President Mugabe"), if one."""
+        return self.surnames.get(match_key(text))
+
 
 
 def parse_entries(text: str, origin: str) -> list[tuple[int, list[str]]]:
@@ -195,19 +201,37 @@ def _entries_from(text: str, origin: str) -> dict[str, Entry]:
     return found
 
 
-def _roles_from(text: str) -> dict[str, Role]:
-    roles = {}
+def _roles_from(text: str) -> dict[str, Role | None]:
+    """Role noun key -> Role; None for a curated "not an actor" (sector "-"), which removes the
+    noun from the files read before."""
+    roles: dict[str, Role | None] = {}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         noun, sector, *kind = line.split("\t")
         if sector.strip() == "-":  # a curated "not an actor"
-            roles.pop(match_key(noun), None)
+            roles[match_key(noun)] = None
             continue
         plural = noun.endswith("s") and not noun.endswith("ss")
         default = "group" if plural else "person"
         roles[match_key(noun)] = Role(sector.strip(), kind[0].strip() if kind else default)
     return roles
+
+
+def _surnames(entries: dict[str, Entry], index: dict[str, Entry],
+              roles: dict[str, Role]) -> dict[str, Entry]:
+    """Family name -> the person entry, for names that belong to one person of the dictionary only
+    and are no other entry's name or a role noun."""
+    owners: dict[str, set[str]] = {}
+    people: dict[str, Entry] = {}
+    for entry in entries.values():
+        words = match_key(entry.name).split()
+        if entry.kind != "person" or len(words) < 2 or len(words[-1]) < 4:
+            continue
+        owners.setdefault(words[-1], set()).add(entry.name.lower())
+        people[words[-1]] = entry
+    return {k: people[k] for k, names in owners.items()
+            if len(names) == 1 and k not in index and k not in roles}
 
 
 @lru_cache(maxsize=8)
@@ -230,7 +254,11 @@ def load_dictionary(extra_files: tuple[str, ...] = ()) -> ActorDictionary:
                 index[key] = entry
     roles: dict[str, Role] = {}
     for name in ROLE_FILES:
-        roles.update(_roles_from(_read_shipped(name)))
+        for key, role in _roles_from(_read_shipped(name)).items():
+            if role is None:
+                roles.pop(key, None)  # a later file's "not an actor" removes an earlier file's noun
+            else:
+                roles[key] = role
     converted = {f"diplograph/data/actors/{n}" for n in CONVERTED_FILES}
     for key in [k for k, e in index.items() if k in roles and e.origin in converted]:
         del index[key]  # a bare "Senate" or "Army" is whose the sentence says, not PETRARCH's
@@ -247,6 +275,7 @@ def load_dictionary(extra_files: tuple[str, ...] = ()) -> ActorDictionary:
     curated = layers[ENTRY_FILES.index("nationalities.tsv")]  # short names: "Russia", not the ISO name
     country_names.update({e.terms[0].code: e.name for e in curated.values() if e.kind == "country"})
     return ActorDictionary(
+        surnames=_surnames(entries, index, roles),
         entries=entries,
         index=index,
         roles=roles,

@@ -4,8 +4,12 @@ Names come from the dictionary (longest match over token ranges) and from spaCy'
 nouns ("forces", "ambassador") make actors of their noun phrase, with the nationality its
 adjectives, possessors and "of"/"in" phrases give. The dependency parse decides whether a place
 name acts (subject, object, possessor, agent: an actor) or situates ("in Tokyo": a Location).
-Later mentions ("the Russian president", "Petro") take the name and code of the person named
-earlier in the article.
+Later mentions ("the Russian president", "Petro", "the president-elect") take the name and code
+of the person named earlier in the article; "he", "it", "they", "the country" and "the group" in a
+later sentence become mentions of the nearest compatible actor before them; a bare role noun ("the
+prime minister") takes the country of its context when that context names one state only.
+Wire datelines ("BERLIN --") are places. Unnamed people of a nationality ("Afghan civilians") and
+organisations named after their state ("the United States Treasury") are actors of that state.
 """
 
 from __future__ import annotations
@@ -29,8 +33,12 @@ ORG_KINDS = {"organisation", "igo", "media", "group", "government"}
 ORG_HEADS = {
     "agency", "newspaper", "channel", "network", "broadcaster", "outlet", "group",
     "organization", "organisation", "alliance", "bloc", "movement", "militia", "daily", "radio",
-    "television", "tv", "service",
+    "television", "tv", "service", "coalition",
 }
+MEETINGS = {"summit", "conference", "talks", "games", "cup", "championship", "festival", "war"}
+MEMBER_NOUNS = {"groups", "members", "supporters", "units", "factions", "movements",
+                "organisations", "organizations", "leaders", "figures"}
+MEDIA_HEADS = {"newspaper", "channel", "broadcaster", "outlet", "daily", "radio", "television", "tv"}
 GENERIC_ROLES = {"people", "state", "citizens", "residents", "leader", "secretary", "media"}
 SKIP_ENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "QUANTITY", "WORK_OF_ART"}
 CALENDAR = {
@@ -38,6 +46,7 @@ CALENDAR = {
     "february", "march", "april", "june", "july", "august", "september", "october", "november",
     "december",
 }
+HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "madam", "mister"}
 FORMER = {"former", "ex", "ex-", "ousted", "late", "deposed", "then"}
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
 # Words that refer back to an actor named before, and the kinds of actor they can name.
@@ -48,6 +57,9 @@ GROUPS = frozenset({"group", "organisation"})
 ANAPHORS = {"he": PERSONS, "him": PERSONS, "she": PERSONS, "her": PERSONS, "it": BODIES | {"group"},
             "they": GROUPS, "them": GROUPS}
 REFERRING_NOUNS = {"country": STATES, "nation": STATES, "group": GROUPS}
+# Sectors a bare role noun shares with the state its context names ("the army", "the police");
+# not envoys or ambassadors, who are usually the other state's.
+CONTEXT_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "OPP", "REB", "SPY", "PTY"}
 ANAPHOR_SENTENCES = 2  # how many sentences back an antecedent may be
 
 
@@ -109,8 +121,9 @@ class _Resolver:
             for i in range(m.start, m.end):
                 self.by_token[i] = m
         self.consumed: set[int] = set()  # role tokens merged into a person's mention
-        self.sent_of: dict[int, int] = {}  # token -> index of its sentence in list(doc.sents)
-        for n, sent in enumerate(doc.sents):
+        self.sents = list(doc.sents)
+        self.sent_of: dict[int, int] = {}  # token -> index of its sentence in self.sents
+        for n, sent in enumerate(self.sents):
             for i in range(sent.start, sent.end):
                 self.sent_of[i] = n
         self.demonym_heads: set[int] = set()  # nouns with a nationality adjective ("Afghan civilians")
@@ -123,7 +136,7 @@ class _Resolver:
         for ent in map(_trim, self.doc.ents):
             if ent.label_ not in {"PERSON", "ORG", "GPE", "LOC", "FAC"} or not len(ent):
                 continue
-            if ent.label_ == "ORG" and self._owned_organisation(ent):
+            if ent.label_ == "ORG" and ent.root.lower_ not in MEETINGS and self._owned_organisation(ent):
                 continue
             if any(i in taken for i in range(ent.start, ent.end)):
                 continue
@@ -157,7 +170,8 @@ class _Resolver:
             for m in inside:
                 if m.kind() in PLACE_KINDS or m.label in {"GPE", "LOC"}:
                     entry = m.entry
-                    country = split_code(entry.code_on(self.day)[0], self.d.countries)[0] if entry else None
+                    country = (split_code(entry.code_on(self.day)[0], self.d.countries)[0]
+                               if entry else None)
                     self._place(self.doc[m.start : m.end], country, entry.name if entry else None)
             self.matches = [m for m in self.matches if m not in inside]
             self.dateline.update(range(sent.start, end + 1))
@@ -171,8 +185,9 @@ class _Resolver:
                 or any(m.kind() not in PLACE_KINDS | {"demonym", "igo"} for m in inner)
                 or any(m.start < ent.start or m.end > ent.end for m in self.matches
                        if m.start < ent.end and ent.start < m.end and m not in inner)
-                or ent.root.pos_ != "PROPN"):
-            return False
+                or ent.root.pos_ != "PROPN" or ent.root.dep_ in {"compound", "amod", "nmod"}
+                or any(self._role(tok) for tok in self.doc[inner[-1].end : ent.end])):
+            return False  # "British Defence [Secretary]", "Arab League Secretary": titles
         aff = self._affiliation(inner[0])
         if aff is None:
             return False
@@ -187,6 +202,8 @@ class _Resolver:
         nationality = self._nationalities()
         cands: list[Candidate] = []
         for m in self.matches:
+            if m.entry is None and m.label == "ORG" and m.end - m.start == 1:
+                m.entry = self._known_surname(m, None)  # "Museveni said": the NER took a person
             kind = m.kind()
             if kind == "person":
                 cands.append(self._person(m, nationality))
@@ -197,6 +214,9 @@ class _Resolver:
         cands.extend(self._roles(nationality))
         cands.sort(key=lambda c: (c.start, -c.end))
         self._corefer(cands)
+        self._acronyms(cands)
+        self._country_possessors(cands)
+        self._context_countries(cands)
         cands.extend(self._anaphors(cands))
         cands.sort(key=lambda c: (c.start, -c.end))
         return self._actors(cands), sorted(self.places, key=lambda p: p.start or 0)
@@ -220,11 +240,13 @@ class _Resolver:
         "Israeli troops in Congo" are Israeli.
         """
         ranked: dict[int, list[tuple[int, tuple[str | None, str | None]]]] = {}
+        stacked: dict[int, int] = {}  # head -> demonyms side by side, not conjoined ("Croatian Serb")
         for m in self.matches:
             aff = self._affiliation(m)
             if aff is None:
                 continue
             tok = self._root(m)
+            joined = tok.dep_ == "conj"
             while tok.dep_ == "conj" and tok.head.i != tok.i:  # "Hungarian and Romanian officials"
                 tok = tok.head
             if tok.dep_ in MODIFIER_DEPS and tok.head.i >= m.end:
@@ -234,6 +256,7 @@ class _Resolver:
                 ranked.setdefault(head.i, []).append((0, aff))
                 if m.entry is not None and m.entry.kind == "demonym" and tok.dep_ != "poss":
                     self.demonym_heads.add(head.i)
+                    stacked[head.i] = stacked.get(head.i, 0) + (-99 if joined else 1)
             elif tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in {"of", "in"}:
                 rank = 1 if tok.head.lower_ == "of" else 2
                 ranked.setdefault(tok.head.head.i, []).append((rank, aff))
@@ -241,6 +264,8 @@ class _Resolver:
         for head, affs in ranked.items():
             best = min(rank for rank, _ in affs)
             nat[head] = list(dict.fromkeys(aff for rank, aff in affs if rank == best))
+            if best == 0 and stacked.get(head, 0) > 1:
+                nat[head] = nat[head][:1]  # "Croatian Serb refugees": the state, then the people
             self.nat_rank[head] = best
         return nat
 
@@ -283,6 +308,8 @@ class _Resolver:
             affs += [a for a in nat.get(role_tok.i, []) if a not in affs]
         role = self.d.roles.get(match_key(title)) if title else None
         text = doc[m.start : m.end].text
+        if m.entry is None:
+            m.entry = self._known_surname(m, title)
         if m.entry is not None:
             code, current = m.entry.code_on(self.day)
             country, sector = split_code(code, self.d.countries)
@@ -290,13 +317,20 @@ class _Resolver:
                 country = affs[0][0]
             if country is None:  # an undated "ELI": the country of the nearest office
                 country = split_code(m.entry.nearest_dated_code(self.day), self.d.countries)[0]
+            said = next((a for a, _ in affs if a and a != "IGO"), None)
+            if said and country not in {None, "IGO", said} and self.nat_rank.get(root.i, 0) < 2:
+                # "King Hassan of Morocco": the text's nationality, not a namesake's in the dictionary
+                country, code = said, _code(said, sector)
             former = any(t.lower_ in FORMER for t in doc[start : m.start])
             if not current or sector in {None, "ELI"}:
                 # the text's own title ("President Boris Yeltsin") says more than "elite"
                 sector = role.sector if role and not former else (None if not current else sector)
                 code = _code(country, sector)
-            if country == "IGO":  # "U.N. Secretary-General Kofi Annan": the organisation's code
-                igo = [c for _, c in affs if c and c.startswith("IGO")]
+            igo = [c for _, c in affs if c and c.startswith("IGO")]
+            if country == "IGO" or (igo and not current):
+                # "U.N. Secretary-General Kofi Annan", "Arab League Secretary-General Aboul Gheit"
+                # (once Egypt's minister): the organisation the text names
+                country = "IGO"
                 code = igo[0] if igo else m.entry.nearest_dated_code(self.day) or code
                 if not code.startswith("IGO"):
                     code = "IGO"
@@ -309,6 +343,33 @@ class _Resolver:
         else:
             code = _code(country, sector)
         return Candidate(start, end, text, country, sector, code, "person", title, None, affs[1:])
+
+    def _known_surname(self, m: Match, title: str | None) -> Entry | None:
+        """A name the dictionary knows by its family name: "President Mugabe", "Mr Erdogan" (a title
+        needed for a lone surname), "Omar El Bashir" (same first name as Omar Hassan al-Bashir)."""
+        words = [t for t in self.doc[m.start : m.end] if t.is_alpha]
+        honoured = bool(words) and words[0].lower_ in HONORIFICS  # "Mr Erdogan" as one name
+        words = words[1:] if honoured else words
+        if not words:
+            return None
+        known = self.d.lookup(" ".join(w.text for w in words))  # "Mr Erdogan": "Erdogan" is known
+        if honoured and known is not None and known.kind == "person":
+            return known
+        entry = self.d.by_surname(words[-1].text)
+        if entry is None:
+            return None
+        if len(words) == 1:
+            before = self.doc[m.start - 1].lower_.rstrip(".") if m.start else ""
+            if title or honoured or before in HONORIFICS:
+                return entry
+            return entry if self._in_office(entry) else None
+        same_first = match_key(entry.name).split()[0] == match_key(words[0].text)
+        return entry if same_first else None
+
+    def _in_office(self, entry: Entry) -> bool:
+        """Whether a dated office of ``entry`` covers the publication day ("Mugabe" in 2001)."""
+        return any(t.start and t.start <= self.day and (not t.end or self.day <= t.end)
+                   and not t.code.endswith("ELI") for t in entry.terms)
 
     # --- named countries, places, organisations ----------------------------------------------
 
@@ -336,8 +397,12 @@ class _Resolver:
             plural = root.tag_ in {"NNS", "NNPS"}
             argument = dep in {"nsubj", "dobj", "pobj", "nsubjpass"} and root.tag_.startswith("NN")
             if plural or argument:  # "Colombians", "the Chinese said"
+                start = m.start
+                home = self._homeland(root, nat)
+                if home is not None:  # "Bosnian Serbs", "ethnic Albanians in Serbia"
+                    country, start = home, min(start, root.left_edge.i)
                 name = self.d.country_names.get(country or "", span.text)
-                return Candidate(m.start, m.end, name, country, None, country, "group", entry=entry)
+                return Candidate(start, m.end, name, country, None, country, "group", entry=entry)
             return None
         modifier = dep in {"compound", "amod", "nmod"} and head.i >= m.end
         if modifier and self._role(head):
@@ -387,6 +452,15 @@ class _Resolver:
         name = entry.name if entry else span.text
         return Candidate(start, m.end, name, country, sector, code, _actor_kind(kind), entry=entry)
 
+    def _homeland(self, root: Token, nat: dict) -> str | None:
+        """The state of a people named by its ethnicity: "Bosnian Serbs" (BIH), "the Albanians of
+        southern Serbia", "ethnic Albanians in Serbia" (SRB); None when the text gives none."""
+        rank = self.nat_rank.get(root.i)
+        ethnic = any(t.lower_ == "ethnic" for t in root.lefts)
+        if rank is None or (rank == 2 and not ethnic):
+            return None  # "Americans in Iraq" stay Americans
+        return next((c for c, _ in nat.get(root.i, []) if c and c != "IGO"), None)
+
     def _place(self, span: Span, country: str | None, name: str | None = None) -> None:
         self.places.append(Location(name or span.text, country, text=span.text,
                                     start=span.start_char, end=span.end_char))
@@ -412,6 +486,10 @@ class _Resolver:
             start = tok.left_edge.i if tok.left_edge.i < tok.i else tok.i
             start = min([start] + [c.left_edge.i for c in tok.lefts])
             affs = nat.get(tok.i, [])
+            if affs and self.nat_rank.get(tok.i) == 2 and (
+                    any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.lefts)
+                    or any(t.lower_.startswith("peacekeep") for t in self.doc[start : tok.i + 1])):
+                affs = []  # "its troops in Iraq", "the peacekeeping force in Lebanon": not Iraq's
             end = tok.i + 1
             for child in tok.rights:  # "The Government of India": the name runs to the country
                 if child.dep_ == "prep" and child.lower_ == "of" and affs:
@@ -452,11 +530,17 @@ class _Resolver:
     def _people(self, tok: Token) -> Role | None:
         """Unnamed people of a nationality ("Palestinian militants", "Syrian opposition members",
         "Iraqi towns"): a group with the country, and the sector of a role noun before the head."""
-        if tok.tag_ != "NNS" or tok.i not in self.demonym_heads or tok.ent_type_ in SKIP_ENTS:
-            return None
         inner = [self._role(c) for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod"}]
         sector = next((r.sector for r in inner if r is not None), None)
-        return Role(sector, "group")  # type: ignore[arg-type]  # None: no sector
+        if tok.tag_ == "NN" and tok.lower_ in ORG_HEADS and self.nat_rank.get(tok.i) == 0:
+            # "a U.S. government watchdog agency", "an official Syrian newspaper"
+            media = tok.lower_ in MEDIA_HEADS
+            return Role(sector or ("MED" if media else None), "media" if media else "organisation")
+        if tok.tag_ == "NNS" and sector and tok.lower_ in MEMBER_NOUNS:
+            return Role(sector, "group")  # "opposition groups", "army units": the role's
+        if tok.tag_ != "NNS" or tok.i not in self.demonym_heads or tok.ent_type_ in SKIP_ENTS:
+            return None
+        return Role(sector, "group")
 
     def _role(self, tok: Token) -> Role | None:
         key = self._role_text(tok)
@@ -497,8 +581,10 @@ class _Resolver:
             target = None
             if c.described:
                 if self.doc[c.start].lower_ in {"the", "his", "her", "its"}:
-                    target = next((p for p in reversed(named) if p.title == c.title
+                    target = next((p for p in reversed(named) if _same_office(p.title, c.title)
                                    and (c.country is None or p.country == c.country)), None)
+                    if target is None:
+                        target = self._office_holder(c, named)
             elif c.entry is None:
                 words = c.name.split()
                 if 0 < len(words) <= 2:
@@ -512,9 +598,77 @@ class _Resolver:
             if not c.described:
                 named.append(c)
 
+    def _country_possessors(self, cands: list[Candidate]) -> None:
+        """"Colombia ... the Andean nation's defence minister", "the country's army": the role is
+        the state named before (in this sentence or the two before)."""
+        for c in cands:
+            if c.country is not None or not c.title:
+                continue
+            head = self.doc[c.end - 1]
+            owner = next((t for t in head.lefts if t.dep_ == "poss"
+                          and t.lower_ in REFERRING_NOUNS and REFERRING_NOUNS[t.lower_] is STATES
+                          and any(d.lower_ == "the" for d in t.lefts)), None)
+            state = self._antecedent(owner, STATES, cands) if owner is not None else None
+            if state is not None:
+                c.country, c.code = state.country, _code(state.country, c.sector)
+
+    def _acronyms(self, cands: list[Candidate]) -> None:
+        """"the Nigerian Union of Teachers (NUT)": an unknown acronym in brackets right after a
+        name is that name's."""
+        ends = {c.end: c for c in cands if c.code}
+        for c in cands:
+            span = self.doc[c.start : c.end]
+            if (c.code or c.entry is not None or len(span) != 1 or not span.text.isupper()
+                    or c.start < 2 or self.doc[c.start - 1].text != "("):
+                continue
+            named = ends.get(c.start - 1)
+            if named is not None:
+                c.name, c.country, c.sector, c.code = named.name, named.country, named.sector, named.code
+                c.kind = named.kind
+
+    def _office_holder(self, c: Candidate, named: list[Candidate]) -> Candidate | None:
+        """"Gustavo Petro won ... The president-elect said": the one person of that sector (and
+        country, if the phrase gives one) named in this sentence or the two before, if only one."""
+        head = self.doc[c.end - 1]
+        if any(t.lower_ in FORMER for t in self.doc[c.start : c.end]) or any(
+                ch.dep_ == "prep" and ch.lower_ == "of" for ch in head.rights):
+            return None  # "the former president", "the president of the party": someone else
+        first = self.sent_of[c.start] - ANAPHOR_SENTENCES
+        elect = (c.title or "").endswith("elect")  # not in office yet: any sector
+        fits = [p for p in named if p.entry is not None and (elect or p.sector == c.sector)
+                and p.end <= c.start and self.sent_of[p.start] >= first and not p.title
+                and (c.country is None or p.country == c.country)
+                and self.doc[p.start : p.end].root.head.i != head.head.i]  # "Putin congratulated
+        # the president-elect": not Putin
+        return fits[-1] if fits and len({p.name for p in fits}) == 1 else None
+
+    def _context_countries(self, cands: list[Candidate]) -> None:
+        """"the prime minister", "the government", "the police" with no country in the phrase take
+        the country of the text around them, but only when it names one state: every actor with a
+        country in that sentence before them and in the sentence before is of the same state."""
+        for n, c in enumerate(cands):
+            if (c.country is not None or c.entry is not None or c.pronoun or not c.title
+                    or c.sector not in CONTEXT_SECTORS or self.doc[c.start].lower_ != "the"):
+                continue
+            sent = self.sent_of[c.start]
+            near = {p.country for p in cands[:n] if p.country and p.end <= c.start
+                    and sent - 1 <= self.sent_of[p.start] <= sent
+                    and self.doc[p.start : p.end].root.dep_ not in {"npadvmod", "amod"}}
+            # ("Iran-allied group ... the government": Iran only qualifies the group)
+            since = self.sents[max(sent - 1, 0)].start_char  # places named there count too
+            near |= {pl.country for pl in self.places if pl.country and pl.start is not None
+                     and since <= pl.start < self.doc[c.start].idx}
+            if len(near) == 1 and "IGO" not in near:
+                c.country = near.pop()
+                c.code = _code(c.country, c.sector)
+
     def _anaphors(self, cands: list[Candidate]) -> list[Candidate]:
         """"he", "it", "they", "the country", "the group" -> the nearest compatible actor before
-        them (same sentence or the two before), as a mention at the word itself."""
+        them, as a mention at the word itself, when it was named in one of the two sentences before.
+
+        Within one sentence the events stage points at the name itself ("Syria says it will ...":
+        Syria), which is the better evidence; only references across sentences become mentions.
+        """
         covered = {i for c in cands for i in range(c.start, c.end)}
         found = []
         for tok in self.doc:
@@ -524,7 +678,7 @@ class _Resolver:
             if kinds is None:
                 continue
             ante = self._antecedent(tok, kinds, cands)
-            if ante is None:
+            if ante is None or self.sent_of[ante.start] == self.sent_of[tok.i]:
                 continue
             start = tok.i - 1 if tok.pos_ != "PRON" else tok.i  # "the country"
             found.append(Candidate(start, tok.i + 1, ante.name, ante.country, ante.sector, ante.code,
@@ -532,11 +686,13 @@ class _Resolver:
         return found
 
     def _anaphor_kinds(self, tok: Token) -> frozenset[str] | None:
+        """The kinds of actor ``tok`` can refer back to, or None when it refers to no actor."""
         if tok.pos_ == "PRON":
-            if tok.tag_ == "PRP$" or tok.dep_ == "expl":
-                return None
-            if tok.lower_ == "it" and tok.head.lemma_ == "be" and tok.i == tok.sent.start:
-                return None  # "It is likely that ...": no one
+            if tok.dep_ not in {"nsubj", "nsubjpass"}:
+                return None  # "follow him", "has not seen it": objects are too often things
+            if tok.lower_ == "it" and (tok.head.lemma_ == "be" or tok.head.pos_ == "AUX"
+                                       or tok.head.lower_ in {"'s", "’s"}):
+                return None  # "It is likely that ...", "it's serious business": no one
             return ANAPHORS.get(tok.lower_)
         kinds = REFERRING_NOUNS.get(tok.lower_)
         if kinds is None or tok.tag_ != "NN" or tok.i == 0:
@@ -549,22 +705,31 @@ class _Resolver:
             return None  # "in the country": where, not who
         return kinds
 
-    def _antecedent(self, tok: Token, kinds: frozenset[str], cands: list[Candidate]) -> Candidate | None:
+    def _antecedent(self, tok: Token, kinds: frozenset[str],
+                    cands: list[Candidate]) -> Candidate | None:
+        """The nearest actor before ``tok`` of one of ``kinds``, named up to two sentences back."""
         first = self.sent_of[tok.i] - ANAPHOR_SENTENCES
+        fits = []
         for c in sorted(cands, key=lambda c: c.start, reverse=True):
-            if c.end > tok.i or c.kind not in kinds or not c.code:
+            if c.end > tok.i or c.kind not in kinds:
                 continue
             if self.sent_of[c.start] < first:
-                return None
-            if c.described or (c.kind == "country" and c.sector):
-                continue
+                break
+            if c.described:
+                continue  # an unresolved "the president" is no antecedent
+            if kinds is STATES and c.sector not in {None, "GOV"}:
+                continue  # "the country" is the state, not its army
             root = self.doc[c.start : c.end].root
             if tok.lower_ == "it" and root.tag_ in {"NNS", "NNPS"}:
                 continue  # "it" is one body, not "Palestinian militants"
             if root.head.i == tok.head.i and tok.dep_ not in {"nsubj", "nsubjpass"}:
                 continue  # "Putin praised him": not Putin
-            return c
-        return None
+            fits.append(c)
+        if not fits or not fits[0].code:
+            return None  # the nearest is someone the dictionary does not know
+        if kinds is PERSONS and len({c.name for c in fits}) > 1:
+            return None  # two people named: "he" or "she" could be either (no gender known)
+        return fits[0]
 
     def _possessor(self, c: Candidate, before: list[Candidate]) -> None:
         """"his government" -> the government of the person just named; "its troops" -> the state's."""
@@ -573,7 +738,8 @@ class _Resolver:
             if self.sent_of[prev.start] < self.sent_of[c.start] - 1:
                 return  # only the same or the previous sentence
             if prev.start < c.start and prev.kind in kinds and prev.country:
-                c.country, c.code = prev.country, _code(prev.country, c.sector)
+                c.country = prev.country  # "NATO ... its forces": the alliance's own code
+                c.code = prev.code if prev.country == "IGO" else _code(prev.country, c.sector)
                 return
 
     # --- output --------------------------------------------------------------------------------
@@ -606,6 +772,14 @@ class _Resolver:
         return self.doc[m.start : m.end].root
 
 
+def _same_office(title: str | None, other: str | None) -> bool:
+    """Whether two role phrases name one office ("premier" and "prime minister"; a
+    "president-elect" is not yet the president)."""
+    if not title or not other:
+        return False
+    return title.replace("premier", "prime minister") == other.replace("premier", "prime minister")
+
+
 def _code(country: str | None, sector: str | None) -> str | None:
     if country and sector:
         return country + sector
@@ -634,6 +808,8 @@ def _dateline_end(sent: Span) -> int | None:
         if tok.text in DATELINE_MARKS and tok.i > sent.start:
             if tok.i + 1 >= len(tok.doc):
                 return None
+            if tok.text == "-" and not (tok.whitespace_ and tok.doc[tok.i - 1].whitespace_):
+                return None  # "Secretary-General": a hyphen, not the dateline's dash
             nxt = tok.doc[tok.i + 1]
             if tok.text == ":" and not first.is_upper:
                 return None
@@ -693,8 +869,8 @@ def _dictionary_matches(doc: Doc, d: ActorDictionary) -> list[Match]:
                 last = doc[j - 1]
                 if not last.text[:1].isalnum():
                     continue
-                entry = d.index.get(" ".join(k for k in keys[i:j] if k))
                 text = full[tok.idx : last.idx + len(last.text)]
+                entry = d.index.get(match_key(text))  # "People's" is one word, not "People 's"
                 if entry is not None and _plausible(doc[i:j], entry, text):
                     if entry.kind == "person" and _inside_longer_name(doc, i, j, d):
                         break  # "Hassan" in "Omar Hassan al-Bashir": leave it to the NER

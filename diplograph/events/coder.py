@@ -7,7 +7,10 @@ each), the controller of a "to"-complement ("called on X to make peace", "threat
 the speaker of reported speech. Source and target are actors the actors stage found in the same
 sentence; a pronoun or role noun it left unresolved ("he", "the president-elect", "the country")
 takes an actor named earlier in that sentence, or the subject of the sentence just before.
-Material acts may take a geocoded place as target ("attacked positions in Ukraine").
+Material acts may take a geocoded place as target ("attacked positions in Ukraine"). When the
+object is no actor, the party it concerns is looked for inside it ("rejected a request by X",
+"called for sanctions against X", "an offer made by X"); a plain pronoun or role noun never names
+its own clause's subject ("the US gave aid to the country" is not the US).
 """
 
 from __future__ import annotations
@@ -43,7 +46,9 @@ OBJECT_CONTROL = {"call", "urge", "ask", "tell", "order", "force", "persuade", "
 LIGHT_VERBS = {"launch", "wage", "carry", "conduct", "begin", "continue", "start", "mount", "escalate",
                "open", "order", "head", "file", "impose", "make", "issue", "announce", "join", "level", "hold",
                "renew", "resume", "stag",  # "stag": the model's lemma of "staged"
-               "intensify", "step", "have", "lead", "give", "deliver", "stage", "pursue"}
+               "intensify", "step", "have", "lead", "give", "deliver", "stage", "pursue",
+               # verbs of expressing: "expressed its condemnation of X", "reiterated its support for X"
+               "express", "voice", "reiterate", "reaffirm", "convey", "repeat"}
 SPEECH_VERBS = {"say", "tell", "state", "announce", "affirm", "assure", "declare", "add", "insist",
                 "claim", "note", "stress", "write", "report", "explain", "argue", "warn", "remark",
                 "emphasize", "emphasise", "point", "believe", "think", "deny", "suggest", "acknowledge"}
@@ -53,6 +58,9 @@ BLAME_NOUNS = {"threat", "enemy", "aggressor", "terrorist", "criminal", "dictato
                "puppet", "regime", "menace", "adversary"}
 # Codes whose event stands without a target (a protest, a mobilisation, an attack on a place).
 TARGETLESS_ROOTS = {"14", "15", "18", "19", "20"}
+# Concessions made to the public at large, whose target is seldom named: "lifted the state of
+# emergency", "called off the strike" (and "will not end the strike", their refusal).
+TARGETLESS_CODES = {"081", "0811", "0812", "0813", "0814", "082"}
 # Cooperation that conjoined actors do with each other ("Israel and Jordan signed a treaty").
 RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
 # Material acts (and promises of them) whose place can stand for the target country
@@ -80,7 +88,10 @@ INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
                 "14": "133", "16": "131", "17": "132", "18": "138", "19": "138", "20": "138"}
 # A refused cooperative act is the matching rejection ("will not lift the ban" -> 124).
 REFUSAL_CODES = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
-# Verbs whose object is what is given, not who receives it ("offered its troops to Lebanon").
+# Purpose clauses of aid whose object is who it is for ("sent food to help the refugees").
+HELPING_VERBS = {"help", "support", "assist", "aid", "feed", "rebuild", "benefit", "relieve"}
+# Verbs whose object is what is given, not who receives it ("offered its troops to Lebanon"; so is
+# property returned, 0842: "returned six Iraqi artifacts to the government of Iraq").
 GIVING_VERBS = {"offer", "pledge", "promise", "contribute", "donate", "send", "give", "provide", "supply"}
 # Heads that stand for the group their "of" phrase names ("thousands of Armenians").
 GROUP_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
@@ -162,7 +173,9 @@ class EventCoder:
 
     @staticmethod
     def _forms(tokens: Sequence[Token]) -> list[set[str]]:
-        return [{t.lower_, t.lemma_.lower()} for t in tokens]
+        """Each token's lower-case text and lemma; a direct object also matches the pattern word
+        ``@dobj`` ("strike * @dobj": "struck militia positions" is an attack, "workers struck" not)."""
+        return [{t.lower_, t.lemma_.lower(), *(("@dobj",) if t.dep_ == "dobj" else ())} for t in tokens]
 
     @staticmethod
     def _before(verb: Token) -> list[Token]:
@@ -197,7 +210,7 @@ class EventCoder:
             if root in ("13", "03") and inner in ("18", "19", "20"):
                 return "138"
             if root in ("13", "03") and inner in ("16", "17"):
-                return "130" if root == "13" else code
+                return INTENT_CODES[inner]  # "threatened to sever ties", "plans to impose restrictions"
             if code == "020":
                 return "027" if peace else {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025"}.get(inner, code)
             if code == "100":
@@ -216,8 +229,15 @@ class EventCoder:
         if trigger.noun:
             yield from self._noun_events(index, sent, trigger, triggers)
             return
-        if token.dep_ == "xcomp" and token.head.i in triggers and triggers[token.head.i].match.cameo[:2] in CONTENT_ROOTS:
-            return  # the content of an appeal, promise, refusal or threat: coded into the head
+        if token.head.i in triggers and triggers[token.head.i].match.cameo[:2] in CONTENT_ROOTS and (
+                token.dep_ in ("xcomp", "acl") or (token.dep_ == "ccomp" and token.head.lemma_.lower() not in SPEECH_VERBS)):
+            return  # the content of an appeal, demand, promise, refusal or threat: coded into the head
+            # ("warned that Russia could attack" reports the attack: it stays an event)
+        if token.dep_ == "xcomp" and token.head.i in triggers and triggers[token.head.i].match.cameo[:2] == "17":
+            return  # "ordered the paper to suspend publication": the coercion is the event
+        if token.dep_ in ("xcomp", "advcl") and token.lemma_.lower() in HELPING_VERBS and token.head.i in triggers \
+                and triggers[token.head.i].match.cameo[:2] == "07" and token.head.lemma_.lower() not in HELPING_VERBS:
+            return  # "provided aid to support refugees": the support is the aid
         if token.lemma_.lower() in LIGHT_VERBS and any(
             c.dep_ == "dobj" and c.i in triggers and triggers[c.i].noun for c in token.children
         ):
@@ -227,11 +247,13 @@ class EventCoder:
         targets = self._targets(token, code, sources)
         if not targets and code[:2] in CONTENT_ROOTS:
             targets = self._content_targets(token, sources)
+        if not targets and code[:2] == "07":
+            targets = self._beneficiaries(token, sources)
         reciprocal = False
         if not targets and len(sources) > 1 and (code[:2] in RECIPROCAL_ROOTS or (
                 code[:2] == "12" and self._joint_content(token, triggers))):
             reciprocal = True  # "Jordan and Britain have agreed to ...", "X and Y failed to reach a deal"
-        elif not targets and code[:2] not in TARGETLESS_ROOTS:
+        elif not targets and code[:2] not in TARGETLESS_ROOTS and code not in TARGETLESS_CODES:
             return
         confidence = 0.85 if trigger.match.specific else 0.6
         if reciprocal:
@@ -261,15 +283,22 @@ class EventCoder:
 
     def _noun_events(self, index: int, sent: SpacySpan, trigger: Trigger, triggers: dict[int, Trigger]) -> Iterator[Event]:
         noun = trigger.token
-        governor = noun.head
-        light = noun.dep_ == "dobj" and governor.lemma_.lower() in LIGHT_VERBS
-        if noun.dep_ in ("dobj", "pobj", "attr") and governor.i in triggers and governor.i != noun.i and not light:
+        first = noun
+        while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
+            first = first.head  # "expressed its rejection and condemnation of X": the first conjunct's verb
+        governor = first.head
+        light = first.dep_ == "dobj" and governor.lemma_.lower() in LIGHT_VERBS
+        code = trigger.match.cameo
+        if first.dep_ == "pobj" and governor.lower_ == "on" and governor.head.lemma_.lower() in ("go", "remain", "stay"):
+            governor, light = governor.head, True  # "went on strike", "remain on hunger strike"
+            code = "143" if code == "190" else code  # a strike one goes on is a labour strike
+        elif noun.dep_ in ("dobj", "pobj", "attr") and governor.i in triggers and governor.i != noun.i and not light:
             return  # "provided aid": the verb's pattern already coded it
-        if noun.dep_ == "pobj" and governor.head.i in triggers and not triggers[governor.head.i].noun:
+        elif noun.dep_ == "pobj" and governor.head.i in triggers and not triggers[governor.head.i].noun:
             return
         sources: list[Argument] = []
         targets: list[Argument] = []
-        place_targets = trigger.match.cameo[:2] in PLACE_TARGET_ROOTS
+        place_targets = code[:2] in PLACE_TARGET_ROOTS
         for child in noun.children:
             if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.i < noun.i):
                 sources.extend(self._arguments(child))
@@ -278,11 +307,26 @@ class EventCoder:
             elif child.dep_ == "prep" and child.lower_ in NOUN_TARGET_PREPS:
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
-                        targets.extend(self._arguments(pobj, avoid=sources, places=place_targets, target=True))
+                        targets.extend(self._arguments(pobj, avoid=sources, places=place_targets, target=True)
+                                       or self._inner_arguments(pobj, avoid=sources))  # "suspension of aid to X"
                         # "the invasion of Ukraine by Russian forces": "by" may hang on the object
                         for grand in pobj.children:
                             if grand.dep_ == "prep" and grand.lower_ == "by":
                                 sources.extend(a for g in grand.children if g.dep_ == "pobj" for a in self._arguments(g))
+        for other in (c for c in (first, *first.conjuncts) if c.i != noun.i):
+            # conjoined event nouns share their possessor and their object ("its rejection and
+            # condemnation of X")
+            for child in other.children:
+                if not sources and child.dep_ == "poss":
+                    sources.extend(self._arguments(child))
+                if not targets and child.dep_ == "prep" and child.lower_ in NOUN_TARGET_PREPS:
+                    targets.extend(a for pobj in child.children if pobj.dep_ == "pobj"
+                                   for a in self._arguments(pobj, avoid=sources, places=place_targets, target=True))
+        if not targets and code[:2] in CONTENT_ROOTS:
+            for clause in noun.children:  # "its demand that Israel ease restrictions": Israel
+                if clause.dep_ in ("acl", "ccomp"):
+                    targets.extend(a for subject in clause.children if subject.dep_ in ("nsubj", "nsubjpass")
+                                   for a in self._arguments(subject, avoid=sources))
         if light and governor.dep_ == "xcomp" and governor.head.i in triggers \
                 and triggers[governor.head.i].match.cameo[:2] in CONTENT_ROOTS:
             return  # "threatened to launch an offensive": the content of the threat
@@ -295,14 +339,15 @@ class EventCoder:
                         for pobj in prep.children:
                             if pobj.dep_ == "pobj":
                                 targets.extend(self._arguments(pobj, avoid=sources, places=place_targets, target=True))
-        reciprocal = not targets and len(sources) > 1 and trigger.match.cameo[:2] in RECIPROCAL_ROOTS
-        if not sources or (not targets and not reciprocal and trigger.match.cameo[:2] not in TARGETLESS_ROOTS):
+        reciprocal = not targets and len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS
+        if not sources or (not targets and not reciprocal and code[:2] not in TARGETLESS_ROOTS):
             return
         confidence = 0.7 * (0.9 if inherited else 1.0) * (0.85 if self._reported(noun) else 1.0)
-        mode = event_mode(noun) if noun.dep_ in ("dobj", "nsubj", "nsubjpass") else "asserted"
+        mode = event_mode(first) if first.dep_ in ("dobj", "nsubj", "nsubjpass") else "asserted"
+        code = intent_code(code, mode)  # "will hold talks with X": the intent to meet (036), as for verbs
         for source in sources:
             for target in ([s for s in sources if s is not source] if reciprocal else targets or [None]):
-                yield from self._make(index, sent, noun, trigger.match.cameo, source, target, mode, confidence)
+                yield from self._make(index, sent, noun, code, source, target, mode, confidence)
 
     def _appraisals(self, index: int, sent: SpacySpan) -> Iterator[Event]:
         """Reported judgements: "Putin said Colombia is a promising partner" -> 051 praise;
@@ -394,7 +439,7 @@ class EventCoder:
             objects = []
             heads = [h for h in heads if h.dep_ == "pobj"]  # "sent peacekeepers to Iraq" (dative "to")
         speech = code[:2] == "01"
-        giving = code[:2] == "07" or code.startswith("033") or verb.lemma_.lower() in GIVING_VERBS
+        giving = code[:2] == "07" or code.startswith(("033", "0842")) or verb.lemma_.lower() in GIVING_VERBS
         if not giving:
             heads.extend(objects)
         preps = [c for c in children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
@@ -444,13 +489,31 @@ class EventCoder:
                         return self._arguments(subject, avoid=sources)
         return []
 
+    def _beneficiaries(self, verb: Token, sources: Sequence[Argument]) -> list[Argument]:
+        """Who aid given "to help X" is for: the object of a purpose clause of helping
+        ("donated ventilators to assist Ethiopia", "provided $1.7 billion to support refugees")."""
+        for clause in verb.children:
+            if clause.dep_ in ("xcomp", "advcl") and clause.lemma_.lower() in HELPING_VERBS:
+                for obj in clause.children:
+                    if obj.dep_ == "dobj":
+                        found = self._arguments(obj, avoid=sources)
+                        if found:
+                            return found
+        return []
+
     def _inner_arguments(self, head: Token, generic: bool = False, avoid: Sequence[Argument] = (),
                          depth: int = 0) -> list[Argument]:
         """The party a non-actor phrase is about: "a request by X", "demands from X", "sanctions
         against X", "the death of X"; the agent ("by", "from") first, two phrases deep at most."""
         for wanted in INNER_PREPS:
             for prep in head.children:
-                if prep.dep_ != "prep" or prep.lower_ != wanted:
+                if prep.dep_ == "acl" and prep.tag_ == "VBN" and wanted in ("by", "on", "against"):
+                    # "an offer made by the Taliban", "sanctions imposed on India"
+                    prep = next((c for c in prep.children if (c.dep_ == "agent" and wanted == "by")
+                                 or (c.dep_ == "prep" and c.lower_ == wanted)), None)
+                    if prep is None:
+                        continue
+                elif prep.dep_ != "prep" or prep.lower_ != wanted:
                     continue
                 for pobj in prep.children:
                     if pobj.dep_ != "pobj":
@@ -493,6 +556,12 @@ class EventCoder:
                             actors = self.token_actor[pobj.i]
         if actors is not None:
             actors = [a for a in actors if a.code or generic or a.kind != "media"] or None
+        if actors is not None and head.pos_ == "PRON":
+            actors = [self._named_before(head, a) for a in actors]  # "Ethiopia said it would ..."
+        if actors is not None and avoid and self._bound_anaphor(head, actors, avoid):
+            if head.lower_ == "it":
+                return []  # "Berlin was withholding it": an object "it" is mostly a thing
+            actors = None  # "The US has provided aid to the country": not the US itself (no "itself")
         if actors is None or all(a.country is None for a in actors):
             antecedent = self._antecedent(head, avoid)
             if antecedent is not None and actors is None and head.sent.start_char <= antecedent.start < head.sent.end_char:
@@ -520,6 +589,29 @@ class EventCoder:
             return []
         span = self._phrase(head)
         return [Argument(ActorRef(span.text, span.start_char, span.end_char, None, None, None, span.text), head, True)]
+
+    def _named_before(self, pronoun: Token, actor: Actor) -> Actor:
+        """The mention earlier in ``pronoun``'s sentence of the actor the actors stage resolved it
+        to, so the event names the actor as the sentence does; else the pronoun's own mention."""
+        for i in range(pronoun.i - 1, pronoun.sent.start - 1, -1):
+            for other in self.token_actor.get(i, ()):
+                if other is not actor and other.code == actor.code and other.name == actor.name \
+                        and self.doc[i].pos_ != "PRON":
+                    return other
+        return actor
+
+    def _bound_anaphor(self, head: Token, actors: Sequence[Actor], avoid: set[str]) -> bool:
+        """Whether ``head`` is a pronoun or role noun ("it", "the country") the actors stage resolved
+        to the event's other side: a plain pronoun does not name its own clause's subject, so it is
+        read again, avoiding that side."""
+        pronoun = head.pos_ == "PRON" and head.lower_ in PRONOUN_KINDS and head.dep_ != "poss"
+        # a bare role noun only ("the country", "his government"), not "the Afghan government"
+        role = head.lemma_.lower() in ROLE_NOUNS and all(
+            t.dep_ in ("det", "poss", "punct") for t in self._phrase(head) if t.i != head.i)
+        if not (pronoun or role):
+            return False
+        other = {a.country for i in self.token_actor for a in self.token_actor[i] if a.id in avoid and a.country}
+        return any(a.id in avoid or (a.country is not None and a.country in other) for a in actors)
 
     def _phrase(self, head: Token) -> SpacySpan:
         """The words of a noun phrase up to its head ("the new president-elect")."""

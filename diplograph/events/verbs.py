@@ -4,7 +4,8 @@ Rows come from ``data/verbs/*.tsv`` (PETRARCH-2 patterns converted by scripts/co
 then diplograph's own rows, which win) and from users' files in the same format. A pattern lists the
 words around the trigger ``*`` in order (``call * on``, ``&military * to``, ``accuse * of``); the
 coder gives the words of the trigger's clause and the longest pattern found in them wins, so a
-specific phrasing ("call off talks" -> 164) beats the verb's default ("call" -> 041).
+specific phrasing ("call off talks" -> 164) beats the verb's default ("call" -> 041). The pattern
+word ``@dobj`` stands for the verb's direct object, whatever it is ("return * @dobj to").
 """
 
 from __future__ import annotations

@@ -121,7 +121,8 @@ def test_reported_must_is_a_demand(run):
 def test_pronoun_in_reported_speech_takes_the_speaker(run):
     doc = run("The Afghan government said on Wednesday it would free 1,500 Taliban prisoners.")
     event = next(e for e in doc._.events if e.trigger.text == "free")
-    assert (event.source.text, event.source.code, event.mode) == ("The Afghan government", "AFGGOV", "future")
+    # the actors stage may now resolve "it" itself; either way the source is the Afghan government
+    assert (event.source.code, event.mode) == ("AFGGOV", "future")
 
 
 def test_event_noun_carried_by_a_light_verb(run):

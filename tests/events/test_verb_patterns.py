@@ -33,3 +33,19 @@ def test_users_file_adds_patterns(tmp_path):
     extra = tmp_path / "mine.tsv"
     extra.write_text("verb\tpattern\tcameo\treverse\nlambast\t\t111\t\n", "utf-8")
     assert load_verb_dictionary((str(extra),)).match("lambast", [], []).cameo == "111"
+
+
+def test_dobj_pattern_word_needs_a_direct_object():
+    verbs = load_verb_dictionary()
+    assert verbs.match("strike", [], [{"hamas"}, {"positions", "@dobj"}]).cameo == "190"
+    assert verbs.match("strike", [], _forms("for higher pay")).cameo == "143"
+
+
+def test_a_phrase_added_to_a_verb_keeps_petrarchs_one_word_phrases(tmp_path):
+    # "issue * warrant" is diplograph's; PETRARCH's "issue * ultimatum" must survive it
+    verbs = load_verb_dictionary()
+    assert verbs.match("issue", [], _forms("a warrant")).cameo == "173"
+    assert verbs.match("issue", [], _forms("an ultimatum")) is not None
+    extra = tmp_path / "mine.tsv"
+    extra.write_text("verb\tpattern\tcameo\treverse\nissue\t* summons\t115\t\n", "utf-8")
+    assert load_verb_dictionary((str(extra),)).match("issue", [], _forms("an ultimatum")) is not None
