@@ -154,8 +154,14 @@ def _is_via_use(verb: Token, via: frozenset[str]) -> bool:
 
 
 def _unsaid(verb: Token) -> bool:
-    """"did not say whether", "declined to say": a cue that reports that nothing was said."""
+    """"did not say whether", "declined to say", "no one has said": a cue that reports that
+    nothing was said."""
     if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(d.dep_ == "det" and d.lower_ in ("no", "neither") for s in subjects for d in s.children):
+        return True
+    if any(s.lower_ in ("nobody", "none", "neither") for s in subjects):
         return True
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("decline", "refuse")
 

@@ -151,6 +151,10 @@ def test_relative_pronoun_speaker_is_its_antecedent(run):
     assert "Cavusoglu" in quotes[0].speaker.text
 
 
-def test_negated_speech_is_no_quote(run):
-    text = "The Kremlin did not say whether Putin would attend the summit in Bali."
+@pytest.mark.parametrize("text", [
+    "The Kremlin did not say whether Putin would attend the summit in Bali.",
+    "No Western country has said whether they have any bilateral plans with the Russian visitor.",
+    "Nobody in the ministry said when the talks would resume.",
+])
+def test_negated_speech_is_no_quote(run, text):
     assert run(text)._.quotes == []
