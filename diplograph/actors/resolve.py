@@ -240,7 +240,8 @@ class _Resolver:
         "Israeli troops in Congo" are Israeli.
         """
         ranked: dict[int, list[tuple[int, tuple[str | None, str | None]]]] = {}
-        stacked: dict[int, int] = {}  # head -> demonyms side by side, not conjoined ("Croatian Serb")
+        demonyms: dict[int, int] = {}  # head -> how many nationality adjectives it has
+        conjoined: set[int] = set()  # heads whose adjectives are conjoined ("Hungarian and Romanian")
         for m in self.matches:
             aff = self._affiliation(m)
             if aff is None:
@@ -256,7 +257,9 @@ class _Resolver:
                 ranked.setdefault(head.i, []).append((0, aff))
                 if m.entry is not None and m.entry.kind == "demonym" and tok.dep_ != "poss":
                     self.demonym_heads.add(head.i)
-                    stacked[head.i] = stacked.get(head.i, 0) + (-99 if joined else 1)
+                    demonyms[head.i] = demonyms.get(head.i, 0) + 1
+                    if joined:
+                        conjoined.add(head.i)
             elif tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in {"of", "in"}:
                 rank = 1 if tok.head.lower_ == "of" else 2
                 ranked.setdefault(tok.head.head.i, []).append((rank, aff))
@@ -264,7 +267,7 @@ class _Resolver:
         for head, affs in ranked.items():
             best = min(rank for rank, _ in affs)
             nat[head] = list(dict.fromkeys(aff for rank, aff in affs if rank == best))
-            if best == 0 and stacked.get(head, 0) > 1:
+            if best == 0 and demonyms.get(head, 0) > 1 and head not in conjoined:
                 nat[head] = nat[head][:1]  # "Croatian Serb refugees": the state, then the people
             self.nat_rank[head] = best
         return nat
