@@ -1,0 +1,158 @@
+"""Nationalities of noun heads and the actors role nouns make: "Israeli troops", "the army".
+
+A role noun ("forces", "ambassador") or a people ("Afghan civilians", "Bosnian Serbs") is an actor
+of the state its adjectives, possessors and "of"/"in" phrases name; this pass ranks those phrases
+and makes the mentions, leaving the country of a bare role noun to the references pass.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ._candidate import Candidate, code_of
+from ._names import SKIP_ENTS
+from ._reading import Reading
+from .dictionary import Role, split_code
+
+__all__ = ["MODIFIER_DEPS", "ORG_HEADS", "homeland", "nationalities", "role_mentions"]
+
+MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
+ORG_HEADS = {
+    "agency", "newspaper", "channel", "network", "broadcaster", "outlet", "group",
+    "organization", "organisation", "alliance", "bloc", "movement", "militia", "daily", "radio",
+    "television", "tv", "service", "coalition",
+}
+MEMBER_NOUNS = {"groups", "members", "supporters", "units", "factions", "movements",
+                "organisations", "organizations", "leaders", "figures"}
+MEDIA_HEADS = {"newspaper", "channel", "broadcaster", "outlet", "daily", "radio", "television", "tv"}
+GENERIC_ROLES = {"people", "state", "citizens", "residents", "leader", "secretary", "media"}
+
+
+def nationalities(reading: Reading) -> dict[int, list[tuple[str | None, str | None]]]:
+    """Head token -> affiliations from its adjectives, compounds, possessors, of/in phrases.
+
+    Modifiers in the noun phrase outrank an "of" phrase, which outranks an "in" phrase:
+    "Israeli troops in Congo" are Israeli.
+    """
+    ranked: dict[int, list[tuple[int, tuple[str | None, str | None]]]] = {}
+    demonyms: dict[int, int] = {}  # head -> how many nationality adjectives it has
+    conjoined: set[int] = set()  # heads whose adjectives are conjoined ("Hungarian and Romanian")
+    for m in reading.matches:
+        aff = reading.affiliation(m)
+        if aff is None:
+            continue
+        tok = reading.root(m)
+        joined = tok.dep_ == "conj"
+        while tok.dep_ == "conj" and tok.head.i != tok.i:  # "Hungarian and Romanian officials"
+            tok = tok.head
+        if tok.dep_ in MODIFIER_DEPS and tok.head.i >= m.end:
+            head = tok.head
+            if head.lower_ == "led" and head.dep_ == "amod":
+                head = head.head  # "Saudi-led coalition", "Vietnamese-led forces": the leader's
+            ranked.setdefault(head.i, []).append((0, aff))
+            if m.entry is not None and m.entry.kind == "demonym" and tok.dep_ != "poss":
+                reading.demonym_heads.add(head.i)
+                demonyms[head.i] = demonyms.get(head.i, 0) + 1
+                if joined:
+                    conjoined.add(head.i)
+        elif tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in {"of", "in"}:
+            rank = 1 if tok.head.lower_ == "of" else 2
+            ranked.setdefault(tok.head.head.i, []).append((rank, aff))
+    nat = {}
+    for head, affs in ranked.items():
+        best = min(rank for rank, _ in affs)
+        nat[head] = list(dict.fromkeys(aff for rank, aff in affs if rank == best))
+        if best == 0 and demonyms.get(head, 0) > 1 and head not in conjoined:
+            nat[head] = nat[head][:1]  # "Croatian Serb refugees": the state, then the people
+        reading.nat_rank[head] = best
+    return nat
+
+
+def homeland(reading: Reading, root: Token, nat: dict) -> str | None:
+    """The state of a people named by its ethnicity: "Bosnian Serbs" (BIH), "the Albanians of
+    southern Serbia", "ethnic Albanians in Serbia" (SRB); None when the text gives none."""
+    rank = reading.nat_rank.get(root.i)
+    ethnic = any(t.lower_ == "ethnic" for t in root.lefts)
+    if rank is None or (rank == 2 and not ethnic):
+        return None  # "Americans in Iraq" stay Americans
+    return next((c for c, _ in nat.get(root.i, []) if c and c != "IGO"), None)
+
+
+def role_mentions(reading: Reading, nat: dict) -> list[Candidate]:
+    """Mentions made by role nouns ("the Russian president", "Afghan civilians", "its troops")."""
+    doc = reading.doc
+    out = []
+    for tok in doc:
+        if (tok.i in reading.consumed or tok.i in reading.by_token
+                or tok.pos_ not in {"NOUN", "PROPN"}):
+            continue
+        role = reading.role(tok)
+        if role is None:
+            role = _people(reading, tok)
+        if role is None or (tok.dep_ in {"compound", "amod", "nmod"}
+                            and tok.head.pos_ in {"NOUN", "PROPN"}):
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-":
+            continue  # "immigrant-friendly"
+        if role.kind == "person" and tok.tag_ in {"NNS", "NNPS"}:
+            role = Role(role.sector, "group")  # "Taliban leaders"
+        key = reading.role_text(tok)
+        start = tok.left_edge.i if tok.left_edge.i < tok.i else tok.i
+        start = min([start] + [c.left_edge.i for c in tok.lefts])
+        affs = nat.get(tok.i, [])
+        if affs and reading.nat_rank.get(tok.i) == 2 and (
+                any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.lefts)
+                or any(t.lower_.startswith("peacekeep") for t in doc[start : tok.i + 1])):
+            affs = []  # "its troops in Iraq", "the peacekeeping force in Lebanon": not Iraq's
+        end = tok.i + 1
+        for child in tok.rights:  # "The Government of India": the name runs to the country
+            if child.dep_ == "prep" and child.lower_ == "of" and affs:
+                inner = [reading.by_token[t.i].end for t in child.subtree
+                         if t.i in reading.by_token and reading.affiliation(reading.by_token[t.i])]
+                end = max([end, *inner])
+        if not affs:
+            if key in GENERIC_ROLES:
+                continue
+            pronoun = next((c.lower_ for c in tok.lefts if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+            if pronoun and role.kind != "person":
+                out.append(Candidate(start, end, doc[start:end].text, None, role.sector,
+                                     role.sector, role.kind, key, pronoun=pronoun))
+                continue
+            if role.kind == "person":  # "the president": the person named earlier, if any
+                out.append(Candidate(start, tok.i + 1, doc[start : tok.i + 1].text,
+                                     None, role.sector, role.sector, "person", key,
+                                     described=True))
+                continue
+            out.append(Candidate(start, tok.i + 1, doc[start : tok.i + 1].text, None,
+                                 role.sector, role.sector, role.kind, key))
+            continue
+        for country, code in affs:
+            sector = role.sector
+            if code and code != country:  # "UN envoy", "Kremlin spokesman"
+                keep = code.startswith("IGO") or split_code(code, reading.dictionary.countries)[1]
+                full = code if keep else code_of(country, sector)
+                sector = split_code(full, reading.dictionary.countries)[1]
+            else:
+                full = code_of(country, sector)
+            name = doc[start:end].text
+            if name.lower().startswith("the "):
+                name = name[4:]
+            out.append(Candidate(start, end, name, country, sector, full, role.kind, key,
+                                 described=role.kind == "person"))
+    return out
+
+
+def _people(reading: Reading, tok: Token) -> Role | None:
+    """Unnamed people of a nationality ("Palestinian militants", "Syrian opposition members",
+    "Iraqi towns"): a group with the country, and the sector of a role noun before the head."""
+    inner = [reading.role(c) for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod"}]
+    sector = next((r.sector for r in inner if r is not None), None)
+    if tok.tag_ == "NN" and tok.lower_ in ORG_HEADS and reading.nat_rank.get(tok.i) == 0:
+        # "a U.S. government watchdog agency", "an official Syrian newspaper"
+        media = tok.lower_ in MEDIA_HEADS
+        return Role(sector or ("MED" if media else None), "media" if media else "organisation")
+    if tok.tag_ == "NNS" and sector and tok.lower_ in MEMBER_NOUNS:
+        return Role(sector, "group")  # "opposition groups", "army units": the role's
+    if tok.tag_ != "NNS" or tok.i not in reading.demonym_heads or tok.ent_type_ in SKIP_ENTS:
+        return None
+    return Role(sector, "group")

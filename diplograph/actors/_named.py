@@ -1,0 +1,108 @@
+"""Named countries, places and organisations: whether a place name acts or situates.
+
+The dependency parse decides: a subject, object, possessor or agent ("Russia said", "talks with
+Iran") is an actor; a place after a locative preposition ("in Tokyo") is a Location; a name
+modifying a role noun only lends it its nationality.
+"""
+
+from __future__ import annotations
+
+from ._candidate import Candidate, Match
+from ._groups import ORG_HEADS, homeland
+from ._names import PLACE_KINDS
+from ._reading import Reading
+from .dictionary import split_code
+
+__all__ = ["LOCATION_PREPS", "named_mention"]
+
+LOCATION_PREPS = {
+    "in", "at", "near", "inside", "within", "throughout", "across", "around", "outside", "from",
+}
+ORG_KINDS = {"organisation", "igo", "media", "group", "government"}
+
+
+def named_mention(reading: Reading, m: Match, kind: str, nat: dict) -> Candidate | None:
+    """The mention of the country, place or organisation ``m``, or None (a place, a modifier)."""
+    doc = reading.doc
+    root = reading.root(m)
+    span = doc[m.start : m.end]
+    entry = m.entry
+    code, _ = entry.code_on(reading.day) if entry else (None, True)
+    country, sector = split_code(code, reading.dictionary.countries)
+    if entry is None and kind == "organisation":
+        owner = m.owner
+        if owner is None and reading.nat_rank.get(root.i, 2) < 2:
+            owner = nat.get(root.i, [None])[0]  # "Russia's Gazprom", "Syria's Baath party"
+        if owner is not None:
+            country = owner[0]
+            code = owner[1] if owner[1] and owner[1].startswith("IGO") else owner[0]
+            sector = split_code(code, reading.dictionary.countries)[1]
+    head = root.head
+    dep = root.dep_
+    while dep == "conj" and head.i != root.i and head.dep_ == "pobj":
+        dep = head.dep_  # "in Asia, Africa and Europe": conjuncts share the preposition
+        head = head.head
+    if kind == "demonym":
+        plural = root.tag_ in {"NNS", "NNPS"}
+        argument = dep in {"nsubj", "dobj", "pobj", "nsubjpass"} and root.tag_.startswith("NN")
+        if plural or argument:  # "Colombians", "the Chinese said"
+            start = m.start
+            home = homeland(reading, root, nat)
+            if home is not None:  # "Bosnian Serbs", "ethnic Albanians in Serbia"
+                country, start = home, min(start, root.left_edge.i)
+            name = reading.dictionary.country_names.get(country or "", span.text)
+            return Candidate(start, m.end, name, country, None, country, "group", entry=entry)
+        return None
+    modifier = dep in {"compound", "amod", "nmod"} and head.i >= m.end
+    if modifier and reading.role(head):
+        return None  # lends its nationality to the role noun's mention
+    if dep == "pobj" and head.lower_ == "of" and reading.role(head.head) and kind in PLACE_KINDS:
+        return None  # "the ambassadors of Uruguay": their nationality
+    if modifier and kind == "government" and head.pos_ == "PROPN":
+        if head.dep_ == "pobj" and head.head.lower_ in LOCATION_PREPS:
+            reading.place(doc[m.start : head.i + 1], country)  # "at the Kremlin Palace"
+            return None
+    locative = dep == "pobj" and head.lower_ in LOCATION_PREPS
+    if kind == "government" and head.lower_ == "from":
+        locative = False  # "support from the U.S. military": who gave it, not where
+    place_like = kind in PLACE_KINDS or (m.entry is None and m.label in {"GPE", "LOC", "FAC"})
+    if modifier and kind in ORG_KINDS - {"government"} and head.lower_ in ORG_HEADS:
+        start = min(m.start, head.left_edge.i)
+        return Candidate(start, head.i + 1, entry.name if entry else span.text, country,
+                         sector, code, _actor_kind(kind), entry=entry)
+    if place_like or (kind == "government" and locative):
+        if modifier:
+            if head.pos_ == "PROPN":
+                reading.place(doc[m.start : head.i + 1], country)
+            return None
+        acting = dep in {"nsubj", "nsubjpass", "dobj", "poss"} or (
+            dep == "pobj" and head.lower_ in {"by", "against", "on", "with", "to"})
+        if kind == "place" and acting and m.entry is not None and not locative:
+            name = entry.name
+            return Candidate(m.start, m.end, name, country, None, country, "country", entry=entry)
+        if locative or kind == "place" or m.entry is None:
+            reading.place(span, country, entry.name if entry and kind != "place" else None)
+            return None
+    if modifier and kind in ORG_KINDS | {"person"} and dep == "compound" and not reading.role(head):
+        if head.pos_ == "PROPN":
+            return None  # part of a longer name spaCy did not know
+    start = m.start
+    if m.start > 0 and doc[m.start - 1].lower_ == "the" and doc[m.start - 1].head.i == root.i:
+        start = m.start - 1
+    if kind == "capital":
+        name = entry.name if entry else span.text
+        return Candidate(start, m.end, name, country, sector, code, "government", entry=entry)
+    if kind == "country":
+        name = reading.dictionary.country_names.get(country or "", entry.name if entry else span.text)
+        return Candidate(start, m.end, name, country, None, country, "country", entry=entry)
+    lefts = [c for c in root.lefts if c.i < m.start and c.dep_ in {"det", "compound", "amod"}]
+    if lefts:  # "the state media RT"
+        start = min(start, *(c.left_edge.i for c in lefts))
+    name = entry.name if entry else span.text
+    return Candidate(start, m.end, name, country, sector, code, _actor_kind(kind), entry=entry)
+
+
+def _actor_kind(kind: str) -> str:
+    if kind in {"organisation", "igo", "media", "group", "government", "person", "country"}:
+        return kind
+    return "organisation"

@@ -1,0 +1,171 @@
+"""Finding the names in a Doc: dictionary names (longest match) and spaCy's entities, reconciled.
+
+The dictionary knows codes, the NER knows where names begin and end; this pass keeps one ``Match``
+per name so the later passes never see a name twice or a fragment of a longer one.
+"""
+
+from __future__ import annotations
+
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc, Span
+
+from ._candidate import Match
+from ._reading import Reading
+from .dictionary import ActorDictionary, Entry, match_key
+
+__all__ = ["PLACE_KINDS", "SKIP_ENTS", "find_names"]
+
+PLACE_KINDS = {"country", "capital", "place"}
+MEETINGS = {"summit", "conference", "talks", "games", "cup", "championship", "festival", "war"}
+SKIP_ENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "QUANTITY", "WORK_OF_ART"}
+CALENDAR = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+    "february", "march", "april", "june", "july", "august", "september", "october", "november",
+    "december",
+}
+
+
+def find_names(reading: Reading) -> None:
+    """Set ``reading.matches``: the dictionary's names, then the entities it does not cover."""
+    names = _dictionary_matches(reading.doc, reading.dictionary)
+    reading.matches = _prefer_entities(reading.doc, names)
+    _add_entities(reading)
+
+
+def _add_entities(reading: Reading) -> None:
+    """Add the entities the dictionary missed (persons, organisations, places), trimmed."""
+    doc = reading.doc
+    taken = {i for m in reading.matches for i in range(m.start, m.end)}
+    for ent in map(_trim, doc.ents):
+        if ent.label_ not in {"PERSON", "ORG", "GPE", "LOC", "FAC"} or not len(ent):
+            continue
+        if (ent.label_ == "ORG" and ent.root.lower_ not in MEETINGS
+                and _owned_organisation(reading, ent)):
+            continue
+        if any(i in taken for i in range(ent.start, ent.end)):
+            continue
+        if ent.label_ == "ORG" and reading.role(ent.root) and ent.root.i == ent.end - 1:
+            continue  # "The Government", "Parliament": a role noun phrase, read below
+        start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+        while start < ent.end - 1 and doc[start].lower_ in CALENDAR:
+            start += 1  # "This Tuesday Putin": the NER's date word is not the name
+        while (ent.label_ == "PERSON" and start > 0 and start - 1 not in taken
+               and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title
+               and doc[start - 1].head.i >= start and not reading.role(doc[start - 1])
+               and doc[start - 1].lower_ not in CALENDAR):
+            start -= 1
+        end = ent.end
+        while (ent.label_ == "PERSON" and end < len(doc) and end not in taken
+               and doc[end].pos_ == "PROPN" and doc[end].is_title
+               and doc[end - 1].head.i == end):  # "Maria Fernanda" + "Cabal"
+            end += 1
+        if start < end:
+            reading.matches.append(Match(start, end, None, ent.label_))
+    reading.matches.sort(key=lambda m: m.start)
+
+
+def _owned_organisation(reading: Reading, ent: Span) -> bool:
+    """An organisation named after its state or IGO ("The United States Treasury", "the U.N.
+    Conciliation Commission"): one actor with that code, not a place plus a name fragment."""
+    inner = [m for m in reading.matches if ent.start <= m.start and m.end <= ent.end]
+    first = ent.start + (1 if ent[0].lower_ == "the" else 0)
+    if (not inner or inner[0].start != first or inner[-1].end >= ent.end or reading.role(ent.root)
+            or any(m.kind() not in PLACE_KINDS | {"demonym", "igo"} for m in inner)
+            or any(m.start < ent.start or m.end > ent.end for m in reading.matches
+                   if m.start < ent.end and ent.start < m.end and m not in inner)
+            or ent.root.pos_ != "PROPN" or ent.root.dep_ in {"compound", "amod", "nmod"}
+            or any(reading.role(tok) for tok in reading.doc[inner[-1].end : ent.end])):
+        return False  # "British Defence [Secretary]", "Arab League Secretary": titles
+    aff = reading.affiliation(inner[0])
+    if aff is None:
+        return False
+    owner = aff if aff[1] and aff[1].startswith("IGO") else (aff[0], aff[0])
+    reading.matches = [m for m in reading.matches if m not in inner]
+    reading.matches.append(Match(first, ent.end, None, "ORG", owner))
+    return True
+
+
+def _trim(ent: Span) -> Span:
+    """The entity without a trailing possessive or punctuation ("North Korea's" -> "North Korea")."""
+    end = ent.end
+    while end > ent.start and not ent.doc[end - 1].text[:1].isalnum():
+        end -= 1
+    return Span(ent.doc, ent.start, end, label=ent.label) if end != ent.end else ent
+
+
+def _prefer_entities(doc: Doc, matches: list[Match]) -> list[Match]:
+    """Drop a dictionary place inside a longer named entity ("America" in "Latin America")."""
+    ent_of = {}
+    for ent in doc.ents:
+        for i in range(ent.start, ent.end):
+            ent_of[i] = ent
+    kept = []
+    for m in matches:
+        ent = ent_of.get(m.start)
+        if ent is not None:
+            ent = _trim(ent)
+        longer = ent is not None and ent.start <= m.start and m.end <= ent.end
+        longer = longer and (ent.end - ent.start) > (m.end - m.start) and ent[0].lower_ != "the"
+        if longer and m.kind() in PLACE_KINDS | {"demonym"} and ent.label_ in {"LOC", "GPE", "FAC"}:
+            continue
+        if longer and m.kind() in PLACE_KINDS and ent.label_ == "PERSON":
+            continue  # "Hamilton" in "Hamilton Mourao": a first name, not Bermuda's capital
+        kept.append(m)
+    return kept
+
+
+def _dictionary_matches(doc: Doc, d: ActorDictionary) -> list[Match]:
+    """Longest dictionary names over token ranges inside each sentence, left to right."""
+    keys = [match_key(t.text) for t in doc]
+    full = doc.text
+    out: list[Match] = []
+    for sent in doc.sents:
+        i = sent.start
+        while i < sent.end:
+            tok = doc[i]
+            if not tok.text[:1].isalnum() or keys[i].split(" ", 1)[0] not in d.first_words:
+                i += 1
+                continue
+            found = None
+            for j in range(min(sent.end, i + d.max_words + 3), i, -1):
+                last = doc[j - 1]
+                if not last.text[:1].isalnum():
+                    continue
+                text = full[tok.idx : last.idx + len(last.text)]
+                entry = d.index.get(match_key(text))  # "People's" is one word, not "People 's"
+                if entry is not None and _plausible(doc[i:j], entry, text):
+                    if entry.kind == "person" and _inside_longer_name(doc, i, j, d):
+                        break  # "Hassan" in "Omar Hassan al-Bashir": leave it to the NER
+                    found = Match(i, j, entry)
+                    break
+            if found is None:
+                i += 1
+            else:
+                out.append(found)
+                i = found.end
+    return out
+
+
+def _inside_longer_name(doc: Doc, start: int, end: int, d: ActorDictionary) -> bool:
+    """Whether capitalised name words (not titles) continue the match on either side."""
+    for k in (start - 1, end):
+        if 0 <= k < len(doc):
+            tok = doc[k]
+            if (tok.pos_ == "PROPN" and tok.is_title and match_key(tok.text) not in d.roles
+                    and tok.ent_type_ not in SKIP_ENTS):
+                return True
+    return False
+
+
+def _plausible(span: Span, entry: Entry, text: str) -> bool:
+    """A proper name is capitalised and not a date; a stop word must be written in capitals."""
+    if not any(c.isupper() for c in text):
+        return False
+    if any(t.ent_type_ in SKIP_ENTS for t in span):
+        return False
+    key = match_key(text)
+    if key in STOP_WORDS or len(key) <= 2:
+        return text.replace(".", "").isupper() and len(text.replace(".", "")) > 1
+    if entry.kind == "demonym":
+        return True
+    return any(t.pos_ == "PROPN" or t.ent_type_ for t in span) or text.isupper()

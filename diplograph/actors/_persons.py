@@ -1,0 +1,124 @@
+"""Person names: the title and nationality around them, and the dictionary entry they name on a day.
+
+"President Boris Yeltsin", "Héctor ..., the Colombian ambassador", "Mr Erdogan": a person's mention
+takes in the role phrase beside the name, and the dictionary's dated offices give the code unless
+the text says otherwise ("King Hassan of Morocco").
+"""
+
+from __future__ import annotations
+
+from ._candidate import Candidate, Match, code_of
+from ._groups import MODIFIER_DEPS
+from ._reading import Reading
+from .dictionary import Entry, match_key, split_code
+
+__all__ = ["FORMER", "known_surname", "person_mention"]
+
+HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "madam", "mister"}
+FORMER = {"former", "ex", "ex-", "ousted", "late", "deposed", "then"}
+
+
+def person_mention(reading: Reading, m: Match, nat: dict) -> Candidate:
+    """The mention of the person named by ``m``, with its title and country."""
+    doc = reading.doc
+    root = reading.root(m)
+    start, end = m.start, m.end
+    title, affs = None, list(nat.get(root.i, []))
+    lefts = [c for c in root.lefts if c.i < m.start and c.dep_ in MODIFIER_DEPS | {"det", "amod"}]
+    if lefts:
+        start = min(c.left_edge.i for c in lefts)
+    # "the new Colombian ambassador, Héctor ..." / "Héctor ..., the Colombian ambassador"
+    role_tok = None
+    if root.dep_ == "appos" and root.head.i < m.start:
+        head = root.head
+        if not reading.role(head) and head.dep_ == "pobj" and head.head.dep_ == "prep":
+            head = head.head.head  # "The president of Colombia, Gustavo Petro"
+        if reading.role(head) and head.i < m.start:
+            role_tok = head
+            start = min(start, role_tok.left_edge.i)
+    for c in root.rights:
+        if c.dep_ == "appos" and reading.role(c):
+            role_tok = c
+            end = max(end, c.i + 1)
+    for i in range(start, m.start):
+        role = reading.role(doc[i])
+        if role and doc[i].dep_ in {"compound", "nmod", "appos", "amod"} | {"ROOT"}:
+            title = reading.role_text(doc[i])
+            reading.consumed.add(i)
+        inner = reading.by_token.get(i)
+        if inner is not None and inner is not m:
+            aff = reading.affiliation(inner)
+            if aff and aff not in affs:
+                affs.append(aff)
+    if role_tok is not None:
+        title = reading.role_text(role_tok)
+        reading.consumed.add(role_tok.i)
+        affs += [a for a in nat.get(role_tok.i, []) if a not in affs]
+    role = reading.dictionary.roles.get(match_key(title)) if title else None
+    text = doc[m.start : m.end].text
+    if m.entry is None:
+        m.entry = known_surname(reading, m, title)
+    if m.entry is not None:
+        code, current = m.entry.code_on(reading.day)
+        country, sector = split_code(code, reading.dictionary.countries)
+        if country is None and affs:  # a code of a state that no longer exists (USRKGZ)
+            country = affs[0][0]
+        if country is None:  # an undated "ELI": the country of the nearest office
+            nearest = m.entry.nearest_dated_code(reading.day)
+            country = split_code(nearest, reading.dictionary.countries)[0]
+        said = next((a for a, _ in affs if a and a != "IGO"), None)
+        if said and country not in {None, "IGO", said} and reading.nat_rank.get(root.i, 0) < 2:
+            # "King Hassan of Morocco": the text's nationality, not a namesake's in the dictionary
+            country, code = said, code_of(said, sector)
+        former = any(t.lower_ in FORMER for t in doc[start : m.start])
+        if not current or sector in {None, "ELI"}:
+            # the text's own title ("President Boris Yeltsin") says more than "elite"
+            sector = role.sector if role and not former else (None if not current else sector)
+            code = code_of(country, sector)
+        igo = [c for _, c in affs if c and c.startswith("IGO")]
+        if country == "IGO" or (igo and not current):
+            # "U.N. Secretary-General Kofi Annan", "Arab League Secretary-General Aboul Gheit"
+            # (once Egypt's minister): the organisation the text names
+            country = "IGO"
+            code = igo[0] if igo else m.entry.nearest_dated_code(reading.day) or code
+            if not code.startswith("IGO"):
+                code = "IGO"
+            sector = split_code(code, reading.dictionary.countries)[1]
+        return Candidate(start, end, m.entry.name, country, sector, code, "person", title, m.entry)
+    country, code = affs[0] if affs else (None, None)
+    sector = role.sector if role else None
+    if code and code != country:
+        sector = split_code(code, reading.dictionary.countries)[1] or sector
+    else:
+        code = code_of(country, sector)
+    return Candidate(start, end, text, country, sector, code, "person", title, None, affs[1:])
+
+
+def known_surname(reading: Reading, m: Match, title: str | None) -> Entry | None:
+    """A name the dictionary knows by its family name: "President Mugabe", "Mr Erdogan" (a title
+    needed for a lone surname), "Omar El Bashir" (same first name as Omar Hassan al-Bashir)."""
+    words = [t for t in reading.doc[m.start : m.end] if t.is_alpha]
+    honoured = bool(words) and words[0].lower_ in HONORIFICS  # "Mr Erdogan" as one name
+    words = words[1:] if honoured else words
+    if not words:
+        return None
+    # "Mr Erdogan": "Erdogan" is known
+    known = reading.dictionary.lookup(" ".join(w.text for w in words))
+    if honoured and known is not None and known.kind == "person":
+        return known
+    entry = reading.dictionary.by_surname(words[-1].text)
+    if entry is None:
+        return None
+    if len(words) == 1:
+        before = reading.doc[m.start - 1].lower_.rstrip(".") if m.start else ""
+        if title or honoured or before in HONORIFICS:
+            return entry
+        return entry if _in_office(reading, entry) else None
+    same_first = match_key(entry.name).split()[0] == match_key(words[0].text)
+    return entry if same_first else None
+
+
+def _in_office(reading: Reading, entry: Entry) -> bool:
+    """Whether a dated office of ``entry`` covers the publication day ("Mugabe" in 2001)."""
+    return any(t.start and t.start <= reading.day and (not t.end or reading.day <= t.end)
+               and not t.code.endswith("ELI") for t in entry.terms)

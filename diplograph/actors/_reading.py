@@ -1,0 +1,88 @@
+"""The state the resolver's passes share while they read one Doc.
+
+The names found, the places, the dateline tokens, the sentence of each token and the role phrase
+ending at each token are kept in one place, so that each pass (names, datelines, groups, persons,
+references) reads the same facts and the role lookups are made once per token.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Location
+from ._candidate import Match
+from .dictionary import ActorDictionary, Role, match_key, split_code
+
+__all__ = ["Reading"]
+
+
+class Reading:
+    """One Doc being read as of ``day`` (ISO date), with the dictionary that resolves its names."""
+
+    def __init__(self, doc: Doc, dictionary: ActorDictionary, day: str) -> None:
+        self.doc = doc
+        self.dictionary = dictionary
+        self.day = day
+        self._role_cache: dict[int, str | None] = {}
+        self.places: list[Location] = []
+        self.dateline: set[int] = set()  # tokens of wire datelines
+        self.matches: list[Match] = []  # names found, set by the names pass
+        self.by_token: dict[int, Match] = {}  # token -> its name, set by index_matches()
+        self.consumed: set[int] = set()  # role tokens merged into a person's mention
+        self.sents = list(doc.sents)
+        self.sent_of: dict[int, int] = {}  # token -> index of its sentence in self.sents
+        for n, sent in enumerate(self.sents):
+            for i in range(sent.start, sent.end):
+                self.sent_of[i] = n
+        self.demonym_heads: set[int] = set()  # nouns with a nationality adjective ("Afghans")
+        self.nat_rank: dict[int, int] = {}  # head token -> 0 modifier/possessor, 1 "of", 2 "in"
+
+    def index_matches(self) -> None:
+        """Map each token to the name it is part of, once the names are final."""
+        self.by_token = {}
+        for m in self.matches:
+            for i in range(m.start, m.end):
+                self.by_token[i] = m
+
+    def affiliation(self, m: Match) -> tuple[str | None, str | None] | None:
+        """(country, code) a name lends to the noun it modifies."""
+        if m.entry is None:
+            return None
+        code, _ = m.entry.code_on(self.day)
+        country, _ = split_code(code, self.dictionary.countries)
+        if m.entry.kind in {"demonym", "country", "capital", "place"}:
+            return country, country
+        return country, code
+
+    def place(self, span: Span, country: str | None, name: str | None = None) -> None:
+        """Record ``span`` as a place name used as a location (of ``country``, named ``name``)."""
+        self.places.append(Location(name or span.text, country, text=span.text,
+                                    start=span.start_char, end=span.end_char))
+
+    def role(self, tok: Token) -> Role | None:
+        """The role (sector, kind) of the role phrase ending at ``tok``, if any."""
+        key = self.role_text(tok)
+        return self.dictionary.roles.get(key) if key else None
+
+    def role_text(self, tok: Token) -> str | None:
+        """The longest role phrase ending at ``tok`` ("foreign minister", "minister")."""
+        if tok.i not in self._role_cache:
+            self._role_cache[tok.i] = self._find_role_text(tok)
+        return self._role_cache[tok.i]
+
+    def _find_role_text(self, tok: Token) -> str | None:
+        if tok.pos_ not in {"NOUN", "PROPN"}:
+            return None
+        for back in (2, 1, 0):
+            if tok.i - back < 0:
+                continue
+            words = [t.lower_ for t in self.doc[tok.i - back : tok.i]]
+            for last in (tok.lower_, tok.lemma_.lower()):
+                key = match_key(" ".join([*words, last]))
+                if key in self.dictionary.roles:
+                    return key
+        return None
+
+    def root(self, m: Match) -> Token:
+        """The syntactic head of the name ``m``."""
+        return self.doc[m.start : m.end].root

@@ -1,0 +1,223 @@
+"""References to actors named before: pronouns, "the country", titles and surnames.
+
+"Petro", "the president-elect" and "the Russian president" take the person named earlier; "he",
+"it", "they", "the country" and "the group" in a later sentence become mentions of the nearest
+compatible actor; a bare role noun ("the prime minister") takes the country of its context when
+that context names one state only.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ._candidate import Candidate, code_of
+from ._named import LOCATION_PREPS
+from ._persons import FORMER
+from ._reading import Reading
+
+__all__ = ["acronyms", "anaphors", "context_countries", "corefer", "country_possessors"]
+
+# Words that refer back to an actor named before, and the kinds of actor they can name.
+PERSONS = frozenset({"person"})
+STATES = frozenset({"country", "government"})
+BODIES = frozenset({"country", "government", "organisation", "igo"})
+GROUPS = frozenset({"group", "organisation"})
+ANAPHORS = {"he": PERSONS, "him": PERSONS, "she": PERSONS, "her": PERSONS, "it": BODIES | {"group"},
+            "they": GROUPS, "them": GROUPS}
+REFERRING_NOUNS = {"country": STATES, "nation": STATES, "group": GROUPS}
+# Sectors a bare role noun shares with the state its context names ("the army", "the police");
+# not envoys or ambassadors, who are usually the other state's.
+CONTEXT_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "OPP", "REB", "SPY", "PTY"}
+ANAPHOR_SENTENCES = 2  # how many sentences back an antecedent may be
+
+
+def corefer(reading: Reading, cands: list[Candidate]) -> None:
+    """Surnames, titles and role descriptions take the person named earlier."""
+    named: list[Candidate] = []
+    for n, c in enumerate(cands):
+        if c.pronoun and c.country is None:
+            _possessor(reading, c, cands[:n])
+        if c.kind == "organisation" and c.entry is None and " " not in c.name:
+            if any(p.name.split()[-1] == c.name for p in named if " " in p.name):
+                c.kind = "person"  # a surname spaCy took for an organisation
+        if c.kind != "person":
+            continue
+        target = None
+        if c.described:
+            if reading.doc[c.start].lower_ in {"the", "his", "her", "its"}:
+                target = next((p for p in reversed(named) if _same_office(p.title, c.title)
+                               and (c.country is None or p.country == c.country)), None)
+                if target is None:
+                    target = _office_holder(reading, c, named)
+        elif c.entry is None:
+            words = c.name.split()
+            if 0 < len(words) <= 2:
+                target = next((p for p in reversed(named) if p.name != c.name
+                               and len(p.name.split()) > len(words)
+                               and p.name.split()[-len(words):] == words), None)
+        if target is not None:
+            c.name, c.country, c.sector, c.code = target.name, target.country, target.sector, target.code
+            c.entry, c.described = target.entry, False
+            c.title = c.title or target.title
+        if not c.described:
+            named.append(c)
+
+
+def _same_office(title: str | None, other: str | None) -> bool:
+    """Whether two role phrases name one office ("premier" and "prime minister"; a
+    "president-elect" is not yet the president)."""
+    if not title or not other:
+        return False
+    return title.replace("premier", "prime minister") == other.replace("premier", "prime minister")
+
+
+def _office_holder(reading: Reading, c: Candidate, named: list[Candidate]) -> Candidate | None:
+    """"Gustavo Petro won ... The president-elect said": the one person of that sector (and
+    country, if the phrase gives one) named in this sentence or the two before, if only one."""
+    head = reading.doc[c.end - 1]
+    if any(t.lower_ in FORMER for t in reading.doc[c.start : c.end]) or any(
+            ch.dep_ == "prep" and ch.lower_ == "of" for ch in head.rights):
+        return None  # "the former president", "the president of the party": someone else
+    first = reading.sent_of[c.start] - ANAPHOR_SENTENCES
+    elect = (c.title or "").endswith("elect")  # not in office yet: any sector
+    fits = [p for p in named if p.entry is not None and (elect or p.sector == c.sector)
+            and p.end <= c.start and reading.sent_of[p.start] >= first and not p.title
+            and (c.country is None or p.country == c.country)
+            and reading.doc[p.start : p.end].root.head.i != head.head.i]  # "Putin congratulated
+    # the president-elect": not Putin
+    return fits[-1] if fits and len({p.name for p in fits}) == 1 else None
+
+
+def _possessor(reading: Reading, c: Candidate, before: list[Candidate]) -> None:
+    """"his government" -> the government of the person just named; "its troops" -> the state's."""
+    kinds = {"his": {"person"}, "her": {"person"}}.get(c.pronoun, {"country", "government", "igo"})
+    for prev in reversed(before):
+        if reading.sent_of[prev.start] < reading.sent_of[c.start] - 1:
+            return  # only the same or the previous sentence
+        if prev.start < c.start and prev.kind in kinds and prev.country:
+            c.country = prev.country  # "NATO ... its forces": the alliance's own code
+            c.code = prev.code if prev.country == "IGO" else code_of(prev.country, c.sector)
+            return
+
+
+def country_possessors(reading: Reading, cands: list[Candidate]) -> None:
+    """"Colombia ... the Andean nation's defence minister", "the country's army": the role is
+    the state named before (in this sentence or the two before)."""
+    for c in cands:
+        if c.country is not None or not c.title:
+            continue
+        head = reading.doc[c.end - 1]
+        owner = next((t for t in head.lefts if t.dep_ == "poss"
+                      and t.lower_ in REFERRING_NOUNS and REFERRING_NOUNS[t.lower_] is STATES
+                      and any(d.lower_ == "the" for d in t.lefts)), None)
+        state = _antecedent(reading, owner, STATES, cands) if owner is not None else None
+        if state is not None:
+            c.country, c.code = state.country, code_of(state.country, c.sector)
+
+
+def context_countries(reading: Reading, cands: list[Candidate]) -> None:
+    """"the prime minister", "the government", "the police" with no country in the phrase take
+    the country of the text around them, but only when it names one state: every actor with a
+    country in that sentence before them and in the sentence before is of the same state."""
+    for n, c in enumerate(cands):
+        if (c.country is not None or c.entry is not None or c.pronoun or not c.title
+                or c.sector not in CONTEXT_SECTORS or reading.doc[c.start].lower_ != "the"):
+            continue
+        sent = reading.sent_of[c.start]
+        near = {p.country for p in cands[:n] if p.country and p.end <= c.start
+                and sent - 1 <= reading.sent_of[p.start] <= sent
+                and reading.doc[p.start : p.end].root.dep_ not in {"npadvmod", "amod"}}
+        # ("Iran-allied group ... the government": Iran only qualifies the group)
+        since = reading.sents[max(sent - 1, 0)].start_char  # places named there count too
+        near |= {pl.country for pl in reading.places if pl.country and pl.start is not None
+                 and since <= pl.start < reading.doc[c.start].idx}
+        if len(near) == 1 and "IGO" not in near:
+            c.country = near.pop()
+            c.code = code_of(c.country, c.sector)
+
+
+def acronyms(reading: Reading, cands: list[Candidate]) -> None:
+    """"the Nigerian Union of Teachers (NUT)": an unknown acronym in brackets right after a
+    name is that name's."""
+    ends = {c.end: c for c in cands if c.code}
+    for c in cands:
+        span = reading.doc[c.start : c.end]
+        if (c.code or c.entry is not None or len(span) != 1 or not span.text.isupper()
+                or c.start < 2 or reading.doc[c.start - 1].text != "("):
+            continue
+        named = ends.get(c.start - 1)
+        if named is not None:
+            c.name, c.country, c.sector, c.code = named.name, named.country, named.sector, named.code
+            c.kind = named.kind
+
+
+def anaphors(reading: Reading, cands: list[Candidate]) -> list[Candidate]:
+    """"he", "it", "they", "the country", "the group" -> the nearest compatible actor before
+    them, as a mention at the word itself, when it was named in one of the two sentences before.
+
+    Within one sentence the events stage points at the name itself ("Syria says it will ...":
+    Syria), which is the better evidence; only references across sentences become mentions.
+    """
+    covered = {i for c in cands for i in range(c.start, c.end)}
+    found = []
+    for tok in reading.doc:
+        if tok.i in covered or tok.i in reading.dateline:
+            continue
+        kinds = _anaphor_kinds(reading, tok)
+        if kinds is None:
+            continue
+        ante = _antecedent(reading, tok, kinds, cands)
+        if ante is None or reading.sent_of[ante.start] == reading.sent_of[tok.i]:
+            continue
+        start = tok.i - 1 if tok.pos_ != "PRON" else tok.i  # "the country"
+        found.append(Candidate(start, tok.i + 1, ante.name, ante.country, ante.sector, ante.code,
+                               ante.kind, entry=ante.entry))
+    return found
+
+
+def _anaphor_kinds(reading: Reading, tok: Token) -> frozenset[str] | None:
+    """The kinds of actor ``tok`` can refer back to, or None when it refers to no actor."""
+    if tok.pos_ == "PRON":
+        if tok.dep_ not in {"nsubj", "nsubjpass"}:
+            return None  # "follow him", "has not seen it": objects are too often things
+        if tok.lower_ == "it" and (tok.head.lemma_ == "be" or tok.head.pos_ == "AUX"
+                                   or tok.head.lower_ in {"'s", "’s"}):
+            return None  # "It is likely that ...", "it's serious business": no one
+        return ANAPHORS.get(tok.lower_)
+    kinds = REFERRING_NOUNS.get(tok.lower_)
+    if kinds is None or tok.tag_ != "NN" or tok.i == 0:
+        return None
+    before = reading.doc[tok.i - 1]
+    if before.lower_ != "the" or before.head.i != tok.i or any(
+            c.dep_ in {"amod", "compound", "nmod"} for c in tok.lefts):
+        return None  # "the country": not "a country", "the whole country", "the Andean nation"
+    if tok.dep_ in {"pobj"} and tok.head.lower_ in LOCATION_PREPS:
+        return None  # "in the country": where, not who
+    return kinds
+
+
+def _antecedent(reading: Reading, tok: Token, kinds: frozenset[str],
+                cands: list[Candidate]) -> Candidate | None:
+    """The nearest actor before ``tok`` of one of ``kinds``, named up to two sentences back."""
+    first = reading.sent_of[tok.i] - ANAPHOR_SENTENCES
+    fits = []
+    for c in sorted(cands, key=lambda c: c.start, reverse=True):
+        if c.end > tok.i or c.kind not in kinds:
+            continue
+        if reading.sent_of[c.start] < first:
+            break
+        if c.described:
+            continue  # an unresolved "the president" is no antecedent
+        if kinds is STATES and c.sector not in {None, "GOV"}:
+            continue  # "the country" is the state, not its army
+        root = reading.doc[c.start : c.end].root
+        if tok.lower_ == "it" and root.tag_ in {"NNS", "NNPS"}:
+            continue  # "it" is one body, not "Palestinian militants"
+        if root.head.i == tok.head.i and tok.dep_ not in {"nsubj", "nsubjpass"}:
+            continue  # "Putin praised him": not Putin
+        fits.append(c)
+    if not fits or not fits[0].code:
+        return None  # the nearest is someone the dictionary does not know
+    if kinds is PERSONS and len({c.name for c in fits}) > 1:
+        return None  # two people named: "he" or "she" could be either (no gender known)
+    return fits[0]
