@@ -10,7 +10,12 @@ takes an actor named earlier in that sentence, or the subject of the sentence ju
 Material acts may take a geocoded place as target ("attacked positions in Ukraine"). When the
 object is no actor, the party it concerns is looked for inside it ("rejected a request by X",
 "called for sanctions against X", "an offer made by X"); a plain pronoun or role noun never names
-its own clause's subject ("the US gave aid to the country" is not the US).
+its own clause's subject ("the US gave aid to the country" is not the US). Where the parse or the
+phrasing hides a party, it is looked for where news puts it: in the condition of a refusal or threat
+("will not lift the embargo until Cuba ..."), in the agent of an attack that is the subject ("a car
+bombing by X killed ..."), in the issuer of a document ("issued a report accusing X"), in the purpose
+of a mediation or the claims an inquiry looks into, deep inside the object of a violent act; what
+sending or calling someone is for can set the code ("sent experts to investigate" is 090).
 """
 
 from __future__ import annotations
@@ -46,26 +51,56 @@ OBJECT_CONTROL = {"call", "urge", "ask", "tell", "order", "force", "persuade", "
 LIGHT_VERBS = {"launch", "wage", "carry", "conduct", "begin", "continue", "start", "mount", "escalate",
                "open", "order", "head", "file", "impose", "make", "issue", "announce", "join", "level", "hold",
                "renew", "resume", "stag",  # "stag": the model's lemma of "staged"
-               "intensify", "step", "have", "lead", "give", "deliver", "stage", "pursue",
+               "intensify", "step", "have", "lead", "give", "deliver", "stage", "pursue", "undertake",
                # verbs of expressing: "expressed its condemnation of X", "reiterated its support for X"
                "express", "voice", "reiterate", "reaffirm", "convey", "repeat"}
 SPEECH_VERBS = {"say", "tell", "state", "announce", "affirm", "assure", "declare", "add", "insist",
                 "claim", "note", "stress", "write", "report", "explain", "argue", "warn", "remark",
-                "emphasize", "emphasise", "point", "believe", "think", "deny", "suggest", "acknowledge"}
+                "emphasize", "emphasise", "point", "believe", "think", "deny", "suggest", "acknowledge",
+                "reiterate", "conclude", "repeat", "maintain", "reaffirm"}
 # Copular appraisals in reported speech: "Putin said that Colombia is a promising partner" -> praise.
 PRAISE_NOUNS = {"partner", "ally", "friend", "brother", "model", "leader", "example", "pillar"}
 BLAME_NOUNS = {"threat", "enemy", "aggressor", "terrorist", "criminal", "dictator", "danger", "liar",
                "puppet", "regime", "menace", "adversary"}
+# "The government said Taliban militants were responsible": blaming them (112).
+BLAME_ADJECTIVES = {"responsible", "guilty", "culpable", "complicit", "liable"}
+# Roles in which a purpose clause names a party ("to resolve the rift between Qatar and ..."); a
+# protest's purpose may name it as a possessor too ("to protest President Assad's failure").
+PARTY_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj"})
+PROTESTED_DEPS = PARTY_DEPS | {"poss"}
+# Violent acts, whose target may sit deep inside their object ("attacked a Daesh explosives factory").
+VIOLENT_ROOTS = {"18", "19", "20"}
 # Codes whose event stands without a target (a protest, a mobilisation, an attack on a place).
 TARGETLESS_ROOTS = {"14", "15", "18", "19", "20"}
 # Concessions made to the public at large, whose target is seldom named: "lifted the state of
 # emergency", "called off the strike" (and "will not end the strike", their refusal).
 TARGETLESS_CODES = {"081", "0811", "0812", "0813", "0814", "082"}
-# Cooperation that conjoined actors do with each other ("Israel and Jordan signed a treaty").
-RECIPROCAL_ROOTS = {"03", "04", "05", "06"}
+# Cooperation, and fighting, that conjoined actors do with each other ("Israel and Jordan signed a
+# treaty", "Syria and Israel fired across the ceasefire line").
+RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}
 # Material acts (and promises of them) whose place can stand for the target country
 # ("attacked positions in Ukraine", "sent aid to Kuwait City").
 PLACE_TARGET_ROOTS = {"03", "06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
+# Rejections and threats whose target may be named only in their condition ("until X ...").
+CONDITIONAL_ROOTS = {"12", "13"}
+CONDITION_MARKS = {"until", "unless", "till", "before", "if"}
+# Documents whose "-ing" clause states their issuer's act ("issued a statement condemning X").
+DOCUMENT_NOUNS = {"report", "statement", "resolution", "declaration", "lawsuit", "suit", "letter", "bill",
+                  "communique", "communiqué", "motion", "petition", "complaint", "message", "decree",
+                  "note", "editorial", "video", "memo", "document", "study"}
+# Prepositions that name what cooperation is about, not with whom ("talks on North Korea").
+TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
+# Verbs of handing back, whose object is what is returned ("returned the artifacts to Peru").
+RETURNING_VERBS = {"return", "hand", "transfer", "deliver", "repatriate"}
+# Verbs of calling someone up, whose purpose may be the event ("called X to apologize").
+CALLING_VERBS = {"call", "phone", "telephone", "ring"}
+# Verbs of sending people somewhere, and the words that make a sending peacekeeping.
+SENDING_VERBS = {"send", "dispatch", "deploy", "despatch"}
+PEACEKEEPING = {"peacekeeping", "peacekeeper", "peacekeepers", "observer", "observers", "monitor", "monitors"}
+# Nouns whose "to" clause is an act their holder stands by ("reiterated its commitment to support X").
+COMMITMENT_NOUNS = {"commitment", "readiness", "willingness", "determination", "resolve"}
+# Light verbs of expressing: their subject speaks for the possessor of the event noun.
+EXPRESSING_VERBS = {"express", "voice", "reiterate", "reaffirm", "convey", "repeat"}
 # Heads whose "to"-complement is their content, coded into the head's own code (not an event of its own).
 CONTENT_ROOTS = {"02", "03", "10", "11", "12", "13"}
 # Common nouns that name an agent when no actor was resolved (used only with generic_arguments).
@@ -195,6 +230,9 @@ class EventCoder:
                 continue  # "called King Salman on Saturday" is no "call on"
             words.append(child)
             words.extend(g for g in child.children if g.dep_ not in CLAUSE_DEPS)
+        stray = _stray_recipient(verb)
+        if stray is not None:
+            words.extend((stray, *stray.children))
         return sorted(words, key=lambda t: t.i)
 
     def _xcomp_code(self, trigger: Trigger, triggers: dict[int, Trigger]) -> str:
@@ -223,6 +261,29 @@ class EventCoder:
             return "027"
         return code
 
+    @staticmethod
+    def _mission_code(verb: Token, code: str, triggers: dict[int, Trigger]) -> str:
+        """What sending people, or calling someone, is for: "sent experts to Iran to investigate the
+        crash" is an investigation (090); sending peacekeepers or observers is peacekeeping (074), not a
+        show of force; "called X to express his support" is support."""
+        purposes = [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.i in triggers]
+        if verb.lemma_.lower() in CALLING_VERBS and code[:2] == "04":
+            # "called Erdogan to apologize", "called X to express his support for Sudan": the call's
+            # purpose, when it is support or praise, is the event
+            for clause in purposes:
+                stated = [clause, *(c for c in clause.children if c.dep_ == "dobj" and c.i in triggers)]
+                codes = [triggers[t.i].match.cameo for t in stated]
+                found = next((c for c in codes if c[:2] == "05"), None)
+                if found:
+                    return found
+        if verb.lemma_.lower() not in SENDING_VERBS:
+            return code
+        if any(triggers[c.i].match.cameo[:2] == "09" for c in purposes):
+            return "090"
+        if code[:2] in ("03", "04", "06", "15") and any(t.lemma_.lower() in PEACEKEEPING for t in verb.subtree):
+            return "074"
+        return code
+
     # ------------------------------------------------------------------ events
     def _events_for(self, index: int, sent: SpacySpan, trigger: Trigger, triggers: dict[int, Trigger]) -> Iterator[Event]:
         token = trigger.token
@@ -230,7 +291,8 @@ class EventCoder:
             yield from self._noun_events(index, sent, trigger, triggers)
             return
         if token.head.i in triggers and triggers[token.head.i].match.cameo[:2] in CONTENT_ROOTS and (
-                token.dep_ in ("xcomp", "acl") or (token.dep_ == "ccomp" and token.head.lemma_.lower() not in SPEECH_VERBS)):
+                token.dep_ in ("xcomp", "acl") or _for_clause(token)
+                or (token.dep_ == "ccomp" and token.head.lemma_.lower() not in SPEECH_VERBS)):
             return  # the content of an appeal, demand, promise, refusal or threat: coded into the head
             # ("warned that Russia could attack" reports the attack: it stays an event)
         if token.dep_ == "xcomp" and token.head.i in triggers and triggers[token.head.i].match.cameo[:2] == "17":
@@ -242,14 +304,23 @@ class EventCoder:
             c.dep_ == "dobj" and c.i in triggers and triggers[c.i].noun for c in token.children
         ):
             return  # "launched an offensive": the event noun states the event
-        code = self._xcomp_code(trigger, triggers)
+        code = self._mission_code(token, self._xcomp_code(trigger, triggers), triggers)
         sources, inherited = self._sources(token)
         targets = self._targets(token, code, sources)
         if not targets and code[:2] in CONTENT_ROOTS:
             targets = self._content_targets(token, sources)
         if not targets and code[:2] == "07":
             targets = self._beneficiaries(token, sources)
+        if not targets and (refusal_code(code, token) or code)[:2] in CONDITIONAL_ROOTS:
+            targets = self._condition_targets(token, sources)
+        if not targets and code[:2] in VIOLENT_ROOTS:
+            targets = self._deep_parties(_object_heads(token, TARGET_PREPS), sources)
+        if not targets and code[:2] == "14":
+            targets = self._purpose_parties(_purposes(token), sources, PROTESTED_DEPS)
         reciprocal = False
+        if targets and len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS and all(
+                t.token.dep_ == "pobj" and t.token.head.lower_ in TOPIC_PREPS for t in targets):
+            targets = []  # "Trump and Putin agreed to share information on North Korea": a topic, not a party
         if not targets and len(sources) > 1 and (code[:2] in RECIPROCAL_ROOTS or (
                 code[:2] == "12" and self._joint_content(token, triggers))):
             reciprocal = True  # "Jordan and Britain have agreed to ...", "X and Y failed to reach a deal"
@@ -283,11 +354,15 @@ class EventCoder:
 
     def _noun_events(self, index: int, sent: SpacySpan, trigger: Trigger, triggers: dict[int, Trigger]) -> Iterator[Event]:
         noun = trigger.token
+        if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i not in triggers \
+                and noun.head.i not in self.token_actor:
+            noun = noun.head  # "undertook a mediation mission between X and Y": the phrase's head holds it
         first = noun
         while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN"):
             first = first.head  # "expressed its rejection and condemnation of X": the first conjunct's verb
         governor = first.head
-        light = first.dep_ == "dobj" and governor.lemma_.lower() in LIGHT_VERBS
+        # "launched an offensive", and in the passive "the war game was staged by X"
+        light = first.dep_ in ("dobj", "nsubjpass") and governor.lemma_.lower() in LIGHT_VERBS
         code = trigger.match.cameo
         if first.dep_ == "pobj" and governor.lower_ == "on" and governor.head.lemma_.lower() in ("go", "remain", "stay"):
             governor, light = governor.head, True  # "went on strike", "remain on hunger strike"
@@ -327,10 +402,27 @@ class EventCoder:
                 if clause.dep_ in ("acl", "ccomp"):
                     targets.extend(a for subject in clause.children if subject.dep_ in ("nsubj", "nsubjpass")
                                    for a in self._arguments(subject, avoid=sources))
+        if not targets and code[:2] == "09":
+            # "an investigation into claims that two servicemen abused children", "into whether X
+            # was spied on", "of the killing of X": whom the inquiry concerns, however deep
+            targets = self._purpose_parties([c for c in (*noun.children, *(governor.children if light else ()))
+                                             if c.dep_ == "prep" and c.lower_ in ("into", "of", "on", "against")],
+                                            sources)
+        if not targets and code[:2] == "04":
+            # "launched a mediation effort to resolve the rift between Qatar and ...": the parties
+            # named in its purpose clause
+            targets = self._purpose_parties([c for c in noun.children if c.dep_ in ("acl", "relcl")]
+                                            + ([c for c in governor.children if c.dep_ in ("advcl", "xcomp")]
+                                               if light else []), sources)
         if light and governor.dep_ == "xcomp" and governor.head.i in triggers \
                 and triggers[governor.head.i].match.cameo[:2] in CONTENT_ROOTS:
             return  # "threatened to launch an offensive": the content of the threat
         inherited = False
+        if sources and light and governor.lemma_.lower() in EXPRESSING_VERBS:
+            # "Erdogan reiterated Turkey's support for X": the one who speaks for the possessor
+            speakers, _ = self._sources(governor)
+            if speakers and all(any(_same_side(p.ref, s.ref) for s in speakers) for p in sources):
+                sources = speakers
         if not sources and light:  # "launched an investigation into X", "launched airstrikes against X"
             sources, inherited = self._sources(governor)
             if not targets:
@@ -339,11 +431,19 @@ class EventCoder:
                         for pobj in prep.children:
                             if pobj.dep_ == "pobj":
                                 targets.extend(self._arguments(pobj, avoid=sources, places=place_targets, target=True))
+        if not targets and code[:2] in VIOLENT_ROOTS:
+            targets = self._deep_parties(_object_heads(noun, NOUN_TARGET_PREPS), sources)
+        if not targets and code[:2] == "14":  # "began a hunger strike to demand the resignation of X"
+            targets = self._purpose_parties([*_purposes(noun), *(_purposes(governor) if light else ())],
+                                            sources, PROTESTED_DEPS)
         reciprocal = not targets and len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS
         if not sources or (not targets and not reciprocal and code[:2] not in TARGETLESS_ROOTS):
             return
         confidence = 0.7 * (0.9 if inherited else 1.0) * (0.85 if self._reported(noun) else 1.0)
         mode = event_mode(first) if first.dep_ in ("dobj", "nsubj", "nsubjpass") else "asserted"
+        refused = refusal_code(code, governor) if light else None
+        if refused:  # "will not begin talks with X": a rejection, as for verbs
+            code, mode = refused, "asserted"
         code = intent_code(code, mode)  # "will hold talks with X": the intent to meet (036), as for verbs
         for source in sources:
             for target in ([s for s in sources if s is not source] if reciprocal else targets or [None]):
@@ -366,7 +466,8 @@ class EventCoder:
                 if not subjects or not attrs:
                     continue
                 lemma = attrs[0].lemma_.lower()
-                code = "051" if lemma in PRAISE_NOUNS else "111" if lemma in BLAME_NOUNS else None
+                code = ("051" if lemma in PRAISE_NOUNS else "111" if lemma in BLAME_NOUNS
+                        else "112" if lemma in BLAME_ADJECTIVES else None)
                 if code is None:
                     continue
                 sources, _ = self._sources(verb)
@@ -395,15 +496,31 @@ class EventCoder:
         if passive:
             agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             return [a for t in agents for a in self._arguments(t)], False
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj") and not _in_dateline(c)]
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        # "MOGADISHU, Somalia -- A U.S. airstrike has killed": the parser hangs the story's subject
+        # on the dateline as an apposition
+        subjects = [c if not _in_dateline(c) else next((a for a in c.subtree if a.dep_ == "appos"
+                                                         and not _in_dateline(a)), None) for c in subjects]
+        subjects = [c for c in subjects if c is not None]
         if subjects:
             subject = subjects[0]
             if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
                 subject = verb.head
-            return self._arguments(subject), False
+            found = self._arguments(subject)
+            if not found and subject.pos_ == "NOUN" and subject.i not in self.token_actor:
+                # "A car bombing by the Islamic State killed ...", "The missiles fired by the Israeli
+                # military struck ...": the agent of the weapon or attack is the source
+                found = self._inner_arguments(subject, agent_only=True)
+            return found, False
         head = verb.head
         if head.i == verb.i:
             return [], False
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ == "dobj" and head.lemma_.lower() in DOCUMENT_NOUNS:
+            return self._sources(head.head)[0], True  # "issued a statement condemning X": the issuer
+        pledge = head.head if verb.dep_ == "pcomp" and head.lower_ == "to" else head if verb.dep_ == "acl" else None
+        if pledge is not None and pledge.dep_ == "dobj" and pledge.lemma_.lower() in COMMITMENT_NOUNS:
+            # "reiterated its commitment to support the police": who reiterates it
+            return self._sources(pledge.head)[0], True
         if verb.dep_ == "xcomp":
             for child in head.children:
                 if head.lemma_.lower() in OBJECT_CONTROL and child.dep_ in ("dobj", "dative"):
@@ -443,6 +560,9 @@ class EventCoder:
         if not giving:
             heads.extend(objects)
         preps = [c for c in children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
+        stray = _stray_recipient(verb)
+        if stray is not None:
+            preps.append(stray)
         if speech:
             preps = [p for p in preps if p.lower_ in ("to", "with")]
         preps.extend(object_preps)
@@ -483,10 +603,49 @@ class EventCoder:
                 found = self._targets(child, inner.cameo if inner else "000", sources)
                 if found:
                     return found
-            if child.dep_ == "ccomp" and verb.lemma_.lower() not in SPEECH_VERBS:
+            if (child.dep_ == "ccomp" and verb.lemma_.lower() not in SPEECH_VERBS) or _for_clause(child):
                 for subject in child.children:
                     if subject.dep_ in ("nsubj", "nsubjpass"):
                         return self._arguments(subject, avoid=sources)
+        return []
+
+    def _purpose_parties(self, clauses: Sequence[Token], sources: Sequence[Argument],
+                         deps: frozenset[str] = PARTY_DEPS) -> list[Argument]:
+        """The first actors named as subject or object in ``clauses`` (an event noun's purpose)."""
+        for clause in clauses:
+            for token in clause.subtree:
+                if token.i in self.token_actor and token.dep_ in deps:
+                    found = self._arguments(token, avoid=sources)
+                    if found:
+                        return found
+        return []
+
+    def _deep_parties(self, heads: Sequence[Token], sources: Sequence[Argument]) -> list[Argument]:
+        """The first actor anywhere inside the objects of a violent act that names no actor at its
+        head: "attacked a Daesh explosives factory", "captured two towns south of the capital Tripoli"."""
+        for head in heads:
+            for token in head.subtree:
+                if token.i in self.token_actor and not _in_dateline(token):
+                    found = self._arguments(token, avoid=sources)
+                    if found:
+                        return found
+        return []
+
+    def _condition_targets(self, verb: Token, sources: Sequence[Argument]) -> list[Argument]:
+        """Who a refusal or threat is aimed at when only its condition names them: "will not lift the
+        embargo until Cuba undertakes reforms", "threatened to launch an offensive unless Baghdad
+        accepted its conditions" (the subject, or the agent, of the "until"/"unless"/"if" clause)."""
+        for clause in (c for v in (verb, *[c for c in verb.children if c.dep_ == "xcomp"]) for c in v.children):
+            if clause.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKS
+                                                 for m in clause.children):
+                continue
+            for child in clause.children:
+                heads = [child] if child.dep_ in ("nsubj", "nsubjpass") else \
+                    [p for p in child.children if p.dep_ == "pobj"] if child.dep_ == "agent" else []
+                for head in heads:
+                    found = self._arguments(head, avoid=sources)
+                    if found:
+                        return found
         return []
 
     def _beneficiaries(self, verb: Token, sources: Sequence[Argument]) -> list[Argument]:
@@ -502,10 +661,11 @@ class EventCoder:
         return []
 
     def _inner_arguments(self, head: Token, generic: bool = False, avoid: Sequence[Argument] = (),
-                         depth: int = 0) -> list[Argument]:
+                         depth: int = 0, agent_only: bool = False) -> list[Argument]:
         """The party a non-actor phrase is about: "a request by X", "demands from X", "sanctions
-        against X", "the death of X"; the agent ("by", "from") first, two phrases deep at most."""
-        for wanted in INNER_PREPS:
+        against X", "the death of X"; the agent ("by", "from") first, two phrases deep at most.
+        ``agent_only``: only "by" (the doer of a phrase that is a subject)."""
+        for wanted in ("by",) if agent_only else INNER_PREPS:
             for prep in head.children:
                 if prep.dep_ == "acl" and prep.tag_ == "VBN" and wanted in ("by", "on", "against"):
                     # "an offer made by the Taliban", "sanctions imposed on India"
@@ -520,7 +680,7 @@ class EventCoder:
                         continue
                     found = self._arguments(pobj, generic=generic, avoid=avoid)
                     if not found and depth < 1:
-                        found = self._inner_arguments(pobj, generic, avoid, depth + 1)
+                        found = self._inner_arguments(pobj, generic, avoid, depth + 1, agent_only)
                     if found:
                         return found
         return []
@@ -635,12 +795,16 @@ class EventCoder:
             return None
         avoid_countries = {a.country for i in self.token_actor for a in self.token_actor[i] if a.id in avoid}
 
-        def fits(actor: Actor) -> bool:
-            return (actor.kind in kinds and actor.id not in avoid and actor.country is not None
+        def fits(actor: Actor, stateless: bool = False) -> bool:
+            return (actor.kind in kinds and actor.id not in avoid
+                    and (actor.country is not None
+                         or (stateless and (actor.code is not None or actor.kind == "person")))
                     and actor.country not in avoid_countries and not actor.start <= head.idx < actor.end)
 
         before = [a for i in range(head.sent.start, head.i) for a in self.token_actor.get(i, ())]
         found = next((a for a in reversed(before) if fits(a)), None)
+        if found is None and head.pos_ == "PRON":  # "Teachers said they will not end the strike"
+            found = next((a for a in reversed(before) if fits(a, stateless=True)), None)
         if found is not None or head.sent.start == 0:
             return found
         previous = self.doc[head.sent.start - 1].sent
@@ -708,9 +872,48 @@ def _in_dateline(token: Token) -> bool:
     if not (first.is_upper and len(first.text) > 2 and first.is_alpha):
         return False
     for other in sent[: min(len(sent), 8)]:
-        if other.text in ("--", "—", "–", ":", "-") or other.text.startswith("("):
+        # a dash between spaces ("BEIRUT - The"), not a hyphen inside a word ("ICE returned pre-Columbian")
+        spaced = other.i > sent.start and bool(other.doc[other.i - 1].whitespace_)
+        if other.text in ("--", "—", "–", ":") or (other.text == "-" and spaced) or other.text.startswith("("):
             return token.i < other.i or (other.text.startswith("(") and token.i <= other.i + 3)
     return False
+
+
+def _stray_recipient(verb: Token) -> Token | None:
+    """The "to" phrase of a giving verb that the parser hung inside its object: "returned dozens of
+    artifacts to the Embassy", "returned 12 skulls that date back to A.D. 640 to Peru" (the last
+    "to" there), when the verb has no "to" phrase of its own."""
+    if verb.lemma_.lower() not in GIVING_VERBS | RETURNING_VERBS or any(
+            c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in verb.children):
+        return None
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        found = [t for t in obj.subtree if t.dep_ == "prep" and t.lower_ == "to"
+                 and any(p.dep_ == "pobj" for p in t.children)]
+        if found:
+            return found[-1]
+    return None
+
+
+def _object_heads(head: Token, preps: set[str]) -> list[Token]:
+    """The direct objects of ``head`` and the objects of its prepositions in ``preps``, in order."""
+    found = [c for c in head.children if c.dep_ in ("dobj", "attr")]
+    found.extend(p for c in head.children if c.dep_ == "prep" and c.lower_ in preps
+                 for p in c.children if p.dep_ == "pobj")
+    return found
+
+
+def _purposes(head: Token) -> list[Token]:
+    """What ``head`` is done for: its "to" clauses ("struck to demand X") and "in protest at/of X"."""
+    found = [c for c in head.children if c.dep_ in ("advcl", "xcomp", "acl")
+             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    found.extend(c for c in head.children if c.dep_ == "prep" and c.lower_ == "in"
+                 and any(p.lemma_.lower() == "protest" for p in c.children))
+    return found
+
+
+def _for_clause(token: Token) -> bool:
+    """A "for X to do" clause: the content of a demand ("pushing hard for the US to support the plan")."""
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in token.children)
 
 
 def _temporal(token: Token) -> bool:
@@ -734,11 +937,18 @@ def intent_code(code: str, mode: str) -> str:
     return INTENT_CODES.get(code[:2], code)
 
 
+def _same_side(one: ActorRef, other: ActorRef) -> bool:
+    """Whether two actors belong to one party: the same country, or the same organisation."""
+    if one.country is not None:
+        return one.country == other.country
+    return one.code is not None and other.code is not None and one.code[:6] == other.code[:6]
+
+
 def _same(source: ActorRef, target: ActorRef) -> bool:
     if source.actor is not None and source.actor == target.actor:
         return True
-    if source.start == target.start:
-        return True
+    if source.start == target.start and (source.actor is None or target.actor is None or source.code == target.code):
+        return True  # one phrase may name two actors ("Nigerian and British armed forces"): not the same
     # Same code and name: one actor named twice ("Iraq ... Iraq"); two people of one country
     # ("Ford pardoned Nixon", both "USA") are two actors.
     return source.code is not None and source.code == target.code and source.name == target.name
