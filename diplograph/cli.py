@@ -44,6 +44,7 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--allow-private", action="store_true", default=None,
                    help="allow URLs on private, loopback or link-local addresses")
     p.add_argument("--max-bytes", type=int, help="largest input read, in bytes")
+    p.add_argument("--workers", type=int, help="worker processes (0 = one per core, 1 = none)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
@@ -104,8 +105,10 @@ def _pipeline(args: argparse.Namespace):
     from .pipeline import Pipeline
     from .settings import load_settings
 
+    if args.workers is not None and args.workers < 0:
+        raise InputError("--workers", f"{args.workers} is not a number of processes (0 = one per core)")
     settings = load_settings(args.config).with_overrides(allow_private=args.allow_private,
-                                                         max_bytes=args.max_bytes)
+                                                         max_bytes=args.max_bytes, workers=args.workers)
     for path in args.actors:
         if not Path(path).is_file():
             raise InputError(path, "actor dictionary not found")

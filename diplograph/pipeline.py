@@ -14,6 +14,7 @@ from typing import BinaryIO
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ._workers import run_parallel, workers_for
 from .annotate import load_nlp, make_doc
 from .errors import InputError
 from .model import Document, Failure, Source, doc_id_for
@@ -50,8 +51,23 @@ class Pipeline:
         return self.run(iter_sources(inputs, self.settings, stdin=stdin))
 
     def run(self, items: Iterable[Source | Failure]) -> Iterator[Document | Failure]:
-        """Raw sources -> Documents; a Failure (from ingest or cleaning) passes through in place."""
-        return self._annotate(self._cleaned(items))
+        """Raw sources -> Documents; a Failure (from ingest or cleaning) passes through in place.
+
+        Batches go to worker processes (the ``workers`` setting) once there is more than one.
+        """
+        batches = _batches(items, self.settings.batch_size)
+        workers = workers_for(self.settings.workers)
+        first = next(batches, None)
+        second = next(batches, None) if workers > 1 and first is not None else None
+        if second is not None:
+            yield from run_parallel(self, itertools.chain([first, second], batches), workers)
+            return
+        for batch in itertools.chain([first] if first is not None else [], batches):
+            yield from self.process_batch(batch)
+
+    def process_batch(self, batch: list[Source | Failure]) -> list[Document | Failure]:
+        """Clean and annotate one batch of sources, in this process."""
+        return list(self._annotate_batch(list(self._cleaned(batch))))
 
     def extract(
         self,
@@ -96,9 +112,7 @@ class Pipeline:
                 yield Failure(exc.input, exc.problem)
 
     def _annotate(self, items: Iterable[Document | Failure]) -> Iterator[Document | Failure]:
-        batch_size = self.settings.batch_size
-        iterator = iter(items)
-        while batch := list(itertools.islice(iterator, batch_size)):
+        for batch in _batches(items, self.settings.batch_size):
             yield from self._annotate_batch(batch)
 
     def _annotate_batch(self, batch: list[Document | Failure]) -> Iterator[Document | Failure]:
@@ -124,6 +138,12 @@ class Pipeline:
         except Exception as exc:  # recorded as this document's failure; the batch goes on
             return Failure(document.source or document.doc_id,
                            f"internal error while annotating: {type(exc).__name__}: {exc}")
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    iterator = iter(items)
+    while batch := list(itertools.islice(iterator, size)):
+        yield batch
 
 
 def _meta(document: Document) -> dict:

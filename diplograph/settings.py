@@ -19,6 +19,7 @@ class Settings:
     timeout: float
     allow_private: bool
     batch_size: int
+    workers: int
     min_text_chars: int
     user_agent: str
 

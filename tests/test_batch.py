@@ -46,7 +46,7 @@ def test_interrupted_ingest_resumes_without_loss(tmp_path, pipeline, seed_text):
                 raise KeyboardInterrupt
             yield item
 
-    one_at_a_time = Pipeline(load_settings().with_overrides(batch_size=1), nlp=pipeline.nlp)
+    one_at_a_time = Pipeline(load_settings().with_overrides(batch_size=1, workers=1), nlp=pipeline.nlp)
     db = tmp_path / "news.duckdb"
     with Store(db) as store, pytest.raises(KeyboardInterrupt):
         ingest(interrupted(_sources(seed_text), after=4), store, one_at_a_time)

@@ -5,6 +5,7 @@ import pytest
 import diplograph
 from diplograph.errors import InputError
 from diplograph.model import Document, Failure, Source
+from diplograph.pipeline import Pipeline
 
 
 @pytest.fixture(scope="module")
@@ -62,3 +63,17 @@ def test_batch_goes_on_past_a_bad_document(pipeline, seed_text):
 def test_extract_raises_input_error_for_bad_text(pipeline):
     with pytest.raises(InputError):
         pipeline.extract("   ")
+
+
+def test_worker_processes_give_the_same_records_in_input_order(pipeline, seed_text):
+    from diplograph.settings import load_settings
+
+    items = [Source("seed.txt", seed_text, published="2022-09-21"), Source("empty.txt", b""),
+             Source("wire.txt", "Israeli troops attacked Hamas positions in Gaza on Monday.", published="2023-11-08"),
+             Source("talks.txt", "Chinese Foreign Minister Wang Yi met Sergei Lavrov in Beijing on Tuesday.",
+                    published="2023-04-04")]
+    serial = list(Pipeline(load_settings().with_overrides(workers=1), nlp=pipeline.nlp).run(items))
+    parallel = list(Pipeline(load_settings().with_overrides(batch_size=1, workers=2), nlp=pipeline.nlp).run(items))
+    assert [type(r) for r in parallel] == [Document, Failure, Document, Document]
+    assert [r.to_record() if isinstance(r, Document) else r for r in parallel] == \
+        [r.to_record() if isinstance(r, Document) else r for r in serial]
