@@ -2,7 +2,9 @@
 
 A role noun ("forces", "ambassador") or a people ("Afghan civilians", "Bosnian Serbs") is an actor
 of the state its adjectives, possessors and "of"/"in" phrases name; this pass ranks those phrases
-and makes the mentions, leaving the country of a bare role noun to the references pass.
+and makes the mentions, leaving the country of a bare role noun to the references pass. A national
+attack that acts ("A U.S. drone strike killed") is the state's forces; a role noun used as a plain
+noun ("shared intelligence", "join forces", "at 4 pm") is no actor.
 """
 
 from __future__ import annotations
@@ -26,6 +28,11 @@ MEMBER_NOUNS = {"groups", "members", "supporters", "units", "factions", "movemen
                 "organisations", "organizations", "leaders", "figures"}
 MEDIA_HEADS = {"newspaper", "channel", "broadcaster", "outlet", "daily", "radio", "television", "tv"}
 GENERIC_ROLES = {"people", "state", "citizens", "residents", "leader", "secretary", "media"}
+CLOCK_ENTS = {"TIME", "DATE"}  # "at 4 pm", "5 p.m.": the hour, not a prime minister
+INFORMATION_ROLES = {"intelligence"}  # bare, the information ("shared intelligence"), not the service
+IDIOMS = {("join", "forces")}  # verb + role noun that name no actor: "agreed to join forces"
+ATTACK_HEADS = {"strike", "strikes", "airstrike", "airstrikes", "raid", "raids", "attack",
+                "attacks", "bombing", "bombings", "shelling", "offensive", "incursion"}
 
 
 def nationalities(reading: Reading) -> dict[int, list[tuple[str | None, str | None]]]:
@@ -84,7 +91,7 @@ def role_mentions(reading: Reading, nat: dict) -> list[Candidate]:
     out = []
     for tok in doc:
         if (tok.i in reading.consumed or tok.i in reading.by_token
-                or tok.pos_ not in {"NOUN", "PROPN"}):
+                or tok.pos_ not in {"NOUN", "PROPN"} or tok.ent_type_ in CLOCK_ENTS):
             continue
         role = reading.role(tok)
         if role is None:
@@ -111,7 +118,7 @@ def role_mentions(reading: Reading, nat: dict) -> list[Candidate]:
                          if t.i in reading.by_token and reading.affiliation(reading.by_token[t.i])]
                 end = max([end, *inner])
         if not affs:
-            if key in GENERIC_ROLES:
+            if key in GENERIC_ROLES or _not_an_actor(tok, key):
                 continue
             pronoun = next((c.lower_ for c in tok.lefts if c.dep_ == "poss" and c.pos_ == "PRON"), None)
             if pronoun and role.kind != "person":
@@ -142,6 +149,14 @@ def role_mentions(reading: Reading, nat: dict) -> list[Candidate]:
     return out
 
 
+def _not_an_actor(tok: Token, key: str | None) -> bool:
+    """A role noun used as a plain noun: "shared intelligence", "join forces"."""
+    if (tok.head.lemma_.lower(), tok.lower_) in IDIOMS and tok.dep_ == "dobj":
+        return True
+    bare = not any(c.dep_ in {"det", "poss", "amod", "compound"} for c in tok.lefts)
+    return key in INFORMATION_ROLES and bare
+
+
 def _people(reading: Reading, tok: Token) -> Role | None:
     """Unnamed people of a nationality ("Palestinian militants", "Syrian opposition members",
     "Iraqi towns"): a group with the country, and the sector of a role noun before the head."""
@@ -151,6 +166,9 @@ def _people(reading: Reading, tok: Token) -> Role | None:
         # "a U.S. government watchdog agency", "an official Syrian newspaper"
         media = tok.lower_ in MEDIA_HEADS
         return Role(sector or ("MED" if media else None), "media" if media else "organisation")
+    if tok.lower_ in ATTACK_HEADS and reading.nat_rank.get(tok.i) == 0 and tok.dep_ in {
+            "nsubj", "nsubjpass"}:
+        return Role(sector or "MIL", "group")  # "A U.S. drone strike killed": its forces acted
     if tok.tag_ == "NNS" and sector and tok.lower_ in MEMBER_NOUNS:
         return Role(sector, "group")  # "opposition groups", "army units": the role's
     if tok.tag_ != "NNS" or tok.i not in reading.demonym_heads or tok.ent_type_ in SKIP_ENTS:

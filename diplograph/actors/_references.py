@@ -2,8 +2,9 @@
 
 "Petro", "the president-elect" and "the Russian president" take the person named earlier; "he",
 "it", "they", "the country" and "the group" in a later sentence become mentions of the nearest
-compatible actor; a bare role noun ("the prime minister") takes the country of its context when
-that context names one state only.
+compatible actor; a bare role noun ("the prime minister") or a titled name the dictionary does
+not know ("Opposition leader Jean Minani") takes the country of its context when that context names
+one state only; "ethnic Albanians" are of the other state their sentence names, if one.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from ._named import LOCATION_PREPS
 from ._persons import FORMER
 from ._reading import Reading
 
-__all__ = ["acronyms", "anaphors", "context_countries", "corefer", "country_possessors"]
+__all__ = [
+    "acronyms", "anaphors", "context_countries", "corefer", "country_possessors", "ethnic_minorities",
+]
 
 # Words that refer back to an actor named before, and the kinds of actor they can name.
 PERSONS = frozenset({"person"})
@@ -116,12 +119,14 @@ def country_possessors(reading: Reading, cands: list[Candidate]) -> None:
 
 
 def context_countries(reading: Reading, cands: list[Candidate]) -> None:
-    """"the prime minister", "the government", "the police" with no country in the phrase take
-    the country of the text around them, but only when it names one state: every actor with a
+    """"the prime minister", "the government", "the police", "President Dos Santos" (a name the
+    dictionary does not know) with no country in the phrase take the country of the text around them, but only when it names one state: every actor with a
     country in that sentence before them and in the sentence before is of the same state."""
     for n, c in enumerate(cands):
+        titled = c.kind == "person" and reading.doc[c.start].is_title  # "President Dos Santos"
         if (c.country is not None or c.entry is not None or c.pronoun or not c.title
-                or c.sector not in CONTEXT_SECTORS or reading.doc[c.start].lower_ != "the"):
+                or c.sector not in CONTEXT_SECTORS
+                or not (titled or reading.doc[c.start].lower_ == "the")):
             continue
         sent = reading.sent_of[c.start]
         near = {p.country for p in cands[:n] if p.country and p.end <= c.start
@@ -134,6 +139,24 @@ def context_countries(reading: Reading, cands: list[Candidate]) -> None:
         if len(near) == 1 and "IGO" not in near:
             c.country = near.pop()
             c.code = code_of(c.country, c.sector)
+
+
+def ethnic_minorities(reading: Reading, cands: list[Candidate]) -> None:
+    """"ethnic Albanians demonstrated in Serbia": a people called ethnic lives in a state not its
+    own; when the sentence names one other state, they are its, else of no state at all."""
+    for c in cands:
+        if (c.entry is None or c.entry.kind != "demonym" or c.start == 0
+                or reading.doc[c.start - 1].lower_ != "ethnic"):
+            continue
+        sent = reading.sent_of[c.start]
+        span = reading.sents[sent]
+        states = {p.country for p in cands if p is not c and p.country
+                  and reading.sent_of[p.start] == sent}
+        states |= {pl.country for pl in reading.places if pl.country and pl.start is not None
+                   and span.start_char <= pl.start < span.end_char}
+        states -= {c.country, "IGO"}
+        c.country = states.pop() if len(states) == 1 else None
+        c.code, c.name = c.country, reading.doc[c.start : c.end].text
 
 
 def acronyms(reading: Reading, cands: list[Candidate]) -> None:

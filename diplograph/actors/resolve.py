@@ -8,7 +8,7 @@ Later mentions ("the Russian president", "Petro", "the president-elect") take th
 of the person named earlier in the article; "he", "it", "they", "the country" and "the group" in a
 later sentence become mentions of the nearest compatible actor before them; a bare role noun ("the
 prime minister") takes the country of its context when that context names one state only.
-Wire datelines ("BERLIN --") are places. Unnamed people of a nationality ("Afghan civilians") and
+"ethnic Albanians" are of the other state their sentence names. Wire datelines ("BERLIN --") are places. Unnamed people of a nationality ("Afghan civilians") and
 organisations named after their state ("the United States Treasury") are actors of that state.
 
 The passes live in private modules by concern: ``_names`` (dictionary names and spaCy's
@@ -32,7 +32,9 @@ from ._named import named_mention
 from ._names import find_names
 from ._persons import known_surname, person_mention
 from ._reading import Reading
-from ._references import acronyms, anaphors, context_countries, corefer, country_possessors
+from ._references import (
+    acronyms, anaphors, context_countries, corefer, country_possessors, ethnic_minorities,
+)
 from .dictionary import ActorDictionary, split_code
 
 __all__ = ["find_actors"]
@@ -65,6 +67,7 @@ def find_actors(
     acronyms(reading, cands)
     country_possessors(reading, cands)
     context_countries(reading, cands)
+    ethnic_minorities(reading, cands)
     cands.extend(anaphors(reading, cands))
     cands.sort(key=lambda c: (c.start, -c.end))
     return _actors(reading, cands), sorted(reading.places, key=lambda p: p.start or 0)
