@@ -6,8 +6,10 @@ object (swapped in the passive), prepositional and indirect objects, conjoined a
 each), the controller of a "to"-complement ("called on X to make peace", "threatened to attack"),
 the speaker of reported speech. Source and target are actors the actors stage found in the same
 sentence; a pronoun or role noun it left unresolved ("he", "the president-elect", "the country")
-takes an actor named earlier in that sentence, or the subject of the sentence just before.
-Material acts may take a geocoded place as target ("attacked positions in Ukraine"). When the
+takes an actor named earlier in that sentence, or (a role noun) the subject of the sentence before.
+Material acts may take a geocoded place as target ("attacked positions in Ukraine"); a protest,
+threat or coercion with no party named, the place where it happens; a group with no country
+("protesters") is of the place named or of the police or government acting on it. When the
 object is no actor, the party it concerns is looked for inside it ("rejected a request by X",
 "called for sanctions against X", "an offer made by X"); a plain pronoun or role noun never names
 its own clause's subject ("the US gave aid to the country" is not the US). Where the parse or the
@@ -21,7 +23,7 @@ sending or calling someone is for can set the code ("sent experts to investigate
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
@@ -111,12 +113,17 @@ AGENT_NOUNS = {"police", "government", "army", "troops", "soldiers", "forces", "
 PERSONAL = ("person",)
 COLLECTIVE = ("country", "government", "organisation", "igo", "group", "media")
 PRONOUN_KINDS = {"he": PERSONAL, "him": PERSONAL, "she": PERSONAL, "her": PERSONAL, "his": PERSONAL,
-                 "it": ("country", "government", "organisation", "igo", "media"), "its": COLLECTIVE,
+                 "it": ("country", "government", "organisation", "igo", "media", "group"), "its": COLLECTIVE,
                  "they": COLLECTIVE, "them": COLLECTIVE, "their": COLLECTIVE}
 # Role nouns the actors stage left unresolved ("the president-elect"): the kinds they can refer to.
 ROLE_NOUNS = {"president": PERSONAL, "president-elect": PERSONAL, "elect": PERSONAL, "leader": PERSONAL,
               "minister": PERSONAL, "premier": PERSONAL, "chancellor": PERSONAL, "king": PERSONAL,
               "country": ("country",), "nation": ("country",), "government": ("government", "country", "person")}
+# Acts that, with no party named, are aimed at the country where they happen: protests, threats
+# and coercion ("demonstrated in Kirkuk", "will extend the curfew in Abidjan").
+PLACED_ROOTS = {"13", "14", "17"}
+# Sectors that act within their own country: a group they act on is of that country.
+DOMESTIC_AUTHORITIES = {"COP", "JUD", "GOV"}
 # A future cooperative act is coded as the intent to do it (CAMEO 03x: "will provide aid" -> 033),
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
                 # and a future coercive act is a threat of it (13x: "will boycott" -> 133)
@@ -317,6 +324,8 @@ class EventCoder:
             targets = self._deep_parties(_object_heads(token, TARGET_PREPS), sources)
         if not targets and code[:2] == "14":
             targets = self._purpose_parties(_purposes(token), sources, PROTESTED_DEPS)
+        if not targets and code[:2] in PLACED_ROOTS:
+            targets = self._sentence_place(sent, sources)
         reciprocal = False
         if targets and len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS and all(
                 t.token.dep_ == "pobj" and t.token.head.lower_ in TOPIC_PREPS for t in targets):
@@ -557,8 +566,10 @@ class EventCoder:
             heads = [h for h in heads if h.dep_ == "pobj"]  # "sent peacekeepers to Iraq" (dative "to")
         speech = code[:2] == "01"
         giving = code[:2] == "07" or code.startswith(("033", "0842")) or verb.lemma_.lower() in GIVING_VERBS
+        # the source's own object ("withdraw its troops from X") is a target only failing any other
+        own = [o for o in objects if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children)]
         if not giving:
-            heads.extend(objects)
+            heads.extend(o for o in objects if o not in own)
         preps = [c for c in children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
         stray = _stray_recipient(verb)
         if stray is not None:
@@ -570,6 +581,8 @@ class EventCoder:
             heads.extend(p for p in prep.children if p.dep_ == "pobj")
         if giving:  # "contributed troops to X", "gave Y $5m": what is given is no target
             heads.extend(objects)
+        else:
+            heads.extend(own)
         place_targets = code[:2] in PLACE_TARGET_ROOTS
         found = self._first_arguments(heads, sources, place_targets, speech, generic=False)
         if not found and self.generic_arguments:
@@ -739,9 +752,7 @@ class EventCoder:
         if places:
             place = next((p for p in self.places if p.start <= head.idx < p.end), None)
             if place is not None:
-                ref = ActorRef(place.text or place.name, place.start, place.end, place.country, None,
-                               place.country, place.name)
-                return [Argument(ref, head)]
+                return [Argument(_place_ref(place), head)]
         if not generic or head.ent_type_ in NOT_AGENTS or head.pos_ not in ("PROPN", "NOUN"):
             return []
         agent = head.lemma_.lower() in AGENT_NOUNS or head.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
@@ -761,12 +772,12 @@ class EventCoder:
         return actor
 
     def _bound_anaphor(self, head: Token, actors: Sequence[Actor], avoid: set[str]) -> bool:
-        """Whether ``head`` is a pronoun or role noun ("it", "the country") the actors stage resolved
+        """Whether ``head`` is a pronoun or country noun ("it", "the country") the actors stage resolved
         to the event's other side: a plain pronoun does not name its own clause's subject, so it is
         read again, avoiding that side."""
         pronoun = head.pos_ == "PRON" and head.lower_ in PRONOUN_KINDS and head.dep_ != "poss"
         # a bare role noun only ("the country", "his government"), not "the Afghan government"
-        role = head.lemma_.lower() in ROLE_NOUNS and all(
+        role = "country" in ROLE_NOUNS.get(head.lemma_.lower(), ()) and all(
             t.dep_ in ("det", "poss", "punct") for t in self._phrase(head) if t.i != head.i)
         if not (pronoun or role):
             return False
@@ -781,8 +792,9 @@ class EventCoder:
     def _antecedent(self, head: Token, avoid: set[str]) -> Actor | None:
         """An unresolved pronoun or role noun ("he", "the country") -> the actor it most likely names.
 
-        First an actor earlier in the same sentence; failing that, the subject of the sentence just
-        before ("Colombia has been an ally ... The US has provided aid to the country"). Actors of the
+        First an actor earlier in the same sentence; failing that, for a role noun, the subject of the
+        sentence just before ("Colombia has been an ally ... The US has provided aid to the country");
+        pronouns across sentences are the actors stage's to resolve. Actors of the
         event's other side (``avoid``: ids and countries) are never taken.
         """
         if head.pos_ == "PRON":
@@ -805,8 +817,8 @@ class EventCoder:
         found = next((a for a in reversed(before) if fits(a)), None)
         if found is None and head.pos_ == "PRON":  # "Teachers said they will not end the strike"
             found = next((a for a in reversed(before) if fits(a, stateless=True)), None)
-        if found is not None or head.sent.start == 0:
-            return found
+        if found is not None or head.sent.start == 0 or head.pos_ == "PRON":
+            return found  # a pronoun the actors stage left unresolved across sentences stays so
         previous = self.doc[head.sent.start - 1].sent
         for token in previous:
             if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT":
@@ -832,6 +844,10 @@ class EventCoder:
               target: Argument | None, mode: str, confidence: float) -> Iterator[Event]:
         if target is not None and _same(source.ref, target.ref):
             return
+        if target is not None and not target.generic:
+            target = self._placed(target, sent, source)
+        if not source.generic:
+            source = self._placed(source, sent, target or source)
         facts = cameo_code(code)
         if source.generic or (target is not None and target.generic):
             confidence *= 0.75
@@ -855,6 +871,36 @@ class EventCoder:
             mentions=[Mention(index, sent.start_char, sent.end_char, trigger_span)],
         )
 
+    def _sentence_place(self, sent: SpacySpan, sources: Sequence[Argument]) -> list[Argument]:
+        """The first geocoded place of the sentence outside the source: a protest, threat or
+        coercion with no one named is aimed at the country where it happens ("demonstrated in the
+        city of Kirkuk")."""
+        for place in self.places:
+            if sent.start_char <= place.start < sent.end_char and not any(
+                    s.ref.start <= place.start < s.ref.end for s in sources):
+                token = self.doc.char_span(place.start, place.end, alignment_mode="expand")[-1]
+                return [Argument(_place_ref(place), token)]
+        return []
+
+    def _placed(self, party: Argument, sent: SpacySpan, other: Argument) -> Argument:
+        """A source or target group with a sector but no country ("protesters", "refugees") is of
+        the country where the sentence places the event ("demonstrators in Monrovia"); with no
+        place, of the country of the police, court or government on the other side, which act at
+        home ("police arrested opposition supporters")."""
+        ref = party.ref
+        if ref.country is not None or (ref.code is not None and ref.code != ref.sector):
+            return party
+        place = next((p for p in self.places if sent.start_char <= p.start < sent.end_char
+                      and not ref.start <= p.start < ref.end), None)
+        if place is not None:
+            country = place.country
+        elif other.ref.sector in DOMESTIC_AUTHORITIES and other.ref.country is not None:
+            country = other.ref.country
+        else:
+            return party
+        code = country + (ref.sector or "")
+        return Argument(replace(ref, country=country, code=code), party.token, party.generic)
+
     def _quote_for(self, trigger: Span) -> str | None:
         for quote in self.quotes:
             if quote.cue is not None and quote.cue.start <= trigger.start < quote.cue.end:
@@ -863,6 +909,12 @@ class EventCoder:
             if quote.start <= trigger.start < quote.end:
                 return quote.id
         return None
+
+
+def _place_ref(place: Location) -> ActorRef:
+    """A geocoded place as an event's target: it stands for its country."""
+    return ActorRef(place.text or place.name, place.start, place.end, place.country, None, place.country,
+                    place.name)
 
 
 def _in_dateline(token: Token) -> bool:
