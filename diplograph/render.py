@@ -12,6 +12,8 @@ __all__ = ["document_table", "rows_table"]
 
 # Widest a non-final column grows before it is cut; narrowest the wrapped last column gets.
 MAX_CELL = 40
+# Longest actor name shown before its code, so the code is never the part that is cut.
+ACTOR_LABEL = 28
 MIN_LAST = 50
 
 
@@ -19,6 +21,8 @@ def _actor(ref: ActorRef | None) -> str:
     if ref is None:
         return "-"
     label = ref.name or ref.text
+    if len(label) > ACTOR_LABEL:
+        label = label[: ACTOR_LABEL - 1] + "…"
     return f"{label} ({ref.code})" if ref.code else label
 
 
