@@ -121,6 +121,11 @@ ROLE_NOUNS = {"president": PERSONAL, "president-elect": PERSONAL, "elect": PERSO
               "country": ("country",), "nation": ("country",), "government": ("government", "country", "person")}
 # Acts that, with no party named, are aimed at the country where they happen: protests, threats
 # and coercion ("demonstrated in Kirkuk", "will extend the curfew in Abidjan").
+# Deployments and violent acts aimed at a place ("troops on alert in Manila", "air strikes on
+# targets in Gaza"): the place's country is the target when no actor is named.
+PLACE_ACT_ROOTS = {"07", "08", "15", "16", "17", "18", "19", "20"}
+PLACE_PREPS = {"in", "into", "on", "against", "at", "to", "near", "across", "inside"}
+
 PLACED_ROOTS = {"13", "14", "17"}
 # Sectors that act within their own country: a group they act on is of that country.
 DOMESTIC_AUTHORITIES = {"COP", "JUD", "GOV"}
@@ -233,6 +238,9 @@ class EventCoder:
         "received the credentials of"), so a preposition deep in a later phrase does not count."""
         words: list[Token] = []
         for child in verb.rights:
+            if child.dep_ == "ccomp" and child.pos_ == "ADJ":  # "found X guilty": a small clause
+                words.extend([t for s in child.children if s.dep_ == "nsubj" for t in s.subtree] + [child])
+                continue
             if child.dep_ in CLAUSE_DEPS or child.dep_ == "npadvmod" or _temporal(child):
                 continue  # "called King Salman on Saturday" is no "call on"
             words.append(child)
@@ -322,6 +330,8 @@ class EventCoder:
             targets = self._condition_targets(token, sources)
         if not targets and code[:2] in VIOLENT_ROOTS:
             targets = self._deep_parties(_object_heads(token, TARGET_PREPS), sources)
+        if not targets and code[:2] in PLACE_ACT_ROOTS:
+            targets = self._deep_place(_object_heads(token, PLACE_PREPS), sources)
         if not targets and code[:2] == "14":
             targets = self._purpose_parties(_purposes(token), sources, PROTESTED_DEPS)
         if not targets and code[:2] in PLACED_ROOTS:
@@ -350,7 +360,8 @@ class EventCoder:
         for source in sources:
             for target in ([s for s in sources if s is not source] if reciprocal else targets or [None]):
                 yield from self._make(index, sent, token, code, source, target, mode, confidence)
-                if trigger.match.reverse and target is not None:  # "received the envoy": the envoy visits
+                if trigger.match.reverse and target is not None and not self._is_place(target):
+                    # "received the envoy": the envoy visits (a place does not act back)
                     yield from self._make(index, sent, token, intent_code(trigger.match.reverse, mode), target,
                                           source, mode, confidence * 0.9)
 
@@ -442,6 +453,9 @@ class EventCoder:
                                 targets.extend(self._arguments(pobj, avoid=sources, places=place_targets, target=True))
         if not targets and code[:2] in VIOLENT_ROOTS:
             targets = self._deep_parties(_object_heads(noun, NOUN_TARGET_PREPS), sources)
+        if not targets and code[:2] in PLACE_ACT_ROOTS:  # "airstrikes on militant targets in Gaza"
+            targets = self._deep_place([*_object_heads(noun, PLACE_PREPS),
+                                        *(_object_heads(governor, PLACE_PREPS) if light else ())], sources)
         if not targets and code[:2] == "14":  # "began a hunger strike to demand the resignation of X"
             targets = self._purpose_parties([*_purposes(noun), *(_purposes(governor) if light else ())],
                                             sources, PROTESTED_DEPS)
@@ -560,6 +574,9 @@ class EventCoder:
             if c.dep_ == "dative" and c.pos_ == "ADP":
                 heads.extend(p for p in c.children if p.dep_ == "pobj")
         objects = [c for c in children if c.dep_ in ("dobj", "attr", "oprd")]
+        # "found the regime guilty" parses as a small clause: its subject is the object
+        objects.extend(s for c in children if c.dep_ == "ccomp" and c.pos_ == "ADJ"
+                       for s in c.children if s.dep_ == "nsubj")
         object_preps = [c for obj in objects for c in obj.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
         if code[:2] == "15":  # "deployed troops to the border": the object is what is mobilised
             objects = []
@@ -642,6 +659,22 @@ class EventCoder:
                     found = self._arguments(token, avoid=sources)
                     if found:
                         return found
+        return []
+
+    def _is_place(self, party: Argument) -> bool:
+        """Whether ``party`` is a geocoded place standing for its country, not an actor."""
+        return party.ref.actor is None and any(p.start == party.ref.start and p.end == party.ref.end
+                                               for p in self.places)
+
+    def _deep_place(self, heads: Sequence[Token], sources: Sequence[Argument]) -> list[Argument]:
+        """The first geocoded place inside the objects of a deployment or a violent act that names
+        no actor: "remained on alert in Manila", "struck a camp in Pakistan" are aimed at its country."""
+        for head in heads:
+            for token in _phrase_tokens(head):
+                place = next((p for p in self.places if p.start <= token.idx < p.end), None)
+                if place is not None and not _in_dateline(token) and not any(
+                        s.ref.start <= place.start < s.ref.end for s in sources):
+                    return [Argument(_place_ref(place), token)]
         return []
 
     def _condition_targets(self, verb: Token, sources: Sequence[Argument]) -> list[Argument]:
@@ -952,6 +985,15 @@ def _object_heads(head: Token, preps: set[str]) -> list[Token]:
     found.extend(p for c in head.children if c.dep_ == "prep" and c.lower_ in preps
                  for p in c.children if p.dep_ == "pobj")
     return found
+
+
+def _phrase_tokens(head: Token) -> Iterator[Token]:
+    """The tokens of ``head``'s phrase in order, without its clauses: "foreigners who fought in
+    the east" says nothing of where the granting happens."""
+    yield head
+    for child in head.children:
+        if child.dep_ not in CLAUSE_DEPS or child.dep_ in ("conj", "cc", "punct"):
+            yield from _phrase_tokens(child)
 
 
 def _purposes(head: Token) -> list[Token]:

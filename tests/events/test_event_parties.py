@@ -156,3 +156,10 @@ def test_protest_aimed_at_the_party_named_in_its_purpose(run):
     doc = run("Kenyan doctors began a hunger strike on Monday to demand the resignation of President "
               "Uhuru Kenyatta.")
     assert ("KEN", "PROTEST", "KEN") in _pairs(doc)
+
+
+def test_object_of_a_small_clause_verdict_is_the_target(run):
+    # "found X guilty" parses X as the subject of "guilty": X is the one accused
+    doc = run("A court in Ankara found the journalist guilty of insulting the president.")
+    assert any(e.plover == "ACCUSE" and e.source.code == "TURJUD" and e.target is not None
+               and e.target.text == "the journalist" for e in doc._.events)
