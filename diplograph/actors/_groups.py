@@ -1,9 +1,10 @@
 """Nationalities of noun heads and the actors role nouns make: "Israeli troops", "the army".
 
-A role noun ("forces", "ambassador") or a people ("Afghan civilians", "Bosnian Serbs") is an actor
-of the state its adjectives, possessors and "of"/"in" phrases name; this pass ranks those phrases
-and makes the mentions, leaving the country of a bare role noun to the references pass. A national
-attack that acts ("A U.S. drone strike killed") is the state's forces; a role noun used as a plain
+A role noun ("forces", "ambassador") or a people ("Afghan civilians", "Bosnian Serbs", "Iraqi
+Kurds") is an actor of the state its adjectives, possessors and "of"/"in" phrases name ("Kurds"
+alone: of no state; "supporters of X": of X's state, not of X's office); this pass ranks those
+phrases and makes the mentions, leaving the country of a bare role noun to the references pass. A
+national attack that acts ("A U.S. drone strike killed") is the state's forces; a role noun used as a plain
 noun ("shared intelligence", "join forces", "at 4 pm") is no actor.
 """
 
@@ -26,6 +27,8 @@ ORG_HEADS = {
 }
 MEMBER_NOUNS = {"groups", "members", "supporters", "units", "factions", "movements",
                 "organisations", "organizations", "leaders", "figures"}
+FOLLOWER_NOUNS = {"supporters", "followers", "loyalists", "partisans"}  # "supporters of X": X's
+ACTING_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"}  # a people as argument
 MEDIA_HEADS = {"newspaper", "channel", "broadcaster", "outlet", "daily", "radio", "television", "tv"}
 GENERIC_ROLES = {"people", "state", "citizens", "residents", "leader", "secretary", "media"}
 CLOCK_ENTS = {"TIME", "DATE"}  # "at 4 pm", "5 p.m.": the hour, not a prime minister
@@ -133,6 +136,8 @@ def role_mentions(reading: Reading, nat: dict) -> list[Candidate]:
             out.append(Candidate(start, tok.i + 1, doc[start : tok.i + 1].text, None,
                                  role.sector, role.sector, role.kind, key))
             continue
+        if tok.lower_ in FOLLOWER_NOUNS and not role.sector:
+            affs = list(dict.fromkeys((country, country) for country, _ in affs))
         for country, code in affs:
             sector = role.sector
             if code and code != country:  # "UN envoy", "Kremlin spokesman"
@@ -169,8 +174,16 @@ def _people(reading: Reading, tok: Token) -> Role | None:
     if tok.lower_ in ATTACK_HEADS and reading.nat_rank.get(tok.i) == 0 and tok.dep_ in {
             "nsubj", "nsubjpass"}:
         return Role(sector or "MIL", "group")  # "A U.S. drone strike killed": its forces acted
+    if tok.tag_ == "NNS" and tok.lower_ in FOLLOWER_NOUNS and reading.nat_rank.get(tok.i) == 1:
+        return Role(sector, "group")  # "supporters of Gbagbo": of his country, not his office
     if tok.tag_ == "NNS" and sector and tok.lower_ in MEMBER_NOUNS:
         return Role(sector, "group")  # "opposition groups", "army units": the role's
-    if tok.tag_ != "NNS" or tok.i not in reading.demonym_heads or tok.ent_type_ in SKIP_ENTS:
+    if (tok.tag_ in {"NNS", "NNPS"} and tok.ent_type_ == "NORP" and tok.is_title
+            and tok.i not in reading.demonym_heads and tok.dep_ in ACTING_DEPS
+            and not any(c.dep_ == "compound" for c in tok.lefts)):
+        # "Kurds clashed with police": a people, of no state named; "West Africans" a region's
+        return Role(sector, "group")
+    if (tok.tag_ not in {"NNS", "NNPS"} or tok.i not in reading.demonym_heads
+            or tok.ent_type_ in SKIP_ENTS):  # "Afghan civilians", "Iraqi Kurds"
         return None
     return Role(sector, "group")

@@ -62,6 +62,8 @@ def named_mention(reading: Reading, m: Match, kind: str, nat: dict) -> Candidate
         if head.dep_ == "pobj" and head.head.lower_ in LOCATION_PREPS:
             reading.place(doc[m.start : head.i + 1], country)  # "at the Kremlin Palace"
             return None
+    if dep == "appos" and head.dep_ == "pobj" and head.head.lower_ in LOCATION_PREPS:
+        dep, head = "pobj", head.head  # "in Kenya's capital, Nairobi": where, like its head
     locative = dep == "pobj" and head.lower_ in LOCATION_PREPS
     if kind == "government" and head.lower_ == "from":
         locative = False  # "support from the U.S. military": who gave it, not where

@@ -18,6 +18,7 @@ __all__ = ["PLACE_KINDS", "SKIP_ENTS", "find_names"]
 PLACE_KINDS = {"country", "capital", "place"}
 MEETINGS = {"summit", "conference", "talks", "games", "cup", "championship", "festival", "war"}
 SKIP_ENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "QUANTITY", "WORK_OF_ART"}
+STANCE_PREFIXES = {"anti", "pro", "post", "pre", "non"}  # "pro-Russian": for, not of, Russia
 CALENDAR = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "june", "july", "august", "september", "october", "november",
@@ -30,6 +31,14 @@ def find_names(reading: Reading) -> None:
     names = _dictionary_matches(reading.doc, reading.dictionary)
     reading.matches = _prefer_entities(reading.doc, names)
     _add_entities(reading)
+    reading.matches = [m for m in reading.matches if not _prefixed(reading.doc, m)]
+
+
+def _prefixed(doc: Doc, m: Match) -> bool:
+    """A name behind a stance prefix ("anti-American protests", "pro-Russian separatists",
+    "post-Soviet wars") qualifies the noun without making it the state's or an actor."""
+    return (m.start >= 2 and doc[m.start - 1].text == "-"
+            and doc[m.start - 2].lower_ in STANCE_PREFIXES)
 
 
 def _add_entities(reading: Reading) -> None:

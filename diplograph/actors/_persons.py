@@ -1,7 +1,8 @@
 """Person names: the title and nationality around them, and the dictionary entry they name on a day.
 
 "President Boris Yeltsin", "Héctor ..., the Colombian ambassador", "Mr Erdogan": a person's mention
-takes in the role phrase beside the name, and the dictionary's dated offices give the code unless
+takes in the role phrase beside the name (or inside it, where the NER took "Archbishop Desmond Tutu"
+as one name), and the dictionary's dated offices give the code unless
 the text says otherwise ("King Hassan of Morocco").
 """
 
@@ -24,6 +25,11 @@ def person_mention(reading: Reading, m: Match, nat: dict) -> Candidate:
     root = reading.root(m)
     start, end = m.start, m.end
     title, affs = None, list(nat.get(root.i, []))
+    lead = m.start  # "Archbishop Desmond Tutu" as one name: the title inside it
+    while (lead < m.end - 1 and doc[lead].dep_ in {"compound", "nmod"}
+           and reading.role(doc[lead]) is not None):
+        title = reading.role_text(doc[lead])
+        lead += 1
     lefts = [c for c in root.lefts if c.i < m.start and c.dep_ in MODIFIER_DEPS | {"det", "amod"}]
     if lefts:
         start = min(c.left_edge.i for c in lefts)
@@ -55,7 +61,7 @@ def person_mention(reading: Reading, m: Match, nat: dict) -> Candidate:
         reading.consumed.add(role_tok.i)
         affs += [a for a in nat.get(role_tok.i, []) if a not in affs]
     role = reading.dictionary.roles.get(match_key(title)) if title else None
-    text = doc[m.start : m.end].text
+    text = doc[lead : m.end].text
     if m.entry is None:
         m.entry = known_surname(reading, m, title)
     if m.entry is not None:

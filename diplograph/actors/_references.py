@@ -30,7 +30,7 @@ ANAPHORS = {"he": PERSONS, "him": PERSONS, "she": PERSONS, "her": PERSONS, "it":
 REFERRING_NOUNS = {"country": STATES, "nation": STATES, "group": GROUPS}
 # Sectors a bare role noun shares with the state its context names ("the army", "the police");
 # not envoys or ambassadors, who are usually the other state's.
-CONTEXT_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "OPP", "REB", "SPY", "PTY"}
+CONTEXT_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "OPP", "REB", "SPY", "PTY", "REL"}
 ANAPHOR_SENTENCES = 2  # how many sentences back an antecedent may be
 
 
