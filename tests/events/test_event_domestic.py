@@ -6,11 +6,11 @@ or envoy are no target ("withdraw its troops from Iraq"), and role nouns of one 
 from __future__ import annotations
 
 import pytest
+from event_triples import triples
 
 
 def _pairs(doc):
-    """(source code, PLOVER type, target code or None) of each event."""
-    return {(e.source.code, e.plover, e.target.code if e.target else None) for e in doc._.events}
+    return triples(doc, by="code")
 
 
 @pytest.mark.parametrize(("text", "expected"), [

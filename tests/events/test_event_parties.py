@@ -6,11 +6,11 @@ parties, stray recipients of returns, blame appraisals, refused talks and what s
 from __future__ import annotations
 
 import pytest
+from event_triples import triples
 
 
 def _pairs(doc):
-    """(source country, PLOVER type, target country or None) of each event."""
-    return {(e.source.country, e.plover, e.target.country if e.target else None) for e in doc._.events}
+    return triples(doc, by="country")
 
 
 def test_one_phrase_naming_two_actors_gives_a_joint_event(run):

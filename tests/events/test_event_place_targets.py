@@ -5,11 +5,11 @@ positions in Idlib" is an attack on Syria)."""
 from __future__ import annotations
 
 import pytest
+from event_triples import triples
 
 
 def _pairs(doc):
-    """(source country, PLOVER type, target country or None) of each event."""
-    return {(e.source.country, e.plover, e.target.country if e.target else None) for e in doc._.events}
+    return triples(doc, by="country")
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -8,6 +8,7 @@ import pytest
 
 from diplograph.events.coder import _same
 from diplograph.model import ActorRef
+from event_triples import triples
 
 
 def _events(doc):
@@ -16,7 +17,7 @@ def _events(doc):
 
 
 def _pairs(doc):
-    return {(s, p, t) for s, p, _, t in _events(doc)}
+    return triples(doc, by="country")
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -1,0 +1,9 @@
+"""A helper the event tests share (a plain module: pytest does not collect it)."""
+
+from __future__ import annotations
+
+
+def triples(doc, by: str = "country") -> set[tuple]:
+    """(source, PLOVER type, target or None) of each event, the actors given by ``by`` (country or code)."""
+    return {(getattr(e.source, by) if e.source else None, e.plover, getattr(e.target, by) if e.target else None)
+            for e in doc._.events}
