@@ -127,35 +127,36 @@ def _with_defaults(items, args: argparse.Namespace):
         yield item
 
 
-def _check_published(value: str | None) -> None:
-    from datetime import date
+def _pipeline_and_sources(args: argparse.Namespace):
+    """The pipeline the options ask for and the sources of the inputs, with the defaults applied."""
+    from .clean import publication_date
+    from .ingest import iter_sources
 
-    if value is None:
-        return
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        raise InputError("--published", f"{value!r} is not a date (YYYY-MM-DD)") from None
+    args.published = publication_date("--published", args.published)
+    pipeline = _pipeline(args)
+    sources = _with_defaults(iter_sources(args.inputs, pipeline.settings, stdin=sys.stdin.buffer), args)
+    return pipeline, sources
+
+
+def _print_failures(failures: list) -> None:
+    for f in failures:
+        print(f"diplograph: {f.message()}", file=sys.stderr)
 
 
 def _report_failures(failures: list, total: int) -> int:
-    for f in failures:
-        print(f"diplograph: {f.message()}", file=sys.stderr)
+    _print_failures(failures)
     if failures and total > 1:
         print(f"diplograph: {len(failures)} of {total} documents failed", file=sys.stderr)
     return EXIT_INPUT if failures else 0
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    from .ingest import iter_sources
     from .model import Failure
     from .progress import Progress
     from .render import document_table
 
     fmt = _check_format(args.format, EXTRACT_FORMATS)
-    _check_published(args.published)
-    pipeline = _pipeline(args)
-    sources = _with_defaults(iter_sources(args.inputs, pipeline.settings, stdin=sys.stdin.buffer), args)
+    pipeline, sources = _pipeline_and_sources(args)
     failures, total = [], 0
     with Progress(quiet=args.quiet) as progress:
         for result in pipeline.run(sources):
@@ -183,17 +184,13 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 def _cmd_ingest(args: argparse.Namespace) -> int:
     from .batch import ingest
-    from .ingest import iter_sources
     from .progress import Progress
     from .store import Store
 
-    _check_published(args.published)
-    pipeline = _pipeline(args)
-    sources = _with_defaults(iter_sources(args.inputs, pipeline.settings, stdin=sys.stdin.buffer), args)
+    pipeline, sources = _pipeline_and_sources(args)
     with Store(args.db) as store, Progress(quiet=args.quiet) as progress:
         summary = ingest(sources, store, pipeline, progress=progress)
-    for f in summary.failures:
-        print(f"diplograph: {f.message()}", file=sys.stderr)
+    _print_failures(summary.failures)
     print(f"{args.db}: {summary.line()}", file=sys.stderr)
     return EXIT_INPUT if summary.failures else 0
 

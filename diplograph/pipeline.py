@@ -122,7 +122,7 @@ class Pipeline:
         try:
             parsed = list(nlp.pipe(spacy_docs, batch_size=len(spacy_docs) or 1))
         except Exception:  # a component failed somewhere in the batch: find which document
-            parsed = [self._annotate_one(d, sd) for d, sd in zip(todo, spacy_docs)]
+            parsed = [self._annotate_one(d) for d in todo]
         done = dict(zip((id(d) for d in todo), parsed))
         for item in batch:
             if isinstance(item, Failure):
@@ -131,10 +131,10 @@ class Pipeline:
             result = done[id(item)]
             yield result if isinstance(result, Failure) else document_from_doc(result, item)
 
-    def _annotate_one(self, document: Document, spacy_doc: Doc) -> Doc | Failure:
+    def _annotate_one(self, document: Document) -> Doc | Failure:
         """Re-run one document alone so that one bad document fails, not its whole batch."""
         try:
-            return self.nlp(make_doc(self.nlp, spacy_doc.text, spacy_doc._.meta))
+            return self.nlp(make_doc(self.nlp, document.text, _meta(document)))
         except Exception as exc:  # recorded as this document's failure; the batch goes on
             return Failure(document.source or document.doc_id,
                            f"internal error while annotating: {type(exc).__name__}: {exc}")
