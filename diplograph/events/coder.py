@@ -47,6 +47,8 @@ INNER_PREPS = ("by", "from", "of", "against", "into", "on", "with", "to", "betwe
 # request from X"); not place or time ones ("in the city of X").
 INNER_HOSTS = {"for", "to", "with", "against", "on", "upon", "into", "about", "from", "toward", "towards"}
 # Verbs that take an object and hand the event to a "to"-complement's subject ("urged X to ...").
+# Verbs of letting, whose object the parser may make the subject of a bare complement.
+LETTING_VERBS = {"allow", "let", "permit", "help", "make"}
 OBJECT_CONTROL = {"call", "urge", "ask", "tell", "order", "force", "persuade", "press", "encourage",
                   "invite", "allow", "help", "push", "pressure", "expect", "want", "convince"}
 # Verbs that carry an event noun without adding meaning of their own ("launched an offensive").
@@ -105,6 +107,9 @@ COMMITMENT_NOUNS = {"commitment", "readiness", "willingness", "determination", "
 EXPRESSING_VERBS = {"express", "voice", "reiterate", "reaffirm", "convey", "repeat"}
 # Heads whose "to"-complement is their content, coded into the head's own code (not an event of its own).
 CONTENT_ROOTS = {"02", "03", "10", "11", "12", "13"}
+# Verbs of deciding: what was decided is done, so the "to"-complement is the event ("the court
+# decided to allow X to run" is the concession, not an intent to make one).
+DECIDING_VERBS = {"decide", "vote", "opt", "choose", "elect"}
 # Common nouns that name an agent when no actor was resolved (used only with generic_arguments).
 AGENT_NOUNS = {"police", "government", "army", "troops", "soldiers", "forces", "rebels", "militants",
                "protesters", "demonstrators", "court", "judge", "prosecutors", "officials", "minister",
@@ -305,8 +310,14 @@ class EventCoder:
         if trigger.noun:
             yield from self._noun_events(index, sent, trigger, triggers)
             return
-        if token.head.i in triggers and triggers[token.head.i].match.cameo[:2] in CONTENT_ROOTS and (
+        if token.lemma_.lower() in DECIDING_VERBS and any(
+                c.dep_ == "xcomp" and c.i in triggers and not triggers[c.i].noun for c in token.children):
+            return  # "decided to allow X": the allowing is the event
+        deciding = token.dep_ == "xcomp" and token.head.lemma_.lower() in DECIDING_VERBS
+        if not deciding and token.head.i in triggers and triggers[token.head.i].match.cameo[:2] in CONTENT_ROOTS and (
                 token.dep_ in ("xcomp", "acl") or _for_clause(token)
+                or (token.dep_ == "advcl" and triggers[token.head.i].match.cameo[:2] in ("02", "10", "13")
+                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
                 or (token.dep_ == "ccomp" and token.head.lemma_.lower() not in SPEECH_VERBS)):
             return  # the content of an appeal, demand, promise, refusal or threat: coded into the head
             # ("warned that Russia could attack" reports the attack: it stays an event)
@@ -360,8 +371,9 @@ class EventCoder:
         for source in sources:
             for target in ([s for s in sources if s is not source] if reciprocal else targets or [None]):
                 yield from self._make(index, sent, token, code, source, target, mode, confidence)
-                if trigger.match.reverse and target is not None and not self._is_place(target):
-                    # "received the envoy": the envoy visits (a place does not act back)
+                if trigger.match.reverse and target is not None and not self._is_place(target) and mode == "asserted":
+                    # "received the envoy": the envoy visits (a place does not act back; a visit only
+                    # promised or supposed says nothing yet of the host)
                     yield from self._make(index, sent, token, intent_code(trigger.match.reverse, mode), target,
                                           source, mode, confidence * 0.9)
 
@@ -596,6 +608,12 @@ class EventCoder:
         preps.extend(object_preps)
         for prep in preps:
             heads.extend(p for p in prep.children if p.dep_ == "pobj")
+            if not any(p.dep_ == "pobj" for p in prep.children):
+                heads.extend(_orphan_object(verb, prep))
+        # "would allow the WFP to deliver food" parsed with the WFP as subject of "to deliver"
+        # ("allow UN aid workers expanded access": a bare complement after a verb of letting)
+        heads.extend(s for c in children if c.dep_ in ("ccomp", "xcomp") and (
+            _infinitival(c) or verb.lemma_.lower() in LETTING_VERBS) for s in c.children if s.dep_ == "nsubj")
         if giving:  # "contributed troops to X", "gave Y $5m": what is given is no target
             heads.extend(objects)
         else:
@@ -615,13 +633,15 @@ class EventCoder:
                 arguments = [a for a in arguments if not (a.ref.actor and self.actor_kind.get(a.ref.actor) == "media")]
             if arguments:
                 return arguments
-            if head.i not in self.token_actor and (head.dep_ in ("dobj", "attr", "oprd", "nsubjpass") or (
+            if head.i not in self.token_actor and (head.dep_ in ("dobj", "attr", "oprd", "nsubjpass", "nsubj") or (
                     head.dep_ == "pobj" and head.head.lower_ in INNER_HOSTS)):
                 # "received the credentials of the ambassadors of Colombia", "rejected a request by
                 # Sirisena", "called for sanctions against Nigeria": look inside the phrase
-                inner = self._inner_arguments(head, generic, sources)
-                if inner:
-                    return inner
+                for member in (head, *(c for c in head.conjuncts if c.i > head.i)):
+                    # "condemned the act of aggression and the threats made by X": each conjunct
+                    inner = self._inner_arguments(member, generic, sources)
+                    if inner:
+                        return inner
         return []
 
     def _content_targets(self, verb: Token, sources: Sequence[Argument]) -> list[Argument]:
@@ -847,7 +867,15 @@ class EventCoder:
                     and actor.country not in avoid_countries and not actor.start <= head.idx < actor.end)
 
         before = [a for i in range(head.sent.start, head.i) for a in self.token_actor.get(i, ())]
-        found = next((a for a in reversed(before) if fits(a)), None)
+        found = None
+        if head.pos_ == "PRON" and head.dep_ in ("nsubj", "nsubjpass"):
+            # a subject pronoun names an earlier subject first ("the rebels rejected a Senegalese
+            # plan and said they ..." are the rebels)
+            subjects = [a for a in before if any(self.doc[i].dep_ in ("nsubj", "nsubjpass") and self.doc[i].head.pos_ in ("VERB", "AUX")
+                                                 for i in range(head.sent.start, head.i)
+                                                 if a.start <= self.doc[i].idx < a.end)]
+            found = next((a for a in reversed(subjects) if fits(a)), None)
+        found = found or next((a for a in reversed(before) if fits(a)), None)
         if found is None and head.pos_ == "PRON":  # "Teachers said they will not end the strike"
             found = next((a for a in reversed(before) if fits(a, stateless=True)), None)
         if found is not None or head.sent.start == 0 or head.pos_ == "PRON":
@@ -977,6 +1005,19 @@ def _stray_recipient(verb: Token) -> Token | None:
         if found:
             return found[-1]
     return None
+
+
+def _orphan_object(verb: Token, prep: Token) -> list[Token]:
+    """The object of a preposition the parser left empty and made the subject of a clause instead:
+    "granted asylum to five army officers holed up in ..." ("officers" the subject of "holed")."""
+    return [s for c in verb.children if c.i > prep.i and c.dep_ in ("advcl", "ccomp", "relcl")
+            for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.left_edge.i == prep.i + 1]
+
+
+def _infinitival(clause: Token) -> bool:
+    """A "to"-clause with its own subject ("allow X to deliver"): the subject is the verb's object."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and any(
+        c.dep_ == "nsubj" and c.i < clause.i for c in clause.children)
 
 
 def _object_heads(head: Token, preps: set[str]) -> list[Token]:

@@ -1,0 +1,63 @@
+"""Coder behaviours around complements and parse slips: the object of a verb of letting that the
+parser made a clause's subject, a preposition left without its object, verbs of deciding, the
+content of a demand parsed as a purpose clause, parties inside conjoined objects, subject pronouns,
+and reverse events only for what happened."""
+
+from __future__ import annotations
+
+import pytest
+
+from event_triples import triples
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "allow X to do": X parsed as the subject of "to deliver"
+    ("Ethiopia said it would allow the World Food Program (WFP) to deliver food to some 1 million people.",
+     ("ETH", "AGREE", "IGO")),
+    # "allow access of X": the party inside that subject
+    ("Syria has agreed to allow access of United Nations aid workers to deliver aid to 12 besieged areas.",
+     ("SYR", "AGREE", "IGO")),
+    # a bare complement after "allow"
+    ("The Ethiopian government has agreed to allow UN humanitarian aid workers expanded access to the Tigray region.",
+     ("ETH", "AGREE", "IGO")),
+])
+def test_object_of_a_verb_of_letting(run, text, expected):
+    assert expected in triples(run(text))
+
+
+def test_preposition_left_without_its_object(run):
+    # "to five ... officers holed up": the parser made "officers" the subject of "holed"
+    doc = run("Peru has granted diplomatic asylum to five Panamanian army officers holed up in a diplomatic "
+              "residence, the Peruvian embassy said on Tuesday.")
+    assert ("PER", "AID", "PAN") in triples(doc)
+
+
+def test_what_was_decided_is_the_event(run):
+    doc = run("The Ivory Coast's Supreme Court decided to allow candidate Alassane Ouattara to participate "
+              "in the country's upcoming elections.")
+    assert ("CIV", "CONCEDE", "CIV") in triples(doc)
+    assert not any(e.plover == "AGREE" for e in doc._.events)
+
+
+def test_demand_content_parsed_as_purpose_is_no_event_of_its_own(run):
+    doc = run("The United Nations relief coordinator demanded the warring parties to allow humanitarian "
+              "workers the freedom of movement.")
+    assert not any(e.plover == "CONCEDE" for e in doc._.events)
+
+
+def test_party_inside_a_conjoined_object(run):
+    doc = run("The Heads of State condemned the act of aggression and the continuing threats made by the "
+              "United States Government.")
+    assert (None, "ACCUSE", "USA") in {(None, p, t) for _, p, t in triples(doc)}
+
+
+def test_subject_pronoun_names_the_earlier_subject(run):
+    doc = run("Ivory Coast rebels on Friday again rejected a Senegalese peace plan, and said they also opposed "
+              "the deployment of a regional peacekeeping force.")
+    sources = {e.source.country for e in doc._.events if e.trigger.text == "opposed"}
+    assert sources == {"CIV"}
+
+
+def test_no_reverse_event_for_a_promised_visit(run):
+    doc = run("Gambian President Dawda Jawara will visit Mauritania and Senegal next week.")
+    assert {s for s, _, _ in triples(doc)} == {"GMB"}
