@@ -47,6 +47,8 @@ INNER_PREPS = ("by", "from", "of", "against", "into", "on", "with", "to", "betwe
 # request from X"); not place or time ones ("in the city of X").
 INNER_HOSTS = {"for", "to", "with", "against", "on", "upon", "into", "about", "from", "toward", "towards"}
 # Verbs that take an object and hand the event to a "to"-complement's subject ("urged X to ...").
+# Participles that state their subject's stance ("is opposed to", "is committed to").
+STANCE_PARTICIPLES = {"opposed", "committed", "determined", "prepared", "resolved", "dedicated", "devoted"}
 # Verbs of letting, whose object the parser may make the subject of a bare complement.
 LETTING_VERBS = {"allow", "let", "permit", "help", "make"}
 OBJECT_CONTROL = {"call", "urge", "ask", "tell", "order", "force", "persuade", "press", "encourage",
@@ -340,11 +342,17 @@ class EventCoder:
         if not targets and (refusal_code(code, token) or code)[:2] in CONDITIONAL_ROOTS:
             targets = self._condition_targets(token, sources)
         if not targets and code[:2] in VIOLENT_ROOTS:
-            targets = self._deep_parties(_object_heads(token, TARGET_PREPS), sources)
+            # "attacked a Daesh explosives factory"; "a camp for Congolese refugees was attacked by X"
+            targets = self._deep_parties([*_object_heads(token, TARGET_PREPS),
+                                          *(c for c in token.children if c.dep_ == "nsubjpass")], sources)
         if not targets and code[:2] in PLACE_ACT_ROOTS:
             targets = self._deep_place(_object_heads(token, PLACE_PREPS), sources)
         if not targets and code[:2] == "14":
             targets = self._purpose_parties(_purposes(token), sources, PROTESTED_DEPS)
+        if not targets and code[:2] == "14":
+            # "blocked roads demanding that he be reinstated", "rioted following a demonstration
+            # calling for the removal of President X": whom the protest's demand concerns
+            targets = self._purpose_parties(_demands(token, triggers), sources, PROTESTED_DEPS)
         if not targets and code[:2] in PLACED_ROOTS:
             targets = self._sentence_place(sent, sources)
         reciprocal = False
@@ -527,11 +535,11 @@ class EventCoder:
     # ------------------------------------------------------------------ roles
     def _sources(self, verb: Token) -> tuple[list[Argument], bool]:
         """The actors doing what ``verb`` says, and whether they were inherited from a governing verb."""
-        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+        passive = _passive(verb)
         if passive:
             agents = [p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
             return [a for t in agents for a in self._arguments(t)], False
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj", "nsubjpass")]
         # "MOGADISHU, Somalia -- A U.S. airstrike has killed": the parser hangs the story's subject
         # on the dateline as an apposition
         subjects = [c if not _in_dateline(c) else next((a for a in c.subtree if a.dep_ == "appos"
@@ -579,7 +587,7 @@ class EventCoder:
         """The actors ``verb`` acts on: passive subject, indirect and direct objects, prepositional objects."""
         heads: list[Token] = []
         children = list(verb.children)
-        if any(c.dep_ in ("nsubjpass", "auxpass") for c in children):
+        if _passive(verb):
             heads.extend(c for c in children if c.dep_ == "nsubjpass")
         heads.extend(c for c in children if c.dep_ == "dative" and c.pos_ != "ADP")
         for c in children:
@@ -600,6 +608,9 @@ class EventCoder:
         if not giving:
             heads.extend(o for o in objects if o not in own)
         preps = [c for c in children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
+        # "kidnapped up to 16 Russian advisers": the parser hangs the phrase on the particle
+        preps.extend(p for c in children if c.dep_ == "prt" for p in c.children
+                     if p.dep_ == "prep" and p.lower_ in TARGET_PREPS)
         stray = _stray_recipient(verb)
         if stray is not None:
             preps.append(stray)
@@ -653,10 +664,17 @@ class EventCoder:
                 found = self._targets(child, inner.cameo if inner else "000", sources)
                 if found:
                     return found
-            if (child.dep_ == "ccomp" and verb.lemma_.lower() not in SPEECH_VERBS) or _for_clause(child):
-                for subject in child.children:
+            clauses = [child] if (child.dep_ == "ccomp" and verb.lemma_.lower() not in SPEECH_VERBS) \
+                or _for_clause(child) else []
+            if child.dep_ == "prep":  # "insisted on its demands that Burundi's government grant ..."
+                clauses = [c for p in child.children if p.dep_ == "pobj" for c in p.children
+                           if c.dep_ in ("acl", "ccomp")]
+            for clause in clauses:
+                for subject in clause.children:
                     if subject.dep_ in ("nsubj", "nsubjpass"):
-                        return self._arguments(subject, avoid=sources)
+                        # "demanded that control of the Interior Ministry be taken away": inside it
+                        return self._arguments(subject, avoid=sources) or (
+                            self._inner_arguments(subject, avoid=sources) if subject.i not in self.token_actor else [])
         return []
 
     def _purpose_parties(self, clauses: Sequence[Token], sources: Sequence[Argument],
@@ -780,6 +798,13 @@ class EventCoder:
                     for pobj in prep.children:
                         if pobj.dep_ == "pobj" and pobj.i in self.token_actor:
                             actors = self.token_actor[pobj.i]
+        if actors is not None and all(a.country is None for a in actors):
+            # "The main Hutu rebel group, Forces for Defence of Democracy (FDD)": the apposition
+            # names it with its country
+            named = [a for c in head.children if c.dep_ == "appos" for t in (c, *c.children)
+                     if t.dep_ in ("appos", "appos", "compound") or t is c
+                     for a in self.token_actor.get(t.i, ()) if a.country is not None and a.kind != "person"]
+            actors = named[:1] or actors
         if actors is not None:
             actors = [a for a in actors if a.code or generic or a.kind != "media"] or None
         if actors is not None and head.pos_ == "PRON":
@@ -1007,6 +1032,15 @@ def _stray_recipient(verb: Token) -> Token | None:
     return None
 
 
+def _passive(verb: Token) -> bool:
+    """Whether ``verb`` is passive; "Israel is opposed to X", "is committed to X" (a participle
+    of stance with no agent) are states of their subject, read as active."""
+    children = list(verb.children)
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in children):
+        return False
+    return verb.lower_ not in STANCE_PARTICIPLES or any(c.dep_ == "agent" for c in children)
+
+
 def _orphan_object(verb: Token, prep: Token) -> list[Token]:
     """The object of a preposition the parser left empty and made the subject of a clause instead:
     "granted asylum to five army officers holed up in ..." ("officers" the subject of "holed")."""
@@ -1042,7 +1076,19 @@ def _purposes(head: Token) -> list[Token]:
     found = [c for c in head.children if c.dep_ in ("advcl", "xcomp", "acl")
              and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
     found.extend(c for c in head.children if c.dep_ == "prep" and c.lower_ == "in"
-                 and any(p.lemma_.lower() == "protest" for p in c.children))
+                 and any(p.lemma_.lower() in ("protest", "defiance") for p in c.children))
+    return found
+
+
+def _demands(verb: Token, triggers: dict[int, Trigger]) -> list[Token]:
+    """Participle clauses of demand or appeal in ``verb``'s phrase ("demanding that ...", "calling for
+    ..."), on the verb itself or on a noun it governs, not in another finite clause."""
+    found = []
+    for token in _phrase_tokens(verb):
+        for clause in token.children:
+            if clause.dep_ in ("advcl", "acl", "xcomp", "pcomp") and clause.tag_ == "VBG" and clause.i in triggers \
+                    and triggers[clause.i].match.cameo[:2] in ("02", "10", "11"):
+                found.append(clause)
     return found
 
 

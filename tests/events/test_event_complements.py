@@ -61,3 +61,24 @@ def test_subject_pronoun_names_the_earlier_subject(run):
 def test_no_reverse_event_for_a_promised_visit(run):
     doc = run("Gambian President Dawda Jawara will visit Mauritania and Senegal next week.")
     assert {s for s, _, _ in triples(doc)} == {"GMB"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a stance participle with no agent is its subject's stance, not a passive
+    ("Israel is opposed to French mediation in peace negotiations with Syria, an aide said Wednesday.",
+     ("ISR", "REJECT", "FRA")),
+    # the party of a demand named inside "its demands that X ..."; the apposition gives the country
+    ("The main Hutu rebel group, Forces for Defence of Democracy (FDD), insisted on its demands that "
+     "Burundi's government grant the Hutu majority more rights.", ("BDI", "REQUEST", "BDI")),
+    # a protest's target in what it demands
+    ("Egyptian demonstrators rioted following a peaceful demonstration calling for the immediate removal "
+     "of President Hosni Mubarak from office.", ("EGY", "PROTEST", "EGY")),
+    # the victims inside the passive subject of an attack
+    ("A temporary camp for Congolese refugees was attacked by Burundian militiamen armed with machetes.",
+     ("BDI", "ASSAULT", "COD")),
+    # a phrase the parser hung on the particle ("up to")
+    ("Afghan rebels have kidnapped up to 16 Russian civilian advisers from a town bazaar.",
+     ("AFG", "ASSAULT", "RUS")),
+])
+def test_parties_found_past_the_parse(run, text, expected):
+    assert expected in triples(run(text))
