@@ -205,9 +205,9 @@ class EventCoder:
             found = self._trigger(token)
             if found:
                 triggers[token.i] = found
-        for trigger in triggers.values():
-            yield from self._events_for(index, sent, trigger, triggers)
-        yield from self._appraisals(index, sent)
+        events = [e for trigger in triggers.values() for e in self._events_for(index, sent, trigger, triggers)]
+        events.extend(self._appraisals(index, sent, triggers))
+        yield from _without_bare_repeats(events)
 
     # ------------------------------------------------------------------ triggers and codes
     def _trigger(self, token: Token) -> Trigger | None:
@@ -323,6 +323,10 @@ class EventCoder:
                 or (token.dep_ == "ccomp" and token.head.lemma_.lower() not in SPEECH_VERBS)):
             return  # the content of an appeal, demand, promise, refusal or threat: coded into the head
             # ("warned that Russia could attack" reports the attack: it stays an event)
+        if _protest_purpose(token, triggers):
+            return  # "staged rallies to demand reforms": the protest is the event, the demand its purpose
+        if token.dep_ == "ccomp" and token.head.lemma_.lower() in SPEECH_VERBS and _obligation(token):
+            return  # "Russia said Sudan must return the helicopter": coded as Russia's demand
         if token.dep_ == "xcomp" and token.head.i in triggers and triggers[token.head.i].match.cameo[:2] == "17":
             return  # "ordered the paper to suspend publication": the coercion is the event
         if token.dep_ in ("xcomp", "advcl") and token.lemma_.lower() in HELPING_VERBS and token.head.i in triggers \
@@ -492,15 +496,17 @@ class EventCoder:
             for target in ([s for s in sources if s is not source] if reciprocal else targets or [None]):
                 yield from self._make(index, sent, noun, code, source, target, mode, confidence)
 
-    def _appraisals(self, index: int, sent: SpacySpan) -> Iterator[Event]:
+    def _appraisals(self, index: int, sent: SpacySpan, triggers: dict[int, Trigger]) -> Iterator[Event]:
         """Reported judgements: "Putin said Colombia is a promising partner" -> 051 praise;
         "Egypt said the US must mediate" -> 100 demand."""
         for verb in sent:
             if verb.lemma_.lower() not in SPEECH_VERBS or verb.pos_ != "VERB":
                 continue
             for clause in verb.children:
-                if clause.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in clause.children):
-                    yield from self._reported_demand(index, sent, verb, clause)
+                if clause.dep_ == "ccomp" and _obligation(clause):
+                    if not (verb.dep_ == "advcl" and _protesting(verb.head, triggers)):
+                        # (protesters "saying he must resign" state what they protest for)
+                        yield from self._reported_demand(index, sent, verb, clause)
                     continue
                 if clause.dep_ != "ccomp" or clause.lemma_ != "be":
                     continue
@@ -1039,6 +1045,41 @@ def _passive(verb: Token) -> bool:
     if not any(c.dep_ in ("nsubjpass", "auxpass") for c in children):
         return False
     return verb.lower_ not in STANCE_PARTICIPLES or any(c.dep_ == "agent" for c in children)
+
+
+def _obligation(clause: Token) -> bool:
+    """A clause saying what someone must or should do ("Sudan must return the helicopter")."""
+    children = list(clause.children)
+    return any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in children) and not any(
+        c.dep_ == "neg" for c in children)
+
+
+def _protesting(head: Token, triggers: dict[int, Trigger]) -> bool:
+    """Whether ``head`` states a protest (14x), itself or through its event noun ("staged rallies")."""
+    stated = [head, *(c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "attr"))]
+    return any(t.i in triggers and triggers[t.i].match.cameo[:2] == "14" for t in stated)
+
+
+def _protest_purpose(token: Token, triggers: dict[int, Trigger]) -> bool:
+    """A demand or appeal that is what a protest is for ("began a hunger strike to demand X")."""
+    return (token.dep_ in ("advcl", "xcomp") and token.i in triggers
+            and triggers[token.i].match.cameo[:2] in ("02", "10")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+            and _protesting(token.head, triggers))
+
+
+def _without_bare_repeats(events: list[Event]) -> list[Event]:
+    """Drop a protest or violent act with no target when the same source's act of that kind in the
+    sentence has one: "attacked the camp, killing 156 people" is one attack, not two."""
+    aimed = {(e.source.code, e.source.start, _violence(e.cameo)) for e in events
+             if e.target is not None and e.source is not None}
+    return [e for e in events if e.target is not None or e.source is None or _violence(e.cameo) is None
+            or (e.source.code, e.source.start, _violence(e.cameo)) not in aimed]
+
+
+def _violence(code: str) -> str | None:
+    """The kind of act for :func:`_without_bare_repeats`: protest, or force (18-20)."""
+    return "protest" if code[:2] == "14" else "force" if code[:2] in VIOLENT_ROOTS else None
 
 
 def _orphan_object(verb: Token, prep: Token) -> list[Token]:

@@ -82,3 +82,27 @@ def test_no_reverse_event_for_a_promised_visit(run):
 ])
 def test_parties_found_past_the_parse(run, text, expected):
     assert expected in triples(run(text))
+
+
+@pytest.mark.parametrize("text", [
+    "Tens of thousands of university students throughout Indonesia staged mass demonstrations Saturday to "
+    "demand political reforms by President Suharto's government.",
+    "Algerian landowners began a hunger strike outside Parliament to demand the return of property seized "
+    "by Algerian government forces.",
+    "Angry activists from the defeated Fatah Party have staged rallies in the Gaza Strip against the party's "
+    "leader Mahmoud Abbas, saying he must resign.",
+])
+def test_what_a_protest_demands_is_its_purpose_not_another_event(run, text):
+    assert {p for _, p, _ in triples(run(text))} == {"PROTEST"}
+
+
+def test_what_a_speaker_says_must_happen_is_the_demand_only(run):
+    doc = run("British Foreign Secretary Jack Straw said on Friday that the Sudanese government and the rebels "
+              "in Darfur must reach an agreement that stops the conflict.")
+    assert triples(doc) == {("GBR", "REQUEST", "SDN")}
+
+
+def test_an_attack_and_its_toll_are_one_event(run):
+    doc = run("Sudanese rebels shelled the southern town of Yei on Sunday, killing about 20 people.")
+    assert [e.plover for e in doc._.events] == ["ASSAULT"]
+    assert doc._.events[0].target is not None
