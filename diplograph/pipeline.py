@@ -30,16 +30,19 @@ class Pipeline:
     """
 
     def __init__(self, settings: Settings | None = None, actor_files: Sequence[str] = (), *,
-                 nlp: Language | None = None) -> None:
-        """``nlp``: an already loaded pipeline from ``annotate.load_nlp`` to share (tests, workers)."""
+                 verb_files: Sequence[str] = (), nlp: Language | None = None) -> None:
+        """``actor_files``/``verb_files``: users' dictionaries on top of the shipped ones (later
+        files win); ``nlp``: an already loaded pipeline from ``annotate.load_nlp`` to share (tests,
+        workers), which then keeps its own dictionaries."""
         self.settings = settings or load_settings()
         self.actor_files = tuple(str(p) for p in actor_files)
+        self.verb_files = tuple(str(p) for p in verb_files)
         self._nlp = nlp
 
     @property
     def nlp(self) -> Language:
         if self._nlp is None:
-            self._nlp = load_nlp(self.actor_files)
+            self._nlp = load_nlp(self.actor_files, verb_files=self.verb_files)
         return self._nlp
 
     # -- entry points -------------------------------------------------------------------------

@@ -18,6 +18,8 @@ import argparse
 import re
 from pathlib import Path
 
+from diplograph.events.petrarch_verbs import read_petrarch_verbs, verb_file_text
+
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "diplograph" / "data"
 SHARED = ROOT.parent / "shared"
@@ -57,99 +59,6 @@ CAMEO_HEADER = """\
 #     09-13 verbal conflict 3, 14-20 material conflict 4)
 cameo\tname\tgoldstein\tplover\tquad_class\tmode
 """
-
-_TOKEN = re.compile(r"[A-Z0-9'\-]+_?|&[A-Z0-9_]+|\*")
-
-
-def read_synsets(lines: list[str]) -> dict[str, list[str]]:
-    """The ``&NAME`` blocks: each a list of ``+WORD`` lines until a blank line."""
-    synsets: dict[str, list[str]] = {}
-    current = None
-    for line in lines:
-        text = line.split("#", 1)[0].strip()
-        if text.startswith("&"):
-            current = text.split()[0]
-            synsets[current] = []
-        elif text.startswith("+") and current:
-            synsets[current].append(_word(text[1:].split()[0]))
-        elif not text:
-            current = None
-    return synsets
-
-
-def _word(raw: str) -> str:
-    """PETRARCH's WORD_ (no suffix) and MULTI_WORD to our plain lower-case words."""
-    return " ".join(part for part in raw.lower().rstrip("_").split("_") if part)
-
-
-def _codes(field: str) -> tuple[str, str]:
-    forward, _, reverse = field.strip("[] ").partition(":")
-    return forward.strip(), reverse.strip()
-
-
-def convert_pattern(body: str, synsets: dict[str, list[str]]) -> str:
-    """``$ TROOP * (TOWARD +)`` -> ``troop * toward``; synsets expand to ``a|b``."""
-    words = []
-    for token in _TOKEN.findall(body.replace("{", " ").replace("}", " ")):
-        if token == "*":
-            words.append("*")
-        elif token.startswith("&"):
-            if token in synsets:
-                words.append(token.lower())
-        else:
-            words.extend(_word(token).split())
-    return " ".join(words)
-
-
-def convert_verbs(path: Path) -> tuple[list[tuple[str, str, str, str]], dict[str, list[str]]]:
-    lines = path.read_text("utf-8", errors="replace").splitlines()
-    start = next(i for i, line in enumerate(lines) if line.startswith("####### VERB PATTERNS"))
-    end = next(i for i, line in enumerate(lines) if line.startswith("######## TRANSFORMATIONS"))
-    synsets = read_synsets(lines[:start])
-    rows: list[tuple[str, str, str, str]] = []
-    verbs: list[tuple[str, str]] = []  # (lemma, particle words) of the current block
-    block_code = ("---", "")
-    for line in lines[start + 1 : end]:
-        text = line.split("#", 1)[0].rstrip()
-        if not text.strip():
-            continue
-        if text.startswith("---"):
-            match = re.search(r"\[([^\]]*)\]", text)
-            block_code = _codes(match.group(1)) if match else ("---", "")
-            verbs = []
-            continue
-        code_match = re.search(r"\[([^\]]*)\]", text)
-        if text.startswith("- "):
-            if not code_match:
-                continue
-            pattern = convert_pattern(text[2 : code_match.start()], synsets)
-            forward, reverse = _codes(code_match.group(1))
-            plain = "|".join(dict.fromkeys(lemma for lemma, particle in verbs if not particle))
-            if plain:
-                rows.append((plain, pattern, forward, reverse))
-            for lemma, particle in verbs:
-                if particle:
-                    rows.append((lemma, pattern.replace("*", f"* {particle}"), forward, reverse))
-            continue
-        head = text.split("{", 1)[0].split("[", 1)[0].strip().lstrip("+")
-        if not head:
-            continue
-        first, *rest = _word(head).split()
-        particle = " ".join(rest)
-        forward, reverse = _codes(code_match.group(1)) if code_match else block_code
-        verbs.append((first, particle))
-        rows.append((first, f"* {particle}" if particle else "", forward, reverse))
-    seen = set()
-    unique = []
-    for row in rows:
-        if row[2] and row not in seen and not (row[1] == "" and row[2] == "---"):
-            seen.add(row)
-            unique.append(row)
-    used = {word for row in unique for word in row[1].split() if word.startswith("&")}
-    kept = {name: sorted({w.replace(" ", "_") for w in words}) for name, words in synsets.items()
-            if name.lower() in used and words}
-    return unique, kept
-
 
 def _parent_value(code: str, table: dict[str, str]) -> str | None:
     for cut in range(len(code), 1, -1):
@@ -204,13 +113,9 @@ def main() -> None:
     args = parser.parse_args()
     cameo = build_cameo(args.tables)
     known = {row[0] for row in cameo}
-    verbs, synsets = convert_verbs(args.reference / "CAMEO.2.0.txt")
+    verbs, synsets = read_petrarch_verbs((args.reference / "CAMEO.2.0.txt").read_text("utf-8"))
     verbs = [(verb, pattern, _known(code, known), _known(reverse, known)) for verb, pattern, code, reverse in verbs]
-    with (DATA / "verbs" / "petrarch2.tsv").open("w", encoding="utf-8") as out:
-        out.write(VERBS_HEADER)
-        out.writelines("\t".join(row) + "\n" for row in verbs)
-        out.write("# synonym sets: &name<TAB>words (multi-word entries joined by _)\n")
-        out.writelines(f"{name.lower()}\t{'|'.join(words)}\t\t\n" for name, words in synsets.items())
+    (DATA / "verbs" / "petrarch2.tsv").write_text(verb_file_text(VERBS_HEADER, verbs, synsets), "utf-8")
     with (DATA / "cameo.tsv").open("w", encoding="utf-8") as out:
         out.write(CAMEO_HEADER)
         out.writelines("\t".join(row) + "\n" for row in cameo)

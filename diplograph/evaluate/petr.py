@@ -3,6 +3,9 @@
 The records (``PETR.UnitTest.records.xml``) name Middle-earth countries (Arnor ARN, Gondor GON...)
 defined in PETRARCH dictionaries beside them; those are converted here into diplograph's user actor
 file format (name, code, kind, aliases, from, until) and given to the pipeline for this run only.
+The expected event codes come from the set's own verb dictionary (KEDS/WEIS-era codes tweaked for
+the tests), so it too is converted (``events.petrarch_verbs``) and loaded over ours, deciding the
+verbs it names; its rows whose codes are no CAMEO codes are left out, no event can carry them.
 A record passes when every expected (source code, target code, event code) is among ours; the
 root-level figure compares only the first two digits of the event code.
 """
@@ -12,12 +15,14 @@ from __future__ import annotations
 import re
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
+from ..events.cameo import is_cameo_code
+from ..events.petrarch_verbs import read_petrarch_verbs, verb_file_text
 from ..model import ActorRef, Document, Event
 from .gold import read_gold_text
 from .report import ERROR_KINDS, EvalResult, GoldError, describe_events, event_record
@@ -33,6 +38,7 @@ __all__ = [
     "score_petr",
     "score_petr_documents",
     "write_actor_file",
+    "write_verb_file",
 ]
 
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -75,7 +81,7 @@ def read_petr(path: Path) -> tuple[list[PetrRecord], dict[str, str]]:
     text = _COMMENT.sub("", read_gold_text(path))
     environment = {
         key: m.group(1).strip()
-        for key in ("Actorfile", "Agentfile")
+        for key in ("Actorfile", "Agentfile", "Verbfile")
         if (m := re.search(rf"<{key}>(.*?)</{key}>", text, re.S))
     }
     records = []
@@ -199,6 +205,27 @@ def write_actor_file(actors: Path, texts: list[str], directory: Path) -> Path:
     return out
 
 
+# -- PETRARCH verb dictionary -> diplograph user verb file ---------------------------------------
+
+
+def write_verb_file(verbs: Path, directory: Path) -> tuple[Path, int]:
+    """Convert a PETRARCH verb dictionary into a user verb file under ``directory``.
+
+    Returns the file and how many rows were left out: the validation dictionary keeps many WEIS
+    and test-only codes (223, 903, 075A...) that are no CAMEO codes, which no event can carry.
+    """
+    rows, synsets = read_petrarch_verbs(read_gold_text(verbs))
+    kept = [row for row in rows if all(c in ("", "---") or is_cameo_code(c) for c in row[2:])]
+    used = {word for row in kept for word in row[1].split() if word.startswith("&")}
+    out = directory / "petrarch-verbs.tsv"
+    header = (f"# converted by diplograph.evaluate.petr from {verbs.name} (PETRARCH-2, MIT, "
+              "(c) Open Event Data Alliance) for one evaluation run\nverb\tpattern\tcameo\treverse\n")
+    # only the sets kept rows use: a set of the same name as a shipped one would replace it
+    synsets = {name: words for name, words in synsets.items() if name.lower() in used}
+    out.write_text(verb_file_text(header, kept, synsets), "utf-8")
+    return out, len(rows) - len(kept)
+
+
 # -- scoring -------------------------------------------------------------------------------------
 
 
@@ -320,11 +347,12 @@ def _annotate(records: list[PetrRecord], pipeline: Pipeline) -> list[Document]:
     return documents  # type: ignore[return-value]
 
 
-def score_petr(path: Path, pipeline: Pipeline | None = None) -> EvalResult:
-    """Code every record with the set's own actors loaded, and score it.
+def score_petr(path: Path, pipeline: Pipeline | None = None, verb_files: Sequence[str] = ()) -> EvalResult:
+    """Code every record with the set's own actors and verbs loaded, and score it.
 
-    With no ``pipeline``, one is built whose actor dictionary includes the set's PETRARCH actor
-    file (named in the records' <Environment>); a given pipeline is used as it is.
+    With no ``pipeline``, one is built whose dictionaries include the set's PETRARCH actor and verb
+    files (named in the records' <Environment>), then the users' ``verb_files``; each verb file
+    decides the verbs it names alone. A given pipeline is used as it is.
     """
     from ..events.cameo import cameo_table
 
@@ -332,11 +360,27 @@ def score_petr(path: Path, pipeline: Pipeline | None = None) -> EvalResult:
     cameo_codes = frozenset(cameo_table())
     if pipeline is not None:
         return score_petr_documents(records, _annotate(records, pipeline), str(path), cameo_codes)
+    from ..annotate import load_nlp
     from ..pipeline import Pipeline
 
     actors = path.parent / environment.get("Actorfile", "PETR.Validate.actors.txt")
     with tempfile.TemporaryDirectory(prefix="diplograph-petr-") as tmp:
         actor_file = write_actor_file(actors, [r.text for r in records], Path(tmp))
-        pipeline = Pipeline(actor_files=[actor_file])
-        documents = _annotate(records, pipeline)
-    return score_petr_documents(records, documents, str(path), cameo_codes)
+        set_verbs: list[str] = []
+        skipped = 0
+        if "Verbfile" in environment:
+            verb_file, skipped = write_verb_file(path.parent / environment["Verbfile"], Path(tmp))
+            set_verbs.append(str(verb_file))
+        # the set's verbs replace ours for the verbs they name: the expected codes assume theirs
+        nlp = load_nlp([actor_file], verb_files=[*set_verbs, *verb_files], replace_verbs=True)
+        documents = _annotate(records, Pipeline(nlp=nlp))
+    result = score_petr_documents(records, documents, str(path), cameo_codes)
+    if set_verbs:
+        result.notes.append(
+            f"verbs: the set's PETRARCH verb dictionary ({environment['Verbfile']}) converted to a user "
+            f"verb file for this run; a verb it names is coded by its rows alone, the others by "
+            f"diplograph's ({skipped} of its rows have WEIS or test-only codes, no CAMEO code, and "
+            f"are left out); verbs it lists inflected (SAID, HELD) never meet our lemmas")
+    else:
+        result.notes.append("verbs: the records name no <Verbfile>; diplograph's own verb dictionary only")
+    return result

@@ -5,6 +5,7 @@ The CLI's ``diplograph eval SET --format F [--report PATH]`` is a thin wrapper o
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -41,17 +42,21 @@ def _plover_mode():
 
 
 def run_eval(set_path: Path, format: str, report: Path | None = None,
-             pipeline: Pipeline | None = None) -> EvalResult:
+             pipeline: Pipeline | None = None, verb_files: Sequence[str] = ()) -> EvalResult:
     """Score the pipeline on the gold set at ``set_path`` read as ``format``; write a JSON report.
 
-    ``pipeline`` defaults to a fresh one (petr builds its own, with the set's actors, unless given
-    one). polnear and html are scored by their own stages' scorers on ``set_path``.
+    ``pipeline`` defaults to a fresh one with the users' ``verb_files`` (petr builds its own, with
+    the set's actors and verbs under the users' verbs, unless given one). polnear and html are
+    scored by their own stages' scorers on ``set_path`` and code no events.
     """
     set_path = Path(set_path)
     if format not in FORMATS:
         raise InputError(format, f"unknown evaluation format (choose from {', '.join(FORMATS)})")
     if not set_path.exists():
         raise InputError(str(set_path), "gold set not found")
+    if verb_files and (pipeline is not None or format in ("polnear", "html")):
+        reason = "a given pipeline keeps its own" if pipeline is not None else f"{format} codes no events"
+        raise InputError("--verbs", f"verb files are not used here ({reason})")
     if format == "polnear":
         from .polnear import score_polnear
 
@@ -68,12 +73,12 @@ def run_eval(set_path: Path, format: str, report: Path | None = None,
     elif format == "petr":
         from .petr import score_petr
 
-        result = score_petr(set_path, pipeline)
+        result = score_petr(set_path, pipeline, verb_files)
     else:
         if pipeline is None:
             from ..pipeline import Pipeline
 
-            pipeline = Pipeline()
+            pipeline = Pipeline(verb_files=verb_files)
         if format == "plv":
             from .plv import score_plv
 

@@ -6,11 +6,12 @@ the source of each column), so the coder only ever picks a code and looks its fa
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["CameoCode", "cameo_code", "cameo_table", "plover_mode"]
+__all__ = ["CameoCode", "cameo_code", "cameo_table", "is_cameo_code", "plover_mode"]
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,18 @@ def cameo_code(code: str) -> CameoCode:
         parent = table[code[:3]]
         return CameoCode(code, parent.name, parent.goldstein, parent.plover, parent.quad_class, parent.mode)
     raise KeyError(f"unknown CAMEO event code {code!r}")
+
+
+def is_cameo_code(code: str) -> bool:
+    """Whether an event can carry ``code``: 3 or 4 digits, in the table or under a 3-digit parent
+    there (the WEIS-era codes of old dictionaries, 223 or 903, are not)."""
+    if not re.fullmatch(r"\d{3,4}", code):
+        return False
+    try:
+        cameo_code(code)
+    except KeyError:
+        return False
+    return True
 
 
 def plover_mode(code: str) -> str | None:

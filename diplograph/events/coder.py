@@ -147,6 +147,9 @@ HELPING_VERBS = {"help", "support", "assist", "aid", "feed", "rebuild", "benefit
 # Verbs whose object is what is given, not who receives it ("offered its troops to Lebanon"; so is
 # property returned, 0842: "returned six Iraqi artifacts to the government of Iraq").
 GIVING_VERBS = {"offer", "pledge", "promise", "contribute", "donate", "send", "give", "provide", "supply"}
+# Verbs of moving people or things away, whose object is what is moved ("withdrew its troops from
+# X", "evacuated the wounded from Gorazde"): the place or party it is moved from is the target.
+MOVING_VERBS = {"withdraw", "pull", "evacuate", "remove", "redeploy"}
 # Heads that stand for the group their "of" phrase names ("thousands of Armenians").
 GROUP_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
                "group", "crowd", "number", "members", "member", "supporters", "delegation", "leader", "leaders",
@@ -608,7 +611,7 @@ class EventCoder:
             objects = []
             heads = [h for h in heads if h.dep_ == "pobj"]  # "sent peacekeepers to Iraq" (dative "to")
         speech = code[:2] == "01"
-        giving = code[:2] == "07" or code.startswith(("033", "0842")) or verb.lemma_.lower() in GIVING_VERBS
+        giving = code[:2] == "07" or code.startswith(("033", "0842")) or verb.lemma_.lower() in GIVING_VERBS | MOVING_VERBS
         # the source's own object ("withdraw its troops from X") is a target only failing any other
         own = [o for o in objects if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children)]
         if not giving:
@@ -834,7 +837,11 @@ class EventCoder:
         if actors is not None:
             return [Argument(self._ref(actor, head.sent), head) for actor in actors]
         if places:
-            place = next((p for p in self.places if p.start <= head.idx < p.end), None)
+            # "from the West Bank cities", "in the town of Gorazde": a place modifying the head
+            named = [head, *(c for c in head.children if c.dep_ in ("compound", "nmod", "amod", "poss")),
+                     *(p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in c.children if p.dep_ == "pobj")]
+            place = next((p for t in named for p in self.places if p.start <= t.idx < p.end), None)
             if place is not None:
                 return [Argument(_place_ref(place), head)]
         if not generic or head.ent_type_ in NOT_AGENTS or head.pos_ not in ("PROPN", "NOUN"):

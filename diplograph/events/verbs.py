@@ -1,11 +1,12 @@
 """The verb and event-noun pattern dictionary: which words around a trigger make which CAMEO code.
 
 Rows come from ``data/verbs/*.tsv`` (PETRARCH-2 patterns converted by scripts/convert_cameo_verbs.py,
-then diplograph's own rows, which win) and from users' files in the same format. A pattern lists the
-words around the trigger ``*`` in order (``call * on``, ``&military * to``, ``accuse * of``); the
-coder gives the words of the trigger's clause and the longest pattern found in them wins, so a
-specific phrasing ("call off talks" -> 164) beats the verb's default ("call" -> 041). The pattern
-word ``@dobj`` stands for the verb's direct object, whatever it is ("return * @dobj to").
+then diplograph's own rows, which win) and from users' files in the same format (checked: a bad row
+raises InputError naming file and line). A pattern lists the words around the trigger ``*`` in
+order (``call * on``, ``&military * to``, ``accuse * of``); the coder gives the words of the
+trigger's clause and the longest pattern found in them wins, so a specific phrasing ("call off
+talks" -> 164) beats the verb's default ("call" -> 041). The pattern word ``@dobj`` stands for the
+verb's direct object, whatever it is ("return * @dobj to").
 """
 
 from __future__ import annotations
@@ -16,7 +17,10 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["PatternMatch", "VerbDictionary", "load_verb_dictionary"]
+from ..errors import InputError
+from .cameo import is_cameo_code
+
+__all__ = ["PatternMatch", "VerbDictionary", "load_verb_dictionary", "read_verb_file"]
 
 SHIPPED = ("verbs/petrarch2.tsv", "verbs/diplograph.tsv")
 NOUNS = "verbs/nouns.tsv"
@@ -55,7 +59,8 @@ class VerbDictionary:
         self.nouns: dict[str, str] = {}
         self.synsets: dict[str, frozenset[str]] = {}
 
-    def add_verb_rows(self, text: str, priority: int) -> None:
+    def add_verb_rows(self, text: str, priority: int, replace: bool = False) -> None:
+        """Add a file's rows; with ``replace``, the verbs it names forget the rows read before."""
         rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
         raw = []
         for row in rows[1:] if rows and rows[0][0] == "verb" else rows:
@@ -63,6 +68,10 @@ class VerbDictionary:
                 self.synsets[row[0]] = frozenset(w for w in row[1].split("|") if "_" not in w)
             else:
                 raw.append(row + [""] * (4 - len(row)))
+        if replace:
+            for verb in {verb for row in raw for verb in row[0].split("|")}:
+                self.patterns.pop(verb, None)
+                self.defaults.pop(verb, None)
         for verbs, pattern_text, cameo, reverse in (r[:4] for r in raw):
             pattern = self._compile(pattern_text.strip(), cameo.strip(), reverse.strip(), priority)
             for verb in verbs.split("|"):
@@ -144,15 +153,47 @@ def _in_order(pattern: tuple[frozenset[str], ...], tokens: list[frozenset[str]])
     return True
 
 
+def read_verb_file(path: str) -> str:
+    """The text of a user's verb file, checked row by row: InputError naming the file (and line)
+    when it is missing, not UTF-8, or has a row without a verb or a CAMEO code."""
+    p = Path(path)
+    if not p.is_file():
+        raise InputError(path, "verb file not found")
+    try:
+        text = p.read_text("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(path, f"verb file is not UTF-8 ({exc})") from None
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#") or line.startswith("verb\t"):
+            continue
+        fields = line.split("\t")
+        where = f"{path}, line {number}"
+        if fields[0].startswith("&"):
+            if len(fields) < 2 or not fields[1].strip():
+                raise InputError(where, "a synonym set needs its words: &name<TAB>word|word")
+            continue
+        if len(fields) < 3 or len(fields) > 4 or not fields[0].strip():
+            raise InputError(where, "expected verb<TAB>pattern<TAB>cameo[<TAB>reverse] (TAB-separated)")
+        cameo, reverse = fields[2].strip(), fields[3].strip() if len(fields) == 4 else ""
+        for code in (cameo, reverse) if reverse else (cameo,):
+            if code != "---" and not is_cameo_code(code):
+                raise InputError(where, f"{code!r} is not a CAMEO event code (e.g. 042, 1123, or --- for none)")
+    return text
+
+
 @lru_cache(maxsize=8)
-def load_verb_dictionary(extra_files: tuple[str, ...] = ()) -> VerbDictionary:
-    """The shipped patterns and nouns, then ``extra_files`` (same TSV format), which win ties."""
+def load_verb_dictionary(extra_files: tuple[str, ...] = (), replace: bool = False) -> VerbDictionary:
+    """The shipped patterns and nouns, then ``extra_files`` (same TSV format), which win ties.
+
+    With ``replace``, each extra file decides the verbs it names alone: the rows of those verbs
+    read before it are dropped (a PETRARCH validation dictionary, whose tests expect its codes).
+    """
     data = resources.files("diplograph.data")
     dictionary = VerbDictionary()
     for priority, name in enumerate(SHIPPED):
         dictionary.add_verb_rows(data.joinpath(name).read_text("utf-8"), priority)
     for offset, path in enumerate(extra_files, start=len(SHIPPED)):
-        dictionary.add_verb_rows(Path(path).read_text("utf-8"), offset)
+        dictionary.add_verb_rows(read_verb_file(path), offset, replace)
     dictionary.resolve_synsets()
     dictionary.add_noun_rows(data.joinpath(NOUNS).read_text("utf-8"))
     return dictionary

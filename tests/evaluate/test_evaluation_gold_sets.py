@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from diplograph.evaluate.petr import petrarch_actor_lines, read_petr
+from diplograph.evaluate.petr import petrarch_actor_lines, read_petr, write_verb_file
 from diplograph.evaluate.plover_gsr import read_gsr
 from diplograph.evaluate.plv import read_plv
 
@@ -27,3 +27,16 @@ def test_petrarch_unit_tests_and_their_actors_read_whole(shared_dir):
                                  [r.text for r in records])
     gondor = [line.split("\t") for line in lines if line.startswith("Gondor\t")]
     assert gondor and gondor[0][1] == "GON" and "Minas Tirith" in gondor[0][3].split("|")
+
+
+def test_petrarch_validation_verbs_convert_whole(shared_dir, tmp_path):
+    from diplograph.events.verbs import load_verb_dictionary
+
+    folder = shared_dir / "eval" / "events" / "petrarch2"
+    _, environment = read_petr(folder / "PETR.UnitTest.records.xml")
+    out, skipped = write_verb_file(folder / environment["Verbfile"], tmp_path)
+    assert 100 < skipped < 200  # WEIS and test-only codes (223, 903, 075A...) left out
+    verbs = load_verb_dictionary((str(out),), replace=True)
+    ties = [{w} for w in "full diplomatic ties with gondor".split()]
+    assert verbs.match("restore", [], ties).cameo == "064"  # theirs, not our "restore * diplomatic ties" 050
+    assert verbs.match("contribute", [], [{"a"}, {"million"}, {"rupees"}]).cameo == "071"

@@ -5,7 +5,15 @@ from __future__ import annotations
 import pytest
 
 from diplograph.errors import InputError
-from diplograph.evaluate.petr import actor_code, petrarch_actor_lines, read_petr, score_petr, write_actor_file
+from diplograph.evaluate.petr import (
+    actor_code,
+    petrarch_actor_lines,
+    read_petr,
+    score_petr,
+    write_actor_file,
+    write_verb_file,
+)
+from diplograph.events.verbs import load_verb_dictionary
 from diplograph.model import ActorRef
 
 ACCUSE = "Valdoria accused Norvania of shelling its border villages."
@@ -16,7 +24,7 @@ CUP = "Kestri beat Valdoria three goals to one in the cup final."
 
 def test_read_petr(eval_fixtures):
     records, environment = read_petr(eval_fixtures / "petr_sample.xml")
-    assert environment == {"Actorfile": "petr_actors.txt"}
+    assert environment == {"Actorfile": "petr_actors.txt", "Verbfile": "petr_verbs.txt"}
     # the commented-out record and the sentence="false" one are not read
     assert [r.id for r in records] == ["TEST-01", "TEST-02", "TEST-03", "TEST-04"]
     assert records[0].text == ACCUSE and records[0].date == "2003-01-05"
@@ -51,6 +59,27 @@ def test_the_converted_file_is_one_the_actor_dictionary_reads(eval_fixtures, tmp
     out = write_actor_file(eval_fixtures / "petr_actors.txt", [ACCUSE, MET], tmp_path)
     rows = parse_entries(out.read_text("utf-8"), str(out))
     assert {fields[1] for _, fields in rows} == {"VLD", "NRV", "KST", "VLDGOV"}
+
+
+def test_the_sets_verbs_become_a_replacing_verb_file(eval_fixtures, tmp_path):
+    out, skipped = write_verb_file(eval_fixtures / "petr_verbs.txt", tmp_path)
+    assert skipped == 2  # the rows coded 345 and 903, no CAMEO codes
+    rows = [line.split("\t") for line in out.read_text("utf-8").splitlines()
+            if line and not line.startswith("#")]
+    assert rows == [["verb", "pattern", "cameo", "reverse"], ["accuse", "", "112", ""],
+                    ["accuse", "* of shelling", "1123", ""], ["meet", "", "040", "040"]]
+    verbs = load_verb_dictionary((str(out),), replace=True)
+    assert verbs.match("accuse", [], [{"norvania"}, {"of"}, {"shelling"}]).cameo == "1123"
+    assert verbs.match("accuse", [], [{"norvania"}, {"of"}, {"treason"}]).cameo == "112"
+
+
+def test_petr_scores_with_the_sets_own_verbs(shared_dir):
+    # with diplograph's verbs alone 4 records passed (13 at root level, 4 codings found); with the
+    # set's verb dictionary 66, 70 and 101 (2026-11-27)
+    result = score_petr(shared_dir / "eval" / "events" / "petrarch2" / "PETR.UnitTest.records.xml")
+    f = result.figures
+    assert f["records_passed"] >= 58 and f["records_passed_root"] >= 62 and f["codings_found"] >= 90
+    assert any(note.startswith("verbs: the set's PETRARCH verb dictionary") for note in result.notes)
 
 
 def test_actor_code_writes_an_unknown_country_as_dashes():
