@@ -49,6 +49,10 @@ INNER_HOSTS = {"for", "to", "with", "against", "on", "upon", "into", "about", "f
 # Verbs that take an object and hand the event to a "to"-complement's subject ("urged X to ...").
 # Participles that state their subject's stance ("is opposed to", "is committed to").
 STANCE_PARTICIPLES = {"opposed", "committed", "determined", "prepared", "resolved", "dedicated", "devoted"}
+# Verbs of going somewhere: a visit's place is its host ("arrived in Amman", "visited Moscow").
+VISITING_VERBS = {"arrive", "visit", "travel", "fly", "tour"}
+# Light verbs with which "strike" is a labour or political strike, not a military one.
+STRIKE_VERBS = {"stage", "stag", "hold", "begin", "call", "organize", "organise", "start", "continue", "declare"}
 # Verbs of letting, whose object the parser may make the subject of a bare complement.
 LETTING_VERBS = {"allow", "let", "permit", "help", "make"}
 OBJECT_CONTROL = {"call", "urge", "ask", "tell", "order", "force", "persuade", "press", "encourage",
@@ -352,7 +356,8 @@ class EventCoder:
             # "attacked a Daesh explosives factory"; "a camp for Congolese refugees was attacked by X"
             targets = self._deep_parties([*_object_heads(token, TARGET_PREPS),
                                           *(c for c in token.children if c.dep_ == "nsubjpass")], sources)
-        if not targets and code[:2] in PLACE_ACT_ROOTS:
+        if not targets and (code[:2] in PLACE_ACT_ROOTS or (code[:2] == "04" and token.lemma_.lower() in VISITING_VERBS)):
+            # "arrived in Amman on a visit": the host country
             targets = self._deep_place(_object_heads(token, PLACE_PREPS), sources)
         if not targets and code[:2] == "14":
             targets = self._purpose_parties(_purposes(token), sources, PROTESTED_DEPS)
@@ -418,6 +423,8 @@ class EventCoder:
             return  # "provided aid": the verb's pattern already coded it
         elif noun.dep_ == "pobj" and governor.head.i in triggers and not triggers[governor.head.i].noun:
             return
+        if light and noun.lemma_.lower() == "strike" and governor.lemma_.lower() in STRIKE_VERBS and code == "190":
+            code = "143"  # "staged a strike", "called a strike": a labour or political strike
         sources: list[Argument] = []
         targets: list[Argument] = []
         place_targets = code[:2] in PLACE_TARGET_ROOTS

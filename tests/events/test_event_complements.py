@@ -106,3 +106,16 @@ def test_an_attack_and_its_toll_are_one_event(run):
     doc = run("Sudanese rebels shelled the southern town of Yei on Sunday, killing about 20 people.")
     assert [e.plover for e in doc._.events] == ["ASSAULT"]
     assert doc._.events[0].target is not None
+
+
+def test_a_visit_is_aimed_at_its_host_country(run):
+    doc = run("Iraqi President Saddam Hussein arrived in Amman on a previously unannounced visit on Wednesday.")
+    assert ("IRQ", "CONSULT", "JOR") in triples(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenyan teachers staged a strike in Nairobi to demand higher pay.",
+    "Teachers from Denver Public Schools went on strike for better pay.",
+])
+def test_a_strike_staged_or_gone_on_is_a_protest(run, text):
+    assert {p for _, p, _ in triples(run(text))} == {"PROTEST"}
