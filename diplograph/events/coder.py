@@ -84,7 +84,9 @@ VIOLENT_ROOTS = {"18", "19", "20"}
 TARGETLESS_ROOTS = {"14", "15", "18", "19", "20"}
 # Concessions made to the public at large, whose target is seldom named: "lifted the state of
 # emergency", "called off the strike" (and "will not end the strike", their refusal).
-TARGETLESS_CODES = {"081", "0811", "0812", "0813", "0814", "082"}
+TARGETLESS_CODES = {"081", "0811", "0812", "0813", "0814", "082",
+                    # and stepping down or laying down arms: "resigned", "surrendered", "demobilized"
+                    "083", "0831", "0873", "0874"}
 # Cooperation, and fighting, that conjoined actors do with each other ("Israel and Jordan signed a
 # treaty", "Syria and Israel fired across the ceasefire line").
 RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}
@@ -374,7 +376,8 @@ class EventCoder:
         if not targets and len(sources) > 1 and (code[:2] in RECIPROCAL_ROOTS or (
                 code[:2] == "12" and self._joint_content(token, triggers))):
             reciprocal = True  # "Jordan and Britain have agreed to ...", "X and Y failed to reach a deal"
-        elif not targets and code[:2] not in TARGETLESS_ROOTS and code not in TARGETLESS_CODES:
+        elif not targets and code[:2] not in TARGETLESS_ROOTS and code not in TARGETLESS_CODES and not (
+                code[:2] in CONTENT_ROOTS and self._targetless_content(token, triggers)):
             return
         confidence = 0.85 if trigger.match.specific else 0.6
         if reciprocal:
@@ -396,6 +399,13 @@ class EventCoder:
                     # promised or supposed says nothing yet of the host)
                     yield from self._make(index, sent, token, intent_code(trigger.match.reverse, mode), target,
                                           source, mode, confidence * 0.9)
+
+    @staticmethod
+    def _targetless_content(verb: Token, triggers: dict[int, Trigger]) -> bool:
+        """Whether what ``verb`` agrees to, refuses or threatens stands without a target ("agreed to
+        resign", "declined to resign", "vowed to lift the curfew")."""
+        return any(c.dep_ == "xcomp" and c.i in triggers and triggers[c.i].match.cameo in TARGETLESS_CODES
+                   for c in verb.children)
 
     @staticmethod
     def _joint_content(verb: Token, triggers: dict[int, Trigger]) -> bool:
@@ -587,6 +597,9 @@ class EventCoder:
                 if head.lemma_.lower() in OBJECT_CONTROL and child.dep_ == "prep" and child.lower_ in ("on", "upon"):
                     return [a for p in child.children if p.dep_ == "pobj" for a in self._arguments(p)], True
             return self._sources(head)[0], True
+        if verb.dep_ == "conj" and _passive(head):
+            # "X has been indicted by the court and will resign": the shared subject, not the agent
+            return [a for c in head.children if c.dep_ == "nsubjpass" for a in self._arguments(c)], True
         if verb.dep_ in ("conj", "acomp"):  # "... and sent aid", "is ready to send troops"
             return self._sources(head)[0], True
         if verb.dep_ == "pcomp" and head.dep_ == "prep":

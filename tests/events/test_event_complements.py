@@ -119,3 +119,17 @@ def test_a_visit_is_aimed_at_its_host_country(run):
 ])
 def test_a_strike_staged_or_gone_on_is_a_protest(run, text):
     assert {p for _, p, _ in triples(run(text))} == {"PROTEST"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ousted President Askar Akayev has agreed to resign without returning to Kyrgyzstan.", ("KGZ", "AGREE", None)),
+    ("Five hundred Ugandan rebels surrendered last week in the eastern town of Soroti.", ("UGA", "RETREAT", None)),
+])
+def test_stepping_down_stands_without_a_target(run, text, expected):
+    assert expected in triples(run(text))
+
+
+def test_a_verb_joined_to_a_passive_shares_its_subject(run):
+    doc = run("Montenegro's prime minister has been indicted by the U.N. war crimes court and will resign.")
+    assert {s for s, _, _ in triples(doc) if s != "IGO"} == {"MNE"}
+    assert ("IGO", "COERCE", "MNE") in triples(doc)
