@@ -39,16 +39,18 @@ CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "punct", 
 # Prepositions whose object can be an event's target ("appeal to", "meet with", "attack on").
 TARGET_PREPS = {"to", "with", "on", "upon", "against", "at", "toward", "towards", "into", "from", "for",
                 "over", "of", "in", "about", "onto"}
-NOUN_TARGET_PREPS = {"of", "on", "against", "in", "to", "into", "with", "towards", "toward", "for", "between"}
+NOUN_TARGET_PREPS = {"of", "on", "against", "in", "to", "into", "with", "towards", "toward", "for", "between",
+                     "among"}
 # Prepositions inside a non-actor object that name the party it concerns, agent first
 # ("a request by X", "an offer from X", "the death of X", "sanctions against X").
-INNER_PREPS = ("by", "from", "of", "against", "into", "on", "with", "to", "between")
+INNER_PREPS = ("by", "from", "of", "against", "into", "on", "with", "to", "between", "among", "for")
 # Prepositions whose object may hold such a party ("called for sanctions against X", "respond to a
 # request from X"); not place or time ones ("in the city of X").
 INNER_HOSTS = {"for", "to", "with", "against", "on", "upon", "into", "about", "from", "toward", "towards"}
 # Verbs that take an object and hand the event to a "to"-complement's subject ("urged X to ...").
 # Participles that state their subject's stance ("is opposed to", "is committed to").
-STANCE_PARTICIPLES = {"opposed", "committed", "determined", "prepared", "resolved", "dedicated", "devoted"}
+STANCE_PARTICIPLES = {"opposed", "committed", "determined", "prepared", "resolved", "dedicated", "devoted",
+                      "engaged", "involved"}  # "were engaged in ethnic cleansing": what they did
 # Verbs of going somewhere: a visit's place is its host ("arrived in Amman", "visited Moscow").
 VISITING_VERBS = {"arrive", "visit", "travel", "fly", "tour"}
 # Light verbs with which "strike" is a labour or political strike, not a military one.
@@ -146,6 +148,8 @@ DOMESTIC_AUTHORITIES = {"COP", "JUD", "GOV"}
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
                 # and a future coercive act is a threat of it (13x: "will boycott" -> 133)
                 "14": "133", "16": "131", "17": "132", "18": "138", "19": "138", "20": "138"}
+# Coercive acts that, said to follow on a condition, are threats of them.
+THREAT_ROOTS = {"14", "16", "17", "18", "19", "20"}
 # A refused cooperative act is the matching rejection ("will not lift the ban" -> 124).
 REFUSAL_CODES = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 # Purpose clauses of aid whose object is who it is for ("sent food to help the refugees").
@@ -390,6 +394,9 @@ class EventCoder:
         refused = refusal_code(code, token)
         if refused:
             code, mode = refused, "asserted"
+        elif mode == "hypothetical" and code[:2] in THREAT_ROOTS and _conditional(token):
+            # "the EC may halt mediation if cooperation founders": a conditional threat, stated now
+            code, mode = INTENT_CODES[code[:2]], "asserted"
         code = intent_code(code, mode)
         for source in sources:
             for target in ([s for s in sources if s is not source] if reciprocal else targets or [None]):
@@ -608,6 +615,9 @@ class EventCoder:
                 return [], False  # "accused X of fuelling": X is the subject, already the target
             if governor.pos_ in ("VERB", "AUX"):
                 return self._sources(governor)[0], True
+            if governor.dep_ == "acomp" and governor.head.pos_ in ("VERB", "AUX"):
+                # "X and Y are guilty of violating the ceasefire", "X is responsible for killing Y"
+                return self._sources(governor.head)[0], True
         if verb.dep_ == "advcl" and (verb.tag_ in ("VBG", "VBN") or any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)):
             return self._sources(head)[0], True  # "Upon receiving X, Putin ...", "struck to protest against X"
         return [], False
@@ -1072,6 +1082,12 @@ def _passive(verb: Token) -> bool:
     if not any(c.dep_ in ("nsubjpass", "auxpass") for c in children):
         return False
     return verb.lower_ not in STANCE_PARTICIPLES or any(c.dep_ == "agent" for c in children)
+
+
+def _conditional(verb: Token) -> bool:
+    """Whether ``verb`` is said to happen on a condition ("... if X does Y", "unless X ...")."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in verb.children)
 
 
 def _obligation(clause: Token) -> bool:

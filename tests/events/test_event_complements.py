@@ -133,3 +133,23 @@ def test_a_verb_joined_to_a_passive_shares_its_subject(run):
     doc = run("Montenegro's prime minister has been indicted by the U.N. war crimes court and will resign.")
     assert {s for s, _, _ in triples(doc) if s != "IGO"} == {"MNE"}
     assert ("IGO", "COERCE", "MNE") in triples(doc)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "were engaged in": what the subject did, not a passive
+    ("Serb forces were engaged in ethnic cleansing in Montenegro against the Albanian population.",
+     ("SRB", "ASSAULT", "MNE")),
+    # the beneficiary of what was suspended, two phrases deep
+    ("The United States suspended part of a military aid program for Bosnia.", ("USA", "SANCTION", "BIH")),
+    # a coercive act said to follow on a condition is a threat of it
+    ("The European Community may halt mediation efforts among Serbia's feuding republics if cooperation "
+     "by all parties founders.", ("IGO", "THREATEN", "SRB")),
+])
+def test_event_read_through_its_phrasing(run, text, expected):
+    assert expected in triples(run(text))
+
+
+def test_those_guilty_of_an_act_did_it(run):
+    doc = run("Both the Philippine military and the Moro Islamic Liberation Front are guilty of violating the "
+              "ceasefire agreement.")
+    assert {s for s, p, _ in triples(doc) if p == "ASSAULT"} == {"PHL"}
