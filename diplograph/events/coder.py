@@ -336,6 +336,10 @@ class EventCoder:
                 or (token.dep_ == "ccomp" and token.head.lemma_.lower() not in SPEECH_VERBS)):
             return  # the content of an appeal, demand, promise, refusal or threat: coded into the head
             # ("warned that Russia could attack" reports the attack: it stays an event)
+        if token.dep_ == "ccomp" and token.head.lemma_.lower() in LIGHT_VERBS and any(
+                c.dep_ == "dobj" and c.i in triggers and triggers[c.i].noun
+                and triggers[c.i].match.cameo[:2] in CONTENT_ROOTS for c in token.head.children):
+            return  # "reiterated its demand that Israel ease restrictions": the demand's content
         if _protest_purpose(token, triggers):
             return  # "staged rallies to demand reforms": the protest is the event, the demand its purpose
         if token.dep_ == "ccomp" and token.head.lemma_.lower() in SPEECH_VERBS and _obligation(token):
@@ -469,7 +473,8 @@ class EventCoder:
                     targets.extend(a for pobj in child.children if pobj.dep_ == "pobj"
                                    for a in self._arguments(pobj, avoid=sources, places=place_targets, target=True))
         if not targets and code[:2] in CONTENT_ROOTS:
-            for clause in noun.children:  # "its demand that Israel ease restrictions": Israel
+            # "its demand that Israel ease restrictions": Israel (the clause may hang on the light verb)
+            for clause in (*noun.children, *(c for c in governor.children if c.dep_ == "ccomp" and light)):
                 if clause.dep_ in ("acl", "ccomp"):
                     targets.extend(a for subject in clause.children if subject.dep_ in ("nsubj", "nsubjpass")
                                    for a in self._arguments(subject, avoid=sources))
@@ -655,6 +660,10 @@ class EventCoder:
             preps.append(stray)
         if speech:
             preps = [p for p in preps if p.lower_ in ("to", "with")]
+        if code[:2] == "11":
+            # "complained to the UN over Israeli air raids": the complaint is aimed at what it is
+            # about; the one addressed is the target only failing that
+            preps.sort(key=lambda p: p.lower_ in ("to", "with"))
         preps.extend(object_preps)
         for prep in preps:
             heads.extend(p for p in prep.children if p.dep_ == "pobj")

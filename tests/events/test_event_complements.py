@@ -153,3 +153,14 @@ def test_those_guilty_of_an_act_did_it(run):
     doc = run("Both the Philippine military and the Moro Islamic Liberation Front are guilty of violating the "
               "ceasefire agreement.")
     assert {s for s, p, _ in triples(doc) if p == "ASSAULT"} == {"PHL"}
+
+
+def test_a_demand_reiterated_holds_its_content(run):
+    doc = run("The International Labor Office (ILO) reiterated its demand today that Israel ease restrictions on "
+              "the movement of Palestinian workers.")
+    assert triples(doc) == {("IGO", "REQUEST", "ISR")}
+
+
+def test_a_complaint_aims_at_what_it_is_about(run):
+    doc = run("Lebanon complained to the United Nations on Tuesday over two Israeli air raids last Friday.")
+    assert ("LBN", "ACCUSE", "ISR") in triples(doc)
