@@ -220,7 +220,7 @@ class EventCoder:
                 triggers[token.i] = found
         events = [e for trigger in triggers.values() for e in self._events_for(index, sent, trigger, triggers)]
         events.extend(self._appraisals(index, sent, triggers))
-        yield from _without_bare_repeats(events)
+        yield from _without_bare_repeats(events, self.doc)
 
     # ------------------------------------------------------------------ triggers and codes
     def _trigger(self, token: Token) -> Trigger | None:
@@ -366,6 +366,9 @@ class EventCoder:
             # "attacked a Daesh explosives factory"; "a camp for Congolese refugees was attacked by X"
             targets = self._deep_parties([*_object_heads(token, TARGET_PREPS),
                                           *(c for c in token.children if c.dep_ == "nsubjpass")], sources)
+        if not targets and code[:2] in VIOLENT_ROOTS:
+            # "opened fire to disperse the demonstrators": at whom the force was aimed
+            targets = self._purpose_parties(_purposes(token), sources)
         if not targets and (code[:2] in PLACE_ACT_ROOTS or (code[:2] == "04" and token.lemma_.lower() in VISITING_VERBS)):
             # "arrived in Amman on a visit": the host country
             targets = self._deep_place(_object_heads(token, PLACE_PREPS), sources)
@@ -1109,7 +1112,8 @@ def _obligation(clause: Token) -> bool:
 def _protesting(head: Token, triggers: dict[int, Trigger]) -> bool:
     """Whether ``head`` states a protest (14x), itself or through its event noun ("staged rallies")."""
     stated = [head, *(c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "attr"))]
-    return any(t.i in triggers and triggers[t.i].match.cameo[:2] == "14" for t in stated)
+    return any(t.i in triggers and (triggers[t.i].match.cameo[:2] == "14" or triggers[t.i].match.cameo == "191")
+               for t in stated)  # (a blockade by farmers or strikers is their protest too)
 
 
 def _protest_purpose(token: Token, triggers: dict[int, Trigger]) -> bool:
@@ -1120,13 +1124,27 @@ def _protest_purpose(token: Token, triggers: dict[int, Trigger]) -> bool:
             and _protesting(token.head, triggers))
 
 
-def _without_bare_repeats(events: list[Event]) -> list[Event]:
+def _without_bare_repeats(events: list[Event], doc: Doc) -> list[Event]:
     """Drop a protest or violent act with no target when the same source's act of that kind in the
-    sentence has one: "attacked the camp, killing 156 people" is one attack, not two."""
+    sentence has one ("attacked the camp, killing 156 people" is one attack, not two), or when it
+    is a participle of a protest or attack with a target ("rioted at the jail, setting fire to
+    their mattresses")."""
     aimed = {(e.source.code, e.source.start, _violence(e.cameo)) for e in events
              if e.target is not None and e.source is not None}
+    aimed_at = {(e.source.code, e.source.start, e.trigger.start) for e in events
+                if e.target is not None and e.source is not None and _violence(e.cameo)}
+
+    def episode(e: Event) -> bool:
+        span = doc.char_span(e.trigger.start, e.trigger.end, alignment_mode="expand")
+        if span is None or span.root.tag_ != "VBG":
+            return False
+        token = span.root
+        while token.dep_ == "conj" and token.head.tag_ == "VBG":  # "setting fire ... and smashing"
+            token = token.head
+        return token.dep_ in ("advcl", "conj") and (e.source.code, e.source.start, token.head.idx) in aimed_at
+
     return [e for e in events if e.target is not None or e.source is None or _violence(e.cameo) is None
-            or (e.source.code, e.source.start, _violence(e.cameo)) not in aimed]
+            or ((e.source.code, e.source.start, _violence(e.cameo)) not in aimed and not episode(e))]
 
 
 def _violence(code: str) -> str | None:

@@ -164,3 +164,21 @@ def test_a_demand_reiterated_holds_its_content(run):
 def test_a_complaint_aims_at_what_it_is_about(run):
     doc = run("Lebanon complained to the United Nations on Tuesday over two Israeli air raids last Friday.")
     assert ("LBN", "ACCUSE", "ISR") in triples(doc)
+
+
+def test_a_riot_and_what_the_rioters_did_are_one_episode(run):
+    doc = run("Palestinian prisoners rioted Monday at this jail in northern Israel, setting fire to their "
+              "mattresses and smashing furniture, police sources said.")
+    assert triples(doc) == {("PSE", "PROTEST", "ISR")}
+
+
+def test_force_is_aimed_at_whom_it_was_used_on(run):
+    doc = run("Egyptian police opened fire to disperse Moslem fundamentalist demonstrators on Monday night, "
+              "killing one person.")
+    assert triples(doc) == {("EGY", "ASSAULT", "EGY")}
+
+
+def test_a_blockade_by_farmers_is_their_protest_not_also_a_demand(run):
+    doc = run("Radical French farmers said on Friday they would blockade Paris from Monday night to demand an end "
+              "to the European Community's drastic farm reform.")
+    assert {p for _, p, _ in triples(doc)} == {"THREATEN"}
