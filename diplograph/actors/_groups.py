@@ -17,7 +17,10 @@ from ._names import SKIP_ENTS
 from ._reading import Reading
 from .dictionary import Role, split_code
 
-__all__ = ["MODIFIER_DEPS", "ORG_HEADS", "homeland", "nationalities", "role_mentions"]
+__all__ = [
+    "ATTACK_HEADS", "MODIFIER_DEPS", "ORG_HEADS", "ethnic_word", "homeland", "nationalities",
+    "role_mentions",
+]
 
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
 ORG_HEADS = {
@@ -27,13 +30,18 @@ ORG_HEADS = {
 }
 MEMBER_NOUNS = {"groups", "members", "supporters", "units", "factions", "movements",
                 "organisations", "organizations", "leaders", "figures"}
+PARTNER_NOUNS = {"allies", "partners"}  # another state's: "its allies" are not its own
 FOLLOWER_NOUNS = {"supporters", "followers", "loyalists", "partisans"}  # "supporters of X": X's
 ACTING_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"}  # a people as argument
 MEDIA_HEADS = {"newspaper", "channel", "broadcaster", "outlet", "daily", "radio", "television", "tv"}
 GENERIC_ROLES = {"people", "state", "citizens", "residents", "leader", "secretary", "media"}
 CLOCK_ENTS = {"TIME", "DATE"}  # "at 4 pm", "5 p.m.": the hour, not a prime minister
-INFORMATION_ROLES = {"intelligence"}  # bare, the information ("shared intelligence"), not the service
+# Bare, these name a thing, not a body: "shared intelligence", "freedom of assembly".
+PLAIN_WHEN_BARE = {"intelligence", "assembly"}
 IDIOMS = {("join", "forces")}  # verb + role noun that name no actor: "agreed to join forces"
+PLACE_NOUNS = {"province", "state", "region", "district", "county", "city", "town", "island"}
+WAR_MACHINES = {"helicopter", "gunship", "jet", "warplane", "aircraft", "plane", "drone", "bomber",
+                "warship", "gunboat", "submarine", "tank", "vessel"}  # lemmas
 ATTACK_HEADS = {"strike", "strikes", "airstrike", "airstrikes", "raid", "raids", "attack",
                 "attacks", "bombing", "bombings", "shelling", "offensive", "incursion"}
 
@@ -52,6 +60,12 @@ def nationalities(reading: Reading) -> dict[int, list[tuple[str | None, str | No
         if aff is None:
             continue
         tok = reading.root(m)
+        while tok.dep_ == "compound" and tok.head.lower_ in PLACE_NOUNS and m.entry is not None:
+            tok = tok.head  # "the government of Sindh province", "Kaduna State police"
+        while (tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.i > tok.i
+               and tok.head.i not in reading.by_token and not reading.role(tok.head)
+               and m.kind() in {"country", "demonym"}):
+            tok = tok.head  # "Montenegro Municipality Association officials": the body's state
         joined = tok.dep_ == "conj"
         while tok.dep_ == "conj" and tok.head.i != tok.i:  # "Hungarian and Romanian officials"
             tok = tok.head
@@ -59,6 +73,8 @@ def nationalities(reading: Reading) -> dict[int, list[tuple[str | None, str | No
             head = tok.head
             if head.lower_ == "led" and head.dep_ == "amod":
                 head = head.head  # "Saudi-led coalition", "Vietnamese-led forces": the leader's
+            if ethnic_word(reading, head):
+                head = head.head  # "Turkish Kurd refugees": the refugees are Turkish
             ranked.setdefault(head.i, []).append((0, aff))
             if m.entry is not None and m.entry.kind == "demonym" and tok.dep_ != "poss":
                 reading.demonym_heads.add(head.i)
@@ -76,6 +92,18 @@ def nationalities(reading: Reading) -> dict[int, list[tuple[str | None, str | No
             nat[head] = nat[head][:1]  # "Croatian Serb refugees": the state, then the people
         reading.nat_rank[head] = best
     return nat
+
+
+def ethnic_word(reading: Reading, tok: Token) -> bool:
+    """Whether ``tok`` is a people's name the dictionary does not know, between a nationality and
+    the noun it qualifies ("Kurd" in "Turkish Kurd refugees"): no person, no actor of its own."""
+    name = reading.by_token.get(tok.i)
+    if name is None or name.entry is not None or name.end - name.start != 1:
+        return False
+    if tok.dep_ != "compound" or tok.head.i <= tok.i or tok.head.pos_ != "NOUN":
+        return False
+    return any(c.dep_ == "amod" and c.i in reading.by_token and reading.by_token[c.i].entry
+               is not None and reading.by_token[c.i].entry.kind == "demonym" for c in tok.lefts)
 
 
 def homeland(reading: Reading, root: Token, nat: dict) -> str | None:
@@ -110,6 +138,11 @@ def role_mentions(reading: Reading, nat: dict) -> list[Candidate]:
         start = tok.left_edge.i if tok.left_edge.i < tok.i else tok.i
         start = min([start] + [c.left_edge.i for c in tok.lefts])
         affs = nat.get(tok.i, [])
+        first = doc[reading.role_start(tok)]
+        if first.i < tok.i and first.is_ancestor(tok):
+            # "the Polish head of state": the phrase's head has the nationality and the article
+            start = min(start, first.left_edge.i)
+            affs = affs or nat.get(first.i, [])
         if affs and reading.nat_rank.get(tok.i) == 2 and (
                 any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.lefts)
                 or any(t.lower_.startswith("peacekeep") for t in doc[start : tok.i + 1])):
@@ -120,10 +153,16 @@ def role_mentions(reading: Reading, nat: dict) -> list[Candidate]:
                 inner = [reading.by_token[t.i].end for t in child.subtree
                          if t.i in reading.by_token and reading.affiliation(reading.by_token[t.i])]
                 end = max([end, *inner])
+        while end < len(doc) and doc[end].lower_ in PLACE_NOUNS and doc[end - 1].head.i == end:
+            end += 1  # "The government of Sindh province"
+        partners = tok.lower_ in PARTNER_NOUNS
+        if partners:
+            affs = []  # "Russia's allies", "its allies": other states, of no country named
         if not affs:
             if key in GENERIC_ROLES or _not_an_actor(tok, key):
                 continue
-            pronoun = next((c.lower_ for c in tok.lefts if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+            pronoun = next((c.lower_ for c in tok.lefts if c.dep_ == "poss" and c.pos_ == "PRON"
+                            and not partners), None)
             if pronoun and role.kind != "person":
                 out.append(Candidate(start, end, doc[start:end].text, None, role.sector,
                                      role.sector, role.kind, key, pronoun=pronoun))
@@ -136,7 +175,8 @@ def role_mentions(reading: Reading, nat: dict) -> list[Candidate]:
             out.append(Candidate(start, tok.i + 1, doc[start : tok.i + 1].text, None,
                                  role.sector, role.sector, role.kind, key))
             continue
-        if tok.lower_ in FOLLOWER_NOUNS and not role.sector:
+        if (tok.lower_ in FOLLOWER_NOUNS and not role.sector) or role.sector == "OPP":
+            # "supporters of Gbagbo", "Kremlin critics": of the state, not of the office
             affs = list(dict.fromkeys((country, country) for country, _ in affs))
         for country, code in affs:
             sector = role.sector
@@ -155,11 +195,12 @@ def role_mentions(reading: Reading, nat: dict) -> list[Candidate]:
 
 
 def _not_an_actor(tok: Token, key: str | None) -> bool:
-    """A role noun used as a plain noun: "shared intelligence", "join forces"."""
+    """A role noun used as a plain noun: "shared intelligence", "join forces", "freedom of
+    assembly"."""
     if (tok.head.lemma_.lower(), tok.lower_) in IDIOMS and tok.dep_ == "dobj":
         return True
     bare = not any(c.dep_ in {"det", "poss", "amod", "compound"} for c in tok.lefts)
-    return key in INFORMATION_ROLES and bare
+    return key in PLAIN_WHEN_BARE and bare
 
 
 def _people(reading: Reading, tok: Token) -> Role | None:
@@ -171,9 +212,10 @@ def _people(reading: Reading, tok: Token) -> Role | None:
         # "a U.S. government watchdog agency", "an official Syrian newspaper"
         media = tok.lower_ in MEDIA_HEADS
         return Role(sector or ("MED" if media else None), "media" if media else "organisation")
-    if tok.lower_ in ATTACK_HEADS and reading.nat_rank.get(tok.i) == 0 and tok.dep_ in {
-            "nsubj", "nsubjpass"}:
-        return Role(sector or "MIL", "group")  # "A U.S. drone strike killed": its forces acted
+    if (tok.lower_ in ATTACK_HEADS or tok.lemma_.lower() in WAR_MACHINES) and reading.nat_rank.get(
+            tok.i) == 0 and tok.dep_ in {"nsubj", "nsubjpass"}:
+        # "A U.S. drone strike killed", "A Venezuelan police helicopter attacked": its forces acted
+        return Role(sector or "MIL", "group")
     if tok.tag_ == "NNS" and tok.lower_ in FOLLOWER_NOUNS and reading.nat_rank.get(tok.i) == 1:
         return Role(sector, "group")  # "supporters of Gbagbo": of his country, not his office
     if tok.tag_ == "NNS" and sector and tok.lower_ in MEMBER_NOUNS:
@@ -184,6 +226,7 @@ def _people(reading: Reading, tok: Token) -> Role | None:
         # "Kurds clashed with police": a people, of no state named; "West Africans" a region's
         return Role(sector, "group")
     if (tok.tag_ not in {"NNS", "NNPS"} or tok.i not in reading.demonym_heads
-            or tok.ent_type_ in SKIP_ENTS):  # "Afghan civilians", "Iraqi Kurds"
+            or tok.ent_type_ in SKIP_ENTS or reading.act(tok)):  # "Afghan civilians", "Iraqi
+        # Kurds"; "Israeli attacks" are Israel's acts, the adjective its mention
         return None
     return Role(sector, "group")

@@ -2,13 +2,17 @@
 
 The dependency parse decides: a subject, object, possessor or agent ("Russia said", "talks with
 Iran") is an actor; a place after a locative preposition ("in Tokyo") is a Location; a name
-modifying a role noun only lends it its nationality.
+modifying a role noun only lends it its nationality; one modifying a noun of the state's act ("a
+U.S. request", "Israeli occupation", the nouns of ``data/actors/acts.txt``) is the state acting,
+one modifying a thing ("US economy") is neither.
 """
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from ._candidate import Candidate, Match
-from ._groups import ORG_HEADS, homeland
+from ._groups import ATTACK_HEADS, ORG_HEADS, homeland
 from ._names import PLACE_KINDS
 from ._reading import Reading
 from .dictionary import split_code
@@ -19,6 +23,7 @@ LOCATION_PREPS = {
     "in", "at", "near", "inside", "within", "throughout", "across", "around", "outside", "from",
 }
 ORG_KINDS = {"organisation", "igo", "media", "group", "government"}
+STATE_KINDS = {"country", "demonym", "capital"}  # names that stand for a state
 
 
 def named_mention(reading: Reading, m: Match, kind: str, nat: dict) -> Candidate | None:
@@ -42,9 +47,17 @@ def named_mention(reading: Reading, m: Match, kind: str, nat: dict) -> Candidate
     while dep == "conj" and head.i != root.i and head.dep_ == "pobj":
         dep = head.dep_  # "in Asia, Africa and Europe": conjuncts share the preposition
         head = head.head
+    if kind in STATE_KINDS and country and country != "IGO" and _state_act(reading, root):
+        # "rejected a U.S. request", "an Indian proposal", "Israeli occupation": the state acted
+        if kind == "capital":  # "a Moscow proposal": its government
+            return Candidate(m.start, m.end, entry.name, country, sector, code, "government",
+                             entry=entry)
+        name = reading.dictionary.country_names.get(country, entry.name if entry else span.text)
+        return Candidate(m.start, m.end, name, country, None, country, "country", entry=entry)
     if kind == "demonym":
         plural = root.tag_ in {"NNS", "NNPS"}
         argument = dep in {"nsubj", "dobj", "pobj", "nsubjpass"} and root.tag_.startswith("NN")
+        argument = argument or dep in {"nsubj", "nsubjpass"}  # "Japanese and Australian armies"
         if plural or argument:  # "Colombians", "the Chinese said"
             start = m.start
             home = homeland(reading, root, nat)
@@ -65,8 +78,8 @@ def named_mention(reading: Reading, m: Match, kind: str, nat: dict) -> Candidate
     if dep == "appos" and head.dep_ == "pobj" and head.head.lower_ in LOCATION_PREPS:
         dep, head = "pobj", head.head  # "in Kenya's capital, Nairobi": where, like its head
     locative = dep == "pobj" and head.lower_ in LOCATION_PREPS
-    if kind == "government" and head.lower_ == "from":
-        locative = False  # "support from the U.S. military": who gave it, not where
+    if head.lower_ == "from" and (kind == "government" or reading.act(head.head)):
+        locative = False  # "support from the U.S. military", "a request from Russia": who made it
     place_like = kind in PLACE_KINDS or (m.entry is None and m.label in {"GPE", "LOC", "FAC"})
     if modifier and kind in ORG_KINDS - {"government"} and head.lower_ in ORG_HEADS:
         start = min(m.start, head.left_edge.i)
@@ -102,6 +115,21 @@ def named_mention(reading: Reading, m: Match, kind: str, nat: dict) -> Candidate
         start = min(start, *(c.left_edge.i for c in lefts))
     name = entry.name if entry else span.text
     return Candidate(start, m.end, name, country, sector, code, _actor_kind(kind), entry=entry)
+
+
+def _state_act(reading: Reading, root: Token) -> bool:
+    """Whether ``root`` (with the names conjoined to it) modifies a noun of a state's act
+    ("a U.S. request", "the American and British plans"), not a thing ("US economy")."""
+    while root.dep_ == "conj" and root.head.i != root.i and root.head.i < root.i:
+        root = root.head  # "American and British plans"
+    head = root.head
+    if root.dep_ not in {"compound", "amod", "nmod"} or head.i <= root.i:
+        return False
+    if head.pos_ not in {"NOUN", "VERB"} or reading.role(head):
+        return False  # (the tagger takes "a US offer" for a verb)
+    if head.lower_ in ATTACK_HEADS and head.dep_ in {"nsubj", "nsubjpass"}:
+        return False  # "Israeli air strikes killed": the state's forces, a mention of their own
+    return reading.act(head)
 
 
 def _actor_kind(kind: str) -> str:

@@ -31,6 +31,7 @@ def find_names(reading: Reading) -> None:
     names = _dictionary_matches(reading.doc, reading.dictionary)
     reading.matches = _prefer_entities(reading.doc, names)
     _add_entities(reading)
+    _add_titled_names(reading)
     reading.matches = [m for m in reading.matches if not _prefixed(reading.doc, m)]
 
 
@@ -53,8 +54,10 @@ def _add_entities(reading: Reading) -> None:
             continue
         if any(i in taken for i in range(ent.start, ent.end)):
             continue
-        if ent.label_ == "ORG" and reading.role(ent.root) and ent.root.i == ent.end - 1:
-            continue  # "The Government", "Parliament": a role noun phrase, read below
+        last = doc[ent.end - 1]
+        if ent.label_ == "ORG" and reading.role(last) and (
+                ent.root.i == ent.end - 1 or reading.role_start(last) <= ent.start + 1):
+            continue  # "The Government", "Parliament", "The Heads of State": a role phrase
         start = ent.start + (1 if ent[0].lower_ == "the" else 0)
         while start < ent.end - 1 and doc[start].lower_ in CALENDAR:
             start += 1  # "This Tuesday Putin": the NER's date word is not the name
@@ -70,6 +73,26 @@ def _add_entities(reading: Reading) -> None:
             end += 1
         if start < end:
             reading.matches.append(Match(start, end, None, ent.label_))
+    reading.matches.sort(key=lambda m: m.start)
+
+
+def _add_titled_names(reading: Reading) -> None:
+    """Capitalised words after a person's title that the NER left out ("the Colombian Sergeant
+    Pablo Emilio Moncayo"): a person's name."""
+    doc = reading.doc
+    taken = {i for m in reading.matches for i in range(m.start, m.end)}
+    for tok in doc:
+        role = reading.role(tok)
+        if role is None or role.kind != "person" or not tok.is_title or tok.i in taken:
+            continue
+        end = tok.i + 1
+        while (end < len(doc) and end not in taken and doc[end].pos_ == "PROPN"
+               and doc[end].is_title and doc[end].is_alpha and not doc[end].ent_type_
+               and reading.role(doc[end]) is None and doc[end].lower_ not in CALENDAR):
+            end += 1
+        if end - tok.i > 1 and tok.i + 1 <= tok.head.i < end:  # the title qualifies the name
+            reading.matches.append(Match(tok.i + 1, end, None, "PERSON"))
+            taken.update(range(tok.i + 1, end))
     reading.matches.sort(key=lambda m: m.start)
 
 

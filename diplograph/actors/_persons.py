@@ -15,7 +15,7 @@ from .dictionary import Entry, match_key, split_code
 
 __all__ = ["FORMER", "known_surname", "person_mention"]
 
-HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "madam", "mister"}
+HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "madam", "mister", "sheikh", "sheik", "shaikh"}
 FORMER = {"former", "ex", "ex-", "ousted", "late", "deposed", "then"}
 
 
@@ -30,7 +30,8 @@ def person_mention(reading: Reading, m: Match, nat: dict) -> Candidate:
            and reading.role(doc[lead]) is not None):
         title = reading.role_text(doc[lead])
         lead += 1
-    lefts = [c for c in root.lefts if c.i < m.start and c.dep_ in MODIFIER_DEPS | {"det", "amod"}]
+    lefts = [c for t in doc[m.start : m.end] for c in t.lefts  # "Archbishop" of "Desmond Tutu"
+             if c.i < m.start and c.dep_ in MODIFIER_DEPS | {"det", "amod"}]
     if lefts:
         start = min(c.left_edge.i for c in lefts)
     # "the new Colombian ambassador, Héctor ..." / "Héctor ..., the Colombian ambassador"
@@ -102,7 +103,8 @@ def person_mention(reading: Reading, m: Match, nat: dict) -> Candidate:
 
 def known_surname(reading: Reading, m: Match, title: str | None) -> Entry | None:
     """A name the dictionary knows by its family name: "President Mugabe", "Mr Erdogan" (a title
-    needed for a lone surname), "Omar El Bashir" (same first name as Omar Hassan al-Bashir)."""
+    needed for a lone surname), "Omar El Bashir" (same first name as Omar Hassan al-Bashir),
+    "Francois Mitterand" (one letter off one person's name)."""
     words = [t for t in reading.doc[m.start : m.end] if t.is_alpha]
     honoured = bool(words) and words[0].lower_ in HONORIFICS  # "Mr Erdogan" as one name
     words = words[1:] if honoured else words
@@ -113,8 +115,8 @@ def known_surname(reading: Reading, m: Match, title: str | None) -> Entry | None
     if honoured and known is not None and known.kind == "person":
         return known
     entry = reading.dictionary.by_surname(words[-1].text)
-    if entry is None:
-        return None
+    if entry is None:  # "Francois Mitterand": a misspelling of one person's name, if any
+        return reading.dictionary.misspelt(" ".join(w.text for w in words))
     if len(words) == 1:
         before = reading.doc[m.start - 1].lower_.rstrip(".") if m.start else ""
         if title or honoured or before in HONORIFICS:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Location
+from ..where.gazetteer import geocode
 from ._candidate import Match
 from .dictionary import ActorDictionary, Role, match_key, split_code
 
@@ -23,7 +24,7 @@ class Reading:
         self.doc = doc
         self.dictionary = dictionary
         self.day = day
-        self._role_cache: dict[int, str | None] = {}
+        self._role_cache: dict[int, tuple[str | None, int]] = {}
         self.places: list[Location] = []
         self.dateline: set[int] = set()  # tokens of wire datelines
         self.matches: list[Match] = []  # names found, set by the names pass
@@ -55,7 +56,13 @@ class Reading:
         return country, code
 
     def place(self, span: Span, country: str | None, name: str | None = None) -> None:
-        """Record ``span`` as a place name used as a location (of ``country``, named ``name``)."""
+        """Record ``span`` as a place name used as a location (of ``country``, named ``name``);
+        a place the actor dictionary does not file under a country is looked up in the gazetteer
+        ("targets in Jericho", "the invasion of South Lebanon")."""
+        if country is None:
+            found = geocode(span.text)
+            if found is not None:
+                name, country = name or found.name, found.country
         self.places.append(Location(name or span.text, country, text=span.text,
                                     start=span.start_char, end=span.end_char))
 
@@ -66,22 +73,38 @@ class Reading:
 
     def role_text(self, tok: Token) -> str | None:
         """The longest role phrase ending at ``tok`` ("foreign minister", "minister")."""
+        return self._role_phrase(tok)[0]
+
+    def role_start(self, tok: Token) -> int:
+        """The first token of the role phrase ending at ``tok`` ("head" in "head of state")."""
+        return self._role_phrase(tok)[1]
+
+    def _role_phrase(self, tok: Token) -> tuple[str | None, int]:
         if tok.i not in self._role_cache:
-            self._role_cache[tok.i] = self._find_role_text(tok)
+            self._role_cache[tok.i] = self._find_role_phrase(tok)
         return self._role_cache[tok.i]
 
-    def _find_role_text(self, tok: Token) -> str | None:
+    def _find_role_phrase(self, tok: Token) -> tuple[str | None, int]:
         if tok.pos_ not in {"NOUN", "PROPN"}:
-            return None
+            return None, tok.i
         for back in (2, 1, 0):
             if tok.i - back < 0:
                 continue
             words = [t.lower_ for t in self.doc[tok.i - back : tok.i]]
-            for last in (tok.lower_, tok.lemma_.lower()):
-                key = match_key(" ".join([*words, last]))
-                if key in self.dictionary.roles:
-                    return key
-        return None
+            lemma = self.doc[tok.i - back].lemma_.lower()
+            firsts = dict.fromkeys([words[0], lemma] if words else [None])
+            for first in firsts:  # "Heads of State": the first word's lemma too
+                for last in (tok.lower_, tok.lemma_.lower()):
+                    phrase = [first, *words[1:], last] if first else [last]
+                    key = match_key(" ".join(phrase))
+                    if key in self.dictionary.roles:
+                        return key, tok.i - back
+        return None, tok.i
+
+    def act(self, tok: Token) -> bool:
+        """Whether ``tok`` is a noun of a state's act ("request", "occupation", "sanctions")."""
+        acts = self.dictionary.acts
+        return tok.lower_ in acts or tok.lemma_.lower() in acts
 
     def root(self, m: Match) -> Token:
         """The syntactic head of the name ``m``."""

@@ -31,6 +31,9 @@ REFERRING_NOUNS = {"country": STATES, "nation": STATES, "group": GROUPS}
 # Sectors a bare role noun shares with the state its context names ("the army", "the police");
 # not envoys or ambassadors, who are usually the other state's.
 CONTEXT_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "OPP", "REB", "SPY", "PTY", "REL"}
+# Sectors of a state's own people, which a foreign leader seldom deals with by name.
+DOMESTIC_SECTORS = {"REB", "OPP", "PTY", "CVL", "LAB", "JUD", "LEG", "EDU", "REL", "COP"}
+ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "poss"}  # a state acting in its sentence
 ANAPHOR_SENTENCES = 2  # how many sentences back an antecedent may be
 
 
@@ -120,8 +123,12 @@ def country_possessors(reading: Reading, cands: list[Candidate]) -> None:
 
 def context_countries(reading: Reading, cands: list[Candidate]) -> None:
     """"the prime minister", "the government", "the police", "President Dos Santos" (a name the
-    dictionary does not know) with no country in the phrase take the country of the text around them, but only when it names one state: every actor with a
-    country in that sentence before them and in the sentence before is of the same state."""
+    dictionary does not know) with no country in the phrase take the country of the text around
+    them, but only when it names one state: every actor with a country in that sentence before
+    them and in the sentence before is of the same state. With none before, the state's own
+    people named after them in the sentence say it ("President Dos Sontas conceded to demands
+    from UNITA": Angola's), when no other state is named there; a foreign counterpart ("welcomed
+    South African leader de Klerk") or a state named bare says nothing of theirs."""
     for n, c in enumerate(cands):
         titled = c.kind == "person" and reading.doc[c.start].is_title  # "President Dos Santos"
         if (c.country is not None or c.entry is not None or c.pronoun or not c.title
@@ -136,14 +143,30 @@ def context_countries(reading: Reading, cands: list[Candidate]) -> None:
         since = reading.sents[max(sent - 1, 0)].start_char  # places named there count too
         near |= {pl.country for pl in reading.places if pl.country and pl.start is not None
                  and since <= pl.start < reading.doc[c.start].idx}
+        if not near:
+            near = _domestic_after(reading, c, cands[n + 1 :])
         if len(near) == 1 and "IGO" not in near:
             c.country = near.pop()
             c.code = code_of(c.country, c.sector)
 
 
+def _domestic_after(reading: Reading, c: Candidate, after: list[Candidate]) -> set[str]:
+    """The one state of the actors after ``c`` in its sentence when all are its own people
+    (rebels, opposition, courts, civilians) and no other state or place is named there."""
+    sent = reading.sents[reading.sent_of[c.start]]
+    later = [p for p in after if p.start >= c.end and p.start < sent.end and p.country]
+    states = {p.country for p in later}
+    states |= {pl.country for pl in reading.places if pl.country and pl.start is not None
+               and sent.start_char <= pl.start < sent.end_char}
+    if len(states) != 1 or not all(p.sector in DOMESTIC_SECTORS for p in later):
+        return set()
+    return states
+
+
 def ethnic_minorities(reading: Reading, cands: list[Candidate]) -> None:
     """"ethnic Albanians demonstrated in Serbia": a people called ethnic lives in a state not its
-    own; when the sentence names one other state, they are its, else of no state at all."""
+    own; when the sentence names one other state, or one acting among several, they are its, else
+    of no state at all."""
     for c in cands:
         if (c.entry is None or c.entry.kind != "demonym" or c.start == 0
                 or reading.doc[c.start - 1].lower_ != "ethnic"):
@@ -155,6 +178,11 @@ def ethnic_minorities(reading: Reading, cands: list[Candidate]) -> None:
         states |= {pl.country for pl in reading.places if pl.country and pl.start is not None
                    and span.start_char <= pl.start < span.end_char}
         states -= {c.country, "IGO"}
+        if len(states) > 1:  # "against Sweden's decision to send them back to Bulgaria": the
+            # state that acts in the sentence, not one named as a destination or a neighbour
+            states = {p.country for p in cands if p is not c and p.country in states
+                      and reading.sent_of[p.start] == sent
+                      and reading.doc[p.start : p.end].root.dep_ in ARGUMENT_DEPS}
         c.country = states.pop() if len(states) == 1 else None
         c.code, c.name = c.country, reading.doc[c.start : c.end].text
 

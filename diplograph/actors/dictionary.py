@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from difflib import SequenceMatcher
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -36,20 +37,34 @@ ENTRY_FILES = (
     "organisations.tsv",
     "people.tsv",
     "nationalities.tsv",
+    "subdivisions.tsv",
     "institutions.tsv",
     "outlets.tsv",
     "leaders.tsv",
 )
 CONVERTED_FILES = ("countries.tsv", "organisations.tsv", "people.tsv")  # from PETRARCH-2
 ROLE_FILES = ("agents.tsv", "roles.tsv")
+ACT_FILE = "acts.txt"  # nouns of a state's act: "a U.S. request" is the United States acting
 KINDS = {
     "person", "country", "government", "organisation", "igo", "media", "group",
     "demonym", "capital", "place",
 }
+# Last words of a role phrase that names a body, not a person ("interior ministry", "ruling party").
+BODY_WORDS = {
+    "court", "ministry", "department", "office", "agency", "bureau", "commission", "committee",
+    "council", "assembly", "parliament", "senate", "congress", "cabinet", "government",
+    "administration", "authority", "junta", "regime", "tribunal", "service", "command", "army",
+    "navy", "force", "guard", "police", "party", "coalition", "movement", "front", "union",
+    "militia",
+}
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+ARMED_SECTORS = {"REB", "UAF", "OPP"}
 NON_COUNTRY_PREFIXES = {"IGO", "NGO", "IMG", "MNC", "UAF"}
 PREFIX_SECTOR = {"NGO": "NGO", "IMG": "REB", "MNC": "BUS", "UAF": "UAF"}
 _DROP = re.compile(r"[.'’`,()\"]")
 _SPACE = re.compile(r"[\s\-‐‑–—/]+")
+MISSPELT_MIN_LENGTH = 6  # shorter family names differ by one letter too often ("Ali", "Alu")
+VARIANT_SIMILARITY = 0.8  # how alike a misspelt alias and the name must be ("Quatar", "Qatar")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
@@ -143,6 +158,18 @@ class ActorDictionary:
     first_words: frozenset[str]
     max_words: int
     surnames: dict[str, Entry] = field(default_factory=dict)  # "mugabe" -> Robert Mugabe
+    acts: frozenset[str] = frozenset()  # "request", "occupation": nouns of a state's act
+    by_first_name: dict[str, list[Entry]] = field(default_factory=dict)  # "francois" -> people
+
+    def misspelt(self, text: str) -> Entry | None:
+        """The one person of the dictionary with this first name whose family name differs from
+        the text's by one letter ("Francois Mitterand", "Juvenal Habyariman"), if only one."""
+        words = match_key(text).split()
+        if len(words) < 2 or len(words[-1]) < MISSPELT_MIN_LENGTH:
+            return None
+        found = {e.name: e for e in self.by_first_name.get(words[0], [])
+                 if _one_edit(" ".join(words[1:]), " ".join(match_key(e.name).split()[1:]))}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def lookup(self, text: str) -> Entry | None:
         return self.index.get(match_key(text))
@@ -212,10 +239,64 @@ def _roles_from(text: str) -> dict[str, Role | None]:
         if sector.strip() == "-":  # a curated "not an actor"
             roles[match_key(noun)] = None
             continue
-        plural = noun.endswith("s") and not noun.endswith("ss")
-        default = "group" if plural else "person"
-        roles[match_key(noun)] = Role(sector.strip(), kind[0].strip() if kind else default)
+        roles[match_key(noun)] = Role(sector.strip(), kind[0].strip() if kind else
+                                      _default_kind(match_key(noun), sector.strip()))
     return roles
+
+
+def _default_kind(noun: str, sector: str) -> str:
+    """The kind of a role noun PETRARCH-2 lists without one: a body ("interior ministry", "ruling
+    party", "rebel army") is an institution or a group, a plural several people, else one."""
+    if noun.split()[-1] in BODY_WORDS:
+        if sector in STATE_SECTORS:
+            return "government"
+        return "group" if sector in ARMED_SECTORS else "organisation"
+    return "group" if noun.endswith("s") and not noun.endswith("ss") else "person"
+
+
+def _words_from(text: str) -> frozenset[str]:
+    """The words of a one-word-a-line list, without comments and blank lines."""
+    return frozenset(line.strip().lower() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def _spelling_variants(replaced: Entry, entry: Entry) -> list[str]:
+    """The aliases of a PETRARCH-2 entry that its curated replacement (same kind and country)
+    lacks and that spell its name otherwise ("Quatar", "Isreal"), not other places ("Darfur")."""
+    if replaced.kind != entry.kind or not replaced.terms or not entry.terms:
+        return []
+    if replaced.terms[0].code[:3] != entry.terms[0].code[:3]:
+        return []
+    name = match_key(entry.name)
+    kept = {match_key(a) for a in (entry.name, *entry.aliases)}
+    return [a for a in replaced.aliases if match_key(a) not in kept
+            and SequenceMatcher(None, name, match_key(a)).ratio() >= VARIANT_SIMILARITY]
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``b`` is ``a`` with one letter added, dropped or changed, or two letters swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) < len(b):
+        return a[i:] == b[i + 1 :]
+    if a[i + 1 :] == b[i + 1 :]:
+        return True
+    return i + 1 < len(a) and (a[i], a[i + 1]) == (b[i + 1], b[i]) and a[i + 2 :] == b[i + 2 :]
+
+
+def _first_names(entries: dict[str, Entry]) -> dict[str, list[Entry]]:
+    """First name -> the people of the dictionary with it, for finding misspelt family names."""
+    found: dict[str, list[Entry]] = {}
+    for entry in entries.values():
+        words = match_key(entry.name).split()
+        if entry.kind == "person" and len(words) >= 2:
+            found.setdefault(words[0], []).append(entry)
+    return found
 
 
 def _surnames(entries: dict[str, Entry], index: dict[str, Entry],
@@ -242,16 +323,21 @@ def load_dictionary(extra_files: tuple[str, ...] = ()) -> ActorDictionary:
     entries: dict[str, Entry] = {}
     layers = [_entries_from(_read_shipped(n), f"diplograph/data/actors/{n}") for n in ENTRY_FILES]
     layers += [_entries_from(_read_user(path), path) for path in extra_files]
-    for layer in layers:
+    variants: list[tuple[str, Entry]] = []  # misspellings a curated entry would otherwise drop
+    for n, layer in enumerate(layers):
         for key, entry in layer.items():
-            entries.pop(key, None)  # re-insert at the end: a later file's aliases win
+            replaced = entries.pop(key, None)  # re-insert at the end: a later file's aliases win
             entries[key] = entry
+            if replaced is not None and n < len(ENTRY_FILES):
+                variants += [(a, entry) for a in _spelling_variants(replaced, entry)]
     index: dict[str, Entry] = {}
     for entry in entries.values():  # insertion order: later files' names and aliases win
         for alias in (entry.name, *entry.aliases):
             key = match_key(alias)
             if key:
                 index[key] = entry
+    for alias, entry in variants:  # "Quatar", "Isreal": never in place of a name of their own
+        index.setdefault(match_key(alias), entry)
     roles: dict[str, Role] = {}
     for name in ROLE_FILES:
         for key, role in _roles_from(_read_shipped(name)).items():
@@ -276,6 +362,8 @@ def load_dictionary(extra_files: tuple[str, ...] = ()) -> ActorDictionary:
     country_names.update({e.terms[0].code: e.name for e in curated.values() if e.kind == "country"})
     return ActorDictionary(
         surnames=_surnames(entries, index, roles),
+        acts=_words_from(_read_shipped(ACT_FILE)),
+        by_first_name=_first_names(entries),
         entries=entries,
         index=index,
         roles=roles,

@@ -2,7 +2,8 @@
 
 Names come from the dictionary (longest match over token ranges) and from spaCy's entities; role
 nouns ("forces", "ambassador") make actors of their noun phrase, with the nationality its
-adjectives, possessors and "of"/"in" phrases give. The dependency parse decides whether a place
+adjectives, possessors and "of"/"in" phrases give; a state named on a noun of its act ("rejected a
+U.S. request", "an Indian proposal") is an actor of its own. The dependency parse decides whether a place
 name acts (subject, object, possessor, agent: an actor) or situates ("in Tokyo": a Location).
 Later mentions ("the Russian president", "Petro", "the president-elect") take the name and code
 of the person named earlier in the article; "he", "it", "they", "the country" and "the group" in a
@@ -27,7 +28,7 @@ from spacy.tokens import Doc
 from ..model import Actor, Location
 from ._candidate import Candidate, code_of
 from ._datelines import drop_datelines
-from ._groups import nationalities, role_mentions
+from ._groups import ethnic_word, nationalities, role_mentions
 from ._named import named_mention
 from ._names import find_names
 from ._persons import known_surname, person_mention
@@ -49,12 +50,17 @@ def find_actors(
     find_names(reading)
     drop_datelines(reading)
     reading.index_matches()
+    for m in reading.matches:  # "Mr Erdogan's critics": a known person lends his country
+        if m.entry is None and m.label == "PERSON":
+            m.entry = known_surname(reading, m, None)
     nationality = nationalities(reading)
     cands: list[Candidate] = []
     for m in reading.matches:
         if m.entry is None and m.label == "ORG" and m.end - m.start == 1:
             m.entry = known_surname(reading, m, None)  # "Museveni said": the NER took a person
         kind = m.kind()
+        if kind == "person" and ethnic_word(reading, reading.root(m)):
+            continue  # "Kurd" in "Turkish Kurd refugees": the refugees' people, no person
         if kind == "person":
             cands.append(person_mention(reading, m, nationality))
         else:

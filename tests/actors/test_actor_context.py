@@ -240,3 +240,17 @@ def test_the_country_is_the_state_not_its_army(run):
     doc = run("The Israeli military struck targets in Gaza on Sunday. The country said it would "
               "continue.")
     assert "The country" not in actors(doc) or one(doc, "The country").code == "ISR"
+
+
+def test_a_leader_takes_the_state_of_his_own_rebels_named_after_him(run):
+    # the dictionary does not know the misspelt name; the rebels he yields to are Angola's
+    doc = run("President Dos Sontas has reportedly conceded at last to demands from National Union "
+              "for the Total Independence of Angola (UNITA) to overhaul the judiciary.",
+              published="1991-01-01")
+    assert next(a for a in doc._.actors if a.text == "President Dos Sontas").code == "AGOGOV"
+
+
+def test_a_foreign_leader_he_meets_lends_him_no_country(run):
+    doc = run("President Ilunga Mbeya gave a warm welcome on Thursday to South African leader "
+              "F.W. de Klerk.", published="1990-01-01")
+    assert next(a for a in doc._.actors if a.text == "President Ilunga Mbeya").country is None
