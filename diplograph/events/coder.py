@@ -144,6 +144,8 @@ PLACE_PREPS = {"in", "into", "on", "against", "at", "to", "near", "across", "ins
 PLACED_ROOTS = {"13", "14", "17"}
 # Sectors that act within their own country: a group they act on is of that country.
 DOMESTIC_AUTHORITIES = {"COP", "JUD", "GOV"}
+# Sectors of a state whose people act abroad as well as at home (officials, diplomats).
+ENVOY_SECTORS = {"GOV", "DIP"}
 # A future cooperative act is coded as the intent to do it (CAMEO 03x: "will provide aid" -> 033),
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
                 # and a future coercive act is a threat of it (13x: "will boycott" -> 133)
@@ -649,7 +651,8 @@ class EventCoder:
             objects = []
             heads = [h for h in heads if h.dep_ == "pobj"]  # "sent peacekeepers to Iraq" (dative "to")
         speech = code[:2] == "01"
-        giving = code[:2] == "07" or code.startswith(("033", "0842")) or verb.lemma_.lower() in GIVING_VERBS | MOVING_VERBS
+        giving = code[:2] == "07" or code.startswith(("033", "0842")) or verb.lemma_.lower() in (
+            GIVING_VERBS | MOVING_VERBS | SENDING_VERBS)
         # the source's own object ("withdraw its troops from X") is a target only failing any other
         own = [o for o in objects if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children)]
         if not giving:
@@ -680,7 +683,8 @@ class EventCoder:
             heads.extend(objects)
         else:
             heads.extend(own)
-        place_targets = code[:2] in PLACE_TARGET_ROOTS
+        # (whatever people are sent to do, where they are sent stands for its country)
+        place_targets = code[:2] in PLACE_TARGET_ROOTS or verb.lemma_.lower() in SENDING_VERBS
         found = self._first_arguments(heads, sources, place_targets, speech, generic=False)
         if not found and self.generic_arguments:
             found = self._first_arguments(heads, sources, place_targets, speech, generic=True)
@@ -883,6 +887,8 @@ class EventCoder:
             named = [head, *(c for c in head.children if c.dep_ in ("compound", "nmod", "amod", "poss")),
                      *(p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                        for p in c.children if p.dep_ == "pobj")]
+            if head.dep_ == "pobj" and head.head.lower_ in ("to", "into"):
+                named.extend(_phrase_tokens(head))  # "sent inspectors to the plant in central Iran"
             place = next((p for t in named for p in self.places if p.start <= t.idx < p.end), None)
             if place is not None:
                 return [Argument(_place_ref(place), head)]
@@ -1031,11 +1037,15 @@ class EventCoder:
         ref = party.ref
         if ref.country is not None or (ref.code is not None and ref.code != ref.sector):
             return party
-        place = next((p for p in self.places if sent.start_char <= p.start < sent.end_char
-                      and not ref.start <= p.start < ref.end), None)
+        # officials, troops and diplomats act abroad too: a place says nothing of theirs, and a
+        # state body facing a government is not of that government's state
+        place = None if ref.sector in ENVOY_SECTORS else next(
+            (p for p in self.places if sent.start_char <= p.start < sent.end_char
+             and not ref.start <= p.start < ref.end), None)
         if place is not None:
             country = place.country
-        elif other.ref.sector in DOMESTIC_AUTHORITIES and other.ref.country is not None:
+        elif other.ref.sector in DOMESTIC_AUTHORITIES and other.ref.country is not None \
+                and ref.sector not in ENVOY_SECTORS:
             country = other.ref.country
         else:
             return party

@@ -182,3 +182,15 @@ def test_a_blockade_by_farmers_is_their_protest_not_also_a_demand(run):
     doc = run("Radical French farmers said on Friday they would blockade Paris from Monday night to demand an end "
               "to the European Community's drastic farm reform.")
     assert {p for _, p, _ in triples(doc)} == {"THREATEN"}
+
+
+def test_officials_are_not_of_the_country_where_they_act(run):
+    doc = run("The United States sped up the withdrawal of its invasion forces from Panama on Wednesday, but "
+              "defence officials cautioned that no deadline had been set.")
+    assert not any(e.source.country == "PAN" for e in doc._.events)
+
+
+def test_people_sent_somewhere_aim_at_that_country(run):
+    doc = run("The IAEA has dispatched inspectors to the Esfahan conversion plant in central Iran to monitor "
+              "the resumption of nuclear activities.")
+    assert ("IGO", "ACCUSE", "IRN") in triples(doc)
