@@ -40,7 +40,7 @@ def _codes(field: str) -> tuple[str, str]:
 
 def _synsets(lines: Iterable[str]) -> dict[str, list[str]]:
     """The ``&NAME`` blocks: each a list of ``+WORD`` lines (``+TWO WORDS`` -> ``two words``) until a
-    blank line; a ``+&OTHER`` line brings in the words of the set ``&OTHER``."""
+    blank line (comment lines inside it are skipped); a ``+&OTHER`` line brings in the words of the set ``&OTHER``."""
     synsets: dict[str, list[str]] = {}
     current = None
     for line in lines:
@@ -52,7 +52,7 @@ def _synsets(lines: Iterable[str]) -> dict[str, list[str]]:
             synsets[current].append(text[1:].split()[0])  # another set, expanded below
         elif text.startswith("+") and current:
             synsets[current].append(_word("_".join(text[1:].split())))
-        elif not text:
+        elif not line.strip():  # a blank line ends the set; a comment line inside it does not
             current = None
     for name, words in synsets.items():
         synsets[name] = _expanded(words, synsets, {name})
@@ -131,9 +131,11 @@ def read_petrarch_verbs(text: str) -> tuple[list[VerbRow], dict[str, list[str]]]
     in_synset = False
     for line in lines[start + 1 : end]:
         text = line.split("#", 1)[0].rstrip()
-        if not text.strip():
+        if not line.strip():
             in_synset = False
             continue
+        if not text.strip():
+            continue  # a comment line
         if text.startswith("&"):
             in_synset = True
         if in_synset:

@@ -85,3 +85,10 @@ def test_the_written_file_is_one_the_verb_dictionary_reads(tmp_path):
     match = verbs.match("lambast", [], _forms("the cabinet over spending"))
     assert (match.cameo, match.reverse) == ("1121", "111")
     assert verbs.match("tell", [], _forms("off the mayor for threats")).cameo == "112"
+
+
+def test_a_comment_line_inside_a_synonym_set_does_not_end_it():
+    text = "&MONEY\n+DOLLAR\n# the old European ones\n+GUILDER\n\n--- PAY  [070] ---\nPAY\n- * &MONEY  [071]\n"
+    rows, synsets = read_petrarch_verbs(text)
+    assert synsets["&MONEY"] == ["dollar", "guilder"]
+    assert ("pay", "* &money", "071", "") in rows
