@@ -152,6 +152,8 @@ INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
                 "14": "133", "16": "131", "17": "132", "18": "138", "19": "138", "20": "138"}
 # Coercive acts that, said to follow on a condition, are threats of them.
 THREAT_ROOTS = {"14", "16", "17", "18", "19", "20"}
+# What refusing ("refused to", "declined to") a cooperative act of each root is.
+REFUSED_CONTENT = {"04": "125", "06": "121", "07": "122", "08": "124"}
 # A refused cooperative act is the matching rejection ("will not lift the ban" -> 124).
 REFUSAL_CODES = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 # Purpose clauses of aid whose object is who it is for ("sent food to help the refugees").
@@ -292,8 +294,8 @@ class EventCoder:
                 return "107" if peace else {"04": "106", "06": "101", "07": "103", "08": "105"}.get(inner, code)
             if code == "030":
                 return {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}.get(inner, code)
-            if code == "120" and inner == "04":
-                return "125"
+            if code == "120" and inner in REFUSED_CONTENT:
+                return REFUSED_CONTENT[inner]  # "refused to meet" 125, "declined to lift the curfew" 124
         if code == "020" and any(t.lemma_.lower() in ("peace", "ceasefire", "truce") for t in self._after(trigger.token)):
             return "027"
         return code
@@ -1094,6 +1096,12 @@ def _stray_recipient(verb: Token) -> Token | None:
                  and any(p.dep_ == "pobj" for p in t.children)]
         if found:
             return found[-1]
+    # "provide ammunition alongside humanitarian assistance to Turkey": inside another phrase
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ != "to"):
+        found = [t for t in _phrase_tokens(prep) if t.dep_ == "prep" and t.lower_ == "to"
+                 and any(p.dep_ == "pobj" for p in t.children)]
+        if found:
+            return found[0]
     return None
 
 

@@ -194,3 +194,14 @@ def test_people_sent_somewhere_aim_at_that_country(run):
     doc = run("The IAEA has dispatched inspectors to the Esfahan conversion plant in central Iran to monitor "
               "the resumption of nuclear activities.")
     assert ("IGO", "ACCUSE", "IRN") in triples(doc)
+
+
+def test_recipient_inside_another_phrase_of_a_giving_verb(run):
+    doc = run("The US is willing to provide ammunition alongside humanitarian assistance to Turkey in Syria's "
+              "war-torn Idlib region.")
+    assert ("USA", "AGREE", "TUR") in triples(doc)
+
+
+def test_declining_to_step_down_is_refusing_to_yield(run):
+    doc = run("Vice-President Moody Awori has declined to resign despite growing pressure.")
+    assert [e.cameo for e in doc._.events] == ["124"]
