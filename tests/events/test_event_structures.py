@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from diplograph.events.coder import _same
+from diplograph.events._roles import same_actor
 from diplograph.model import ActorRef
 from event_triples import triples
 
@@ -94,8 +94,8 @@ def test_two_people_of_one_country_are_two_actors():
     ford = ActorRef("Gerald Ford", 0, 11, "USA", "GOV", "USAGOV", "Gerald Ford", "a1")
     nixon = ActorRef("Richard Nixon", 21, 34, "USA", "GOV", "USAGOV", "Richard Nixon", "a2")
     again = ActorRef("Ford", 50, 54, "USA", "GOV", "USAGOV", "Gerald Ford", "a3")
-    assert not _same(ford, nixon)
-    assert _same(ford, again)
+    assert not same_actor(ford, nixon)
+    assert same_actor(ford, again)
 
 
 def test_expressed_event_nouns_share_possessor_and_object(run):

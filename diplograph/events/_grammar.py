@@ -1,0 +1,122 @@
+"""Parse helpers for the event coder: where spaCy's dependency tree hides an argument ("granted
+asylum to officers holed up ...", "kidnapped up to 16 advisers"), what a phrase is for, which
+clauses are passive, conditional or obligations."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from ._words import CLAUSE_DEPS, GIVING_VERBS, RETURNING_VERBS, STANCE_PARTICIPLES
+
+__all__ = [
+    "in_dateline", "is_conditional", "is_for_clause", "is_infinitival", "is_obligation", "is_passive",
+    "is_temporal", "object_heads", "orphan_object", "phrase_tokens", "purpose_clauses", "stray_recipient",
+]
+
+
+def in_dateline(token: Token) -> bool:
+    """Whether ``token`` is in a wire dateline ("JERUSALEM --", "KABUL (Pajhwok):"), not the story."""
+    sent = token.sent
+    first = sent[0]
+    if not (first.is_upper and len(first.text) > 2 and first.is_alpha):
+        return False
+    for other in sent[: min(len(sent), 8)]:
+        # a dash between spaces ("BEIRUT - The"), not a hyphen inside a word ("ICE returned pre-Columbian")
+        spaced = other.i > sent.start and bool(other.doc[other.i - 1].whitespace_)
+        if other.text in ("--", "—", "–", ":") or (other.text == "-" and spaced) or other.text.startswith("("):
+            return token.i < other.i or (other.text.startswith("(") and token.i <= other.i + 3)
+    return False
+
+
+def stray_recipient(verb: Token) -> Token | None:
+    """The "to" phrase of a giving verb that the parser hung inside its object: "returned dozens of
+    artifacts to the Embassy", "returned 12 skulls that date back to A.D. 640 to Peru" (the last
+    "to" there), when the verb has no "to" phrase of its own."""
+    if verb.lemma_.lower() not in GIVING_VERBS | RETURNING_VERBS or any(
+            c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in verb.children):
+        return None
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        found = [t for t in obj.subtree if t.dep_ == "prep" and t.lower_ == "to"
+                 and any(p.dep_ == "pobj" for p in t.children)]
+        if found:
+            return found[-1]
+    # "provide ammunition alongside humanitarian assistance to Turkey": inside another phrase
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ != "to"):
+        found = [t for t in phrase_tokens(prep) if t.dep_ == "prep" and t.lower_ == "to"
+                 and any(p.dep_ == "pobj" for p in t.children)]
+        if found:
+            return found[0]
+    return None
+
+
+def is_passive(verb: Token) -> bool:
+    """Whether ``verb`` is passive; "Israel is opposed to X", "is committed to X" (a participle
+    of stance with no agent) are states of their subject, read as active."""
+    children = list(verb.children)
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in children):
+        return False
+    return verb.lower_ not in STANCE_PARTICIPLES or any(c.dep_ == "agent" for c in children)
+
+
+def is_conditional(verb: Token) -> bool:
+    """Whether ``verb`` is said to happen on a condition ("... if X does Y", "unless X ...")."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+               for c in verb.children)
+
+
+def is_obligation(clause: Token) -> bool:
+    """A clause saying what someone must or should do ("Sudan must return the helicopter")."""
+    children = list(clause.children)
+    return any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in children) and not any(
+        c.dep_ == "neg" for c in children)
+
+
+def orphan_object(verb: Token, prep: Token) -> list[Token]:
+    """The object of a preposition the parser left empty and made the subject of a clause instead:
+    "granted asylum to five army officers holed up in ..." ("officers" the subject of "holed")."""
+    return [s for c in verb.children if c.i > prep.i and c.dep_ in ("advcl", "ccomp", "relcl")
+            for s in c.children if s.dep_ in ("nsubj", "nsubjpass") and s.left_edge.i == prep.i + 1]
+
+
+def is_infinitival(clause: Token) -> bool:
+    """A "to"-clause with its own subject ("allow X to deliver"): the subject is the verb's object."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) and any(
+        c.dep_ == "nsubj" and c.i < clause.i for c in clause.children)
+
+
+def object_heads(head: Token, preps: set[str]) -> list[Token]:
+    """The direct objects of ``head`` and the objects of its prepositions in ``preps``, in order."""
+    found = [c for c in head.children if c.dep_ in ("dobj", "attr")]
+    found.extend(p for c in head.children if c.dep_ == "prep" and c.lower_ in preps
+                 for p in c.children if p.dep_ == "pobj")
+    return found
+
+
+def phrase_tokens(head: Token) -> Iterator[Token]:
+    """The tokens of ``head``'s phrase in order, without its clauses: "foreigners who fought in
+    the east" says nothing of where the granting happens."""
+    yield head
+    for child in head.children:
+        if child.dep_ not in CLAUSE_DEPS or child.dep_ in ("conj", "cc", "punct"):
+            yield from phrase_tokens(child)
+
+
+def purpose_clauses(head: Token) -> list[Token]:
+    """What ``head`` is done for: its "to" clauses ("struck to demand X") and "in protest at/of X"."""
+    found = [c for c in head.children if c.dep_ in ("advcl", "xcomp", "acl")
+             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
+    found.extend(c for c in head.children if c.dep_ == "prep" and c.lower_ == "in"
+                 and any(p.lemma_.lower() in ("protest", "defiance") for p in c.children))
+    return found
+
+
+def is_for_clause(token: Token) -> bool:
+    """A "for X to do" clause: the content of a demand ("pushing hard for the US to support the plan")."""
+    return token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "for" for c in token.children)
+
+
+def is_temporal(token: Token) -> bool:
+    """A prepositional phrase that only says when ("on Saturday", "in March")."""
+    return token.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in token.children)
