@@ -5,7 +5,8 @@ The spaCy component ``diplograph_events`` (``diplograph.events.component``) read
 deduplicated per article, ids e1, e2, ...). Its parts: ``cameo`` (the code table), ``verbs`` (the
 pattern dictionary), ``coder`` (triggers and codes; the parties in ``_roles``, parse helpers in
 ``_grammar``, word lists in ``_words``, one-episode rules in ``_episodes``), ``modes`` (asserted,
-negated, hypothetical, future, question), ``dedup``, and ``petrarch_verbs`` (PETRARCH verb dictionaries read as our rows).
+negated, hypothetical, future, question), ``dedup``, and ``petrarch_verbs`` (PETRARCH verb
+dictionaries read as our rows).
 
 Users' pattern files (component config ``extra_files``, ``--verbs FILE`` on the command line) use the
 columns of ``data/verbs/petrarch2.tsv``: ``verb<TAB>pattern<TAB>cameo<TAB>reverse``, e.g.
