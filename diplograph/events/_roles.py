@@ -10,16 +10,16 @@ from dataclasses import replace
 from spacy.tokens import Span as SpacySpan, Token
 
 from ..model import Actor, ActorRef, Location
-from ._grammar import (
+from ._grammar import(
     in_dateline, is_for_clause, is_infinitival, is_passive, is_temporal, orphan_object, phrase_tokens,
     stray_recipient,
 )
 from ._parts import Argument
-from ._words import (
+from ._words import(
     AGENT_NOUNS, CLAUSE_DEPS, COMMITMENT_NOUNS, CONDITION_MARKS, DOCUMENT_NOUNS, DOMESTIC_AUTHORITIES,
     ENVOY_SECTORS, GIVING_VERBS, GROUP_HEADS, HELPING_VERBS, INNER_HOSTS, INNER_PREPS, LETTING_VERBS,
-    MOVING_VERBS, NOT_AGENTS, OBJECT_CONTROL, PARTY_DEPS, PLACE_TARGET_ROOTS, PRONOUN_KINDS, ROLE_NOUNS,
-    SENDING_VERBS, SPEECH_VERBS, TARGET_PREPS,
+    MOVING_VERBS, NOT_AGENTS, OBJECT_CONTROL, PARTY_DEPS, PLACE_TARGET_ROOTS, PRONOUN_KINDS, REFUGE_NOUNS,
+    ROLE_NOUNS, SENDING_VERBS, SPEECH_VERBS, TARGET_PREPS,
 )
 
 __all__ = ["RoleFinder", "place_ref", "same_actor", "same_side"]
@@ -143,9 +143,12 @@ class RoleFinder:
             GIVING_VERBS | MOVING_VERBS | SENDING_VERBS)
         # the source's own object ("withdraw its troops from X") is a target only failing any other
         own = [o for o in objects if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children)]
+        preps = [c for c in children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
+        if code[:2] == "04":
+            # "discussed Libya with Trump": one consults with a party about a topic
+            heads.extend(p for c in preps if c.lower_ == "with" for p in c.children if p.dep_ == "pobj")
         if not giving:
             heads.extend(o for o in objects if o not in own)
-        preps = [c for c in children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
         # "kidnapped up to 16 Russian advisers": the parser hangs the phrase on the particle
         preps.extend(p for c in children if c.dep_ == "prt" for p in c.children
                      if p.dep_ == "prep" and p.lower_ in TARGET_PREPS)
@@ -172,7 +175,8 @@ class RoleFinder:
         else:
             heads.extend(own)
         # (whatever people are sent to do, where they are sent stands for its country)
-        place_targets = code[:2] in PLACE_TARGET_ROOTS or verb.lemma_.lower() in SENDING_VERBS
+        place_targets = code[:2] in PLACE_TARGET_ROOTS or verb.lemma_.lower() in SENDING_VERBS or (
+            verb.lemma_.lower() == "seek" and any(o.lemma_.lower() in REFUGE_NOUNS for o in objects))
         found = self._first_arguments(heads, sources, place_targets, speech, generic=False)
         if not found and self.generic_arguments:
             found = self._first_arguments(heads, sources, place_targets, speech, generic=True)

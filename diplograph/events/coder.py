@@ -34,7 +34,7 @@ from ._episodes import demand_clauses, is_protest_purpose, is_protesting, withou
 from ._grammar import is_conditional, is_for_clause, is_obligation, object_heads, purpose_clauses
 from ._parts import Argument, Trigger
 from ._roles import RoleFinder, same_actor, same_side
-from ._words import (
+from ._words import(
     BLAME_ADJECTIVES, BLAME_NOUNS, CALLING_VERBS, CONDITIONAL_ROOTS, CONTENT_ROOTS, DECIDING_VERBS,
     EXPRESSING_VERBS, HELPING_VERBS, INTENT_CODES, LIGHT_VERBS, NOUN_TARGET_PREPS, PEACEKEEPING,
     PLACED_ROOTS, PLACE_ACT_ROOTS, PLACE_PREPS, PLACE_TARGET_ROOTS, PRAISE_NOUNS, PROTESTED_DEPS,
@@ -290,7 +290,8 @@ class EventCoder(RoleFinder):
                 sources.extend(self._arguments(child))
             elif child.dep_ == "prep" and child.lower_ == "by":
                 sources.extend(arg for pobj in child.children if pobj.dep_ == "pobj" for arg in self._arguments(pobj))
-            elif child.dep_ == "prep" and child.lower_ in NOUN_TARGET_PREPS:
+            elif child.dep_ == "prep" and child.lower_ in NOUN_TARGET_PREPS and not (
+                    code[:2] == "15" and child.lower_ == "of"):  # "the deployment of 230 troops to X": what moves
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         targets.extend(self._arguments(pobj, avoid=sources, places=place_targets, target=True)

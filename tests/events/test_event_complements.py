@@ -205,3 +205,15 @@ def test_recipient_inside_another_phrase_of_a_giving_verb(run):
 def test_declining_to_step_down_is_refusing_to_yield(run):
     doc = run("Vice-President Moody Awori has declined to resign despite growing pressure.")
     assert [e.cameo for e in doc._.events] == ["124"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # one consults with a party about a topic
+    ("Erdogan discussed Libya with U.S. President Donald Trump in a phone call.", ("TUR", "CONSULT", "USA")),
+    # refuge sought in a country
+    ("Some 800,000 Iraqi Kurds sought refuge in Germany last month.", ("IRQ", "REQUEST", "DEU")),
+    # a deployment's "of" phrase is what moves, not whom it is aimed at
+    ("Nigeria on Saturday announced the deployment of 230 troops to Liberia.", ("NGA", "MOBILIZE", "LBR")),
+])
+def test_the_party_not_the_topic_or_the_cargo(run, text, expected):
+    assert expected in triples(run(text))
