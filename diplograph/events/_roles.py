@@ -10,16 +10,16 @@ from dataclasses import replace
 from spacy.tokens import Span as SpacySpan, Token
 
 from ..model import Actor, ActorRef, Location
-from ._grammar import(
+from ._grammar import (
     in_dateline, is_for_clause, is_infinitival, is_passive, is_temporal, orphan_object, phrase_tokens,
     stray_recipient,
 )
 from ._parts import Argument
-from ._words import(
+from ._words import (
     AGENT_NOUNS, CLAUSE_DEPS, COMMITMENT_NOUNS, CONDITION_MARKS, DOCUMENT_NOUNS, DOMESTIC_AUTHORITIES,
     ENVOY_SECTORS, GIVING_VERBS, GROUP_HEADS, HELPING_VERBS, INNER_HOSTS, INNER_PREPS, LETTING_VERBS,
-    MOVING_VERBS, NOT_AGENTS, OBJECT_CONTROL, PARTY_DEPS, PLACE_TARGET_ROOTS, PRONOUN_KINDS, REFUGE_NOUNS,
-    ROLE_NOUNS, SENDING_VERBS, SPEECH_VERBS, TARGET_PREPS,
+    MOVING_VERBS, NOT_AGENTS, OBJECT_CONTROL, OWNED_STATES, PARTY_DEPS, PLACE_TARGET_ROOTS, PRONOUN_KINDS,
+    REFUGE_NOUNS, ROLE_NOUNS, SENDING_VERBS, SPEECH_VERBS, TARGET_PREPS,
 )
 
 __all__ = ["RoleFinder", "place_ref", "same_actor", "same_side"]
@@ -85,6 +85,10 @@ class RoleFinder:
                 # "A car bombing by the Islamic State killed ...", "The missiles fired by the Israeli
                 # military struck ...": the agent of the weapon or attack is the source
                 found = self._inner_arguments(subject, agent_only=True)
+            if not found and subject.pos_ == "NOUN" and subject.i not in self.token_actor:
+                # "The summit between the EU and Turkey failed to reach agreement": its parties
+                found = [a for prep in subject.children if prep.dep_ == "prep" and prep.lower_ == "between"
+                         for p in prep.children if p.dep_ == "pobj" for a in self._arguments(p)]
             return found, False
         head = verb.head
         if head.i == verb.i:
@@ -360,6 +364,10 @@ class RoleFinder:
             if head.lower_ == "it":
                 return []  # "Berlin was withholding it": an object "it" is mostly a thing
             actors = None  # "The US has provided aid to the country": not the US itself (no "itself")
+        if actors is None and head.lemma_.lower() in OWNED_STATES:
+            owned = self._owned_state(head, avoid)
+            if owned is not None:
+                return [owned]
         if actors is None or all(a.country is None for a in actors):
             antecedent = self._antecedent(head, avoid)
             if antecedent is not None and actors is None and head.sent.start_char <= antecedent.start < head.sent.end_char:
@@ -391,6 +399,18 @@ class RoleFinder:
             return []
         span = self._phrase(head)
         return [Argument(ActorRef(span.text, span.start_char, span.end_char, None, None, None, span.text), head, True)]
+
+    def _owned_state(self, head: Token, avoid: set[str]) -> Argument | None:
+        """"his country", "her government": the state of the person the possessive names."""
+        pronoun = next((c for c in head.children if c.dep_ == "poss" and c.pos_ == "PRON"), None)
+        owner = self._antecedent(pronoun, avoid) if pronoun is not None else None
+        if owner is None or owner.country is None:
+            return None
+        span = self._phrase(head)
+        sector = "GOV" if head.lemma_.lower() == "government" else None
+        ref = ActorRef(span.text, span.start_char, span.end_char, owner.country, sector,
+                       owner.country + (sector or ""), span.text, None)
+        return Argument(ref, head)
 
     def _named_before(self, pronoun: Token, actor: Actor) -> Actor:
         """The mention earlier in ``pronoun``'s sentence of the actor the actors stage resolved it

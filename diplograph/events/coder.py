@@ -34,7 +34,7 @@ from ._episodes import demand_clauses, is_protest_purpose, is_protesting, withou
 from ._grammar import is_conditional, is_for_clause, is_obligation, object_heads, purpose_clauses
 from ._parts import Argument, Trigger
 from ._roles import RoleFinder, same_actor, same_side
-from ._words import(
+from ._words import (
     BLAME_ADJECTIVES, BLAME_NOUNS, CALLING_VERBS, CONDITIONAL_ROOTS, CONTENT_ROOTS, DECIDING_VERBS,
     EXPRESSING_VERBS, HELPING_VERBS, INTENT_CODES, LIGHT_VERBS, NOUN_TARGET_PREPS, PEACEKEEPING,
     PLACED_ROOTS, PLACE_ACT_ROOTS, PLACE_PREPS, PLACE_TARGET_ROOTS, PRAISE_NOUNS, PROTESTED_DEPS,

@@ -217,3 +217,14 @@ def test_declining_to_step_down_is_refusing_to_yield(run):
 ])
 def test_the_party_not_the_topic_or_the_cargo(run, text, expected):
     assert expected in triples(run(text))
+
+
+def test_his_country_is_the_speakers_state(run):
+    doc = run("Prime Minister Vladimir Putin said his country will not lift the ban on European Union until "
+              "the EU provides details.")
+    assert ("RUS", "REJECT", "IGO") in triples(doc)
+
+
+def test_a_summit_that_failed_is_its_parties_failing(run):
+    doc = run("The summit between the EU and Turkey failed to reach agreement on how to solve the migration crisis.")
+    assert {("IGO", "REJECT", "TUR"), ("TUR", "REJECT", "IGO")} <= triples(doc)
