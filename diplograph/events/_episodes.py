@@ -8,23 +8,35 @@ from spacy.tokens import Doc, Token
 from ..model import Event
 from ._grammar import phrase_tokens
 from ._parts import Trigger
-from ._words import VIOLENT_ROOTS
+from ._words import PROTEST_WORDS, VIOLENT_ROOTS
 
-__all__ = ["demand_clauses", "is_protest_purpose", "is_protesting", "violence_kind", "without_bare_repeats"]
+__all__ = [
+    "demand_clauses", "is_protest_purpose", "is_protesting", "joins_protest", "violence_kind",
+    "without_bare_repeats",
+]
 
 
 def is_protesting(head: Token, triggers: dict[int, Trigger]) -> bool:
     """Whether ``head`` states a protest (14x), itself or through its event noun ("staged rallies")."""
     stated = [head, *(c for c in head.children if c.dep_ in ("dobj", "nsubjpass", "attr"))]
-    return any(t.i in triggers and (triggers[t.i].match.cameo[:2] == "14" or triggers[t.i].match.cameo == "191")
-               for t in stated)  # (a blockade by farmers or strikers is their protest too)
+    return joins_protest(head) or any(
+        t.i in triggers and (triggers[t.i].match.cameo[:2] == "14" or triggers[t.i].match.cameo == "191")
+        for t in stated)  # (a blockade by farmers or strikers is their protest too)
+
+
+def joins_protest(verb: Token) -> bool:
+    """"joining thousands of demonstrators": taking part in a protest."""
+    return verb.lemma_.lower() == "join" and any(
+        t.lemma_.lower() in PROTEST_WORDS for c in verb.children if c.dep_ == "dobj" for t in c.subtree)
 
 
 def is_protest_purpose(token: Token, triggers: dict[int, Trigger]) -> bool:
     """A demand or appeal that is what a protest is for ("began a hunger strike to demand X")."""
-    return (token.dep_ in ("advcl", "xcomp") and token.i in triggers
-            and triggers[token.i].match.cameo[:2] in ("02", "10")
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+    if token.i not in triggers or triggers[token.i].match.cameo[:2] not in ("02", "10"):
+        return False
+    if token.dep_ == "pcomp" and token.head.lower_ == "in" and token.tag_ == "VBG":
+        return is_protesting(token.head.head, triggers)  # "rioted ... in demanding a referendum"
+    return (token.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
             and is_protesting(token.head, triggers))
 
 
@@ -32,7 +44,8 @@ def demand_clauses(verb: Token, triggers: dict[int, Trigger]) -> list[Token]:
     """Participle clauses of demand or appeal in ``verb``'s phrase ("demanding that ...", "calling for
     ..."), on the verb itself or on a noun it governs, not in another finite clause."""
     found = []
-    for token in phrase_tokens(verb):
+    joined = [c for c in verb.children if c.dep_ == "advcl" and joins_protest(c)]  # "..., joining protesters in demanding X"
+    for token in (*phrase_tokens(verb), *(t for c in joined for t in phrase_tokens(c))):
         for clause in token.children:
             if clause.dep_ in ("advcl", "acl", "xcomp", "pcomp") and clause.tag_ == "VBG" and clause.i in triggers \
                     and triggers[clause.i].match.cameo[:2] in ("02", "10", "11"):

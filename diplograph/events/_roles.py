@@ -230,13 +230,19 @@ class RoleFinder:
 
     def _purpose_parties(self, clauses: Sequence[Token], sources: Sequence[Argument],
                          deps: frozenset[str] = PARTY_DEPS) -> list[Argument]:
-        """The first actors named as subject or object in ``clauses`` (an event noun's purpose)."""
+        """The first actors named as subject or object in ``clauses`` (an event noun's purpose), or
+        as the modifier of one ("independence from Indonesian rule")."""
         for clause in clauses:
             for token in clause.subtree:
                 if token.i in self.token_actor and token.dep_ in deps:
                     found = self._arguments(token, avoid=sources)
-                    if found:
-                        return found
+                elif token.i not in self.token_actor and token.dep_ in deps and token.pos_ == "NOUN":
+                    found = [a for c in token.children if c.dep_ in ("amod", "compound", "poss") and c.i in self.token_actor
+                             for a in self._arguments(token, avoid=sources)][:1]
+                else:
+                    continue
+                if found:
+                    return found
         return []
 
     def _deep_parties(self, heads: Sequence[Token], sources: Sequence[Argument]) -> list[Argument]:

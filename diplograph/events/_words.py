@@ -11,10 +11,10 @@ __all__ = [
     "GROUP_HEADS", "HELPING_VERBS", "INNER_HOSTS", "INNER_PREPS", "INTENT_CODES", "LETTING_VERBS",
     "LIGHT_VERBS", "MOVING_VERBS", "NOT_AGENTS", "NOUN_TARGET_PREPS", "OBJECT_CONTROL", "OWNED_STATES",
     "PARTY_DEPS", "PEACEKEEPING", "PERSONAL", "PLACED_ROOTS", "PLACE_ACT_ROOTS", "PLACE_PREPS",
-    "PLACE_TARGET_ROOTS", "PRAISE_NOUNS", "PRONOUN_KINDS", "PROTESTED_DEPS", "RECIPROCAL_ROOTS",
-    "REFUGE_NOUNS", "REFUSAL_CODES", "REFUSED_CONTENT", "RETURNING_VERBS", "ROLE_NOUNS", "SENDING_VERBS",
-    "SPEECH_VERBS", "STANCE_PARTICIPLES", "STRIKE_VERBS", "TARGETLESS_CODES", "TARGETLESS_ROOTS",
-    "TARGET_PREPS", "THREAT_ROOTS", "TOPIC_PREPS", "VIOLENT_ROOTS", "VISITING_VERBS",
+    "PLACE_TARGET_ROOTS", "PRAISE_NOUNS", "PRONOUN_KINDS", "PROTESTED_DEPS", "PROTEST_WORDS",
+    "RECIPROCAL_ROOTS", "REFUGE_NOUNS", "REFUSAL_CODES", "REFUSED_CONTENT", "RETURNING_VERBS", "ROLE_NOUNS",
+    "SENDING_VERBS", "SPEECH_VERBS", "STANCE_PARTICIPLES", "STRIKE_VERBS", "TARGETLESS_CODES",
+    "TARGETLESS_ROOTS", "TARGET_PREPS", "THREAT_ROOTS", "TOPIC_PREPS", "VIOLENT_ROOTS", "VISITING_VERBS",
 ]
 
 # Children that open another clause: their words are not the trigger's pattern context.
@@ -146,6 +146,9 @@ HELPING_VERBS = {"help", "support", "assist", "aid", "feed", "rebuild", "benefit
 GIVING_VERBS = {"offer", "pledge", "promise", "contribute", "donate", "send", "give", "provide", "supply"}
 # Nouns of a state that a possessive ties to a person's country ("his country", "her government").
 OWNED_STATES = {"country", "nation", "government"}
+# Words of a protest one can join ("joining thousands of demonstrators").
+PROTEST_WORDS = {"demonstrator", "protester", "protestor", "protest", "demonstration", "rally", "march", "strike",
+                 "striker", "rioter", "sit-in"}
 # What people seek in a country, which then stands for it ("sought refuge in Germany").
 REFUGE_NOUNS = {"refuge", "asylum", "shelter", "sanctuary"}
 # Verbs of moving people or things away, whose object is what is moved ("withdrew its troops from

@@ -30,7 +30,7 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..model import Actor, Event, Location, Mention, Quote, Span
-from ._episodes import demand_clauses, is_protest_purpose, is_protesting, without_bare_repeats
+from ._episodes import demand_clauses, is_protest_purpose, is_protesting, joins_protest, without_bare_repeats
 from ._grammar import is_conditional, is_for_clause, is_obligation, object_heads, purpose_clauses
 from ._parts import Argument, Trigger
 from ._roles import RoleFinder, same_actor, same_side
@@ -173,6 +173,8 @@ class EventCoder(RoleFinder):
                 c.dep_ == "dobj" and c.i in triggers and triggers[c.i].noun
                 and triggers[c.i].match.cameo[:2] in CONTENT_ROOTS for c in token.head.children):
             return  # "reiterated its demand that Israel ease restrictions": the demand's content
+        if joins_protest(token) and token.dep_ == "advcl" and is_protesting(token.head, triggers):
+            return  # "rioted ..., joining thousands of demonstrators": the same protest
         if is_protest_purpose(token, triggers):
             return  # "staged rallies to demand reforms": the protest is the event, the demand its purpose
         if token.dep_ == "ccomp" and token.head.lemma_.lower() in SPEECH_VERBS and is_obligation(token):
@@ -189,6 +191,11 @@ class EventCoder(RoleFinder):
         code = self._mission_code(token, self._xcomp_code(trigger, triggers), triggers)
         sources, inherited = self._sources(token)
         targets = self._targets(token, code, sources)
+        if code[:2] == "14" and targets and all(self._is_place(t) for t in targets):
+            # "rioted at a jail in Dili, demanding independence from Indonesian rule": whom the
+            # protest's demand names outranks where it happened
+            targets = self._purpose_parties([*purpose_clauses(token), *demand_clauses(token, triggers)],
+                                            sources, PROTESTED_DEPS) or targets
         if not targets and code[:2] in CONTENT_ROOTS:
             targets = self._content_targets(token, sources)
         if not targets and code[:2] == "07":

@@ -228,3 +228,9 @@ def test_his_country_is_the_speakers_state(run):
 def test_a_summit_that_failed_is_its_parties_failing(run):
     doc = run("The summit between the EU and Turkey failed to reach agreement on how to solve the migration crisis.")
     assert {("IGO", "REJECT", "TUR"), ("TUR", "REJECT", "IGO")} <= triples(doc)
+
+
+def test_rioters_joining_a_protest_aim_at_what_it_demands(run):
+    doc = run("Prisoners rioted at a jail in East Timor's capital Dili on Monday joining thousands of demonstrators "
+              "in demanding a referendum on independence from Indonesian rule, locals said.")
+    assert {(p, t) for _, p, t in triples(doc)} == {("PROTEST", "IDN")}
