@@ -120,8 +120,10 @@ class RoleFinder:
             if governor.dep_ == "acomp" and governor.head.pos_ in ("VERB", "AUX"):
                 # "X and Y are guilty of violating the ceasefire", "X is responsible for killing Y"
                 return self._sources(governor.head)[0], True
-        if verb.dep_ == "advcl" and (verb.tag_ in ("VBG", "VBN") or any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)):
-            return self._sources(head)[0], True  # "Upon receiving X, Putin ...", "struck to protest against X"
+        if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)):
+            # "Upon receiving X, Putin ...", "struck to protest against X"; a past participle names no
+            # doer, it says what was done to someone ("Arrested in 2017, he ...", "the party, now banned")
+            return self._sources(head)[0], True
         return [], False
 
     def _targets(self, verb: Token, code: str, sources: Sequence[Argument]) -> list[Argument]:

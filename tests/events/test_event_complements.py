@@ -234,3 +234,9 @@ def test_rioters_joining_a_protest_aim_at_what_it_demands(run):
     doc = run("Prisoners rioted at a jail in East Timor's capital Dili on Monday joining thousands of demonstrators "
               "in demanding a referendum on independence from Indonesian rule, locals said.")
     assert {(p, t) for _, p, t in triples(doc)} == {("PROTEST", "IDN")}
+
+
+def test_a_past_participle_names_no_doer(run):
+    doc = run("Hun Sen held a 50-minute meeting on Tuesday with the former president of the Cambodia National "
+              "Rescue Party (CNRP), now banned.")
+    assert not any(e.plover == "COERCE" for e in doc._.events)
