@@ -89,6 +89,9 @@ class RoleFinder:
                 # "The summit between the EU and Turkey failed to reach agreement": its parties
                 found = [a for prep in subject.children if prep.dep_ == "prep" and prep.lower_ == "between"
                          for p in prep.children if p.dep_ == "pobj" for a in self._arguments(p)]
+            if not found and len(subjects) > 1:
+                # "Old foes Russia and Georgia have renewed ties": the parser may split an apposition
+                found = [a for other in subjects[1:] for a in self._arguments(other)]
             return found, False
         head = verb.head
         if head.i == verb.i:

@@ -240,3 +240,8 @@ def test_a_past_participle_names_no_doer(run):
     doc = run("Hun Sen held a 50-minute meeting on Tuesday with the former president of the Cambodia National "
               "Rescue Party (CNRP), now banned.")
     assert not any(e.plover == "COERCE" for e in doc._.events)
+
+
+def test_about_to_act_is_an_intent(run):
+    doc = run("The Australian government is about to restore full diplomatic ties with Libya.")
+    assert [(e.mode, e.plover) for e in doc._.events] == [("future", "AGREE")]
