@@ -17,9 +17,9 @@ from ._grammar import (
 from ._parts import Argument
 from ._words import (
     AGENT_NOUNS, CLAUSE_DEPS, COMMITMENT_NOUNS, CONDITION_MARKS, DOCUMENT_NOUNS, DOMESTIC_AUTHORITIES,
-    ENVOY_SECTORS, GIVING_VERBS, GROUP_HEADS, HELPING_VERBS, INNER_HOSTS, INNER_PREPS, LETTING_VERBS,
-    MOVING_VERBS, NOT_AGENTS, OBJECT_CONTROL, OWNED_STATES, PARTY_DEPS, PLACE_TARGET_ROOTS, PRONOUN_KINDS,
-    REFUGE_NOUNS, ROLE_NOUNS, SENDING_VERBS, SPEECH_VERBS, TARGET_PREPS,
+    ENVOY_SECTORS, GIVING_ROOTS, GIVING_VERBS, GROUP_HEADS, HELPING_VERBS, INNER_HOSTS, INNER_PREPS,
+    LETTING_VERBS, MOVING_VERBS, NOT_AGENTS, OBJECT_CONTROL, OWNED_STATES, PARTY_DEPS, PLACE_TARGET_ROOTS,
+    PRONOUN_KINDS, REFUGE_NOUNS, ROLE_NOUNS, SENDING_VERBS, SPEECH_VERBS, TARGET_PREPS,
 )
 
 __all__ = ["RoleFinder", "place_ref", "same_actor", "same_side"]
@@ -153,6 +153,11 @@ class RoleFinder:
         # the source's own object ("withdraw its troops from X") is a target only failing any other
         own = [o for o in objects if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children)]
         preps = [c for c in children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
+        if verb.lemma_.lower() in MOVING_VERBS or code.startswith("087"):
+            # "withdrew the batch of 200 peacekeepers from Liberia", "completed its withdrawal of
+            # troops from Iraq": where they are moved from, however deep in the object
+            heads.extend(p for o in objects for t in phrase_tokens(o) if t.dep_ == "prep" and t.lower_ == "from"
+                         for p in t.children if p.dep_ == "pobj")
         if code[:2] == "04":
             # "discussed Libya with Trump": one consults with a party about a topic
             heads.extend(p for c in preps if c.lower_ == "with" for p in c.children if p.dep_ == "pobj")
@@ -349,9 +354,16 @@ class RoleFinder:
     def _member_arguments(self, head: Token, generic: bool, avoid: set[str], places: bool,
                           target: bool = False) -> list[Argument]:
         actors = self.token_actor.get(head.i)
-        if actors is None:
+        # a place is no phrase an actor hides in ("from Syria, Defence Minister Shoigu said": a misparse)
+        located = any(p.start <= head.idx < p.end for p in self.places)
+        if actors is None and not located:
             for child in head.children:  # "Colombian ambassador", "the ambassador, Héctor Arenas"
                 if child.dep_ in ("compound", "amod", "appos", "nmod", "poss") and child.i in self.token_actor:
+                    noun_code = self.verbs.noun_code(head.lemma_.lower()) or ""
+                    if child.dep_ == "poss" and noun_code[:2] in GIVING_ROOTS and any(
+                            a.country is not None and a.country in self._avoided_countries(avoid)
+                            for a in self.token_actor[child.i]):
+                        continue  # "promised Washington's support for X": the giver's side, not the target
                     actors = self.token_actor[child.i]
                     break
         if actors is None and head.lemma_.lower() in GROUP_HEADS:
@@ -410,6 +422,10 @@ class RoleFinder:
             return []
         span = self._phrase(head)
         return [Argument(ActorRef(span.text, span.start_char, span.end_char, None, None, None, span.text), head, True)]
+
+    def _avoided_countries(self, avoid: set[str]) -> set[str]:
+        """The countries of the actors ``avoid`` names (the other side of the event)."""
+        return {a.country for actors in self.token_actor.values() for a in actors if a.id in avoid and a.country}
 
     def _owned_state(self, head: Token, avoid: set[str]) -> Argument | None:
         """"his country", "her government": the state of the person the possessive names."""

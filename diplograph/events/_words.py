@@ -149,6 +149,8 @@ OWNED_STATES = {"country", "nation", "government"}
 # Words of a protest one can join ("joining thousands of demonstrators").
 PROTEST_WORDS = {"demonstrator", "protester", "protestor", "protest", "demonstration", "rally", "march", "strike",
                  "striker", "rioter", "sit-in"}
+# Roots of support and aid, whose noun's possessor is the giver ("Washington's support for X").
+GIVING_ROOTS = {"05", "06", "07"}
 # What people seek in a country, which then stands for it ("sought refuge in Germany").
 REFUGE_NOUNS = {"refuge", "asylum", "shelter", "sanctuary"}
 # Verbs of moving people or things away, whose object is what is moved ("withdrew its troops from

@@ -245,3 +245,15 @@ def test_a_past_participle_names_no_doer(run):
 def test_about_to_act_is_an_intent(run):
     doc = run("The Australian government is about to restore full diplomatic ties with Libya.")
     assert [(e.mode, e.plover) for e in doc._.events] == [("future", "AGREE")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # where troops are withdrawn from, however deep in the object
+    ("Nigeria Police withdrew the batch of 200 peacekeepers from Liberia in February.", ("NGA", "RETREAT", "LBR")),
+    ("The United States completed its withdrawal of troops from Iraq in December 2011.", ("USA", "RETREAT", "IRQ")),
+    # a place is no phrase an actor hides in
+    ("Russia has begun withdrawing some of its troops from Syria, Defence Minister Sergei Shoigu said on Monday.",
+     ("RUS", "RETREAT", "SYR")),
+])
+def test_withdrawals_aim_at_where_troops_leave(run, text, expected):
+    assert expected in triples(run(text))
