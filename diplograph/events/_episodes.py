@@ -44,7 +44,8 @@ def demand_clauses(verb: Token, triggers: dict[int, Trigger]) -> list[Token]:
     """Participle clauses of demand or appeal in ``verb``'s phrase ("demanding that ...", "calling for
     ..."), on the verb itself or on a noun it governs, not in another finite clause."""
     found = []
-    joined = [c for c in verb.children if c.dep_ == "advcl" and joins_protest(c)]  # "..., joining protesters in demanding X"
+    # "..., joining protesters in demanding X"
+    joined = [c for c in verb.children if c.dep_ == "advcl" and joins_protest(c)]
     for token in (*phrase_tokens(verb), *(t for c in joined for t in phrase_tokens(c))):
         for clause in token.children:
             if clause.dep_ in ("advcl", "acl", "xcomp", "pcomp") and clause.tag_ == "VBG" and clause.i in triggers \

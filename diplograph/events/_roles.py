@@ -123,7 +123,8 @@ class RoleFinder:
             if governor.dep_ == "acomp" and governor.head.pos_ in ("VERB", "AUX"):
                 # "X and Y are guilty of violating the ceasefire", "X is responsible for killing Y"
                 return self._sources(governor.head)[0], True
-        if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)):
+        if verb.dep_ == "advcl" and (verb.tag_ == "VBG" or any(c.lower_ == "to" and c.dep_ == "aux"
+                                                               for c in verb.children)):
             # "Upon receiving X, Putin ...", "struck to protest against X"; a past participle names no
             # doer, it says what was done to someone ("Arrested in 2017, he ...", "the party, now banned")
             return self._sources(head)[0], True
@@ -247,7 +248,8 @@ class RoleFinder:
                 if token.i in self.token_actor and token.dep_ in deps:
                     found = self._arguments(token, avoid=sources)
                 elif token.i not in self.token_actor and token.dep_ in deps and token.pos_ == "NOUN":
-                    found = [a for c in token.children if c.dep_ in ("amod", "compound", "poss") and c.i in self.token_actor
+                    found = [a for c in token.children
+                             if c.dep_ in ("amod", "compound", "poss") and c.i in self.token_actor
                              for a in self._arguments(token, avoid=sources)][:1]
                 else:
                     continue
@@ -496,7 +498,8 @@ class RoleFinder:
         if head.pos_ == "PRON" and head.dep_ in ("nsubj", "nsubjpass"):
             # a subject pronoun names an earlier subject first ("the rebels rejected a Senegalese
             # plan and said they ..." are the rebels)
-            subjects = [a for a in before if any(self.doc[i].dep_ in ("nsubj", "nsubjpass") and self.doc[i].head.pos_ in ("VERB", "AUX")
+            subjects = [a for a in before if any(self.doc[i].dep_ in ("nsubj", "nsubjpass")
+                                                 and self.doc[i].head.pos_ in ("VERB", "AUX")
                                                  for i in range(head.sent.start, head.i)
                                                  if a.start <= self.doc[i].idx < a.end)]
             found = next((a for a in reversed(subjects) if fits(a)), None)

@@ -209,7 +209,8 @@ class EventCoder(RoleFinder):
         if not targets and code[:2] in VIOLENT_ROOTS:
             # "opened fire to disperse the demonstrators": at whom the force was aimed
             targets = self._purpose_parties(purpose_clauses(token), sources)
-        if not targets and (code[:2] in PLACE_ACT_ROOTS or (code[:2] == "04" and token.lemma_.lower() in VISITING_VERBS)):
+        visit = code[:2] == "04" and token.lemma_.lower() in VISITING_VERBS
+        if not targets and (code[:2] in PLACE_ACT_ROOTS or visit):
             # "arrived in Amman on a visit": the host country
             targets = self._deep_place(object_heads(token, PLACE_PREPS), sources)
         if not targets and code[:2] == "14":
