@@ -13,6 +13,7 @@ from ._words import CLAUSE_DEPS, GIVING_VERBS, RETURNING_VERBS, STANCE_PARTICIPL
 __all__ = [
     "in_dateline", "is_conditional", "is_for_clause", "is_infinitival", "is_obligation", "is_passive",
     "is_temporal", "object_heads", "orphan_object", "phrase_tokens", "purpose_clauses", "stray_recipient",
+    "yielding_context",
 ]
 
 
@@ -120,3 +121,12 @@ def is_for_clause(token: Token) -> bool:
 def is_temporal(token: Token) -> bool:
     """A prepositional phrase that only says when ("on Saturday", "in March")."""
     return token.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in token.children)
+
+
+def yielding_context(verb: Token) -> list[Token]:
+    """The phrases that say what a concession or refusal answers: "after deliberations with X",
+    "after X accepted the deal", "despite pressure by X" (on the verb or on the verb governing it)."""
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp"), *((verb.head,) if verb.dep_ == "xcomp" else ())]
+    return [c for v in verbs for c in v.children
+            if (c.dep_ == "prep" and c.lower_ in ("after", "following", "despite"))
+            or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "after" for m in c.children))]

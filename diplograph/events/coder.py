@@ -31,7 +31,9 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..model import Actor, Event, Location, Mention, Quote, Span
 from ._episodes import demand_clauses, is_protest_purpose, is_protesting, joins_protest, without_bare_repeats
-from ._grammar import is_conditional, is_for_clause, is_obligation, object_heads, purpose_clauses
+from ._grammar import (
+    is_conditional, is_for_clause, is_obligation, object_heads, purpose_clauses, yielding_context,
+)
 from ._parts import Argument, Trigger
 from ._roles import RoleFinder, same_actor, same_side
 from ._words import (
@@ -219,6 +221,10 @@ class EventCoder(RoleFinder):
             # "blocked roads demanding that he be reinstated", "rioted following a demonstration
             # calling for the removal of President X": whom the protest's demand concerns
             targets = self._purpose_parties(demand_clauses(token, triggers), sources, PROTESTED_DEPS)
+        if not targets and code[:2] in ("08", "12"):
+            # "called off the strike after deliberations with the government", "declined to resign
+            # despite pressure by the anti-corruption commission": to whom one yields, or whom one defies
+            targets = self._purpose_parties(yielding_context(token), sources)
         if not targets and code[:2] in PLACED_ROOTS:
             targets = self._sentence_place(sent, sources)
         reciprocal = False

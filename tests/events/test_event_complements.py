@@ -257,3 +257,13 @@ def test_about_to_act_is_an_intent(run):
 ])
 def test_withdrawals_aim_at_where_troops_leave(run, text, expected):
     assert expected in triples(run(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Indian coal workers called off the two-day old strike after the agreement with the Indian government.",
+     ("IND", "CONCEDE", "IND")),
+    ("Brazil's truck drivers called off a four-day strike just hours after reaching agreement with the "
+     "Brazilian government.", ("BRA", "CONCEDE", "BRA")),
+])
+def test_a_concession_aims_at_whom_it_answers(run, text, expected):
+    assert expected in triples(run(text))
