@@ -476,7 +476,9 @@ class EventCoder(RoleFinder):
 def refusal_code(code: str, verb: Token) -> str | None:
     """"will not lift the ban", "would not meet": a refused cooperative act is a rejection (12x)."""
     children = list(verb.children)
-    if not (any(c.dep_ == "neg" for c in children) and any(c.lower_ in ("will", "would", "wo") for c in children)):
+    negated = any(c.dep_ == "neg" or (c.lower_ == "longer" and any(n.lower_ == "no" for n in c.children))
+                  for c in children)  # "will not", "will no longer"
+    if not (negated and any(c.lower_ in ("will", "would", "wo") for c in children)):
         return None
     return REFUSAL_CODES.get(code[:2])
 

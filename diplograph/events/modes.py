@@ -38,6 +38,8 @@ def _local_mode(verb: Token) -> str | None:
         lower = child.lower_
         if child.dep_ == "neg" or lower in ("never", "not", "n't"):
             negated = True
+        elif lower == "longer" and any(c.lower_ == "no" for c in child.children):
+            negated = True  # "will no longer tolerate rallies"
         elif child.dep_ in ("aux", "auxpass") and lower == "would" and _reported_past(verb):
             future = True  # "said it would free the prisoners": the future seen from the past
         elif child.dep_ in ("aux", "auxpass") and lower in HYPOTHETICAL_AUX:

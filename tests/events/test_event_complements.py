@@ -267,3 +267,8 @@ def test_withdrawals_aim_at_where_troops_leave(run, text, expected):
 ])
 def test_a_concession_aims_at_whom_it_answers(run, text, expected):
     assert expected in triples(run(text))
+
+
+def test_no_longer_is_a_refusal(run):
+    doc = run("Egyptian police will no longer tolerate rallies by the Kifaya group, the interior ministry said.")
+    assert not any(e.plover == "AGREE" for e in doc._.events)
