@@ -14,7 +14,7 @@ __all__ = ["event_mode"]
 HYPOTHETICAL_AUX = {"may", "might", "could", "would", "should", "can", "must"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 FUTURE_HEADS = {"plan", "intend", "prepare", "expect", "aim", "schedule", "set", "go", "vow", "pledge", "promise",
-                "ready", "willing", "prepared", "about"}  # "is about to restore ties"
+                "ready", "willing", "prepared"}
 HYPOTHETICAL_HEADS = {"want", "hope", "wish", "consider", "seek", "try", "attempt", "propose", "offer",
                       "threaten"}
 NEGATING_HEADS = {"fail", "refuse", "decline", "deny", "avoid", "stop"}

@@ -242,11 +242,6 @@ def test_a_past_participle_names_no_doer(run):
     assert not any(e.plover == "COERCE" for e in doc._.events)
 
 
-def test_about_to_act_is_an_intent(run):
-    doc = run("The Australian government is about to restore full diplomatic ties with Libya.")
-    assert [(e.mode, e.plover) for e in doc._.events] == [("future", "AGREE")]
-
-
 @pytest.mark.parametrize(("text", "expected"), [
     # where troops are withdrawn from, however deep in the object
     ("Nigeria Police withdrew the batch of 200 peacekeepers from Liberia in February.", ("NGA", "RETREAT", "LBR")),
