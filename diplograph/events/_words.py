@@ -14,7 +14,8 @@ __all__ = [
     "PLACE_TARGET_ROOTS", "PRAISE_NOUNS", "PRONOUN_KINDS", "PROTESTED_DEPS", "PROTEST_WORDS",
     "RECIPROCAL_ROOTS", "REFUGE_NOUNS", "REFUSAL_CODES", "REFUSED_CONTENT", "RETURNING_VERBS", "ROLE_NOUNS",
     "SENDING_VERBS", "SPEECH_VERBS", "STANCE_PARTICIPLES", "STRIKE_VERBS", "TARGETLESS_CODES",
-    "TARGETLESS_ROOTS", "TARGET_PREPS", "THREAT_ROOTS", "TOPIC_PREPS", "VIOLENT_ROOTS", "VISITING_VERBS",
+    "TARGETLESS_ROOTS", "TARGET_PREPS", "THREAT_CODES", "THREAT_ROOTS", "TOPIC_PREPS", "VIOLENT_ROOTS",
+    "VISITING_VERBS",
 ]
 
 # Children that open another clause: their words are not the trigger's pattern context.
@@ -133,6 +134,13 @@ ENVOY_SECTORS = {"GOV", "DIP"}
 INTENT_CODES = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035",
                 # and a future coercive act is a threat of it (13x: "will boycott" -> 133)
                 "14": "133", "16": "131", "17": "132", "18": "138", "19": "138", "20": "138"}
+# The CAMEO threat (13x) of each coercive act, where CAMEO names one ("will impose a curfew" 1323,
+# "would tighten the blockade" 1381, "threatened to halt talks" 134); other codes take their root's.
+THREAT_CODES = {"161": "1313", "162": "1311", "163": "1312", "164": "134", "165": "135", "166": "136",
+                "1661": "136", "1662": "136", "1663": "136", "1721": "1321", "1722": "1322", "1723": "1323",
+                "1724": "1324", "175": "137", "191": "1381", "192": "1382", "180": "1383", "181": "1383",
+                "182": "1383", "183": "1383", "184": "1383", "185": "1383", "186": "1383", "190": "1384",
+                "193": "1384", "194": "1384", "195": "1384", "196": "1384", "200": "1385"}
 # Coercive acts that, said to follow on a condition, are threats of them.
 THREAT_ROOTS = {"14", "16", "17", "18", "19", "20"}
 # What refusing ("refused to", "declined to") a cooperative act of each root is.

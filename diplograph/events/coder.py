@@ -41,14 +41,14 @@ from ._words import (
     EXPRESSING_VERBS, HELPING_VERBS, INTENT_CODES, LIGHT_VERBS, NOUN_TARGET_PREPS, PEACEKEEPING,
     PLACED_ROOTS, PLACE_ACT_ROOTS, PLACE_PREPS, PLACE_TARGET_ROOTS, PRAISE_NOUNS, PROTESTED_DEPS,
     RECIPROCAL_ROOTS, REFUSAL_CODES, REFUSED_CONTENT, SENDING_VERBS, SPEECH_VERBS, STRIKE_VERBS,
-    TARGETLESS_CODES, TARGETLESS_ROOTS, TARGET_PREPS, THREAT_ROOTS, TOPIC_PREPS, VIOLENT_ROOTS,
+    TARGETLESS_CODES, TARGETLESS_ROOTS, TARGET_PREPS, THREAT_CODES, THREAT_ROOTS, TOPIC_PREPS, VIOLENT_ROOTS,
     VISITING_VERBS,
 )
 from .cameo import cameo_code
 from .modes import event_mode
 from .verbs import PatternMatch, VerbDictionary
 
-__all__ = ["EventCoder", "intent_code", "refusal_code"]
+__all__ = ["EventCoder", "intent_code", "refusal_code", "threat_code"]
 
 
 class EventCoder(RoleFinder):
@@ -91,13 +91,18 @@ class EventCoder(RoleFinder):
     # ------------------------------------------------------------------ triggers and codes
     def _trigger(self, token: Token) -> Trigger | None:
         lemma = token.lemma_.lower()
+        if token.head.pos_ in ("NOUN", "PROPN") and (token.dep_ in ("amod", "npadvmod") or (
+                token.dep_ == "compound" and token.pos_ == "VERB")):
+            return None  # "the besieged town", "war-torn", "targeted killings": a modifier states no event
         if token.pos_ == "VERB" and self.verbs.is_verb(lemma):
             if token.i in self.token_actor and self.token_actor[token.i][0].kind != "person":
                 return None
             match = self.verbs.match(lemma, self._forms(self._before(token)), self._forms(self._after(token)))
             return Trigger(token, match) if match else None
         if token.pos_ in ("NOUN", "PROPN") and token.i not in self.token_actor:
-            modifiers = [c.lemma_.lower() for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
+            # nearest modifier first: "24-hour hunger strike" is a hunger strike
+            modifiers = [c.lemma_.lower() for c in sorted(token.children, key=lambda c: -c.i)
+                         if c.dep_ in ("compound", "amod") and c.i < token.i]
             code = next((self.verbs.noun_code(f"{m} {lemma}") for m in modifiers
                          if self.verbs.noun_code(f"{m} {lemma}")), None) or self.verbs.noun_code(lemma)
             if code:
@@ -115,10 +120,9 @@ class EventCoder(RoleFinder):
             inner = triggers[child.i].match.cameo[:2]
             words = {t.lemma_.lower() for t in child.subtree}
             peace = bool(words & {"peace", "ceasefire", "truce", "settle", "dispute", "reconcile"})
-            if root in ("13", "03") and inner in ("18", "19", "20"):
-                return "138"
-            if root in ("13", "03") and inner in ("16", "17"):
-                return INTENT_CODES[inner]  # "threatened to sever ties", "plans to impose restrictions"
+            if root in ("13", "03") and inner in ("16", "17", "18", "19", "20"):
+                # "threatened to attack" 1384, "to sever ties" 1313, "plans to impose a curfew" 1323
+                return threat_code(triggers[child.i].match.cameo)
             if code == "020":
                 return "027" if peace else {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025"}.get(inner, code)
             if code == "100":
@@ -250,7 +254,7 @@ class EventCoder(RoleFinder):
             code, mode = refused, "asserted"
         elif mode == "hypothetical" and code[:2] in THREAT_ROOTS and is_conditional(token):
             # "the EC may halt mediation if cooperation founders": a conditional threat, stated now
-            code, mode = INTENT_CODES[code[:2]], "asserted"
+            code, mode = threat_code(code), "asserted"
         code = intent_code(code, mode)
         for source in sources:
             for target in ([s for s in sources if s is not source] if reciprocal else targets or [None]):
@@ -488,6 +492,14 @@ def intent_code(code: str, mode: str) -> str:
     "will attack" is a threat (138), "will boycott" one too (133)."""
     if mode != "future":
         return code
+    if code[:2] in THREAT_ROOTS:
+        return threat_code(code)
     return INTENT_CODES.get(code[:2], code)
+
+
+def threat_code(code: str) -> str:
+    """The CAMEO threat of a coercive act: its own where CAMEO has one (curfew 1323, blockade 1381,
+    halting talks 134), else its root's (131, 132, 133, 138)."""
+    return THREAT_CODES.get(code) or INTENT_CODES.get(code[:2], code)
 
 

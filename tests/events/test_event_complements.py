@@ -267,3 +267,23 @@ def test_a_concession_aims_at_whom_it_answers(run, text, expected):
 def test_no_longer_is_a_refusal(run):
     doc = run("Egyptian police will no longer tolerate rallies by the Kifaya group, the interior ministry said.")
     assert not any(e.plover == "AGREE" for e in doc._.events)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("President Laurent Gbagbo announced on Sunday that he will extend the night-time curfew in Abidjan.", "1323"),
+    ("NATO confirmed on Wednesday it would tighten the naval blockade of Serbia.", "1381"),
+    ("Russia has threatened to stop negotiations with the United States on nuclear weapons.", "134"),
+])
+def test_threats_take_the_code_of_what_is_threatened(run, text, code):
+    assert code in {e.cameo for e in run(text)._.events}
+
+
+def test_the_nearest_modifier_names_the_strike(run):
+    doc = run("Salaheddine Sidhoum, Algeria's leading human rights activist, staged a 24-hour hunger strike "
+              "on Sunday.")
+    assert {e.cameo for e in doc._.events} == {"142"}
+
+
+def test_a_participle_modifying_a_noun_is_no_event(run):
+    doc = run("UN helicopters evacuated the wounded from the besieged Bosnian town of Gorazde on Friday.")
+    assert not any(e.cameo.startswith("19") for e in doc._.events)
