@@ -77,7 +77,7 @@ def test_conjoined_sources_and_targets_make_one_event_each(run):
 
 def test_threat_to_attack_is_one_threat(run):
     doc = run(ROOT_SENTENCES["13"])
-    assert [(e.cameo, e.plover) for e in doc._.events] == [("138", "THREATEN")]
+    assert [(e.cameo, e.plover) for e in doc._.events] == [("1384", "THREATEN")]
 
 
 def test_noun_event_with_possessive_source(run):

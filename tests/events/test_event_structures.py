@@ -143,7 +143,7 @@ def test_announced_suspension_of_aid_is_a_sanction_on_its_recipient(run):
 
 
 def test_threat_to_cut_ties_is_a_threat_of_sanction(run):
-    assert ("TUR", "THREATEN", "131", "ISR") in _events(run("Turkey threatened to sever diplomatic ties with Israel."))
+    assert ("TUR", "THREATEN", "1313", "ISR") in _events(run("Turkey threatened to sever diplomatic ties with Israel."))
 
 
 def test_ordering_a_paper_shut_is_coercion(run):

@@ -103,4 +103,4 @@ def test_no_event_of_the_wrong_kind(run, text, plover):
 
 def test_threat_to_launch_an_offensive_is_a_threat_of_force(run):
     doc = run("Iran threatened on Tuesday to launch a new military offensive unless Baghdad accepted its terms.")
-    assert "138" in {e.cameo for e in doc._.events}
+    assert "1384" in {e.cameo for e in doc._.events}
