@@ -27,12 +27,15 @@ with the parse helpers of ``_grammar``, the word lists of ``_words`` and the one
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from ..model import Actor, Event, Location, Mention, Quote, Span
 from ._episodes import demand_clauses, is_protest_purpose, is_protesting, joins_protest, without_bare_repeats
 from ._grammar import (
-    is_conditional, is_for_clause, is_obligation, object_heads, purpose_clauses, yielding_context,
+    is_conditional, is_for_clause, is_obligation, is_passive, object_heads, purpose_clauses,
+    yielding_context,
 )
 from ._parts import Argument, Trigger
 from ._roles import RoleFinder, same_actor, same_side
@@ -196,6 +199,8 @@ class EventCoder(RoleFinder):
             return  # "launched an offensive": the event noun states the event
         code = self._mission_code(token, self._xcomp_code(trigger, triggers), triggers)
         sources, inherited = self._sources(token)
+        if not sources and code.startswith(("173", "174")) and is_passive(token):
+            sources = self._arresting_authority(token)
         targets = self._targets(token, code, sources)
         if code[:2] == "14" and targets and all(self._is_place(t) for t in targets):
             # "rioted at a jail in Dili, demanding independence from Indonesian rule": whom the
@@ -264,6 +269,16 @@ class EventCoder(RoleFinder):
                     # promised or supposed says nothing yet of the host)
                     yield from self._make(index, sent, token, intent_code(trigger.match.reverse, mode), target,
                                           source, mode, confidence * 0.9)
+
+    def _arresting_authority(self, verb: Token) -> list[Argument]:
+        """"A Christian missionary was arrested in Lebanon": with no agent named, an arrest or an
+        expulsion is the police of the country where it happened."""
+        found = self._deep_place(object_heads(verb, {"in", "at"}), [])
+        if not found:
+            return []
+        place = found[0].ref
+        ref = replace(place, sector="COP", code=(place.country or "") + "COP")
+        return [Argument(ref, found[0].token)]
 
     @staticmethod
     def _targetless_content(verb: Token, triggers: dict[int, Trigger]) -> bool:

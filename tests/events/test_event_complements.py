@@ -287,3 +287,10 @@ def test_the_nearest_modifier_names_the_strike(run):
 def test_a_participle_modifying_a_noun_is_no_event(run):
     doc = run("UN helicopters evacuated the wounded from the besieged Bosnian town of Gorazde on Friday.")
     assert not any(e.cameo.startswith("19") for e in doc._.events)
+
+
+def test_an_arrest_with_no_agent_is_by_the_police_of_where_it_happened(run):
+    doc = run("Victoire Ingabire, leader of the FDU-Inkingi political party, was arrested in Rwanda for collaborating "
+              "with a terrorist group.")
+    assert ("RWA", "COERCE", "RWA") in triples(doc)
+    assert {e.source.code for e in doc._.events if e.plover == "COERCE"} == {"RWACOP"}
