@@ -73,8 +73,14 @@ def without_bare_repeats(events: list[Event], doc: Doc) -> list[Event]:
             token = token.head
         return token.dep_ in ("advcl", "conj") and (e.source.code, e.source.start, token.head.idx) in aimed_at
 
-    return [e for e in events if e.target is not None or e.source is None or violence_kind(e.cameo) is None
-            or ((e.source.code, e.source.start, violence_kind(e.cameo)) not in aimed and not episode(e))]
+    def toll(e: Event) -> bool:  # "killing about 20 people": unnamed people, a count of victims
+        return e.target is None or (e.target.actor is not None and e.target.sector in (None, "CVL")
+                                    and e.target.name == e.target.text)
+
+    return [e for e in events if e.source is None or violence_kind(e.cameo) is None
+            or (e.target is not None and not toll(e))
+            or ((e.target is not None or (e.source.code, e.source.start, violence_kind(e.cameo)) not in aimed)
+                and not episode(e))]
 
 
 def violence_kind(code: str) -> str | None:

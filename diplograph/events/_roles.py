@@ -532,7 +532,7 @@ class RoleFinder:
         # state body facing a government is not of that government's state
         place = None if ref.sector in ENVOY_SECTORS else next(
             (p for p in self.places if sent.start_char <= p.start < sent.end_char
-             and not ref.start <= p.start < ref.end), None)
+             and not ref.start <= p.start < ref.end and not self._speakers_place(p)), None)
         if place is not None:
             country = place.country
         elif other.ref.sector in DOMESTIC_AUTHORITIES and other.ref.country is not None \
@@ -543,12 +543,21 @@ class RoleFinder:
         code = country + (ref.sector or "")
         return Argument(replace(ref, country=country, code=code), party.token, party.generic)
 
+    def _speakers_place(self, place: Location) -> bool:
+        """Whether ``place`` locates who reports the event, not the event ("..., relief officials in
+        Nairobi said"): it sits in the subject of a verb of saying."""
+        span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None:
+            return False
+        return any(a.dep_ in ("nsubj", "nsubjpass") and a.head.lemma_.lower() in SPEECH_VERBS
+                   for a in (span.root, *span.root.ancestors))
+
     def _sentence_place(self, sent: SpacySpan, sources: Sequence[Argument]) -> list[Argument]:
         """The first geocoded place of the sentence outside the source: a protest, threat or
         coercion with no one named is aimed at the country where it happens ("demonstrated in the
         city of Kirkuk")."""
         for place in self.places:
-            if sent.start_char <= place.start < sent.end_char and not any(
+            if sent.start_char <= place.start < sent.end_char and not self._speakers_place(place) and not any(
                     s.ref.start <= place.start < s.ref.end for s in sources):
                 token = self.doc.char_span(place.start, place.end, alignment_mode="expand")[-1]
                 return [Argument(place_ref(place), token)]

@@ -12,10 +12,10 @@ __all__ = [
     "LIGHT_VERBS", "MOVING_VERBS", "NOT_AGENTS", "NOUN_TARGET_PREPS", "OBJECT_CONTROL", "OWNED_STATES",
     "PARTY_DEPS", "PEACEKEEPING", "PERSONAL", "PLACED_ROOTS", "PLACE_ACT_ROOTS", "PLACE_PREPS",
     "PLACE_TARGET_ROOTS", "PRAISE_NOUNS", "PRONOUN_KINDS", "PROTESTED_DEPS", "PROTEST_WORDS",
-    "RECIPROCAL_ROOTS", "REFUGE_NOUNS", "REFUSAL_CODES", "REFUSED_CONTENT", "RETURNING_VERBS", "ROLE_NOUNS",
-    "SENDING_VERBS", "SPEECH_VERBS", "STANCE_PARTICIPLES", "STRIKE_VERBS", "TARGETLESS_CODES",
-    "TARGETLESS_ROOTS", "TARGET_PREPS", "THREAT_CODES", "THREAT_ROOTS", "TOPIC_PREPS", "VIOLENT_ROOTS",
-    "VISITING_VERBS",
+    "RECIPROCAL_ROOTS", "REFUGE_NOUNS", "REFUSAL_CODES", "REFUSED_CONTENT", "REFUSED_YIELDS",
+    "RETURNING_VERBS", "ROLE_NOUNS", "SENDING_VERBS", "SPEECH_VERBS", "STANCE_PARTICIPLES", "STRIKE_VERBS",
+    "TARGETLESS_CODES", "TARGETLESS_ROOTS", "TARGET_PREPS", "THREAT_CODES", "THREAT_ROOTS", "TOPIC_PREPS",
+    "VIOLENT_ROOTS", "VISITING_VERBS",
 ]
 
 # Children that open another clause: their words are not the trigger's pattern context.
@@ -147,6 +147,9 @@ THREAT_ROOTS = {"14", "16", "17", "18", "19", "20"}
 REFUSED_CONTENT = {"04": "125", "06": "121", "07": "122", "08": "124"}
 # A refused cooperative act is the matching rejection ("will not lift the ban" -> 124).
 REFUSAL_CODES = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
+# Refusing a concession of each kind (CAMEO 124x): to ease sanctions, dissent, release, allow
+# international involvement, de-escalate.
+REFUSED_YIELDS = {"081": "1241", "082": "1242", "084": "1243", "085": "1244", "086": "1245", "087": "1246"}
 # Purpose clauses of aid whose object is who it is for ("sent food to help the refugees").
 HELPING_VERBS = {"help", "support", "assist", "aid", "feed", "rebuild", "benefit", "relieve"}
 # Verbs whose object is what is given, not who receives it ("offered its troops to Lebanon"; so is

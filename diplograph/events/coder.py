@@ -43,9 +43,9 @@ from ._words import (
     BLAME_ADJECTIVES, BLAME_NOUNS, CALLING_VERBS, CONDITIONAL_ROOTS, CONTENT_ROOTS, DECIDING_VERBS,
     EXPRESSING_VERBS, HELPING_VERBS, INTENT_CODES, LIGHT_VERBS, NOUN_TARGET_PREPS, PEACEKEEPING,
     PLACED_ROOTS, PLACE_ACT_ROOTS, PLACE_PREPS, PLACE_TARGET_ROOTS, PRAISE_NOUNS, PROTESTED_DEPS,
-    RECIPROCAL_ROOTS, REFUSAL_CODES, REFUSED_CONTENT, SENDING_VERBS, SPEECH_VERBS, STRIKE_VERBS,
-    TARGETLESS_CODES, TARGETLESS_ROOTS, TARGET_PREPS, THREAT_CODES, THREAT_ROOTS, TOPIC_PREPS, VIOLENT_ROOTS,
-    VISITING_VERBS,
+    RECIPROCAL_ROOTS, REFUSAL_CODES, REFUSED_CONTENT, REFUSED_YIELDS, SENDING_VERBS, SPEECH_VERBS,
+    STRIKE_VERBS, TARGETLESS_CODES, TARGETLESS_ROOTS, TARGET_PREPS, THREAT_CODES, THREAT_ROOTS, TOPIC_PREPS,
+    VIOLENT_ROOTS, VISITING_VERBS,
 )
 from .cameo import cameo_code
 from .modes import event_mode
@@ -133,7 +133,8 @@ class EventCoder(RoleFinder):
             if code == "030":
                 return {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}.get(inner, code)
             if code == "120" and inner in REFUSED_CONTENT:
-                return REFUSED_CONTENT[inner]  # "refused to meet" 125, "declined to lift the curfew" 124
+                # "refused to meet" 125, "declined to lift the curfew" 1241
+                return refused(triggers[child.i].match.cameo)
         if code == "020" and any(t.lemma_.lower() in ("peace", "ceasefire", "truce") for t in self._after(trigger.token)):
             return "027"
         return code
@@ -499,7 +500,13 @@ def refusal_code(code: str, verb: Token) -> str | None:
                   for c in children)  # "will not", "will no longer"
     if not (negated and any(c.lower_ in ("will", "would", "wo") for c in children)):
         return None
-    return REFUSAL_CODES.get(code[:2])
+    return refused(code) if code[:2] in REFUSAL_CODES else None
+
+
+def refused(code: str) -> str:
+    """The rejection (12x) that refusing the cooperative act ``code`` is: "will not end the strike" 1242,
+    "refused to release the pilots" 1243, "refused to meet" 125."""
+    return REFUSED_YIELDS.get(code[:3]) or REFUSED_CONTENT.get(code[:2]) or REFUSAL_CODES[code[:2]]
 
 
 def intent_code(code: str, mode: str) -> str:

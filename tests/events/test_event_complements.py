@@ -294,3 +294,17 @@ def test_an_arrest_with_no_agent_is_by_the_police_of_where_it_happened(run):
               "with a terrorist group.")
     assert ("RWA", "COERCE", "RWA") in triples(doc)
     assert {e.source.code for e in doc._.events if e.plover == "COERCE"} == {"RWACOP"}
+
+
+def test_where_the_reporters_are_is_not_where_it_happened(run):
+    doc = run("Sudanese rebels shelled the southern town of Yei on Sunday, killing about 20 people, relief officials "
+              "in Nairobi said.")
+    assert not any(e.target is not None and e.target.country == "KEN" for e in doc._.events)
+
+
+@pytest.mark.parametrize(("text", "code"), [
+    ("Kazakh oil workers will not end the strike before a new pay system is reviewed.", "1242"),
+    ("South Sudanese rebels will not release the two Kenyan pilots until compensation is paid.", "1243"),
+])
+def test_a_refused_concession_is_coded_by_what_is_refused(run, text, code):
+    assert code in {e.cameo for e in run(text)._.events}
