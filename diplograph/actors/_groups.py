@@ -3,8 +3,10 @@
 A role noun ("forces", "ambassador") or a people ("Afghan civilians", "Bosnian Serbs", "Iraqi
 Kurds") is an actor of the state its adjectives, possessors and "of"/"in" phrases name ("Kurds"
 alone: of no state; "supporters of X": of X's state, not of X's office); this pass ranks those
-phrases and makes the mentions, leaving the country of a bare role noun to the references pass. A
-national attack that acts ("A U.S. drone strike killed") is the state's forces; a role noun used as a plain
+phrases and makes the mentions, leaving the country of a bare role noun to the references pass.
+People "from" a place or group, a group "based in" or "affiliated with" one, and people "in" a
+state's capital or territory are of that state; civilians of no nationality who act in a named place
+("people blocked streets in Hong Kong") are its people. A national attack that acts ("A U.S. drone strike killed") is the state's forces; a role noun used as a plain
 noun ("shared intelligence", "join forces", "at 4 pm") is no actor.
 """
 
@@ -14,7 +16,7 @@ from spacy.tokens import Token
 
 from ._candidate import Candidate, code_of
 from ._names import SKIP_ENTS
-from ._reading import Reading
+from ._reading import GEO_NOUNS, Reading
 from .dictionary import Role, split_code
 
 __all__ = [
@@ -26,7 +28,7 @@ MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
 ORG_HEADS = {
     "agency", "newspaper", "channel", "network", "broadcaster", "outlet", "group",
     "organization", "organisation", "alliance", "bloc", "movement", "militia", "daily", "radio",
-    "television", "tv", "service", "coalition",
+    "television", "tv", "service", "coalition", "party",
 }
 MEMBER_NOUNS = {"groups", "members", "supporters", "units", "factions", "movements",
                 "organisations", "organizations", "leaders", "figures"}
@@ -35,6 +37,10 @@ FOLLOWER_NOUNS = {"supporters", "followers", "loyalists", "partisans"}  # "suppo
 ACTING_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"}  # a people as argument
 MEDIA_HEADS = {"newspaper", "channel", "broadcaster", "outlet", "daily", "radio", "television", "tv"}
 GENERIC_ROLES = {"people", "state", "citizens", "residents", "leader", "secretary", "media"}
+ARRIVALS = {"arrive", "land", "flee", "return", "settle", "seek"}  # "116 people arrived in X"
+AFFILIATIONS = {"affiliated", "linked", "loyal", "allied", "based", "attached", "belonging"}
+PHRASE_RANK = {"of": 1, "from": 1, "in": 2}  # how much a phrase says of a noun's state
+QUANTITY_NOUNS = {"hundreds", "thousands", "tens", "millions", "dozens", "scores"}
 CLOCK_ENTS = {"TIME", "DATE"}  # "at 4 pm", "5 p.m.": the hour, not a prime minister
 # Bare, these name a thing, not a body: "shared intelligence", "freedom of assembly".
 PLAIN_WHEN_BARE = {"intelligence", "assembly"}
@@ -81,9 +87,29 @@ def nationalities(reading: Reading) -> dict[int, list[tuple[str | None, str | No
                 demonyms[head.i] = demonyms.get(head.i, 0) + 1
                 if joined:
                     conjoined.add(head.i)
-        elif tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in {"of", "in"}:
-            rank = 1 if tok.head.lower_ == "of" else 2
-            ranked.setdefault(tok.head.head.i, []).append((rank, aff))
+        elif (owner := _affiliated(tok)) is not None:  # "a terror group based in Trinidad"
+            ranked.setdefault(owner.i, []).append((1, aff))
+        elif (tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in PHRASE_RANK
+              and (tok.head.lower_ != "from" or tok.head.head.pos_ == "NOUN")):
+            # "a missionary from Calgary": where people come from is their state
+            ranked.setdefault(tok.head.head.i, []).append((PHRASE_RANK[tok.head.lower_], aff))
+    for head, affs in list(ranked.items()):  # a place's or group's state lent to the noun
+        tok = reading.doc[head]
+        while tok.dep_ in {"poss", "compound"} and tok.head.i > tok.i:
+            tok = tok.head  # "with the Serbian Workers' Union": the union's
+        if tok.dep_ != "pobj" or tok.head.head.i == tok.i:
+            continue
+        owner = _affiliated(tok)  # "workers affiliated with the Serbian Workers' Union"
+        if owner is None and tok.pos_ == "NOUN" and (
+                (tok.lower_ in GEO_NOUNS and tok.head.lower_ in {"of", "in"})
+                or (tok.head.lower_ == "from" and tok.head.head.pos_ == "NOUN")):
+            owner = tok.head.head  # "leaders in Chad's capital", "doctors from American groups"
+        if owner is not None:
+            rank = PHRASE_RANK.get(tok.head.lower_, 1) if owner is tok.head.head else 1
+            lent = [(rank, aff) for r, aff in affs if r == 0]
+            if lent:
+                outer = ranked.setdefault(owner.i, [])
+                outer += [pair for pair in lent if pair not in outer]
     nat = {}
     for head, affs in ranked.items():
         best = min(rank for rank, _ in affs)
@@ -92,6 +118,15 @@ def nationalities(reading: Reading) -> dict[int, list[tuple[str | None, str | No
             nat[head] = nat[head][:1]  # "Croatian Serb refugees": the state, then the people
         reading.nat_rank[head] = best
     return nat
+
+
+def _affiliated(tok: Token) -> Token | None:
+    """The noun a participle ties to ``tok`` ("workers affiliated with [the union]", "a group
+    based in [Trinidad]", "militias loyal to [Tehran]"), whose state ``tok``'s is."""
+    verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else None
+    if verb is None or verb.dep_ not in {"acl", "amod"} or verb.lower_ not in AFFILIATIONS:
+        return None
+    return verb.head if verb.head.pos_ in {"NOUN", "PROPN"} else None
 
 
 def ethnic_word(reading: Reading, tok: Token) -> bool:
@@ -143,6 +178,8 @@ def role_mentions(reading: Reading, nat: dict) -> list[Candidate]:
             # "the Polish head of state": the phrase's head has the nationality and the article
             start = min(start, first.left_edge.i)
             affs = affs or nat.get(first.i, [])
+        if _condition(reading, tok):
+            continue  # "declared a state of emergency": a condition, not the state
         if affs and reading.nat_rank.get(tok.i) == 2 and (
                 any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.lefts)
                 or any(t.lower_.startswith("peacekeep") for t in doc[start : tok.i + 1])):
@@ -155,6 +192,8 @@ def role_mentions(reading: Reading, nat: dict) -> list[Candidate]:
                 end = max([end, *inner])
         while end < len(doc) and doc[end].lower_ in PLACE_NOUNS and doc[end - 1].head.i == end:
             end += 1  # "The government of Sindh province"
+        if not affs and role.sector == "CVL":
+            affs = _situated(reading, tok)  # "people blocked streets in Hong Kong"
         partners = tok.lower_ in PARTNER_NOUNS
         if partners:
             affs = []  # "Russia's allies", "its allies": other states, of no country named
@@ -194,6 +233,48 @@ def role_mentions(reading: Reading, nat: dict) -> list[Candidate]:
     return out
 
 
+def _situated(reading: Reading, tok: Token) -> list[tuple[str | None, str | None]]:
+    """The state of the place where civilians of no nationality act ("Hundreds of thousands of
+    people blocked streets in Hong Kong": Hong Kong's people), from the verb's "in" phrase or its
+    object's; people who arrive there ("116 people arrived in Kyrgyzstan") act, of no state
+    named ([(None, None)]); nothing when they are not the subject."""
+    actor = tok
+    if (tok.dep_ == "pobj" and tok.head.lower_ == "of"
+            and (tok.head.head.like_num or tok.head.head.lower_ in QUANTITY_NOUNS)):
+        actor = tok.head.head  # "thousands of people"
+    if actor.dep_ != "nsubj" or actor.head.pos_ != "VERB":
+        return []
+    verb = actor.head
+    stranger = verb.lemma_.lower() in ARRIVALS  # arrived there: people, of no state named
+    for word in [verb, *(c for c in verb.children if c.dep_ == "dobj")]:
+        for prep in word.children:
+            if prep.dep_ != "prep" or prep.lower_ != "in":
+                continue
+            objs = [o for o in prep.children if o.dep_ == "pobj"]
+            objs += [c for o in objs if o.lower_ in GEO_NOUNS for c in o.children
+                     if c.dep_ in MODIFIER_DEPS]  # "in Kenya's capital"
+            for obj in objs:
+                name = reading.by_token.get(obj.i)
+                aff = reading.affiliation(name) if name is not None else None
+                if aff and aff[0] and aff[0] != "IGO" and name.kind() in {"country", "place",
+                                                                           "capital", "demonym"}:
+                    return [(None, None)] if stranger else [(aff[0], aff[0])]
+    return []
+
+
+def _condition(reading: Reading, tok: Token) -> bool:
+    """"a state of emergency", "a state of siege": "state" with an "of" phrase naming a condition
+    (a common noun, no name), unlike "the state of Israel"."""
+    if tok.lower_ != "state":
+        return False
+    for prep in tok.rights:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            return bool(objs) and all(o.pos_ == "NOUN" and o.i not in reading.by_token
+                                      for o in objs)
+    return False
+
+
 def _not_an_actor(tok: Token, key: str | None) -> bool:
     """A role noun used as a plain noun: "shared intelligence", "join forces", "freedom of
     assembly"."""
@@ -208,8 +289,11 @@ def _people(reading: Reading, tok: Token) -> Role | None:
     "Iraqi towns"): a group with the country, and the sector of a role noun before the head."""
     inner = [reading.role(c) for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod"}]
     sector = next((r.sector for r in inner if r is not None), None)
-    if tok.tag_ == "NN" and tok.lower_ in ORG_HEADS and reading.nat_rank.get(tok.i) == 0:
-        # "a U.S. government watchdog agency", "an official Syrian newspaper"
+    based = any(c.dep_ == "acl" and c.lower_ == "based" for c in tok.rights)
+    if tok.tag_ == "NN" and tok.lower_ in ORG_HEADS and reading.nat_rank.get(tok.i) in (
+            {0, 1} if based else {0}):
+        # "a U.S. government watchdog agency", "an official Syrian newspaper", "a terror group
+        # based in Trinidad"
         media = tok.lower_ in MEDIA_HEADS
         return Role(sector or ("MED" if media else None), "media" if media else "organisation")
     if (tok.lower_ in ATTACK_HEADS or tok.lemma_.lower() in WAR_MACHINES) and reading.nat_rank.get(

@@ -4,20 +4,24 @@ The dependency parse decides: a subject, object, possessor or agent ("Russia sai
 Iran") is an actor; a place after a locative preposition ("in Tokyo") is a Location; a name
 modifying a role noun only lends it its nationality; one modifying a noun of the state's act ("a
 U.S. request", "Israeli occupation", the nouns of ``data/actors/acts.txt``) is the state acting,
-one modifying a thing ("US economy") is neither.
+one modifying a thing ("US economy") is neither. A state's name or nationality on a stretch of
+land ("in Thailand border", "Bosnian Serb territory", "in Chad's capital") makes that land a place
+of the state; a name the NER took for a person or organisation where land is named ("the town of
+Gjilan", "based in Akure") is a place.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..where.gazetteer import geocode
 from ._candidate import Candidate, Match
 from ._groups import ATTACK_HEADS, ORG_HEADS, homeland
 from ._names import PLACE_KINDS
-from ._reading import Reading
+from ._reading import GEO_NOUNS, Reading
 from .dictionary import split_code
 
-__all__ = ["LOCATION_PREPS", "named_mention"]
+__all__ = ["LOCATION_PREPS", "land_name", "named_mention"]
 
 LOCATION_PREPS = {
     "in", "at", "near", "inside", "within", "throughout", "across", "around", "outside", "from",
@@ -65,6 +69,10 @@ def named_mention(reading: Reading, m: Match, kind: str, nat: dict) -> Candidate
                 country, start = home, min(start, root.left_edge.i)
             name = reading.dictionary.country_names.get(country or "", span.text)
             return Candidate(start, m.end, name, country, None, country, "group", entry=entry)
+        _land_of(reading, root, country)
+        return None
+    if kind in STATE_KINDS | {"place"} and dep == "poss" and head.lower_ in GEO_NOUNS:
+        _land_of(reading, root, country)  # "in Chad's capital", "Venezuela's land borders"
         return None
     modifier = dep in {"compound", "amod", "nmod"} and head.i >= m.end
     if modifier and reading.role(head):
@@ -89,6 +97,8 @@ def named_mention(reading: Reading, m: Match, kind: str, nat: dict) -> Candidate
         if modifier:
             if head.pos_ == "PROPN":
                 reading.place(doc[m.start : head.i + 1], country)
+            else:
+                _land_of(reading, root, country)  # "in Thailand border"
             return None
         acting = dep in {"nsubj", "nsubjpass", "dobj", "poss"} or (
             dep == "pobj" and head.lower_ in {"by", "against", "on", "with", "to"})
@@ -115,6 +125,47 @@ def named_mention(reading: Reading, m: Match, kind: str, nat: dict) -> Candidate
         start = min(start, *(c.left_edge.i for c in lefts))
     name = entry.name if entry else span.text
     return Candidate(start, m.end, name, country, sector, code, _actor_kind(kind), entry=entry)
+
+
+def land_name(reading: Reading, m: Match) -> bool:
+    """Whether a name the dictionary does not know names land, whatever the NER took it for: the
+    land its "of" phrase hangs on ("the eastern Kosovan town of Gjilan"), or a town the gazetteer
+    knows where a place stands ("based in Akure", "the Deraa countryside")."""
+    if m.entry is not None or m.owner is not None:
+        return False
+    root = reading.root(m)
+    if (root.dep_ == "pobj" and root.head.lower_ == "of"
+            and root.head.head.lower_ in GEO_NOUNS and root.head.head.pos_ == "NOUN"):
+        return True
+    where = ((root.dep_ == "pobj" and root.head.lower_ in LOCATION_PREPS - {"from"})
+             or (root.dep_ == "compound" and root.head.lower_ in GEO_NOUNS))
+    return (where and m.kind() == "organisation"
+            and geocode(reading.doc[m.start : m.end].text) is not None)
+
+
+def _land_of(reading: Reading, root: Token, country: str | None) -> None:
+    """A state's name or nationality qualifying a stretch of land ("in Thailand border", "Bosnian
+    Serb territory", "the autonomous Azerbaijani republic of Nakhichevan") makes that land a
+    place of the state, and the place its "of" phrase names one too."""
+    head = root
+    while head.dep_ in {"compound", "amod", "nmod", "poss"} and head.head.i > head.i:
+        head = head.head
+    if head is root or head.lower_ not in GEO_NOUNS or head.pos_ != "NOUN":
+        return  # (a name the dictionary does not know: the gazetteer's, "the Deraa countryside")
+    for prep in head.rights if country else ():
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
+                    reading.place_country[obj.i] = country
+                    return  # the named place is the place: "the ... republic of Nakhichevan"
+    start = min(root.i, *(t.i for t in head.subtree if t.dep_ != "det" and t.i <= head.i))
+    span = reading.doc[start : head.i + 1]
+    states = {reading.affiliation(reading.by_token[t.i])[0] for t in span
+              if t.i in reading.by_token and reading.affiliation(reading.by_token[t.i])}
+    if len(states) > 1 and any(t.text == "-" for t in span):
+        return  # "the Turkish-Syrian border": both states'
+    if not any(p.end == span.end_char for p in reading.places):  # the first nationality's:
+        reading.place(span, country)  # "Bosnian Serb territory" is Bosnia's
 
 
 def _state_act(reading: Reading, root: Token) -> bool:

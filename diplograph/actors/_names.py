@@ -1,7 +1,9 @@
 """Finding the names in a Doc: dictionary names (longest match) and spaCy's entities, reconciled.
 
 The dictionary knows codes, the NER knows where names begin and end; this pass keeps one ``Match``
-per name so the later passes never see a name twice or a fragment of a longer one.
+per name so the later passes never see a name twice or a fragment of a longer one. A place name
+two states share takes the state the article names (``data/actors/homonyms.tsv``: "Tripoli" with
+"Lebanese" is Lebanon's).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ __all__ = ["PLACE_KINDS", "SKIP_ENTS", "find_names"]
 PLACE_KINDS = {"country", "capital", "place"}
 MEETINGS = {"summit", "conference", "talks", "games", "cup", "championship", "festival", "war"}
 SKIP_ENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "QUANTITY", "WORK_OF_ART"}
+STORMS = {"cyclone", "hurricane", "typhoon", "storm", "tropical"}  # "Cyclone Nargis"
 STANCE_PREFIXES = {"anti", "pro", "post", "pre", "non"}  # "pro-Russian": for, not of, Russia
 CALENDAR = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
@@ -28,11 +31,39 @@ CALENDAR = {
 
 def find_names(reading: Reading) -> None:
     """Set ``reading.matches``: the dictionary's names, then the entities it does not cover."""
-    names = _dictionary_matches(reading.doc, reading.dictionary)
-    reading.matches = _prefer_entities(reading.doc, names)
+    names = [m for m in _dictionary_matches(reading.doc, reading.dictionary)
+             if not _inside_role_phrase(reading, m)]
+    reading.matches = _prefer_entities(reading.doc, names, reading.dictionary)
     _add_entities(reading)
     _add_titled_names(reading)
     reading.matches = [m for m in reading.matches if not _prefixed(reading.doc, m)]
+    _homonyms(reading)
+
+
+def _homonyms(reading: Reading) -> None:
+    """A place name two states share is the other state's when the article names it ("Tripoli"
+    with "the north Lebanese port": Lebanon's, not Libya's capital)."""
+    homonyms = reading.dictionary.homonyms
+    if not homonyms:
+        return
+    words = {match_key(t.text) for t in reading.doc}
+    words |= {match_key(m.entry.name) for m in reading.matches if m.entry is not None}
+    for m in reading.matches:
+        if m.entry is None:
+            continue
+        for entry, cues in homonyms.get(match_key(m.entry.name), []):
+            if cues & words:
+                m.entry = entry
+                break
+
+
+def _inside_role_phrase(reading: Reading, m: Match) -> bool:
+    """Whether a role phrase that starts before the name takes it in ("National Security
+    Council": a state's body, not the U.N.'s "Security Council" inside it)."""
+    start = reading.role_start(reading.doc[m.end - 1])
+    while start < m.start and reading.doc[start].pos_ == "DET":
+        start += 1
+    return start < m.start
 
 
 def _prefixed(doc: Doc, m: Match) -> bool:
@@ -55,6 +86,10 @@ def _add_entities(reading: Reading) -> None:
         if any(i in taken for i in range(ent.start, ent.end)):
             continue
         last = doc[ent.end - 1]
+        if ent.label_ == "PERSON" and (
+                (ent.end < len(doc) and doc[ent.end].like_num)
+                or any(c.isdigit() for c in ent.text) or ent[0].lower_ in STORMS):
+            continue  # "Senate Bill 2770", "COVID-19", "F-16s", "Cyclone Nargis": no person
         if ent.label_ == "ORG" and reading.role(last) and (
                 ent.root.i == ent.end - 1 or reading.role_start(last) <= ent.start + 1):
             continue  # "The Government", "Parliament", "The Heads of State": a role phrase
@@ -118,15 +153,22 @@ def _owned_organisation(reading: Reading, ent: Span) -> bool:
 
 
 def _trim(ent: Span) -> Span:
-    """The entity without a trailing possessive or punctuation ("North Korea's" -> "North Korea")."""
+    """The entity without a trailing possessive or punctuation ("North Korea's" -> "North Korea"),
+    but with the bracket that closes one it opened ("The Homeland Union (Conservatives)")."""
+    doc = ent.doc
     end = ent.end
-    while end > ent.start and not ent.doc[end - 1].text[:1].isalnum():
+    while end > ent.start and not doc[end - 1].text[:1].isalnum():
         end -= 1
+    opened = [t.text for t in doc[ent.start : end]].count("(")
+    if opened and opened > [t.text for t in doc[ent.start : end]].count(")"):
+        if end < len(doc) and doc[end].text == ")":
+            end += 1
     return Span(ent.doc, ent.start, end, label=ent.label) if end != ent.end else ent
 
 
-def _prefer_entities(doc: Doc, matches: list[Match]) -> list[Match]:
-    """Drop a dictionary place inside a longer named entity ("America" in "Latin America")."""
+def _prefer_entities(doc: Doc, matches: list[Match], d: ActorDictionary) -> list[Match]:
+    """Drop a dictionary place inside a longer named entity ("America" in "Latin America"), but
+    not one before a title in a person's name ("NSW Premier Gladys Berejiklian")."""
     ent_of = {}
     for ent in doc.ents:
         for i in range(ent.start, ent.end):
@@ -140,7 +182,8 @@ def _prefer_entities(doc: Doc, matches: list[Match]) -> list[Match]:
         longer = longer and (ent.end - ent.start) > (m.end - m.start) and ent[0].lower_ != "the"
         if longer and m.kind() in PLACE_KINDS | {"demonym"} and ent.label_ in {"LOC", "GPE", "FAC"}:
             continue
-        if longer and m.kind() in PLACE_KINDS and ent.label_ == "PERSON":
+        titled = m.end < len(doc) and match_key(doc[m.end].text) in d.roles
+        if longer and m.kind() in PLACE_KINDS and ent.label_ == "PERSON" and not titled:
             continue  # "Hamilton" in "Hamilton Mourao": a first name, not Bermuda's capital
         kept.append(m)
     return kept
@@ -193,8 +236,8 @@ def _plausible(span: Span, entry: Entry, text: str) -> bool:
     """A proper name is capitalised and not a date; a stop word must be written in capitals."""
     if not any(c.isupper() for c in text):
         return False
-    if any(t.ent_type_ in SKIP_ENTS for t in span):
-        return False
+    if any(t.ent_type_ in SKIP_ENTS for t in span) and not (text.isalpha() and text.isupper()):
+        return False  # ("NSW" is no number, whatever the NER says)
     key = match_key(text)
     if key in STOP_WORDS or len(key) <= 2:
         return text.replace(".", "").isupper() and len(text.replace(".", "")) > 1

@@ -8,6 +8,8 @@ the text says otherwise ("King Hassan of Morocco").
 
 from __future__ import annotations
 
+from spacy.tokens import Token
+
 from ._candidate import Candidate, Match, code_of
 from ._groups import MODIFIER_DEPS
 from ._reading import Reading
@@ -43,10 +45,13 @@ def person_mention(reading: Reading, m: Match, nat: dict) -> Candidate:
         if reading.role(head) and head.i < m.start:
             role_tok = head
             start = min(start, role_tok.left_edge.i)
+    office = None  # "Kenzo Oshima, the United Nations Emergency Relief Coordinator": the IGO's
     for c in root.rights:
         if c.dep_ == "appos" and reading.role(c):
             role_tok = c
             end = max(end, c.i + 1)
+        elif c.dep_ == "appos":
+            office = office or _igo_office(reading, c)
     for i in range(start, m.start):
         role = reading.role(doc[i])
         if role and doc[i].dep_ in {"compound", "nmod", "appos", "amod"} | {"ROOT"}:
@@ -83,6 +88,8 @@ def person_mention(reading: Reading, m: Match, nat: dict) -> Candidate:
             sector = role.sector if role and not former else (None if not current else sector)
             code = code_of(country, sector)
         igo = [c for _, c in affs if c and c.startswith("IGO")]
+        if office is not None:
+            igo, current = [office], False
         if country == "IGO" or (igo and not current):
             # "U.N. Secretary-General Kofi Annan", "Arab League Secretary-General Aboul Gheit"
             # (once Egypt's minister): the organisation the text names
@@ -93,12 +100,24 @@ def person_mention(reading: Reading, m: Match, nat: dict) -> Candidate:
             sector = split_code(code, reading.dictionary.countries)[1]
         return Candidate(start, end, m.entry.name, country, sector, code, "person", title, m.entry)
     country, code = affs[0] if affs else (None, None)
+    if office is not None:
+        country, code = "IGO", office
     sector = role.sector if role else None
     if code and code != country:
         sector = split_code(code, reading.dictionary.countries)[1] or sector
     else:
         code = code_of(country, sector)
     return Candidate(start, end, text, country, sector, code, "person", title, None, affs[1:])
+
+
+def _igo_office(reading: Reading, tok: Token) -> str | None:
+    """The IGO code of an office named in apposition ("the United Nations Emergency Relief
+    Coordinator"): the person holds it, whatever the nationality the dictionary gives him."""
+    m = reading.by_token.get(tok.i)
+    if m is None or m.kind() == "person":
+        return None
+    code = m.owner[1] if m.owner else (m.entry.code_on(reading.day)[0] if m.entry else None)
+    return code if code and code.startswith("IGO") else None
 
 
 def known_surname(reading: Reading, m: Match, title: str | None) -> Entry | None:
@@ -119,6 +138,9 @@ def known_surname(reading: Reading, m: Match, title: str | None) -> Entry | None
         return reading.dictionary.misspelt(" ".join(w.text for w in words))
     if len(words) == 1:
         before = reading.doc[m.start - 1].lower_.rstrip(".") if m.start else ""
+        doc = reading.doc
+        if m.end < len(doc) and doc[m.end].like_num:
+            return None  # "Senate Bill 2770", "Resolution 1441": a numbered text, no person
         if title or honoured or before in HONORIFICS:
             return entry
         return entry if _in_office(reading, entry) else None

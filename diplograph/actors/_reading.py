@@ -14,7 +14,15 @@ from ..where.gazetteer import geocode
 from ._candidate import Match
 from .dictionary import ActorDictionary, Role, match_key, split_code
 
-__all__ = ["Reading"]
+__all__ = ["GEO_NOUNS", "Reading"]
+
+# Common nouns of a stretch of land a name or nationality can qualify: "in Thailand border",
+# "Bosnian Serb territory", "in Montenegro province": a place of that state.
+GEO_NOUNS = {
+    "border", "borders", "frontier", "territory", "territories", "province", "region", "state",
+    "district", "county", "republic", "enclave", "area", "areas", "city", "town", "island",
+    "islands", "coast", "countryside", "airspace", "waters", "soil", "capital",
+}
 
 
 class Reading:
@@ -37,6 +45,7 @@ class Reading:
                 self.sent_of[i] = n
         self.demonym_heads: set[int] = set()  # nouns with a nationality adjective ("Afghans")
         self.nat_rank: dict[int, int] = {}  # head token -> 0 modifier/possessor, 1 "of", 2 "in"
+        self.place_country: dict[int, str] = {}  # "the Azerbaijani republic of [Nakhichevan]"
 
     def index_matches(self) -> None:
         """Map each token to the name it is part of, once the names are final."""
@@ -60,7 +69,12 @@ class Reading:
         a place the actor dictionary does not file under a country is looked up in the gazetteer
         ("targets in Jericho", "the invasion of South Lebanon")."""
         if country is None:
+            country = self.place_country.get(span.root.i)
+        if country is None:
             found = geocode(span.text)
+            if found is None and len(span) > 1 and span[-1].lower_ in GEO_NOUNS:
+                found = geocode(span[:-1].text)  # "Montenegro province", "West Darfur State"
+                name = name or span.text
             if found is not None:
                 name, country = name or found.name, found.country
         self.places.append(Location(name or span.text, country, text=span.text,

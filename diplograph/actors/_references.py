@@ -4,13 +4,16 @@
 "it", "they", "the country" and "the group" in a later sentence become mentions of the nearest
 compatible actor; a bare role noun ("the prime minister") or a titled name the dictionary does
 not know ("Opposition leader Jean Minani") takes the country of its context when that context names
-one state only; "ethnic Albanians" are of the other state their sentence names, if one.
+one state only; "ethnic Albanians" are of the other state their sentence names, if one; a party
+the dictionary does not know ("the Umma (Nation) party") and a place neither the dictionary nor the
+gazetteer knows ("in Santa Cruz Barillas") are of the one state their sentence names, if one.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..where.gazetteer import regions
 from ._candidate import Candidate, code_of
 from ._named import LOCATION_PREPS
 from ._persons import FORMER
@@ -18,6 +21,7 @@ from ._reading import Reading
 
 __all__ = [
     "acronyms", "anaphors", "context_countries", "corefer", "country_possessors", "ethnic_minorities",
+    "party_countries", "place_countries",
 ]
 
 # Words that refer back to an actor named before, and the kinds of actor they can name.
@@ -34,7 +38,10 @@ CONTEXT_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "OPP", "REB", "SPY", "PTY"
 # Sectors of a state's own people, which a foreign leader seldom deals with by name.
 DOMESTIC_SECTORS = {"REB", "OPP", "PTY", "CVL", "LAB", "JUD", "LEG", "EDU", "REL", "COP"}
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "poss"}  # a state acting in its sentence
+SEAS = {"sea", "ocean", "gulf", "mediterranean", "atlantic", "pacific", "strait", "channel"}
 ANAPHOR_SENTENCES = 2  # how many sentences back an antecedent may be
+# Head words of a political body the dictionary may not know ("the Umma (Nation) party").
+PARTY_HEADS = {"party", "union", "coalition", "front", "alliance", "movement", "congress", "bloc"}
 
 
 def corefer(reading: Reading, cands: list[Candidate]) -> None:
@@ -148,6 +155,45 @@ def context_countries(reading: Reading, cands: list[Candidate]) -> None:
         if len(near) == 1 and "IGO" not in near:
             c.country = near.pop()
             c.code = code_of(c.country, c.sector)
+
+
+def party_countries(reading: Reading, cands: list[Candidate]) -> None:
+    """A party or alliance the dictionary does not know ("The Homeland Union (Conservatives)
+    ... the Lithuanian Parliament", "the Umma (Nation) party ... Algeria's elections") is of
+    the one state its sentence names, when it names exactly one."""
+    for c in cands:
+        if c.country is not None or c.entry is not None or c.kind != "organisation":
+            continue
+        root = reading.doc[c.start : c.end].root
+        if root.lower_ not in PARTY_HEADS:
+            continue
+        sent = reading.sents[reading.sent_of[c.start]]
+        states = {p.country for p in cands if p is not c and p.country
+                  and sent.start <= p.start < sent.end}
+        states |= {pl.country for pl in reading.places if pl.country and pl.start is not None
+                   and sent.start_char <= pl.start < sent.end_char}
+        if len(states) == 1 and "IGO" not in states:
+            c.country = states.pop()
+            c.code = code_of(c.country, c.sector)
+
+
+def place_countries(reading: Reading, cands: list[Candidate]) -> None:
+    """A place neither the dictionary nor the gazetteer knows ("declared a state of siege in
+    Santa Cruz Barillas" after "Government of Guatemala") is of the one state its sentence names,
+    when it names one; a world region ("Europe") is of none."""
+    skip = regions()
+    for place in reading.places:
+        name = (place.text or place.name).lower().removeprefix("the ")
+        if (place.country is not None or place.start is None or name in skip
+                or any(word in skip or word in SEAS for word in name.split())):
+            continue  # "West Africa", "the Mediterranean Sea": more than one state's
+        sent = next(s for s in reading.sents if s.start_char <= place.start < s.end_char)
+        states = {c.country for c in cands if c.country and sent.start <= c.start < sent.end}
+        states |= {p.country for p in reading.places if p.country and p.start is not None
+                   and sent.start_char <= p.start < sent.end_char}
+        states.discard("IGO")
+        if len(states) == 1:
+            place.country = states.pop()
 
 
 def _domestic_after(reading: Reading, c: Candidate, after: list[Candidate]) -> set[str]:

@@ -45,6 +45,7 @@ ENTRY_FILES = (
 CONVERTED_FILES = ("countries.tsv", "organisations.tsv", "people.tsv")  # from PETRARCH-2
 ROLE_FILES = ("agents.tsv", "roles.tsv")
 ACT_FILE = "acts.txt"  # nouns of a state's act: "a U.S. request" is the United States acting
+HOMONYM_FILE = "homonyms.tsv"  # "Tripoli": Lebanon's when the text names Lebanon
 KINDS = {
     "person", "country", "government", "organisation", "igo", "media", "group",
     "demonym", "capital", "place",
@@ -160,6 +161,8 @@ class ActorDictionary:
     surnames: dict[str, Entry] = field(default_factory=dict)  # "mugabe" -> Robert Mugabe
     acts: frozenset[str] = frozenset()  # "request", "occupation": nouns of a state's act
     by_first_name: dict[str, list[Entry]] = field(default_factory=dict)  # "francois" -> people
+    # "tripoli" -> [(Tripoli in Lebanon, {"lebanon", "lebanese", ...})]: the other state's place
+    homonyms: dict[str, list[tuple[Entry, frozenset[str]]]] = field(default_factory=dict)
 
     def misspelt(self, text: str) -> Entry | None:
         """The one person of the dictionary with this first name whose family name differs from
@@ -225,6 +228,17 @@ def _entries_from(text: str, origin: str) -> dict[str, Entry]:
         entry = found.setdefault(name.lower(), Entry(name, kind, origin=origin))
         entry.terms.append(Term(code, start or None, end or None))
         entry.aliases.extend(a.strip() for a in aliases.split("|") if a.strip())
+    return found
+
+
+def _homonyms_from(text: str) -> dict[str, list[tuple[Entry, frozenset[str]]]]:
+    """Name key -> (entry of the other state's place, the words that say it is that one)."""
+    origin = f"diplograph/data/actors/{HOMONYM_FILE}"
+    found: dict[str, list[tuple[Entry, frozenset[str]]]] = {}
+    for _, (name, code, kind, cues, _start, _end) in parse_entries(text, origin):
+        entry = Entry(name, kind, [Term(code, None, None)], origin=origin)
+        words = frozenset(match_key(c) for c in cues.split("|") if c.strip())
+        found.setdefault(match_key(name), []).append((entry, words))
     return found
 
 
@@ -363,6 +377,7 @@ def load_dictionary(extra_files: tuple[str, ...] = ()) -> ActorDictionary:
     return ActorDictionary(
         surnames=_surnames(entries, index, roles),
         acts=_words_from(_read_shipped(ACT_FILE)),
+        homonyms=_homonyms_from(_read_shipped(HOMONYM_FILE)),
         by_first_name=_first_names(entries),
         entries=entries,
         index=index,

@@ -29,12 +29,13 @@ from ..model import Actor, Location
 from ._candidate import Candidate, code_of
 from ._datelines import drop_datelines
 from ._groups import ethnic_word, nationalities, role_mentions
-from ._named import named_mention
+from ._named import land_name, named_mention
 from ._names import find_names
 from ._persons import known_surname, person_mention
 from ._reading import Reading
 from ._references import (
     acronyms, anaphors, context_countries, corefer, country_possessors, ethnic_minorities,
+    party_countries, place_countries,
 )
 from .dictionary import ActorDictionary, split_code
 
@@ -59,6 +60,8 @@ def find_actors(
         if m.entry is None and m.label == "ORG" and m.end - m.start == 1:
             m.entry = known_surname(reading, m, None)  # "Museveni said": the NER took a person
         kind = m.kind()
+        if kind in {"person", "organisation"} and land_name(reading, m):
+            kind = "place"  # "the town of Gjilan", "based in Akure"
         if kind == "person" and ethnic_word(reading, reading.root(m)):
             continue  # "Kurd" in "Turkish Kurd refugees": the refugees' people, no person
         if kind == "person":
@@ -74,6 +77,8 @@ def find_actors(
     country_possessors(reading, cands)
     context_countries(reading, cands)
     ethnic_minorities(reading, cands)
+    party_countries(reading, cands)
+    place_countries(reading, cands)
     cands.extend(anaphors(reading, cands))
     cands.sort(key=lambda c: (c.start, -c.end))
     return _actors(reading, cands), sorted(reading.places, key=lambda p: p.start or 0)
