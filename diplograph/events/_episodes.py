@@ -36,6 +36,8 @@ def is_protest_purpose(token: Token, triggers: dict[int, Trigger]) -> bool:
         return False
     if token.dep_ == "pcomp" and token.head.lower_ == "in" and token.tag_ == "VBG":
         return is_protesting(token.head.head, triggers)  # "rioted ... in demanding a referendum"
+    if token.dep_ in ("advcl", "acl") and token.tag_ == "VBG" and is_protesting(token.head, triggers):
+        return True  # "demonstrated in Kirkuk calling for independence"
     return (token.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
             and is_protesting(token.head, triggers))
 

@@ -193,6 +193,11 @@ class RoleFinder:
         place_targets = code[:2] in PLACE_TARGET_ROOTS or verb.lemma_.lower() in SENDING_VERBS or (
             verb.lemma_.lower() == "seek" and any(o.lemma_.lower() in REFUGE_NOUNS for o in objects))
         found = self._first_arguments(heads, sources, place_targets, speech, generic=False)
+        if not found and code[:2] in ("02", "10"):
+            # "demanded parties to the conflict in Iraq to allow ...": the country the appeal is about
+            # (not a place the appeal is made in: "told reporters in Geneva")
+            found = self._deep_place([h for h in heads if h.dep_ == "dobj" or (
+                h.dep_ == "pobj" and h.head.lower_ not in ("in", "at"))], sources)
         if not found and self.generic_arguments:
             found = self._first_arguments(heads, sources, place_targets, speech, generic=True)
         return found

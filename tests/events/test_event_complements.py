@@ -308,3 +308,15 @@ def test_where_the_reporters_are_is_not_where_it_happened(run):
 ])
 def test_a_refused_concession_is_coded_by_what_is_refused(run, text, code):
     assert code in {e.cameo for e in run(text)._.events}
+
+
+def test_an_appeal_about_a_country_aims_at_it(run):
+    doc = run("Kenzo Oshima, the United Nations Emergency Relief Coordinator, demanded parties to the conflict in Iraq "
+              "to allow humanitarian workers the freedom of movement.")
+    assert ("IGO", "REQUEST", "IRQ") in triples(doc)
+
+
+def test_protesters_calling_for_something_protest(run):
+    doc = run("Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk on Sunday calling for "
+              "independence from Iraq, witnesses said.")
+    assert {p for _, p, _ in triples(doc)} == {"PROTEST"}
