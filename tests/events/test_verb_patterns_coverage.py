@@ -5,11 +5,7 @@ from __future__ import annotations
 import pytest
 
 from diplograph.events.verbs import load_verb_dictionary
-from event_triples import triples
-
-
-def _forms(text: str) -> list[set[str]]:
-    return [{word} for word in text.split()]
+from event_triples import triples, word_forms
 
 
 @pytest.mark.parametrize(("verb", "after", "cameo"), [
@@ -45,7 +41,7 @@ def _forms(text: str) -> list[set[str]]:
     ("fire", "rockets at the town", "194"),
 ])
 def test_news_phrasing_gets_its_cameo_code(verb, after, cameo):
-    assert load_verb_dictionary().match(verb, [], _forms(after)).cameo == cameo
+    assert load_verb_dictionary().match(verb, [], word_forms(after)).cameo == cameo
 
 
 @pytest.mark.parametrize(("verb", "after"), [
@@ -56,7 +52,7 @@ def test_news_phrasing_gets_its_cameo_code(verb, after, cameo):
     ("hold", "riot shields"),  # shields held are no human shields
 ])
 def test_words_that_state_no_event(verb, after):
-    assert load_verb_dictionary().match(verb, [], _forms(after)) is None
+    assert load_verb_dictionary().match(verb, [], word_forms(after)) is None
 
 
 def test_bombing_and_cleansing_nouns():

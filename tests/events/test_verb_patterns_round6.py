@@ -4,13 +4,9 @@ PETRARCH-2 codes as acts that state none, and PETRARCH phrasings diplograph corr
 from __future__ import annotations
 
 import pytest
-from event_triples import triples
+from event_triples import triples, word_forms
 
 from diplograph.events.verbs import load_verb_dictionary
-
-
-def _forms(text: str) -> list[set[str]]:
-    return [{word} for word in text.split()]
 
 
 @pytest.mark.parametrize(("verb", "before", "after", "cameo"), [
@@ -38,7 +34,7 @@ def _forms(text: str) -> list[set[str]]:
     ("overcome", "", "government forces", "190"),
 ])
 def test_phrase_gets_its_cameo_code(verb, before, after, cameo):
-    assert load_verb_dictionary().match(verb, _forms(before), _forms(after)).cameo == cameo
+    assert load_verb_dictionary().match(verb, word_forms(before), word_forms(after)).cameo == cameo
 
 
 @pytest.mark.parametrize(("verb", "before", "after"), [
@@ -54,13 +50,13 @@ def test_phrase_gets_its_cameo_code(verb, before, after, cameo):
     ("release", "", "a report on"),  # PETRARCH's "release" is 0841
 ])
 def test_words_that_state_no_event(verb, before, after):
-    assert load_verb_dictionary().match(verb, _forms(before), _forms(after)) is None
+    assert load_verb_dictionary().match(verb, word_forms(before), word_forms(after)) is None
 
 
 def test_showing_something_is_no_demonstration():
     verbs = load_verb_dictionary()
     assert verbs.match("demonstrate", [], [{"the"}, {"commitment", "@dobj"}]) is None
-    assert verbs.match("demonstrate", [], _forms("outside the embassy")).cameo == "141"
+    assert verbs.match("demonstrate", [], word_forms("outside the embassy")).cameo == "141"
 
 
 def test_verbal_attack_nouns_are_criticism():
