@@ -205,6 +205,8 @@ class RoleFinder:
     def _first_arguments(self, heads: list[Token], sources: Sequence[Argument], place_targets: bool, speech: bool,
                          generic: bool) -> list[Argument]:
         for head in heads:
+            if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
+                head = head.head.head  # "members of his government, whom they had taken hostage"
             arguments = self._arguments(head, generic=generic, avoid=sources,
                                         places=place_targets and head.dep_ == "pobj", target=True)
             if speech:  # "he quoted RT", "according to Efe": the outlet is not a party to the event

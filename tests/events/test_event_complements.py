@@ -320,3 +320,9 @@ def test_protesters_calling_for_something_protest(run):
     doc = run("Thousands of Iraqi Kurds demonstrated in the northern city of Kirkuk on Sunday calling for "
               "independence from Iraq, witnesses said.")
     assert {p for _, p, _ in triples(doc)} == {"PROTEST"}
+
+
+def test_a_relative_pronoun_object_is_its_antecedent(run):
+    doc = run("The Fijian rebels said they will release Prime Minister Mahendra Chaudhry and more than 30 members of "
+              "his government, whom they had taken hostage two weeks ago.")
+    assert ("FJI", "ASSAULT", "FJI") in triples(doc)
