@@ -141,6 +141,10 @@ class RoleFinder:
             if c.dep_ == "dative" and c.pos_ == "ADP":
                 heads.extend(p for p in c.children if p.dep_ == "pobj")
         objects = [c for c in children if c.dep_ in ("dobj", "attr", "oprd")]
+        if not objects:
+            # "denounced as an ugly crime Serbia's suppression of ...": the object shifted after "as X"
+            objects = [a for c in children if c.dep_ == "prep" and c.lower_ == "as"
+                       for p in c.children if p.dep_ == "pobj" for a in p.children if a.dep_ == "appos"]
         # "found the regime guilty" parses as a small clause: its subject is the object
         objects.extend(s for c in children if c.dep_ == "ccomp" and c.pos_ == "ADJ"
                        for s in c.children if s.dep_ == "nsubj")

@@ -200,8 +200,8 @@ class EventCoder(RoleFinder):
             return  # "launched an offensive": the event noun states the event
         code = self._mission_code(token, self._xcomp_code(trigger, triggers), triggers)
         sources, inherited = self._sources(token)
-        if not sources and code.startswith(("173", "174")) and is_passive(token):
-            sources = self._arresting_authority(token)
+        if not sources and code.startswith(("173", "174", "09")) and is_passive(token):
+            sources = self._arresting_authority(token, "JUD" if code.startswith("09") else "COP")
         targets = self._targets(token, code, sources)
         if code[:2] == "14" and targets and all(self._is_place(t) for t in targets):
             # "rioted at a jail in Dili, demanding independence from Indonesian rule": whom the
@@ -271,14 +271,15 @@ class EventCoder(RoleFinder):
                     yield from self._make(index, sent, token, intent_code(trigger.match.reverse, mode), target,
                                           source, mode, confidence * 0.9)
 
-    def _arresting_authority(self, verb: Token) -> list[Argument]:
-        """"A Christian missionary was arrested in Lebanon": with no agent named, an arrest or an
-        expulsion is the police of the country where it happened."""
-        found = self._deep_place(object_heads(verb, {"in", "at"}), [])
+    def _arresting_authority(self, verb: Token, sector: str) -> list[Argument]:
+        """"A Christian missionary was arrested in Lebanon", "was put under investigation in Italy":
+        with no agent named, an arrest, expulsion or inquiry is the police (or the judges) of the
+        country where it happened."""
+        found = self._deep_place(object_heads(verb, {"in", "at", "under"}), [])
         if not found:
             return []
         place = found[0].ref
-        ref = replace(place, sector="COP", code=(place.country or "") + "COP")
+        ref = replace(place, sector=sector, code=(place.country or "") + sector)
         return [Argument(ref, found[0].token)]
 
     @staticmethod

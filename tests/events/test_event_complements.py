@@ -326,3 +326,15 @@ def test_a_relative_pronoun_object_is_its_antecedent(run):
     doc = run("The Fijian rebels said they will release Prime Minister Mahendra Chaudhry and more than 30 members of "
               "his government, whom they had taken hostage two weeks ago.")
     assert ("FJI", "ASSAULT", "FJI") in triples(doc)
+
+
+def test_an_object_shifted_after_its_predicate(run):
+    doc = run("Albania on Friday denounced as an ugly crime Serbia's suppression of ethnic Albanian unrest in "
+              "Montenegro.")
+    assert ("ALB", "ACCUSE", "SRB") in triples(doc)
+
+
+def test_an_inquiry_with_no_agent_is_by_the_judges_of_where_it_happened(run):
+    doc = run("A US national has been put under investigation in Italy for her possible role in rioting during "
+              "a G8 summit in Genoa last month.")
+    assert ("ITA", "ACCUSE", "USA") in triples(doc)
