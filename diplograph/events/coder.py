@@ -183,6 +183,11 @@ class EventCoder(RoleFinder):
                 c.dep_ == "dobj" and c.i in triggers and triggers[c.i].noun
                 and triggers[c.i].match.cameo[:2] in CONTENT_ROOTS for c in token.head.children):
             return  # "reiterated its demand that Israel ease restrictions": the demand's content
+        if token.dep_ in ("acl", "ccomp") and token.head.pos_ == "NOUN" and any(
+                t.i in triggers and triggers[t.i].match.cameo[:2] in CONTENT_ROOTS
+                for t in (token.head, *((token.head.head,) if token.head.dep_ == "dobj" else ()))) \
+                and not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+            return  # "issued a stern reminder to Iraq that it must cooperate": the reminder's content
         if joins_protest(token) and token.dep_ == "advcl" and is_protesting(token.head, triggers):
             return  # "rioted ..., joining thousands of demonstrators": the same protest
         if is_protest_purpose(token, triggers):

@@ -338,3 +338,9 @@ def test_an_inquiry_with_no_agent_is_by_the_judges_of_where_it_happened(run):
     doc = run("A US national has been put under investigation in Italy for her possible role in rioting during "
               "a G8 summit in Genoa last month.")
     assert ("ITA", "ACCUSE", "USA") in triples(doc)
+
+
+def test_the_content_of_a_reminder_is_no_event_of_its_own(run):
+    doc = run("French President Jacques Chirac issued a stern reminder Saturday to Iraq that it must cooperate "
+              "fully with UN inspectors.")
+    assert triples(doc) == {("FRA", "REQUEST", "IRQ")}
