@@ -11,15 +11,15 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from ..model import Actor, ActorRef, Location
 from ._grammar import (
-    in_dateline, is_for_clause, is_infinitival, is_passive, is_temporal, orphan_object, phrase_tokens,
-    stray_recipient,
+    in_dateline, is_for_clause, is_infinitival, is_passive, is_temporal, object_heads, orphan_object,
+    phrase_tokens, stray_recipient,
 )
 from ._parts import Argument
 from ._words import (
     AGENT_NOUNS, CLAUSE_DEPS, COMMITMENT_NOUNS, CONDITION_MARKS, DOCUMENT_NOUNS, DOMESTIC_AUTHORITIES,
     ENVOY_SECTORS, GIVING_ROOTS, GIVING_VERBS, GROUP_HEADS, HELPING_VERBS, INNER_HOSTS, INNER_PREPS,
     LETTING_VERBS, MOVING_VERBS, NOT_AGENTS, OBJECT_CONTROL, OWNED_STATES, PARTY_DEPS, PLACE_TARGET_ROOTS,
-    PRONOUN_KINDS, REFUGE_NOUNS, ROLE_NOUNS, SENDING_VERBS, SPEECH_VERBS, TARGET_PREPS,
+    PRONOUN_KINDS, PROPOSAL_NOUNS, REFUGE_NOUNS, ROLE_NOUNS, SENDING_VERBS, SPEECH_VERBS, TARGET_PREPS,
 )
 
 __all__ = ["RoleFinder", "place_ref", "same_actor", "same_side"]
@@ -347,6 +347,16 @@ class RoleFinder:
                         found = self._inner_arguments(pobj, generic, avoid, depth + 1, agent_only)
                     if found:
                         return found
+        if not agent_only and depth == 0 and head.lemma_.lower() in PROPOSAL_NOUNS:
+            # "an invitation to attend a meeting of Palestinian factions", "a proposal to hold talks
+            # with X": the party of the act the phrase proposes
+            for clause in head.children:
+                if clause.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+                    for obj in object_heads(clause, {"with", "to", "of", "against"}):
+                        found = self._arguments(obj, generic=generic, avoid=avoid) or \
+                            self._inner_arguments(obj, generic, avoid, depth + 1)
+                        if found:
+                            return found
         return []
 
     def _arguments(self, head: Token, generic: bool | None = None, avoid: Sequence[Argument] = (),

@@ -11,11 +11,11 @@ __all__ = [
     "GROUP_HEADS", "HELPING_VERBS", "INNER_HOSTS", "INNER_PREPS", "INTENT_CODES", "LETTING_VERBS",
     "LIGHT_VERBS", "MOVING_VERBS", "NOT_AGENTS", "NOUN_TARGET_PREPS", "OBJECT_CONTROL", "OWNED_STATES",
     "PARTY_DEPS", "PEACEKEEPING", "PERSONAL", "PLACED_ROOTS", "PLACE_ACT_ROOTS", "PLACE_PREPS",
-    "PLACE_TARGET_ROOTS", "PRAISE_NOUNS", "PRONOUN_KINDS", "PROTESTED_DEPS", "PROTEST_WORDS",
-    "RECIPROCAL_ROOTS", "REFUGE_NOUNS", "REFUSAL_CODES", "REFUSED_CONTENT", "REFUSED_YIELDS",
-    "RETURNING_VERBS", "ROLE_NOUNS", "SENDING_VERBS", "SPEECH_VERBS", "STANCE_PARTICIPLES", "STRIKE_VERBS",
-    "TARGETLESS_CODES", "TARGETLESS_ROOTS", "TARGET_PREPS", "THREAT_CODES", "THREAT_ROOTS", "TOPIC_PREPS",
-    "VIOLENT_ROOTS", "VISITING_VERBS",
+    "PLACE_TARGET_ROOTS", "PRAISE_NOUNS", "PRONOUN_KINDS", "PROPOSAL_NOUNS", "PROTESTED_DEPS",
+    "PROTEST_WORDS", "RECIPROCAL_ROOTS", "REFUGE_NOUNS", "REFUSAL_CODES", "REFUSED_CONTENT",
+    "REFUSED_YIELDS", "RETURNING_VERBS", "ROLE_NOUNS", "SENDING_VERBS", "SPEECH_VERBS", "STANCE_PARTICIPLES",
+    "STRIKE_VERBS", "TARGETLESS_CODES", "TARGETLESS_ROOTS", "TARGET_PREPS", "THREAT_CODES", "THREAT_ROOTS",
+    "TOPIC_PREPS", "VIOLENT_ROOTS", "VISITING_VERBS",
 ]
 
 # Children that open another clause: their words are not the trigger's pattern context.
@@ -162,6 +162,9 @@ PROTEST_WORDS = {"demonstrator", "protester", "protestor", "protest", "demonstra
                  "striker", "rioter", "sit-in"}
 # Roots of support and aid, whose noun's possessor is the giver ("Washington's support for X").
 GIVING_ROOTS = {"05", "06", "07"}
+# Nouns of a proposed act, whose "to" clause names its party ("an invitation to attend a meeting of X").
+PROPOSAL_NOUNS = {"invitation", "offer", "proposal", "plan", "request", "call", "demand", "bid", "initiative",
+                  "ultimatum", "appeal", "suggestion"}
 # What people seek in a country, which then stands for it ("sought refuge in Germany").
 REFUGE_NOUNS = {"refuge", "asylum", "shelter", "sanctuary"}
 # Verbs of moving people or things away, whose object is what is moved ("withdrew its troops from

@@ -344,3 +344,9 @@ def test_the_content_of_a_reminder_is_no_event_of_its_own(run):
     doc = run("French President Jacques Chirac issued a stern reminder Saturday to Iraq that it must cooperate "
               "fully with UN inspectors.")
     assert triples(doc) == {("FRA", "REQUEST", "IRQ")}
+
+
+def test_the_party_of_a_proposed_act(run):
+    doc = run("The radical Palestinian Islamic Jihad movement rejected an invitation to attend a meeting next week "
+              "of Palestinian factions to debate plans for independence from Israel.")
+    assert ("PSE", "REJECT", "PSE") in triples(doc)
