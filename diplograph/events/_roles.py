@@ -185,6 +185,9 @@ class RoleFinder:
             heads.extend(p for p in prep.children if p.dep_ == "pobj")
             if not any(p.dep_ == "pobj" for p in prep.children):
                 heads.extend(orphan_object(verb, prep))
+        if code[:2] == "08":
+            # "gave approval for the United Nations to deliver aid": whom the concession lets act
+            heads.extend(sub for c in children if is_for_clause(c) for sub in c.children if sub.dep_ == "nsubj")
         # "would allow the WFP to deliver food" parsed with the WFP as subject of "to deliver"
         # ("allow UN aid workers expanded access": a bare complement after a verb of letting)
         heads.extend(s for c in children if c.dep_ in ("ccomp", "xcomp") and (

@@ -149,7 +149,7 @@ REFUSED_CONTENT = {"04": "125", "06": "121", "07": "122", "08": "124"}
 REFUSAL_CODES = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 # Refusing a concession of each kind (CAMEO 124x): to ease sanctions, dissent, release, allow
 # international involvement, de-escalate.
-REFUSED_YIELDS = {"081": "1241", "082": "1242", "084": "1243", "085": "1244", "086": "1245", "087": "1246"}
+REFUSED_YIELDS = {"081": "1241", "082": "1242", "0841": "1243", "085": "1244", "086": "1245", "087": "1246"}
 # Purpose clauses of aid whose object is who it is for ("sent food to help the refugees").
 HELPING_VERBS = {"help", "support", "assist", "aid", "feed", "rebuild", "benefit", "relieve"}
 # Verbs whose object is what is given, not who receives it ("offered its troops to Lebanon"; so is

@@ -121,6 +121,8 @@ class EventCoder(RoleFinder):
             if child.dep_ not in ("xcomp", "ccomp") or child.i not in triggers:
                 continue
             inner = triggers[child.i].match.cameo[:2]
+            if root == "03" and inner in REFUSED_CONTENT and any(c.dep_ == "neg" for c in child.children):
+                return refused(triggers[child.i].match.cameo)  # "vowed not to return the Golan Heights"
             words = {t.lemma_.lower() for t in child.subtree}
             peace = bool(words & {"peace", "ceasefire", "truce", "settle", "dispute", "reconcile"})
             if root in ("13", "03") and inner in ("16", "17", "18", "19", "20"):
@@ -512,7 +514,8 @@ def refusal_code(code: str, verb: Token) -> str | None:
 def refused(code: str) -> str:
     """The rejection (12x) that refusing the cooperative act ``code`` is: "will not end the strike" 1242,
     "refused to release the pilots" 1243, "refused to meet" 125."""
-    return REFUSED_YIELDS.get(code[:3]) or REFUSED_CONTENT.get(code[:2]) or REFUSAL_CODES[code[:2]]
+    return (REFUSED_YIELDS.get(code[:4]) or REFUSED_YIELDS.get(code[:3]) or REFUSED_CONTENT.get(code[:2])
+            or REFUSAL_CODES[code[:2]])
 
 
 def intent_code(code: str, mode: str) -> str:

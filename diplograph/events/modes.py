@@ -14,7 +14,8 @@ __all__ = ["event_mode"]
 HYPOTHETICAL_AUX = {"may", "might", "could", "would", "should", "can", "must"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 FUTURE_HEADS = {"plan", "intend", "prepare", "expect", "aim", "schedule", "set", "go", "vow", "pledge", "promise",
-                "ready", "willing", "prepared"}
+                "ready", "willing", "prepared", "swear"}
+PLEDGING_HEADS = {"vow", "swear", "pledge", "promise"}
 HYPOTHETICAL_HEADS = {"want", "hope", "wish", "consider", "seek", "try", "attempt", "propose", "offer",
                       "threaten"}
 NEGATING_HEADS = {"fail", "refuse", "decline", "deny", "avoid", "stop"}
@@ -77,7 +78,10 @@ def event_mode(trigger: Token) -> str:
     node = verb
     while node.dep_ in ("xcomp", "conj", "ccomp", "advcl", "pcomp", "acomp") and node.head.i != node.i:
         head = node.head
-        if node.dep_ in ("xcomp", "acomp", "pcomp") or (node.dep_ == "advcl" and head.lemma_ == "be"):
+        # "have sworn to fight", which the parser may hang as a purpose clause
+        pledged = node.dep_ == "advcl" and head.lemma_.lower() in PLEDGING_HEADS and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        if node.dep_ in ("xcomp", "acomp", "pcomp") or (node.dep_ == "advcl" and head.lemma_ == "be") or pledged:
             lemma = head.lemma_.lower()
             if lemma in NEGATING_HEADS:
                 return "negated"

@@ -350,3 +350,19 @@ def test_the_party_of_a_proposed_act(run):
     doc = run("The radical Palestinian Islamic Jihad movement rejected an invitation to attend a meeting next week "
               "of Palestinian factions to debate plans for independence from Israel.")
     assert ("PSE", "REJECT", "PSE") in triples(doc)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # whom a concession lets act
+    ("The Syrian government gave approval for the United Nations to deliver aid next week to thousands of "
+     "civilians.", ("SYR", "CONCEDE", "IGO")),
+    # vowing not to yield is a refusal
+    ("Ariel Sharon has vowed not to return the Golan Heights to Syria.", ("ISR", "REJECT", "SYR")),
+])
+def test_concessions_granted_and_refused(run, text, expected):
+    assert expected in triples(run(text))
+
+
+def test_sworn_to_fight_is_a_threat(run):
+    doc = run("Ethnic Albanians have sworn to fight until they gain control of villages near Macedonia's border.")
+    assert {(e.plover, e.mode) for e in doc._.events} == {("THREATEN", "future")}
