@@ -7,7 +7,10 @@ phrases and makes the mentions, leaving the country of a bare role noun to the r
 People "from" a place or group, a group "based in" or "affiliated with" one, and people "in" a
 state's capital or territory are of that state; civilians of no nationality who act in a named place
 ("people blocked streets in Hong Kong") are its people. A national attack that acts ("A U.S. drone strike killed") is the state's forces; a role noun used as a plain
-noun ("shared intelligence", "join forces", "at 4 pm") is no actor.
+noun ("shared intelligence", "join forces", "at 4 pm") is no actor. A nation's ship or plane acted
+on ("released a Turkish ship") is that state, a group's site ("an Afghan army base") the group,
+and a war a state leads ("the US-led war") that state; weapons fired ("launched artillery") are
+the instrument, no actor.
 """
 
 from __future__ import annotations
@@ -48,6 +51,13 @@ IDIOMS = {("join", "forces")}  # verb + role noun that name no actor: "agreed to
 PLACE_NOUNS = {"province", "state", "region", "district", "county", "city", "town", "island"}
 WAR_MACHINES = {"helicopter", "gunship", "jet", "warplane", "aircraft", "plane", "drone", "bomber",
                 "warship", "gunboat", "submarine", "tank", "vessel"}  # lemmas
+VEHICLES = {"ship", "vessel", "boat", "tanker", "freighter", "trawler", "ferry", "airliner",
+            "plane", "aircraft", "jet", "helicopter", "truck", "convoy"}  # lemmas; a state's own
+WEAPONS = {"artillery", "mortar", "rocket", "missile", "bomber", "warplane", "warship",
+           "gunship", "tank"}  # lemmas: what forces fire or send, the instrument as an object
+# lemmas of a group's sites: "an Afghan army base", "a Cambodian refugee camp" stand for the group
+SITES = {"base", "camp", "compound", "outpost", "post", "headquarters", "barracks", "garrison",
+         "stronghold", "checkpoint"}
 ATTACK_HEADS = {"strike", "strikes", "airstrike", "airstrikes", "raid", "raids", "attack",
                 "attacks", "bombing", "bombings", "shelling", "offensive", "incursion"}
 
@@ -162,9 +172,14 @@ def role_mentions(reading: Reading, nat: dict) -> list[Candidate]:
         role = reading.role(tok)
         if role is None:
             role = _people(reading, tok)
+        site = tok.head if (role is not None and tok.dep_ == "compound"
+                            and tok.head.i == tok.i + 1 and tok.head.pos_ == "NOUN"
+                            and tok.head.lemma_.lower() in SITES) else None
         if role is None or (tok.dep_ in {"compound", "amod", "nmod"}
-                            and tok.head.pos_ in {"NOUN", "PROPN"}):
+                            and tok.head.pos_ in {"NOUN", "PROPN"} and site is None):
             continue
+        if site is not None:
+            role = Role(role.sector, "group")  # "an Afghan army base": the army's
         if tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-":
             continue  # "immigrant-friendly"
         if role.kind == "person" and tok.tag_ in {"NNS", "NNPS"}:
@@ -172,7 +187,9 @@ def role_mentions(reading: Reading, nat: dict) -> list[Candidate]:
         key = reading.role_text(tok)
         start = tok.left_edge.i if tok.left_edge.i < tok.i else tok.i
         start = min([start] + [c.left_edge.i for c in tok.lefts])
-        affs = nat.get(tok.i, [])
+        affs = nat.get(tok.i, []) or (nat.get(site.i, []) if site is not None else [])
+        if site is not None:
+            start = min(start, site.left_edge.i)
         first = doc[reading.role_start(tok)]
         if first.i < tok.i and first.is_ancestor(tok):
             # "the Polish head of state": the phrase's head has the nationality and the article
@@ -180,11 +197,14 @@ def role_mentions(reading: Reading, nat: dict) -> list[Candidate]:
             affs = affs or nat.get(first.i, [])
         if _condition(reading, tok):
             continue  # "declared a state of emergency": a condition, not the state
+        if (tok.lemma_.lower() in WEAPONS and not affs
+                and tok.dep_ not in {"nsubj", "nsubjpass", "appos"}):
+            continue  # "launched artillery, mortar, and rocket fire against ...": the instrument
         if affs and reading.nat_rank.get(tok.i) == 2 and (
                 any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.lefts)
                 or any(t.lower_.startswith("peacekeep") for t in doc[start : tok.i + 1])):
             affs = []  # "its troops in Iraq", "the peacekeeping force in Lebanon": not Iraq's
-        end = tok.i + 1
+        end = (site or tok).i + 1
         for child in tok.rights:  # "The Government of India": the name runs to the country
             if child.dep_ == "prep" and child.lower_ == "of" and affs:
                 inner = [reading.by_token[t.i].end for t in child.subtree
@@ -211,7 +231,7 @@ def role_mentions(reading: Reading, nat: dict) -> list[Candidate]:
                                      None, role.sector, role.sector, "person", key,
                                      described=True))
                 continue
-            out.append(Candidate(start, tok.i + 1, doc[start : tok.i + 1].text, None,
+            out.append(Candidate(start, end, doc[start:end].text, None,
                                  role.sector, role.sector, role.kind, key))
             continue
         if (tok.lower_ in FOLLOWER_NOUNS and not role.sector) or role.sector == "OPP":
@@ -300,6 +320,15 @@ def _people(reading: Reading, tok: Token) -> Role | None:
             tok.i) == 0 and tok.dep_ in {"nsubj", "nsubjpass"}:
         # "A U.S. drone strike killed", "A Venezuelan police helicopter attacked": its forces acted
         return Role(sector or "MIL", "group")
+    if (tok.lemma_.lower() in VEHICLES | WAR_MACHINES and reading.nat_rank.get(tok.i) == 0
+            and tok.dep_ in {"dobj", "nsubjpass"}):
+        # "released a Turkish ship", "forced a Georgian cargo plane to land": the state's
+        return Role(sector or ("MIL" if tok.lemma_.lower() in WAR_MACHINES - VEHICLES else None),
+                    "group")
+    if (reading.nat_rank.get(tok.i) == 0 and tok.dep_ == "pobj"
+            and any(c.dep_ == "amod" and c.lower_ == "led" for c in tok.lefts)):
+        # "assistance to the US-led war against Iraq": the state leading it is the party to it
+        return Role(sector, "group")
     if tok.tag_ == "NNS" and tok.lower_ in FOLLOWER_NOUNS and reading.nat_rank.get(tok.i) == 1:
         return Role(sector, "group")  # "supporters of Gbagbo": of his country, not his office
     if tok.tag_ == "NNS" and sector and tok.lower_ in MEMBER_NOUNS:

@@ -7,7 +7,8 @@ U.S. request", "Israeli occupation", the nouns of ``data/actors/acts.txt``) is t
 one modifying a thing ("US economy") is neither. A state's name or nationality on a stretch of
 land ("in Thailand border", "Bosnian Serb territory", "in Chad's capital") makes that land a place
 of the state; a name the NER took for a person or organisation where land is named ("the town of
-Gjilan", "based in Akure") is a place.
+Gjilan", "based in Akure") is a place; a state's name before a body's ("the Kenya Anti-Corruption
+Commission") names that state's body, not a place.
 """
 
 from __future__ import annotations
@@ -28,6 +29,12 @@ LOCATION_PREPS = {
 }
 ORG_KINDS = {"organisation", "igo", "media", "group", "government"}
 STATE_KINDS = {"country", "demonym", "capital"}  # names that stand for a state
+# Last words of a body's name: "the Kenya Anti-Corruption Commission" is a body, not a place.
+BODY_NAMES = {
+    "commission", "commision", "committee", "council", "party", "front", "authority", "agency",
+    "board", "bureau", "assembly", "federation", "association", "union", "congress", "institute",
+    "foundation",
+}
 
 
 def named_mention(reading: Reading, m: Match, kind: str, nat: dict) -> Candidate | None:
@@ -93,6 +100,11 @@ def named_mention(reading: Reading, m: Match, kind: str, nat: dict) -> Candidate
         start = min(m.start, head.left_edge.i)
         return Candidate(start, head.i + 1, entry.name if entry else span.text, country,
                          sector, code, _actor_kind(kind), entry=entry)
+    if (modifier and kind == "country" and head.pos_ == "PROPN" and head.lower_ in BODY_NAMES
+            and not locative and head.is_title):
+        start = m.start - 1 if m.start > 0 and doc[m.start - 1].lower_ == "the" else m.start
+        return Candidate(start, head.i + 1, doc[m.start : head.i + 1].text, country, None,
+                         country, "organisation")  # "the Kenya Anti-Corruption Commission"
     if place_like or (kind == "government" and locative):
         if modifier:
             if head.pos_ == "PROPN":

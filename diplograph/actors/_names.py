@@ -22,6 +22,7 @@ MEETINGS = {"summit", "conference", "talks", "games", "cup", "championship", "fe
 SKIP_ENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "QUANTITY", "WORK_OF_ART"}
 STORMS = {"cyclone", "hurricane", "typhoon", "storm", "tropical"}  # "Cyclone Nargis"
 STANCE_PREFIXES = {"anti", "pro", "post", "pre", "non"}  # "pro-Russian": for, not of, Russia
+NAME_ADJECTIVES = {"national"}  # role words that, inside a name, qualify: "National Rescue Party"
 CALENDAR = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "june", "july", "august", "september", "october", "november",
@@ -141,7 +142,8 @@ def _owned_organisation(reading: Reading, ent: Span) -> bool:
             or any(m.start < ent.start or m.end > ent.end for m in reading.matches
                    if m.start < ent.end and ent.start < m.end and m not in inner)
             or ent.root.pos_ != "PROPN" or ent.root.dep_ in {"compound", "amod", "nmod"}
-            or any(reading.role(tok) for tok in reading.doc[inner[-1].end : ent.end])):
+            or any(reading.role(tok) and tok.lower_ not in NAME_ADJECTIVES
+                   for tok in reading.doc[inner[-1].end : ent.end])):
         return False  # "British Defence [Secretary]", "Arab League Secretary": titles
     aff = reading.affiliation(inner[0])
     if aff is None:
@@ -227,9 +229,20 @@ def _inside_longer_name(doc: Doc, start: int, end: int, d: ActorDictionary) -> b
         if 0 <= k < len(doc):
             tok = doc[k]
             if (tok.pos_ == "PROPN" and tok.is_title and match_key(tok.text) not in d.roles
-                    and tok.ent_type_ not in SKIP_ENTS):
+                    and tok.ent_type_ not in SKIP_ENTS
+                    and not (k < start and _ends_title(doc, k, d))):
                 return True
     return False
+
+
+def _ends_title(doc: Doc, k: int, d: ActorDictionary) -> bool:
+    """Whether ``doc[k]`` ends a title's "of" phrase ("Speaker of the House Nancy Pelosi",
+    "Secretary of State John Kerry"), not a name the person's continues."""
+    back = k - 1
+    if back >= 0 and doc[back].lower_ == "the":
+        back -= 1
+    return (back >= 1 and doc[back].lower_ == "of"
+            and (match_key(doc[back - 1].text) in d.roles or doc[back - 1].is_title))
 
 
 def _plausible(span: Span, entry: Entry, text: str) -> bool:

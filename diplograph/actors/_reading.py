@@ -55,9 +55,10 @@ class Reading:
                 self.by_token[i] = m
 
     def affiliation(self, m: Match) -> tuple[str | None, str | None] | None:
-        """(country, code) a name lends to the noun it modifies."""
+        """(country, code) a name lends to the noun it modifies; a body named after its state
+        lends the state's ("the former president of the Cambodia National Rescue Party")."""
         if m.entry is None:
-            return None
+            return m.owner
         code, _ = m.entry.code_on(self.day)
         country, _ = split_code(code, self.dictionary.countries)
         if m.entry.kind in {"demonym", "country", "capital", "place"}:
