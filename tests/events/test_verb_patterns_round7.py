@@ -64,3 +64,8 @@ def test_observer_mission_received_lets_observers_in(run):
     doc = run("Kyrgyz Prime Minister Nikolai Tanaev received an observer mission from the OSCE on Monday.")
     assert ("KGZGOV", "0862", "IGOEUROSC") in {(e.source.code, e.cameo, e.target.code)
                                              for e in doc._.events if e.source and e.target}
+
+
+def test_preparing_an_offensive_is_a_military_posture(run):
+    doc = run("Macedonia is preparing a major offensive against ethnic Albanian guerrillas.")
+    assert ("MKD", "MOBILIZE", "ALB") in triples(doc)
