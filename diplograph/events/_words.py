@@ -30,7 +30,7 @@ NOUN_TARGET_PREPS = {"of", "on", "against", "in", "to", "into", "with", "towards
 INNER_PREPS = ("by", "from", "of", "against", "into", "on", "with", "to", "between", "among", "for")
 # Prepositions whose object may hold such a party ("called for sanctions against X", "respond to a
 # request from X"); not place or time ones ("in the city of X").
-INNER_HOSTS = {"for", "to", "with", "against", "on", "upon", "into", "about", "from", "toward", "towards"}
+INNER_HOSTS = {"for", "to", "with", "against", "on", "upon", "into", "about", "from", "toward", "towards", "over"}
 # Verbs that take an object and hand the event to a "to"-complement's subject ("urged X to ...").
 # Participles that state their subject's stance ("is opposed to", "is committed to").
 STANCE_PARTICIPLES = {"opposed", "committed", "determined", "prepared", "resolved", "dedicated", "devoted",

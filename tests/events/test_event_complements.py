@@ -366,3 +366,9 @@ def test_concessions_granted_and_refused(run, text, expected):
 def test_sworn_to_fight_is_a_threat(run):
     doc = run("Ethnic Albanians have sworn to fight until they gain control of villages near Macedonia's border.")
     assert {(e.plover, e.mode) for e in doc._.events} == {("THREATEN", "future")}
+
+
+def test_a_strike_over_a_bill_aims_at_who_signed_it(run):
+    doc = run("Some 500,000 workers affiliated with the Serbian Workers' Union stopped work on Monday over a "
+              "controversial employment bill signed in by Serbian Labour Minister Dragan Milovanovic.")
+    assert ("SRB", "PROTEST", "SRB") in triples(doc)
