@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from ._words import CLAUSE_DEPS, GIVING_VERBS, RETURNING_VERBS, STANCE_PARTICIPLES
+from ._words import CLAUSE_DEPS, COMPOUND_PREPS, GIVING_VERBS, RETURNING_VERBS, STANCE_PARTICIPLES
 
 __all__ = [
     "in_dateline", "is_conditional", "is_for_clause", "is_infinitival", "is_obligation", "is_passive",
@@ -40,13 +40,13 @@ def stray_recipient(verb: Token) -> Token | None:
         return None
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
         found = [t for t in obj.subtree if t.dep_ == "prep" and t.lower_ == "to"
-                 and any(p.dep_ == "pobj" for p in t.children)]
+                 and any(p.dep_ == "pobj" for p in t.children) and t.head.lower_ not in COMPOUND_PREPS]
         if found:
             return found[-1]
     # "provide ammunition alongside humanitarian assistance to Turkey": inside another phrase
-    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ != "to"):
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ not in COMPOUND_PREPS | {"to"}):
         found = [t for t in phrase_tokens(prep) if t.dep_ == "prep" and t.lower_ == "to"
-                 and any(p.dep_ == "pobj" for p in t.children)]
+                 and any(p.dep_ == "pobj" for p in t.children) and t.head.lower_ not in COMPOUND_PREPS]
         if found:
             return found[0]
     return None

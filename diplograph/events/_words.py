@@ -6,12 +6,12 @@ from __future__ import annotations
 
 __all__ = [
     "AGENT_NOUNS", "BLAME_ADJECTIVES", "BLAME_NOUNS", "CALLING_VERBS", "CLAUSE_DEPS", "COLLECTIVE",
-    "COMMITMENT_NOUNS", "CONDITIONAL_ROOTS", "CONDITION_MARKS", "CONTENT_ROOTS", "DECIDING_VERBS",
-    "DOCUMENT_NOUNS", "DOMESTIC_AUTHORITIES", "ENVOY_SECTORS", "EXPRESSING_VERBS", "GIVING_VERBS",
-    "GROUP_HEADS", "HELPING_VERBS", "INNER_HOSTS", "INNER_PREPS", "INTENT_CODES", "LETTING_VERBS",
-    "LIGHT_VERBS", "MOVING_VERBS", "NOT_AGENTS", "NOUN_TARGET_PREPS", "OBJECT_CONTROL", "OWNED_STATES",
-    "PARTY_DEPS", "PEACEKEEPING", "PERSONAL", "PLACED_ROOTS", "PLACE_ACT_ROOTS", "PLACE_PREPS",
-    "PLACE_TARGET_ROOTS", "PRAISE_NOUNS", "PRONOUN_KINDS", "PROPOSAL_NOUNS", "PROTESTED_DEPS",
+    "COMMITMENT_NOUNS", "COMPOUND_PREPS", "CONDITIONAL_ROOTS", "CONDITION_MARKS", "CONTENT_ROOTS",
+    "DECIDING_VERBS", "DOCUMENT_NOUNS", "DOMESTIC_AUTHORITIES", "ENVOY_SECTORS", "EXPRESSING_VERBS",
+    "GIVING_VERBS", "GROUP_HEADS", "HELPING_VERBS", "INNER_HOSTS", "INNER_PREPS", "INTENT_CODES",
+    "LETTING_VERBS", "LIGHT_VERBS", "MOVING_VERBS", "NOT_AGENTS", "NOUN_TARGET_PREPS", "OBJECT_CONTROL",
+    "OWNED_STATES", "PARTY_DEPS", "PEACEKEEPING", "PERSONAL", "PLACED_ROOTS", "PLACE_ACT_ROOTS",
+    "PLACE_PREPS", "PLACE_TARGET_ROOTS", "PRAISE_NOUNS", "PRONOUN_KINDS", "PROPOSAL_NOUNS", "PROTESTED_DEPS",
     "PROTEST_WORDS", "RECIPROCAL_ROOTS", "REFUGE_NOUNS", "REFUSAL_CODES", "REFUSED_CONTENT",
     "REFUSED_YIELDS", "RETURNING_VERBS", "ROLE_NOUNS", "SENDING_VERBS", "SPEECH_VERBS", "STANCE_PARTICIPLES",
     "STRIKE_VERBS", "TARGETLESS_CODES", "TARGETLESS_ROOTS", "TARGET_PREPS", "THREAT_CODES", "THREAT_ROOTS",
@@ -165,6 +165,8 @@ GIVING_ROOTS = {"05", "06", "07"}
 # Nouns of a proposed act, whose "to" clause names its party ("an invitation to attend a meeting of X").
 PROPOSAL_NOUNS = {"invitation", "offer", "proposal", "plan", "request", "call", "demand", "bid", "initiative",
                   "ultimatum", "appeal", "suggestion"}
+# Words that make "to" part of another preposition, naming no recipient ("according to a senator").
+COMPOUND_PREPS = {"according", "due", "thanks", "next", "prior", "owing", "close", "contrary"}
 # What people seek in a country, which then stands for it ("sought refuge in Germany").
 REFUGE_NOUNS = {"refuge", "asylum", "shelter", "sanctuary"}
 # Verbs of moving people or things away, whose object is what is moved ("withdrew its troops from

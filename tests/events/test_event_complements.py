@@ -372,3 +372,10 @@ def test_a_strike_over_a_bill_aims_at_who_signed_it(run):
     doc = run("Some 500,000 workers affiliated with the Serbian Workers' Union stopped work on Monday over a "
               "controversial employment bill signed in by Serbian Labour Minister Dragan Milovanovic.")
     assert ("SRB", "PROTEST", "SRB") in triples(doc)
+
+
+def test_according_to_names_no_recipient(run):
+    doc = run("A Russian official offered concessions last November that U.S. negotiator Paul Nitze believed could "
+              "lead to an agreement on reducing nuclear missiles in Europe, according to a senator.")
+    assert ("RUS", "AGREE", "USA") in triples(doc)
+    assert not any(e.target is not None and e.target.text == "a senator" for e in doc._.events)
