@@ -29,7 +29,7 @@ class RoleFinder:
     """Who acts and who is acted on: the actors (or places) a trigger's grammar names.
 
     A mix-in of :class:`~diplograph.events.coder.EventCoder`, which sets the per-document lookups it
-    reads (``doc``, ``token_actor``, ``actor_kind``, ``places``, ``verbs``, ``generic_arguments``)."""
+    reads (``doc``, ``text``, ``token_actor``, ``actor_kind``, ``places``, ``verbs``, ``generic_arguments``)."""
 
     @staticmethod
     def _forms(tokens: Sequence[Token]) -> list[set[str]]:
@@ -541,7 +541,7 @@ class RoleFinder:
     def _ref(self, actor: Actor, sent: SpacySpan) -> ActorRef:
         start = max(actor.start, sent.start_char)
         end = min(actor.end, sent.end_char)
-        text = self.doc.text[start:end]
+        text = self.text[start:end]
         return ActorRef(text, start, end, actor.country, actor.sector, actor.code, actor.name, actor.id)
 
     def _placed(self, party: Argument, sent: SpacySpan, other: Argument) -> Argument:

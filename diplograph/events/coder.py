@@ -67,6 +67,7 @@ class EventCoder(RoleFinder):
              places: Sequence[Location] = ()) -> list[Event]:
         """Every event in ``doc``, in text order (not yet deduplicated, ids unset)."""
         self.doc = doc
+        self.text = doc.text  # (spaCy joins the tokens again on each doc.text)
         self.token_actor: dict[int, list[Actor]] = {}
         for actor in actors:
             span = doc.char_span(actor.start, actor.end, alignment_mode="expand")

@@ -8,6 +8,8 @@ no place leaves the location None rather than guessing from the dateline.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -76,7 +78,8 @@ def event_location(trigger: Token, places: list[Location]) -> Location | None:
             found = geocode(words.text) or geocode(span.text) or _known_place(places, start, end)
             if found is None:
                 continue
-            found.text, found.start, found.end = words.text, words.start_char, words.end_char
+            # a copy: the gazetteer's answers are cached and the document's places are shared
+            found = replace(found, text=words.text, start=words.start_char, end=words.end_char)
             candidates.append((tree_distance(trigger, span.root), found))
     if not candidates:
         return None

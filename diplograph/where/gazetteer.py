@@ -129,6 +129,7 @@ def _us_states() -> dict[str, str]:
     return {state["name"].lower(): state["name"] for state in states}
 
 
+@lru_cache(maxsize=4096)
 def geocode(name: str) -> Location | None:
     """The Location a place name refers to (country, city or US state), or None if unknown.
 
