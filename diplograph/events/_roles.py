@@ -485,7 +485,7 @@ class RoleFinder:
             t.dep_ in ("det", "poss", "punct") for t in self._phrase(head) if t.i != head.i)
         if not (pronoun or role):
             return False
-        other = {a.country for i in self.token_actor for a in self.token_actor[i] if a.id in avoid and a.country}
+        other = self._avoided_countries(avoid)
         return any(a.id in avoid or (a.country is not None and a.country in other) for a in actors)
 
     def _phrase(self, head: Token) -> SpacySpan:
