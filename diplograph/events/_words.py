@@ -12,10 +12,10 @@ __all__ = [
     "LETTING_VERBS", "LIGHT_VERBS", "MOVING_VERBS", "NOT_AGENTS", "NOUN_TARGET_PREPS", "OBJECT_CONTROL",
     "OWNED_STATES", "PARTY_DEPS", "PEACEKEEPING", "PERSONAL", "PLACED_ROOTS", "PLACE_ACT_ROOTS",
     "PLACE_PREPS", "PLACE_TARGET_ROOTS", "PRAISE_NOUNS", "PRONOUN_KINDS", "PROPOSAL_NOUNS", "PROTESTED_DEPS",
-    "PROTEST_WORDS", "RECIPROCAL_ROOTS", "REFUGE_NOUNS", "REFUSAL_CODES", "REFUSED_CONTENT",
-    "REFUSED_YIELDS", "RETURNING_VERBS", "ROLE_NOUNS", "SENDING_VERBS", "SPEECH_VERBS", "STANCE_PARTICIPLES",
-    "STRIKE_VERBS", "TARGETLESS_CODES", "TARGETLESS_ROOTS", "TARGET_PREPS", "THREAT_CODES", "THREAT_ROOTS",
-    "TOPIC_PREPS", "VIOLENT_ROOTS", "VISITING_VERBS",
+    "PROTEST_WORDS", "RECIPROCAL_ROOTS", "REFUGE_NOUNS", "REFUSAL_CODES", "REFUSED_ROOTS", "REFUSED_YIELDS",
+    "RETURNING_VERBS", "ROLE_NOUNS", "SENDING_VERBS", "SPEECH_VERBS", "STANCE_PARTICIPLES", "STRIKE_VERBS",
+    "TARGETLESS_CODES", "TARGETLESS_ROOTS", "TARGET_PREPS", "THREAT_CODES", "THREAT_ROOTS", "TOPIC_PREPS",
+    "VIOLENT_ROOTS", "VISITING_VERBS",
 ]
 
 # Children that open another clause: their words are not the trigger's pattern context.
@@ -143,8 +143,9 @@ THREAT_CODES = {"161": "1313", "162": "1311", "163": "1312", "164": "134", "165"
                 "193": "1384", "194": "1384", "195": "1384", "196": "1384", "200": "1385"}
 # Coercive acts that, said to follow on a condition, are threats of them.
 THREAT_ROOTS = {"14", "16", "17", "18", "19", "20"}
-# What refusing ("refused to", "declined to") a cooperative act of each root is.
-REFUSED_CONTENT = {"04": "125", "06": "121", "07": "122", "08": "124"}
+# Roots of cooperative acts whose refusal ("refused to meet", "declined to lift the curfew") is coded
+# by the act refused (REFUSAL_CODES, REFUSED_YIELDS).
+REFUSED_ROOTS = {"04", "06", "07", "08"}
 # A refused cooperative act is the matching rejection ("will not lift the ban" -> 124).
 REFUSAL_CODES = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122", "08": "124"}
 # Refusing a concession of each kind (CAMEO 124x): to ease sanctions, dissent, release, allow

@@ -43,7 +43,7 @@ from ._words import (
     BLAME_ADJECTIVES, BLAME_NOUNS, CALLING_VERBS, CONDITIONAL_ROOTS, CONTENT_ROOTS, DECIDING_VERBS,
     EXPRESSING_VERBS, HELPING_VERBS, INTENT_CODES, LIGHT_VERBS, NOUN_TARGET_PREPS, PEACEKEEPING,
     PLACED_ROOTS, PLACE_ACT_ROOTS, PLACE_PREPS, PLACE_TARGET_ROOTS, PRAISE_NOUNS, PROTESTED_DEPS,
-    RECIPROCAL_ROOTS, REFUSAL_CODES, REFUSED_CONTENT, REFUSED_YIELDS, SENDING_VERBS, SPEECH_VERBS,
+    RECIPROCAL_ROOTS, REFUSAL_CODES, REFUSED_ROOTS, REFUSED_YIELDS, SENDING_VERBS, SPEECH_VERBS,
     STRIKE_VERBS, TARGETLESS_CODES, TARGETLESS_ROOTS, TARGET_PREPS, THREAT_CODES, THREAT_ROOTS, TOPIC_PREPS,
     VIOLENT_ROOTS, VISITING_VERBS,
 )
@@ -122,7 +122,7 @@ class EventCoder(RoleFinder):
             if child.dep_ not in ("xcomp", "ccomp") or child.i not in triggers:
                 continue
             inner = triggers[child.i].match.cameo[:2]
-            if root == "03" and inner in REFUSED_CONTENT and any(c.dep_ == "neg" for c in child.children):
+            if root == "03" and inner in REFUSED_ROOTS and any(c.dep_ == "neg" for c in child.children):
                 return refused(triggers[child.i].match.cameo)  # "vowed not to return the Golan Heights"
             words = {t.lemma_.lower() for t in child.subtree}
             peace = bool(words & {"peace", "ceasefire", "truce", "settle", "dispute", "reconcile"})
@@ -135,7 +135,7 @@ class EventCoder(RoleFinder):
                 return "107" if peace else {"04": "106", "06": "101", "07": "103", "08": "105"}.get(inner, code)
             if code == "030":
                 return {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}.get(inner, code)
-            if code == "120" and inner in REFUSED_CONTENT:
+            if code == "120" and inner in REFUSED_ROOTS:
                 # "refused to meet" 125, "declined to lift the curfew" 1241
                 return refused(triggers[child.i].match.cameo)
         if code == "020" and any(t.lemma_.lower() in ("peace", "ceasefire", "truce") for t in self._after(trigger.token)):
@@ -515,8 +515,7 @@ def refusal_code(code: str, verb: Token) -> str | None:
 def refused(code: str) -> str:
     """The rejection (12x) that refusing the cooperative act ``code`` is: "will not end the strike" 1242,
     "refused to release the pilots" 1243, "refused to meet" 125."""
-    return (REFUSED_YIELDS.get(code[:4]) or REFUSED_YIELDS.get(code[:3]) or REFUSED_CONTENT.get(code[:2])
-            or REFUSAL_CODES[code[:2]])
+    return REFUSED_YIELDS.get(code[:4]) or REFUSED_YIELDS.get(code[:3]) or REFUSAL_CODES[code[:2]]
 
 
 def intent_code(code: str, mode: str) -> str:
