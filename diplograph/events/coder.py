@@ -133,8 +133,8 @@ class EventCoder(RoleFinder):
                 return "027" if peace else {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025"}.get(inner, code)
             if code == "100":
                 return "107" if peace else {"04": "106", "06": "101", "07": "103", "08": "105"}.get(inner, code)
-            if code == "030":
-                return {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}.get(inner, code)
+            if code == "030":  # "agreed to meet" 036, "plans to send aid" 033
+                return INTENT_CODES[inner] if inner in ("04", "05", "06", "07", "08") else code
             if code == "120" and inner in REFUSED_ROOTS:
                 # "refused to meet" 125, "declined to lift the curfew" 1241
                 return refused(triggers[child.i].match.cameo)
