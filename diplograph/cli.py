@@ -21,7 +21,7 @@ DEFAULT_DB = "diplograph.duckdb"
 EXTRACT_FORMATS = ("table", "jsonl")
 LIST_FORMATS = ("table", "jsonl")
 EXPORT_FORMATS = ("gdelt", "parquet", "csv", "jsonl")
-EVAL_FORMATS = ("plv", "plover-gsr", "petr", "polnear", "html")
+from .evaluate.runner import FORMATS as EVAL_FORMATS
 EXIT_INPUT = 2
 
 
@@ -97,7 +97,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("eval", help="score the pipeline against a gold set")
     p.add_argument("set", metavar="SET", help="the gold set (file or directory)")
-    p.add_argument("--format", required=True, help="plv, plover-gsr, petr, polnear or html")
+    p.add_argument("--format", required=True, help="plv, plover-gsr, petr, polnear, html or articles")
     p.add_argument("--report", help="write a JSON report (figures and per-item predictions) here")
     _add_verbs_option(p)
     return parser

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = ["FORMATS", "run_eval"]
 
-FORMATS = ("plv", "plover-gsr", "petr", "polnear", "html")
+FORMATS = ("plv", "plover-gsr", "petr", "polnear", "html", "articles")
 
 
 def _from_figures(set_path: Path, format: str, scored: dict[str, Any]) -> EvalResult:
@@ -83,6 +83,10 @@ def run_eval(set_path: Path, format: str, report: Path | None = None,
             from .plv import score_plv
 
             result = score_plv(set_path, pipeline)
+        elif format == "articles":
+            from .articles import score_articles
+
+            result = score_articles(set_path, pipeline)
         else:
             from .plover_gsr import score_gsr
 
