@@ -210,9 +210,9 @@ def score_article_documents(articles: list[ArticleGold], documents: dict[str, Do
             assert document is not None
             errors.append(GoldError(kind, article.key, _sentence(document, first), "-", describe_event(first),
                                     detail=f"{s}>{t} {root}"))
-        for triple, events in gold.items():
+        for triple, coded in gold.items():
             if triple not in predicted:
-                reference = events[0]
+                reference = coded[0]
                 errors.append(GoldError("missed", article.key, reference.get("sentence", ""),
                                         _describe_gold(reference), "-", detail=f"{triple[0]}>{triple[1]} {triple[2]}"))
         items.append({
