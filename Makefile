@@ -1,11 +1,12 @@
 # The two commands of the README: `make demo` (install, then run on the bundled sample article) and
 # `make test`. Both create ./.venv on first use with the Python found as $(PYTHON).
+# `make lint`: ruff and mypy as configured in pyproject.toml; fails on the first tool that finds an error.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo test bench clean
+.PHONY: install demo test lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +21,10 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check diplograph tests
+	$(BIN)/mypy diplograph
 
 bench: $(STAMP)
 	$(BIN)/python bench/throughput.py

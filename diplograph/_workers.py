@@ -49,7 +49,7 @@ def run_parallel(pipeline: Pipeline, batches: Iterable[list[Source | Failure]],
                  workers: int) -> Iterator[Document | Failure]:
     """Each batch cleaned and annotated in a worker; results yielded in input order."""
     global _PIPELINE
-    pipeline.nlp  # load before forking, so that the workers inherit the model
+    _ = pipeline.nlp  # load before forking, so that the workers inherit the model
     _PIPELINE = pipeline
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:

@@ -12,8 +12,10 @@ import sys
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
+from typing import NoReturn
 
 from .errors import DiplographError, InputError
+from .evaluate.runner import FORMATS as EVAL_FORMATS
 
 __all__ = ["main"]
 
@@ -21,14 +23,13 @@ DEFAULT_DB = "diplograph.duckdb"
 EXTRACT_FORMATS = ("table", "jsonl")
 LIST_FORMATS = ("table", "jsonl")
 EXPORT_FORMATS = ("gdelt", "parquet", "csv", "jsonl")
-from .evaluate.runner import FORMATS as EVAL_FORMATS
 EXIT_INPUT = 2
 
 
 class _Parser(argparse.ArgumentParser):
     """argparse that reports a bad option as one line and exit 2, like every other input error."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.exit(EXIT_INPUT, f"{self.prog}: {message}\n")
 
 

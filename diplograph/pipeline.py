@@ -62,7 +62,7 @@ class Pipeline:
         workers = workers_for(self.settings.workers)
         first = next(batches, None)
         second = next(batches, None) if workers > 1 and first is not None else None
-        if second is not None:
+        if first is not None and second is not None:
             yield from run_parallel(self, itertools.chain([first, second], batches), workers)
             return
         for batch in itertools.chain([first] if first is not None else [], batches):
@@ -122,11 +122,12 @@ class Pipeline:
         nlp = self.nlp
         todo = [item for item in batch if isinstance(item, Document)]
         spacy_docs = [make_doc(nlp, d.text, _meta(d)) for d in todo]
+        parsed: list[Doc | Failure]
         try:
             parsed = list(nlp.pipe(spacy_docs, batch_size=len(spacy_docs) or 1))
-        except Exception:  # a component failed somewhere in the batch: find which document
+        except Exception:  # noqa: BLE001 - a component failed somewhere in the batch: find which document
             parsed = [self._annotate_one(d) for d in todo]
-        done = dict(zip((id(d) for d in todo), parsed))
+        done = dict(zip((id(d) for d in todo), parsed, strict=True))
         for item in batch:
             if isinstance(item, Failure):
                 yield item
@@ -138,7 +139,7 @@ class Pipeline:
         """Re-run one document alone so that one bad document fails, not its whole batch."""
         try:
             return self.nlp(make_doc(self.nlp, document.text, _meta(document)))
-        except Exception as exc:  # recorded as this document's failure; the batch goes on
+        except Exception as exc:  # noqa: BLE001 - recorded as this document's failure; the batch goes on
             return Failure(document.source or document.doc_id,
                            f"internal error while annotating: {type(exc).__name__}: {exc}")
 
@@ -168,13 +169,25 @@ def document_from_doc(doc: Doc, base: Document) -> Document:
 _DEFAULT: Pipeline | None = None
 
 
-def extract(text: str, **meta: str | None) -> Document:
+def extract(
+    text: str,
+    *,
+    published: str | None = None,
+    url: str | None = None,
+    title: str | None = None,
+    outlet: str | None = None,
+    doc_id: str | None = None,
+    kind: str | None = None,
+    name: str = "<text>",
+) -> Document:
     """``diplograph.extract(text, published="2022-09-21")``: one article to its document record.
 
-    Uses one Pipeline per process, so spaCy loads once however many times this is called.
+    Takes ``Pipeline.extract``'s keywords. Uses one Pipeline per process, so spaCy loads once however
+    many times this is called.
     """
     global _DEFAULT
     if _DEFAULT is None:
         _DEFAULT = Pipeline()
-    return _DEFAULT.extract(text, **meta)
+    return _DEFAULT.extract(text, published=published, url=url, title=title, outlet=outlet, doc_id=doc_id,
+                            kind=kind, name=name)
 

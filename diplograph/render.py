@@ -47,20 +47,20 @@ def rows_table(headers: Sequence[str], rows: Iterable[Sequence[object]],
 
     ``notes``, one per row, are printed under their row, indented and wrapped (the evidence).
     """
-    rows = [[_cell(v) for v in row] for row in rows]
+    table = [[_cell(v) for v in row] for row in rows]
     widths = [len(h) for h in headers]
-    for row in rows:
+    for row in table:
         for i, cell in enumerate(row):
             widths[i] = max(widths[i], len(cell)) if i == len(row) - 1 else min(max(widths[i], len(cell)), MAX_CELL)
     term = shutil.get_terminal_size((120, 24)).columns
     lead = sum(w + 2 for w in widths[:-1])
     last_width = max(MIN_LAST, term - lead)
-    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths)).rstrip()]
-    lines.append("  ".join("-" * w for w in widths[:-1] + [min(last_width, max(widths[-1], 10))]))
-    for i, row in enumerate(rows):
-        cells = [c[:w].ljust(w) for c, w in zip(row[:-1], widths[:-1])]
+    lines = ["  ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)).rstrip()]
+    lines.append("  ".join("-" * w for w in [*widths[:-1], min(last_width, max(widths[-1], 10))]))
+    for i, row in enumerate(table):
+        cells = [c[:w].ljust(w) for c, w in zip(row[:-1], widths[:-1], strict=False)]
         wrapped = textwrap.wrap(row[-1], last_width) or [""]
-        lines.append("  ".join(cells + [wrapped[0]]).rstrip())
+        lines.append("  ".join([*cells, wrapped[0]]).rstrip())
         lines.extend(" " * lead + more for more in wrapped[1:])
         if notes:
             lines.extend(textwrap.wrap(notes[i], max(40, term - 6), initial_indent="      ",
@@ -75,7 +75,10 @@ def _event_row(event: Event) -> list[object]:
 
 def _evidence(doc: Document, event: Event) -> str:
     """The sentence the event was read from, with its trigger marked [like this]."""
-    start, end = event.evidence and (event.evidence.start, event.evidence.end) or doc.sentences[event.sentence]
+    if event.evidence:
+        start, end = event.evidence.start, event.evidence.end
+    else:
+        start, end = doc.sentences[event.sentence]
     t0, t1 = event.trigger.start, event.trigger.end
     marked = doc.text[start:t0] + "[" + doc.text[t0:t1] + "]" + doc.text[t1:end]
     return "“" + " ".join(marked.split()) + "”"

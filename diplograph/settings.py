@@ -7,6 +7,7 @@ import tomllib
 from dataclasses import dataclass, fields, replace
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from .errors import InputError
 
@@ -25,7 +26,9 @@ class Settings:
 
     def with_overrides(self, **overrides: object) -> Settings:
         """A copy with the given keys changed; None values leave the setting as it is."""
-        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+        # keys chosen at run time: dataclasses.replace checks them (and Settings' fields) when called
+        changes: dict[str, Any] = {k: v for k, v in overrides.items() if v is not None}
+        return replace(self, **changes)
 
 
 def _read(text: str, origin: str) -> dict:

@@ -26,7 +26,7 @@ _WORD = re.compile(r"\w+(?:[-.]\w+)*")  # "U.S", "al-Assad"; "Iran's" is "Iran" 
 # Words that never name an actor on their own: a predicted span that shares only these with a gold
 # span ("the", "of", "'s") does not point at the same actor.
 _FUNCTION_WORDS = frozenset(
-    "a an and at by for from in its of on or s the their to with".split()
+    {"a", "an", "and", "at", "by", "for", "from", "in", "its", "of", "on", "or", "s", "the", "their", "to", "with"}
 )
 
 

@@ -84,7 +84,7 @@ def read_petr(path: Path) -> tuple[list[PetrRecord], dict[str, str]]:
         for key in ("Actorfile", "Agentfile", "Verbfile")
         if (m := re.search(rf"<{key}>(.*?)</{key}>", text, re.S))
     }
-    records = []
+    records: list[PetrRecord] = []
     for m in _SENTENCE.finditer(text):
         attributes, body = _attributes(m.group(1)), m.group(2)
         record_id = attributes.get("id", f"#{len(records) + 1}")
@@ -339,12 +339,12 @@ def _annotate(records: list[PetrRecord], pipeline: Pipeline) -> list[Document]:
     by_date: dict[str | None, list[int]] = defaultdict(list)
     for i, record in enumerate(records):
         by_date[record.date].append(i)
-    documents: list[Document | None] = [None] * len(records)
+    documents: dict[int, Document] = {}
     for date, indices in by_date.items():
         texts = [records[i].text for i in indices]
         for i, document in zip(indices, pipeline.annotate_texts(texts, published=date), strict=True):
             documents[i] = document
-    return documents  # type: ignore[return-value]
+    return [documents[i] for i in range(len(records))]
 
 
 def score_petr(path: Path, pipeline: Pipeline | None = None, verb_files: Sequence[str] = ()) -> EvalResult:
@@ -372,7 +372,7 @@ def score_petr(path: Path, pipeline: Pipeline | None = None, verb_files: Sequenc
             verb_file, skipped = write_verb_file(path.parent / environment["Verbfile"], Path(tmp))
             set_verbs.append(str(verb_file))
         # the set's verbs replace ours for the verbs they name: the expected codes assume theirs
-        nlp = load_nlp([actor_file], verb_files=[*set_verbs, *verb_files], replace_verbs=True)
+        nlp = load_nlp([str(actor_file)], verb_files=[*set_verbs, *verb_files], replace_verbs=True)
         documents = _annotate(records, Pipeline(nlp=nlp))
     result = score_petr_documents(records, documents, str(path), cameo_codes)
     if set_verbs:

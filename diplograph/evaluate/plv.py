@@ -162,8 +162,9 @@ def score_plv_documents(pairs: list[PlvPair], documents: dict[str, Document], or
         matched = _dyad_events(pair, events)
         chosen = next((e for e in matched if plv_label(e.plover) == pair.label), None)
         chosen = chosen or max(matched, key=lambda e: e.confidence, default=None)
-        predicted = plv_label(chosen.plover) if chosen else None
+        predicted: str | None = None
         if chosen is not None:
+            predicted = plv_label(chosen.plover)
             found += 1
             hits += predicted == pair.label
             type_pairs.append((pair.label, predicted))

@@ -9,6 +9,7 @@ would be of the proxy, not of the page.
 
 from __future__ import annotations
 
+import functools
 import http.client
 import ipaddress
 import socket
@@ -128,7 +129,7 @@ def _connect(address: tuple[str, int], timeout: float | None = None, source_addr
     infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
     if not allow_private:
         for *_, sockaddr in infos:
-            ip = ipaddress.ip_address(sockaddr[0].split("%", 1)[0])
+            ip = ipaddress.ip_address(str(sockaddr[0]).split("%", 1)[0])
             what = _address_problem(ip)
             if what:
                 raise _Refused(f"refused: {host} resolves to {what} address {ip} (allow_private is off)")
@@ -166,7 +167,7 @@ class _HTTPHandler(urllib.request.HTTPHandler):
         self.allow_private = allow_private
 
     def http_open(self, req):
-        return self.do_open(_GuardedHTTPConnection, req, allow_private=self.allow_private)
+        return self.do_open(functools.partial(_GuardedHTTPConnection, allow_private=self.allow_private), req)
 
 
 class _HTTPSHandler(urllib.request.HTTPSHandler):
@@ -175,7 +176,8 @@ class _HTTPSHandler(urllib.request.HTTPSHandler):
         self.allow_private = allow_private
 
     def https_open(self, req):
-        return self.do_open(_GuardedHTTPSConnection, req, context=self._context, allow_private=self.allow_private)
+        # no context: HTTPSConnection then makes the default one (verified certificates and host names)
+        return self.do_open(functools.partial(_GuardedHTTPSConnection, allow_private=self.allow_private), req)
 
 
 def _opener(allow_private: bool) -> urllib.request.OpenerDirector:

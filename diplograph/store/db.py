@@ -12,7 +12,7 @@ import hashlib
 import json
 import re
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -24,7 +24,7 @@ from ..model import Document, Event, Failure, Quote
 from ._schema import EVENT_VIEW, SCHEMA_VERSION, TABLES
 from .gdelt import global_event_id
 
-__all__ = ["Store", "source_key"]
+__all__ = ["Store", "single_row", "source_key"]
 
 _KEY = re.compile(r"(?P<input>.*)#[0-9a-f]{40}", re.DOTALL)
 
@@ -102,7 +102,10 @@ class Store:
                 cur.execute(EVENT_VIEW)
                 cur.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
             return
-        (version,) = self._con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        row = self._con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if row is None:
+            raise InputError(str(self.path), "not a diplograph store (no schema version)")
+        (version,) = row
         if version != str(SCHEMA_VERSION):
             raise InputError(
                 str(self.path), f"store schema version {version}, this diplograph reads {SCHEMA_VERSION}"
@@ -207,10 +210,18 @@ class Store:
         """Rows per table: documents, actors, events, quotes, failures, sources."""
         names = ("documents", "actors", "events", "quotes", "failures", "sources")
         with self.cursor() as cur:
-            return {name: cur.execute(f"SELECT count(*) FROM {name}").fetchone()[0] for name in names}
+            return {name: single_row(cur, f"SELECT count(*) FROM {name}")[0] for name in names}
 
 
 # -- row writers (module functions, one per table, so each step of ``add`` stands alone) -------
+
+
+def single_row(cur: duckdb.DuckDBPyConnection, sql: str, params: Sequence[object] = ()) -> tuple[Any, ...]:
+    """The row of a query that returns exactly one by construction (a count, a COPY, a row a key guarantees)."""
+    row = cur.execute(sql, params).fetchone()
+    if row is None:
+        raise RuntimeError(f"no row from a query that always returns one: {sql}")
+    return row
 
 
 def _insert_document(cur: duckdb.DuckDBPyConnection, doc: Document, published: dt.date | None) -> None:

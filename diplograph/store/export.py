@@ -15,7 +15,7 @@ from typing import Any
 import duckdb
 
 from ..errors import InputError
-from .db import Store
+from .db import Store, single_row
 from .gdelt import gdelt_row, lead_paragraph
 from .query import EVENT_ORDER, event_filter, limit_clause
 
@@ -48,7 +48,7 @@ def export_events(
         else:
             with store.cursor() as cur:
                 sql = f"COPY ({select}) TO '{_sql_string(partial)}' ({_COPY_OPTIONS[format]})"
-                (count,) = cur.execute(sql, params).fetchone()
+                (count,) = single_row(cur, sql, params)
         os.replace(partial, out)
     except (OSError, duckdb.IOException) as exc:
         raise InputError(str(out), f"cannot write the export ({exc})") from None
@@ -70,12 +70,10 @@ def _write_gdelt(store: Store, sql: str, params: list[Any], path: Path) -> int:
         names = [d[0] for d in result.description]
         while batch := result.fetchmany(1000):
             for values in batch:
-                row = dict(zip(names, values))
+                row = dict(zip(names, values, strict=True))
                 doc_id = row["doc_id"]
                 if doc_id not in leads:
-                    text, title = docs.execute(
-                        "SELECT text, title FROM documents WHERE doc_id = ?", [doc_id]
-                    ).fetchone()
+                    text, title = single_row(docs, "SELECT text, title FROM documents WHERE doc_id = ?", [doc_id])
                     leads[doc_id] = lead_paragraph(text, title)
                 handle.write("\t".join(gdelt_row(row, leads[doc_id])) + "\n")
                 count += 1

@@ -297,7 +297,7 @@ def _rows(store: Store, sql: str, params: list[Any]) -> list[dict[str, Any]]:
         result = cur.execute(sql, params)
         names = [d[0] for d in result.description]
         rows = result.fetchall()
-    return [{name: _iso(value) for name, value in zip(names, row)} for row in rows]
+    return [{name: _iso(value) for name, value in zip(names, row, strict=True)} for row in rows]
 
 
 def _iso(value: Any) -> Any:

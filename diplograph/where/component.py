@@ -64,11 +64,16 @@ def event_location(trigger: Token, places: list[Location]) -> Location | None:
     candidates: list[tuple[int, Location]] = []
     for start, end, landmark in landmarks(sentence.text):
         span = doc.char_span(offset + start, offset + end, alignment_mode="expand")
+        if span is None:  # a match inside the sentence's text always covers a token; kept for the type
+            continue
         location = Location(landmark.place, landmark.country, landmark.lat, landmark.lon,
                             doc.text[offset + start : offset + end], offset + start, offset + end)
         candidates.append((tree_distance(trigger, span.root), location))
     if not candidates:
-        mentions = [(p.start, p.end) for p in places if sentence.start_char <= p.start < sentence.end_char]
+        mentions: list[tuple[int, int]] = [
+            (p.start, p.end) for p in places
+            if p.start is not None and p.end is not None and sentence.start_char <= p.start < sentence.end_char
+        ]
         mentions += [(e.start_char, e.end_char) for e in sentence.ents if e.label_ in _PLACE_LABELS]
         for start, end in sorted(set(mentions)):
             span = doc.char_span(start, end, alignment_mode="expand")

@@ -37,6 +37,6 @@ def test_petrarch_validation_verbs_convert_whole(shared_dir, tmp_path):
     out, skipped = write_verb_file(folder / environment["Verbfile"], tmp_path)
     assert 100 < skipped < 200  # WEIS and test-only codes (223, 903, 075A...) left out
     verbs = load_verb_dictionary((str(out),), replace=True)
-    ties = [{w} for w in "full diplomatic ties with gondor".split()]
+    ties = [{"full"}, {"diplomatic"}, {"ties"}, {"with"}, {"gondor"}]
     assert verbs.match("restore", [], ties).cameo == "064"  # theirs, not our "restore * diplomatic ties" 050
     assert verbs.match("contribute", [], [{"a"}, {"million"}, {"rupees"}]).cameo == "071"

@@ -56,7 +56,7 @@ def test_polnear_and_html_go_to_their_own_scorers(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "diplograph.evaluate.html", html)
     result = run_eval(tmp_path, "polnear")
     assert result.figures == {"f1": 0.5} and result.items == [{"cues": ["said"]}]
-    with pytest.raises(InputError, match="ground-truth.json and html/"):
+    with pytest.raises(InputError, match=r"ground-truth\.json and html/"):
         run_eval(tmp_path, "html")
     (tmp_path / "html").mkdir()
     (tmp_path / "ground-truth.json").write_text("{}", "utf-8")

@@ -33,7 +33,7 @@ def feed(base: str) -> bytes:
 
 
 class Handler(BaseHTTPRequestHandler):
-    def do_GET(self):  # noqa: N802 - http.server's name
+    def do_GET(self):
         base = f"http://127.0.0.1:{self.server.server_port}"
         routes = {
             "/article.html": ("text/html; charset=utf-8", ARTICLE),
@@ -145,7 +145,9 @@ def test_redirect_to_a_private_address_is_refused(server, local, monkeypatch):
 def test_feed_url_items_fetch_their_links(server, local):
     article, gone = list(iter_sources([f"{server}/feed.rss"], local))
     assert isinstance(article, Source)
-    assert (article.name, article.title, article.published) == (f"{server}/article.html", "Petro at the UN", "2022-09-20")
+    assert (article.name, article.title, article.published) == (
+        f"{server}/article.html", "Petro at the UN", "2022-09-20"
+    )
     assert prepare(article, local).text.startswith("NEW YORK (WNT) — Colombian President Gustavo Petro")
     assert gone == Failure(f"{server}/missing", "HTTP error 404 Not Found")
 

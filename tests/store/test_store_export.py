@@ -16,12 +16,12 @@ from diplograph.store.gdelt import EVENT_COLUMNS, global_event_id
 
 def read_gdelt(path):
     """Read an export as one reads GDELT's files: tab-separated, no header, GDELT's names."""
-    columns = {name: "VARCHAR" for name in EVENT_COLUMNS}
+    columns = dict.fromkeys(EVENT_COLUMNS, "VARCHAR")
     sql = "SELECT * FROM read_csv(?, delim = '\t', header = false, quote = '', columns = ?)"
     con = duckdb.connect()
     result = con.execute(sql, [str(path), columns])
     names = [d[0] for d in result.description]
-    return [dict(zip(names, row)) for row in result.fetchall()]
+    return [dict(zip(names, row, strict=True)) for row in result.fetchall()]
 
 
 def test_parquet_reads_with_pyarrow(filled_store, tmp_path):
