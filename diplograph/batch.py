@@ -9,11 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .model import Document, Failure, Source
 from .pipeline import Pipeline
 from .progress import Progress
 from .store import source_key
+
+if TYPE_CHECKING:
+    from .store import Store
 
 __all__ = ["IngestSummary", "ingest"]
 
@@ -30,7 +34,7 @@ class IngestSummary:
                 f"{self.skipped} skipped (ingested before), {len(self.failures)} failed")
 
 
-def ingest(items: Iterable[Source | Failure], store, pipeline: Pipeline, *,
+def ingest(items: Iterable[Source | Failure], store: Store, pipeline: Pipeline, *,
            progress: Progress | None = None) -> IngestSummary:
     """Read every source (from ``diplograph.ingest.iter_sources``) into ``store`` and say what happened."""
     summary = IngestSummary()
@@ -59,7 +63,7 @@ def ingest(items: Iterable[Source | Failure], store, pipeline: Pipeline, *,
     return summary
 
 
-def _store_document(store, doc: Document, key: str, summary: IngestSummary) -> None:
+def _store_document(store: Store, doc: Document, key: str, summary: IngestSummary) -> None:
     if store.add(doc, key=key or None):
         summary.stored += 1
     else:

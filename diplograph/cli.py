@@ -9,13 +9,18 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from .errors import DiplographError, InputError
 from .evaluate.runner import FORMATS as EVAL_FORMATS
+
+if TYPE_CHECKING:
+    from .model import Failure, Source
+    from .pipeline import Pipeline
+    from .store import Store
 
 __all__ = ["main"]
 
@@ -110,7 +115,7 @@ def _check_format(value: str, allowed: Sequence[str]) -> str:
     return value
 
 
-def _pipeline(args: argparse.Namespace):
+def _pipeline(args: argparse.Namespace) -> Pipeline:
     from .events.verbs import read_verb_file
     from .pipeline import Pipeline
     from .settings import load_settings
@@ -127,7 +132,7 @@ def _pipeline(args: argparse.Namespace):
     return Pipeline(settings, actor_files=args.actors, verb_files=args.verbs)
 
 
-def _with_defaults(items, args: argparse.Namespace):
+def _with_defaults(items: Iterable[Source | Failure], args: argparse.Namespace) -> Iterator[Source | Failure]:
     """Apply --published/--outlet/--url to sources that do not carry their own."""
     from .model import Source
 
@@ -139,7 +144,7 @@ def _with_defaults(items, args: argparse.Namespace):
         yield item
 
 
-def _pipeline_and_sources(args: argparse.Namespace):
+def _pipeline_and_sources(args: argparse.Namespace) -> tuple[Pipeline, Iterator[Source | Failure]]:
     """The pipeline the options ask for and the sources of the inputs, with the defaults applied."""
     from .clean import publication_date
     from .ingest import iter_sources
@@ -207,7 +212,7 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     return EXIT_INPUT if summary.failures else 0
 
 
-def _open_existing(db: str):
+def _open_existing(db: str) -> Store:
     from .store import Store
 
     if not Path(db).is_file():

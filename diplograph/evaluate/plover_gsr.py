@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
-from ..model import Document, Event
+from ..model import ActorRef, Document, Event
 from .gold import read_gold_text
 from .metrics import accuracy, per_class_table, prf
 from .report import ERROR_KINDS, EvalResult, GoldError, describe_events, event_record
@@ -120,7 +120,7 @@ def read_gsr(path: Path) -> list[GsrRecord]:
     return records
 
 
-def _country(ref) -> str | None:
+def _country(ref: ActorRef | None) -> str | None:
     return ref.country if ref is not None else None
 
 

@@ -14,6 +14,7 @@ from .report import EvalResult
 
 if TYPE_CHECKING:
     from ..pipeline import Pipeline
+    from .plover_gsr import ModeLookup
 
 __all__ = ["FORMATS", "run_eval"]
 
@@ -34,7 +35,7 @@ def _from_figures(set_path: Path, format: str, scored: dict[str, Any]) -> EvalRe
     return EvalResult(set=str(set_path), format=format, figures=figures, items=items)
 
 
-def _plover_mode():
+def _plover_mode() -> ModeLookup | None:
     """The CAMEO code -> PLOVER mode lookup, if the event code table provides one."""
     from ..events import cameo
 

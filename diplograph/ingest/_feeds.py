@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from typing import Any
 
 import feedparser
 from lxml import html as lxml_html
@@ -48,7 +49,7 @@ def feed_sources(name: str, content: bytes, settings: Settings) -> Iterator[Sour
         yield _item_source(name, number, entry, settings)
 
 
-def _item_source(feed: str, number: int, entry, settings: Settings) -> Source | Failure:
+def _item_source(feed: str, number: int, entry: Mapping[str, Any], settings: Settings) -> Source | Failure:
     link = entry.get("link") or None
     name = link or f"{feed}#item{number}"
     meta = {"url": link, "title": entry.get("title") or None, "published": _item_date(name, entry)}
@@ -65,7 +66,7 @@ def _item_source(feed: str, number: int, entry, settings: Settings) -> Source | 
     return Source(name=name, content=fetched.body(), **meta)
 
 
-def _full_content(entry) -> tuple[str | None, str]:
+def _full_content(entry: Mapping[str, Any]) -> tuple[str | None, str]:
     """The item's longest content and its kind, if long enough to be the whole article."""
     contents = [c for c in entry.get("content") or [] if c.get("value")]
     if not contents:
@@ -82,7 +83,7 @@ def _fragment_text(fragment: str) -> str:
     return lxml_html.fragment_fromstring(fragment, create_parent="div").text_content()
 
 
-def _item_date(name: str, entry) -> str | None:
+def _item_date(name: str, entry: Mapping[str, Any]) -> str | None:
     """The item's date as written (its own day, not shifted to UTC), else feedparser's UTC reading."""
     for key in ("published", "updated"):
         written = entry.get(key)

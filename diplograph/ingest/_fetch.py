@@ -17,6 +17,7 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlsplit
 
 from ..errors import InputError
@@ -77,7 +78,7 @@ def fetch(url: str, settings: Settings) -> Fetched:
         raise InputError(url, f"could not fetch ({exc.__class__.__name__}: {exc})") from None
 
 
-def _read(url: str, response, settings: Settings, deadline: float) -> bytes:
+def _read(url: str, response: http.client.HTTPResponse, settings: Settings, deadline: float) -> bytes:
     cap = settings.max_bytes
     declared = response.headers.get("Content-Length")
     if declared and declared.isdigit() and int(declared) > cap:
@@ -123,7 +124,8 @@ def _address_problem(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str |
     return None if ip.is_global else "non-public"
 
 
-def _connect(address: tuple[str, int], timeout: float | None = None, source_address=None, *, allow_private: bool):
+def _connect(address: tuple[str, int], timeout: float | None = None, source_address: tuple[str, int] | None = None,
+             *, allow_private: bool) -> socket.socket:
     """socket.create_connection, after checking every address the host resolves to."""
     host, port = address
     infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
@@ -150,13 +152,13 @@ def _connect(address: tuple[str, int], timeout: float | None = None, source_addr
 
 
 class _GuardedHTTPConnection(http.client.HTTPConnection):
-    def __init__(self, *args, allow_private: bool, **kwargs) -> None:
+    def __init__(self, *args: Any, allow_private: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._create_connection = lambda *a, **k: _connect(*a, **k, allow_private=allow_private)
 
 
 class _GuardedHTTPSConnection(http.client.HTTPSConnection):
-    def __init__(self, *args, allow_private: bool, **kwargs) -> None:
+    def __init__(self, *args: Any, allow_private: bool, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._create_connection = lambda *a, **k: _connect(*a, **k, allow_private=allow_private)
 
@@ -166,7 +168,7 @@ class _HTTPHandler(urllib.request.HTTPHandler):
         super().__init__()
         self.allow_private = allow_private
 
-    def http_open(self, req):
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
         return self.do_open(functools.partial(_GuardedHTTPConnection, allow_private=self.allow_private), req)
 
 
@@ -175,7 +177,7 @@ class _HTTPSHandler(urllib.request.HTTPSHandler):
         super().__init__()
         self.allow_private = allow_private
 
-    def https_open(self, req):
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
         # no context: HTTPSConnection then makes the default one (verified certificates and host names)
         return self.do_open(functools.partial(_GuardedHTTPSConnection, allow_private=self.allow_private), req)
 
