@@ -35,11 +35,11 @@ def _from_figures(set_path: Path, format: str, scored: dict[str, Any]) -> EvalRe
     return EvalResult(set=str(set_path), format=format, figures=figures, items=items)
 
 
-def _plover_mode() -> ModeLookup | None:
-    """The CAMEO code -> PLOVER mode lookup, if the event code table provides one."""
-    from ..events import cameo
+def _plover_mode() -> ModeLookup:
+    """The CAMEO code -> PLOVER mode lookup of the event code table."""
+    from ..events.cameo import plover_mode
 
-    return getattr(cameo, "plover_mode", None)
+    return plover_mode
 
 
 def run_eval(set_path: Path, format: str, report: Path | None = None,
