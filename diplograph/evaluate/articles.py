@@ -7,7 +7,8 @@ as a user runs it (its own cleaning, its own page date). Per article, gold and p
 folded into ``CHN``, ``IGO...`` into ``IGO``; a triple whose two countries are both unknown is
 dropped. Precision, recall and F1 are micro-averaged over articles. Also: lenient precision (same
 countries and quad class), and on matched triples the agreement of mode and of date (at the gold's
-precision; a gold date of precision ``published`` is matched by the page's date).
+precision; a gold date of precision ``published`` is matched by the page's date). Where one triple
+stands for several events, mode and date are compared within the sentence both sides read it from.
 
 Errors are reported by kind, each with its sentence:
   spurious: a predicted triple with no gold triple of the same two countries at all;
@@ -134,6 +135,28 @@ def _date_agrees(gold: dict[str, Any], predicted: Event, page_date: str | None) 
     return bool(got) and len(got) >= width and got[:width] == want[:width]
 
 
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _paired(gold: list[dict[str, Any]], ours: list[Event], document: Document) -> tuple[dict[str, Any], list[Event]]:
+    """The gold event and our events of one matched triple whose mode and date are compared.
+
+    A triple often stands for several events of an article ("Since 1989, when it crushed ..." and
+    "fired teargas" are both CHN>CHN 1x): the gold event read from a sentence we read the triple
+    from is compared with our events of that sentence; with no sentence in common, the first gold
+    event with all of ours.
+    """
+    by_sentence: dict[str, list[Event]] = defaultdict(list)
+    for event in ours:
+        by_sentence[_words(_sentence(document, event))].append(event)
+    for reference in gold:
+        same = by_sentence.get(_words(reference.get("sentence") or ""))
+        if same:
+            return reference, same
+    return gold[0], ours
+
+
 def _describe_gold(event: dict[str, Any]) -> str:
     def side(ref: dict[str, Any] | None) -> str:
         if not ref:
@@ -194,18 +217,18 @@ def score_article_documents(articles: list[ArticleGold], documents: dict[str, Do
             if triple in gold:
                 tp += 1
                 matched += 1
-                reference = gold[triple][0]
-                if any(e.mode == reference.get("mode") for e in events):
+                reference, ours = _paired(gold[triple], events, document)
+                if any(e.mode == reference.get("mode") for e in ours):
                     modes_right += 1
                 else:
-                    errors.append(GoldError("mode", article.key, _sentence(document, first),
-                                            _describe_gold(reference), describe_event(first)))
-                if any(_date_agrees(reference, e, page_date) for e in events):
+                    errors.append(GoldError("mode", article.key, _sentence(document, ours[0]),
+                                            _describe_gold(reference), describe_event(ours[0])))
+                if any(_date_agrees(reference, e, page_date) for e in ours):
                     dates_right += 1
                 else:
-                    errors.append(GoldError("date", article.key, _sentence(document, first),
+                    errors.append(GoldError("date", article.key, _sentence(document, ours[0]),
                                             _describe_gold(reference),
-                                            f"{describe_event(first)} dated {first.date} ({first.date_precision})"))
+                                            f"{describe_event(ours[0])} dated {ours[0].date} ({ours[0].date_precision})"))
                 continue
             kind = "root" if (s, t) in gold_pairs else "spurious"
             errors.append(GoldError(kind, article.key, _sentence(document, first), "-", describe_event(first),
