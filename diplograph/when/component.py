@@ -68,7 +68,7 @@ _ANAPHORA = re.compile(
 )
 EARLIER_SENTENCES = 3  # how far back "at the time" may look for its date
 NEWS_DAY_SENTENCES = 5  # the lead: where an article says which day its news is from
-NEWS_DAY_WINDOW = 6  # days before publication a news day may lie ("on Tuesday" in a Monday paper is not)
+NEWS_DAY_WINDOW = 3  # days before publication a news day may lie: "on Friday" in a Monday paper, no earlier
 
 
 @Language.factory("diplograph_when", requires=["doc._.events"], assigns=["doc._.events"])
