@@ -24,8 +24,8 @@ def _date(run, token_at, text: str, word: str, published: str, after: str = "", 
     ("text", "word", "published", "expected"),
     [
         # the event's own clause wins over the bound of a neighbouring clause
-        ("Two hostages — an American and an Australian — who had been held by the Taliban in Afghanistan "
-         "since 2016 were released Tuesday in a prisoner swap for three high-ranking insurgents.",
+        (("Two hostages — an American and an Australian — who had been held by the Taliban in Afghanistan "
+         "since 2016 were released Tuesday in a prisoner swap for three high-ranking insurgents."),
          "released", "2019-11-19", ("2019-11-19", "day")),
         # a state that began then and ended before the story is dated by its start; one still going
         # on is the state as of publication
@@ -34,8 +34,8 @@ def _date(run, token_at, text: str, word: str, published: str, after: str = "", 
         ("The US government has provided more than $10 billion in aid to the country since 2000.",
          "provided", "2022-09-21", ("2022-09-21", "published")),
         # a year inside a name of the clause's time
-        ("Israel seized control of the territories, seen as pivotal parts of any future Palestinian state, "
-         "in the 1967 Six-Day War.", "seized", "2019-11-20", ("1967-01-01", "year")),
+        (("Israel seized control of the territories, seen as pivotal parts of any future Palestinian state, "
+         "in the 1967 Six-Day War."), "seized", "2019-11-20", ("1967-01-01", "year")),
         ("The late Sen. John McCain was held there after he was shot down in his Navy jet over Hanoi in 1967.",
          "shot", "2019-11-20", ("1967-01-01", "year")),
         ("In October, Rep. David McKinley visited the U.S.-Mexico border near McAllen, Texas.",
@@ -48,29 +48,29 @@ def _date(run, token_at, text: str, word: str, published: str, after: str = "", 
         ("The crash comes a day after the Taliban swapped two Western hostages for three of its commanders.",
          "swapped", "2019-11-20", ("2019-11-19", "day")),
         # a "when" clause takes the date before it, even a bound
-        ("Since 1989, when it crushed the pro-reform protests that began in Tiananmen Square, Beijing has "
-         "calculated that bloody suppression should be avoided if possible.",
+        (("Since 1989, when it crushed the pro-reform protests that began in Tiananmen Square, Beijing has "
+         "calculated that bloody suppression should be avoided if possible."),
          "crushed", "2019-11-18", ("1989-01-01", "year")),
         # a date that modifies a noun is that noun's, not the clause's
-        ("In the morning, Democratic lawmakers grilled Lt Col Alexander Vindman on Trump's July 25 phone call "
-         "with Ukrainian President Zelensky.", "grilled", "2019-11-20", ("2019-11-20", "published")),
-        ("Once Trump released the transcript of his July 25th call with Ukrainian president Zelensky, the "
-         "nation learned the truth.", "call", "2019-11-19", ("2019-07-25", "day")),
+        (("In the morning, Democratic lawmakers grilled Lt Col Alexander Vindman on Trump's July 25 phone call "
+         "with Ukrainian President Zelensky."), "grilled", "2019-11-20", ("2019-11-20", "published")),
+        (("Once Trump released the transcript of his July 25th call with Ukrainian president Zelensky, the "
+         "nation learned the truth."), "call", "2019-11-19", ("2019-07-25", "day")),
         # relative phrases against the publication date
-        ("Meanwhile, they note that the People's Liberation Army took to the city's streets to clear "
-         "barricades this weekend.", "took", "2019-11-18", ("2019-11-16", "day")),
-        ("Many in Hong Kong were rightly repelled when a man was set on fire last week, apparently by a "
-         "protester.", "set", "2019-11-18", ("2019-11-01", "month")),
-        ("The Conservative Party became embroiled in controversy earlier this month when it posted a video "
-         "on social media.", "became", "2019-11-20", ("2019-11-01", "month")),
-        ("Former President Barack Obama inserted himself into the 2020 primary in recent days by warning "
-         "candidates against moving too far to the left.", "warning", "2019-11-20", ("2019-11-01", "month")),
+        (("Meanwhile, they note that the People's Liberation Army took to the city's streets to clear "
+         "barricades this weekend."), "took", "2019-11-18", ("2019-11-16", "day")),
+        (("Many in Hong Kong were rightly repelled when a man was set on fire last week, apparently by a "
+         "protester."), "set", "2019-11-18", ("2019-11-01", "month")),
+        (("The Conservative Party became embroiled in controversy earlier this month when it posted a video "
+         "on social media."), "became", "2019-11-20", ("2019-11-01", "month")),
+        (("Former President Barack Obama inserted himself into the 2020 primary in recent days by warning "
+         "candidates against moving too far to the left."), "warning", "2019-11-20", ("2019-11-01", "month")),
         # a governing clause's date dates what it reports
-        ("The United Nations High Commissioner said on Tuesday that the US decision did not modify "
-         "existing international law.", "modify", "2019-11-20", ("2019-11-19", "day")),
+        (("The United Nations High Commissioner said on Tuesday that the US decision did not modify "
+         "existing international law."), "modify", "2019-11-20", ("2019-11-19", "day")),
         # background in the perfect is not dated to a day the text does not give
-        ("Pompeo said that after legal consultation Washington had concluded the establishment of "
-         "settlements was not inconsistent with international law.",
+        (("Pompeo said that after legal consultation Washington had concluded the establishment of "
+         "settlements was not inconsistent with international law."),
          "concluded", "2019-11-19", ("2019-11-19", "published")),
     ],
 )
