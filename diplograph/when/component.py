@@ -85,12 +85,15 @@ class WhenComponent:
         day = news_day(doc, published, quotes)
         sentences = list(doc.sents)
         starts = {sent.start: i for i, sent in enumerate(sentences)}
+        earlier_at: dict[int, tuple[str, str] | None] = {}
         for event in doc._.events or []:
             trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
             if trigger is None:
                 raise ValueError(f"event {event.id}: trigger offsets outside the text")
             at = starts[trigger.root.sent.start]
-            earlier = last_date(sentences[max(0, at - EARLIER_SENTENCES) : at], published)
+            if at not in earlier_at:
+                earlier_at[at] = last_date(sentences[max(0, at - EARLIER_SENTENCES) : at], published)
+            earlier = earlier_at[at]
             event.date, event.date_precision = event_date(trigger.root, published, quotes=quotes, news=day,
                                                           earlier=earlier)
         return doc
@@ -341,12 +344,15 @@ def _date(trigger: Token, published: str | None, quotes: list[tuple[int, int]], 
     perfect = _is_perfect(own)
 
     def resolved(candidates: list[tuple[_Phrase, Token]]) -> tuple[str, str] | None:
-        for phrase, _ in sorted(candidates, key=lambda pair: tree_distance(trigger, pair[1])):
+        for phrase, at in sorted(candidates, key=lambda pair: tree_distance(trigger, pair[1])):
             if _ANAPHORA.search(phrase.text):
                 if (back := _anaphoric(phrase.text, earlier)) is not None:
                     return back
                 continue
-            value, precision = resolve_date(phrase.text, published, tense)
+            # a governing clause's phrase is read in that clause's tense: "said on Tuesday that it
+            # will designate Colombia" is last Tuesday, not next
+            head = clause_head(at)
+            value, precision = resolve_date(phrase.text, published, tense if head.i == own.i else tense_of(head))
             if value is not None:
                 return value, precision  # type: ignore[return-value]
         return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 __all__ = ["PRECISIONS", "PUBLISHED", "resolve_date"]
 
@@ -101,6 +102,7 @@ def _dateparser(phrase: str, base: date, tense: str) -> tuple[str, str] | None:
     return value.isoformat(), "day"
 
 
+@lru_cache(maxsize=4096)  # pure; an article resolves the same phrases for many events
 def resolve_date(
     phrase: str | None, published: str | None, tense: str = "past"
 ) -> tuple[str | None, str | None]:

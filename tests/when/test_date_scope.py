@@ -110,3 +110,8 @@ def test_at_the_time_points_back_to_the_last_date_stated(run, token_at):
 def test_without_a_news_day_an_undated_past_event_is_published(run, token_at):
     text = "Grisham urged the American public not to tolerate the pretense of the Democrats."
     assert _date(run, token_at, text, "urged", "2019-11-20", in_article=True) == ("2019-11-20", "published")
+
+
+def test_a_governing_clause_date_is_read_in_its_own_tense(run, token_at):
+    text = "The State Department said on Tuesday that the United States will designate Colombia as an ally."
+    assert _date(run, token_at, text, "designate", "2022-09-21") == ("2022-09-20", "day")
