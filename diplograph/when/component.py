@@ -252,15 +252,27 @@ def _count(token: Token) -> int | None:
 
 
 def _shift(value: str, precision: str, count: int, unit: str, sign: int) -> tuple[str, str]:
+    """``value`` moved by ``count`` units. A week has no precision of its own, so it gives the month;
+    a unit finer than the anchor's precision leaves the anchor as it is ("a day after" an event of
+    "March" is in March, as far as the text tells)."""
+    levels = ("day", "month", "year")
     anchor = date.fromisoformat(value[:10])
-    if unit in ("day", "week"):
-        days = count * (7 if unit == "week" else 1)
-        day = anchor + timedelta(days=sign * days)
-        return day.isoformat(), "day" if unit == "day" and precision in ("day", PUBLISHED) else "month"
-    if unit == "month":
+    anchor_level = "day" if precision == PUBLISHED else precision
+    finest = {"day": "day", "week": "month", "month": "month"}.get(unit, "year")
+    if levels.index(anchor_level) > levels.index(finest):
+        moved, level = anchor, anchor_level
+    elif unit in ("day", "week"):
+        moved, level = anchor + timedelta(days=sign * count * (7 if unit == "week" else 1)), finest
+    elif unit == "month":
         index = anchor.year * 12 + anchor.month - 1 + sign * count
-        return f"{index // 12:04d}-{index % 12 + 1:02d}-01", "month"
-    return f"{anchor.year + sign * count:04d}-01-01", "year"
+        moved, level = date(index // 12, index % 12 + 1, 1), finest
+    else:
+        moved, level = date(anchor.year + sign * count, 1, 1), finest
+    if level == "month":
+        return moved.strftime("%Y-%m-01"), level
+    if level == "year":
+        return f"{moved.year:04d}-01-01", level
+    return moved.isoformat(), level
 
 
 def _when_after_phrase(clause: Token, phrases: list[_Phrase]) -> _Phrase | None:
@@ -306,8 +318,8 @@ def _anaphoric(text: str, earlier: tuple[str, str] | None) -> tuple[str, str] | 
 
 def news_day(doc: Doc, published: str | None, quotes: list[tuple[int, int]] | None = None) -> str | None:
     """The day the article's news is from: the first day its lead names in a clause of its own
-    ("the US military said in a statement on Wednesday"), if that day lies in the week before
-    publication; None when the lead names none."""
+    ("the US military said in a statement on Wednesday"), if that day lies no more than
+    ``NEWS_DAY_WINDOW`` days before publication; None when the lead names none."""
     if not published:
         return None
     base = date.fromisoformat(published[:10])
@@ -379,7 +391,8 @@ def _date(trigger: Token, published: str | None, quotes: list[tuple[int, int]], 
         governing = [(p, a) for p, a in attached if not p.bound and clause_head(a) in chain[1:]]
         if found := resolved(governing):
             return found
-    own_text = trigger.doc[min(c.left_edge.i for c in chain) : max(c.right_edge.i for c in chain) + 1].text
+    near = chain[:2]  # the event's clause and the one that governs it, not the whole sentence
+    own_text = trigger.doc[min(c.left_edge.i for c in near) : max(c.right_edge.i for c in near) + 1].text
     if (back := _anaphoric(own_text, earlier)) is not None:  # "claimed at the time that ..."
         return back
     if news and published and not perfect and tense != "future" and any(_is_simple_past(c) for c in chain):

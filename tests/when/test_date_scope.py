@@ -115,3 +115,18 @@ def test_without_a_news_day_an_undated_past_event_is_published(run, token_at):
 def test_a_governing_clause_date_is_read_in_its_own_tense(run, token_at):
     text = "The State Department said on Tuesday that the United States will designate Colombia as an ally."
     assert _date(run, token_at, text, "designate", "2022-09-21") == ("2022-09-20", "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        # an offset finer than the anchor's precision keeps the anchor's
+        ("In March, the army withdrew from the town, a day after the rebels agreed to a truce.",
+         "agreed", ("2019-03-01", "month")),
+        # a week has no precision of its own
+        ("The talks resumed on Tuesday, two weeks after the delegations walked out.",
+         "walked", ("2019-11-01", "month")),
+    ],
+)
+def test_offsets_keep_to_the_coarser_precision(run, token_at, text, word, expected):
+    assert _date(run, token_at, text, word, "2019-11-20") == expected
