@@ -213,6 +213,25 @@ def _is_simple_past(verb: Token) -> bool:
     return verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxiliaries)
 
 
+def _in_the_story(chain: list[Token]) -> bool:
+    """Whether the event is a past event of the story: its clause is in the simple past ("The White
+    House called the impeachment process a sham"), or is what a simple past reports ("Russia's
+    foreign ministry said it viewed Washington's move as ..."). A present-tense relative or
+    adverbial clause is a state as of publication ("Battin, who resides at ...", "While Richardson
+    wants Rudolph to be disciplined, Heyward did not offer a response")."""
+    own = chain[0]
+    if _is_simple_past(own):
+        return True
+    reported = own
+    for governor in chain[1:]:
+        if reported.dep_ not in ("ccomp", "xcomp", "conj", "parataxis"):
+            return False
+        if _is_simple_past(governor):
+            return True
+        reported = governor
+    return False
+
+
 def _quote_of(token: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
     return next(((s, e) for s, e in quotes if s <= token.idx < e), None)
 
@@ -395,6 +414,6 @@ def _date(trigger: Token, published: str | None, quotes: list[tuple[int, int]], 
     own_text = trigger.doc[min(c.left_edge.i for c in near) : max(c.right_edge.i for c in near) + 1].text
     if (back := _anaphoric(own_text, earlier)) is not None:  # "claimed at the time that ..."
         return back
-    if news and published and not perfect and tense != "future" and any(_is_simple_past(c) for c in chain):
+    if news and published and not perfect and tense != "future" and _in_the_story(chain):
         return news, "day"
     return resolve_date(None, published, tense)

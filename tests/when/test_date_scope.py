@@ -130,3 +130,11 @@ def test_a_governing_clause_date_is_read_in_its_own_tense(run, token_at):
 )
 def test_offsets_keep_to_the_coarser_precision(run, token_at, text, word, expected):
     assert _date(run, token_at, text, word, "2019-11-20") == expected
+
+
+def test_a_present_relative_clause_is_not_dated_to_the_news_day(run, token_at):
+    text = ("Police arrested the suspect on Monday. Officers arrested Christopher D. Battin, 33, who resides "
+            "at 2134 Caldwell Place, Harris said.")
+    published = "2019-11-19"
+    assert _date(run, token_at, text, "arrested", published, "Officers", in_article=True) == ("2019-11-18", "day")
+    assert _date(run, token_at, text, "resides", published, in_article=True) == ("2019-11-19", "published")
