@@ -68,8 +68,17 @@ def rows_table(headers: Sequence[str], rows: Iterable[Sequence[object]],
     return "\n".join(lines)
 
 
+def _shown_date(event: Event) -> str:
+    """The date at its precision: "2022-09-20", "2022-08" (month), "2022" (year), "~2022-09-21" (the
+    publication date of an event the text does not date)."""
+    if not event.date:
+        return "-"
+    width = {"month": 7, "year": 4}.get(event.date_precision or "", 10)
+    return ("~" if event.date_precision == "published" else "") + event.date[:width]
+
+
 def _event_row(event: Event) -> list[object]:
-    return [event.date or "-", _actor(event.source), f"{event.cameo} {_cameo_name(event.cameo)}".strip(),
+    return [_shown_date(event), _actor(event.source), f"{event.cameo} {_cameo_name(event.cameo)}".strip(),
             _actor(event.target), event.mode]
 
 

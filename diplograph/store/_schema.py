@@ -103,8 +103,9 @@ TABLES = (
 )
 
 # One row per event with what a reader of the event needs from its article. ``day`` is the date
-# used to filter and aggregate: the event's own date, or the article's date when the text gave none
-# (``date`` stays NULL then, so the two cases remain distinguishable).
+# used to filter and aggregate: the event's own date, or the article's date when the event has none.
+# An event the text does not date carries the article's date with ``date_precision`` "published",
+# so the two cases remain distinguishable; ``date`` is NULL only when the article had no date either.
 EVENT_VIEW = """
     CREATE OR REPLACE VIEW event_rows AS
     SELECT e.doc_id, e.event_id, e.global_event_id,

@@ -10,17 +10,24 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
-__all__ = ["PRECISIONS", "resolve_date"]
+__all__ = ["PRECISIONS", "PUBLISHED", "resolve_date"]
 
 PRECISIONS = ("day", "month", "year")
+# The precision of an event the text does not date: its date is the article's publication date,
+# the best guess and an upper bound, not a day the text states.
+PUBLISHED = "published"
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
 )
 _MONTH_ABBREVIATIONS = {m[:3]: i for i, m in enumerate(MONTHS, 1)} | {"sept": 9}
-_LEAD = re.compile(r"^(?:on|in|at|during|by|from|of|early|late|earlier|later|mid-?|the)\s+")
+_LEAD = re.compile(
+    r"^(?:(?:on|in|at|during|by|from|of|over|early|late|earlier|later|mid|the|so far)\s+|(?:early|late|mid)-"
+    r"|(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+)"
+)
 EARLIEST_YEAR = 1800  # a bare number outside the years news reports on is an address, not a year
 LATEST_AHEAD = 10
 _PART_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)$")
@@ -35,7 +42,11 @@ _MONTH_ONLY = re.compile(r"^(?:(this|last|next|past|coming)\s+)?" + _MONTH + r"(
 _YEAR = re.compile(r"^(\d{4})$")
 _RELATIVE_YEAR = re.compile(r"^(this|last|next|past|coming)\s+year$")
 _RELATIVE_MONTH = re.compile(r"^(this|last|next|past|coming)\s+month$")
-_FIXED = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+_FIXED = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "last night": -1}
+_WEEKEND = re.compile(r"^(this|last|next|past|coming)?\s*weekend$")
+# A week is finer than a month but no precision of its own: "a man was set on fire last week" is
+# dated to the month that week falls in (the article gold codes it so), never to an invented day.
+_RELATIVE_WEEK = re.compile(r"^(this|last|next|past|coming)\s+week$|^recent\s+(?:days|weeks)$")
 
 
 def _month_number(word: str) -> int:
@@ -51,6 +62,14 @@ def _weekday(base: date, weekday: int, modifier: str | None, tense: str) -> date
     if back == 0 and modifier in ("last", "past"):
         back = 7
     return base - timedelta(days=back)
+
+
+def _weekend(base: date, modifier: str | None, tense: str) -> date:
+    """The Saturday of the weekend meant: "this weekend" in a Monday article is the one just gone
+    (past tense) or the coming one (future tense or "next")."""
+    if modifier in ("next", "coming") or (tense == "future" and modifier not in ("last", "past")):
+        return base + timedelta(days=(5 - base.weekday()) % 7)
+    return base - timedelta(days=(base.weekday() - 5) % 7)
 
 
 def _year_for(base: date, month: int, day: int, tense: str) -> int:
@@ -83,13 +102,14 @@ def _dateparser(phrase: str, base: date, tense: str) -> tuple[str, str] | None:
     return value.isoformat(), "day"
 
 
+@lru_cache(maxsize=4096)  # pure; an article resolves the same phrases for many events
 def resolve_date(
     phrase: str | None, published: str | None, tense: str = "past"
 ) -> tuple[str | None, str | None]:
     """(date, precision) for a temporal phrase read against the publication date.
 
     ``tense`` is "past", "present" or "future" (of the event's verb). No phrase gives the
-    publication date at day precision; a phrase that needs a base when there is none, or that names
+    publication date at precision ``PUBLISHED`` (the text says nothing of the day); a phrase that needs a base when there is none, or that names
     no date, gives (None, None). The date is always a full ISO date, so one column type holds them:
     month precision is the month's first day ("In August" -> "2022-08-01", "month"), year precision
     the year's ("this year" -> "2022-01-01", "year").
@@ -107,9 +127,11 @@ def _resolve(phrase: str | None, published: str | None, tense: str) -> tuple[str
     text = " ".join((phrase or "").lower().replace(",", " ,").split()).replace(" ,", ",").strip(" .,")
     while _LEAD.match(text):
         text = _LEAD.sub("", text, count=1)
-    text = _PART_OF_DAY.sub("", text)
     if not text:
-        return (base.isoformat(), "day") if base else (None, None)
+        return (base.isoformat(), PUBLISHED) if base else (None, None)
+    if base is not None and text in _FIXED:
+        return (base + timedelta(days=_FIXED[text])).isoformat(), "day"
+    text = _PART_OF_DAY.sub("", text)
     if m := _MONTH_DAY.match(text) or _DAY_MONTH.match(text):
         groups = m.groups()
         month_word, day = (groups[0], groups[1]) if m.re is _MONTH_DAY else (groups[1], groups[0])
@@ -147,6 +169,11 @@ def _resolve(phrase: str | None, published: str | None, tense: str) -> tuple[str
         ):
             year -= 1
         return f"{year}-{month:02d}", "month"
+    if m := _WEEKEND.match(text):
+        return _weekend(base, m.group(1), tense).isoformat(), "day"
+    if m := _RELATIVE_WEEK.match(text):
+        shift = {"last": -7, "past": -7, "next": 7, "coming": 7}.get(m.group(1) or "", 0)
+        return (base + timedelta(days=shift)).strftime("%Y-%m"), "month"
     if m := _RELATIVE_YEAR.match(text):
         shift = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(m.group(1), 0)
         return str(base.year + shift), "year"

@@ -30,7 +30,16 @@ PUBLISHED = "2022-09-21"  # a Wednesday
         ("last year", "past", ("2021-01-01", "year")),
         ("2014", "past", ("2014-01-01", "year")),
         ("yesterday", "past", ("2022-09-20", "day")),
-        ("last week", "past", ("2022-09-14", "day")),
+        ("last week", "past", ("2022-09-01", "month")),  # a week has no precision of its own
+        ("this weekend", "past", ("2022-09-17", "day")),  # the Saturday just gone
+        ("this weekend", "future", ("2022-09-24", "day")),
+        ("over the weekend", "past", ("2022-09-17", "day")),
+        ("in recent days", "past", ("2022-09-01", "month")),
+        ("earlier this month", "past", ("2022-09-01", "month")),
+        ("last night", "past", ("2022-09-20", "day")),
+        ("at the end of August", "past", ("2022-08-01", "month")),
+        ("late-September", "past", ("2022-09-01", "month")),
+        ("so far this year", "past", ("2022-01-01", "year")),
         ("two days ago", "past", ("2022-09-19", "day")),
         ("last month", "past", ("2022-08-01", "month")),
     ],
@@ -39,9 +48,9 @@ def test_phrases_against_publication_date(phrase, tense, expected):
     assert resolve_date(phrase, PUBLISHED, tense) == expected
 
 
-def test_no_phrase_is_the_publication_day():
-    assert resolve_date(None, PUBLISHED) == (PUBLISHED, "day")
-    assert resolve_date("", "2022-09-21T10:00:00") == (PUBLISHED, "day")
+def test_no_phrase_is_the_publication_date_at_precision_published():
+    assert resolve_date(None, PUBLISHED) == (PUBLISHED, "published")
+    assert resolve_date("", "2022-09-21T10:00:00") == (PUBLISHED, "published")
 
 
 def test_without_publication_date_only_absolute_dates_resolve():
