@@ -226,9 +226,9 @@ def score_article_documents(articles: list[ArticleGold], documents: dict[str, Do
                 if any(_date_agrees(reference, e, page_date) for e in ours):
                     dates_right += 1
                 else:
+                    dated = f"dated {ours[0].date} ({ours[0].date_precision})"
                     errors.append(GoldError("date", article.key, _sentence(document, ours[0]),
-                                            _describe_gold(reference),
-                                            f"{describe_event(ours[0])} dated {ours[0].date} ({ours[0].date_precision})"))
+                                            _describe_gold(reference), f"{describe_event(ours[0])} {dated}"))
                 continue
             kind = "root" if (s, t) in gold_pairs else "spurious"
             errors.append(GoldError(kind, article.key, _sentence(document, first), "-", describe_event(first),
