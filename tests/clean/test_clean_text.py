@@ -156,6 +156,8 @@ def test_related_teasers_prompts_and_credits_leave_the_text():
         "China furious at Macron for Hong Kong protest jibe [INSIGHT]|",
         "Lakers vs Nets: NBA make final decision on game amid China turmoil [VIDEO]",
         "More:",
+        "More: Trump says he will meet Kim Jong Un again",
+        "Newsletter: sign up here for the daily briefing",
         "Most read in world news",
         "Subscribe to the Morning Review newsletter",
         "Get the day’s top headlines delivered to your inbox every morning by subscribing to our newsletter.",
