@@ -13,7 +13,11 @@ from importlib import import_module
 from spacy.language import Language
 from spacy.tokens import Doc
 
-__all__ = ["COMPONENTS", "load_nlp", "make_doc", "register_extensions"]
+__all__ = ["COMPONENTS", "MODEL_LANGUAGE", "load_nlp", "make_doc", "register_extensions"]
+
+# The language of the spaCy model and of every word list the components read: a document in another
+# language is kept (text and metadata) but not annotated.
+MODEL_LANGUAGE = "en"
 
 # Factory name -> module that registers it. Order is pipeline order: quotes need actors (speakers),
 # events need actors and quotes (verbal events link to their quote), dates and places need events.

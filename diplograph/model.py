@@ -173,6 +173,8 @@ class Document:
     actors: list[Actor] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    # What the reader should know about how the document was read, e.g. "language is es: no events coded".
+    notes: list[str] = field(default_factory=list)
 
     def to_record(self) -> dict[str, Any]:
         """The JSON-ready record of the output contract."""

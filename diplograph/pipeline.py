@@ -15,7 +15,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ._workers import run_parallel, workers_for
-from .annotate import load_nlp, make_doc
+from .annotate import MODEL_LANGUAGE, load_nlp, make_doc
 from .errors import InputError
 from .model import Document, Failure, Source, doc_id_for
 from .settings import Settings, load_settings
@@ -119,18 +119,22 @@ class Pipeline:
             yield from self._annotate_batch(batch)
 
     def _annotate_batch(self, batch: list[Document | Failure]) -> Iterator[Document | Failure]:
-        nlp = self.nlp
-        todo = [item for item in batch if isinstance(item, Document)]
-        spacy_docs = [make_doc(nlp, d.text, _meta(d)) for d in todo]
-        parsed: list[Doc | Failure]
-        try:
-            parsed = list(nlp.pipe(spacy_docs, batch_size=len(spacy_docs) or 1))
-        except Exception:  # noqa: BLE001 - a component failed somewhere in the batch: find which document
-            parsed = [self._annotate_one(d) for d in todo]
+        todo = [item for item in batch if isinstance(item, Document) and _in_model_language(item)]
+        parsed: list[Doc | Failure] = []
+        if todo:
+            nlp = self.nlp
+            spacy_docs = [make_doc(nlp, d.text, _meta(d)) for d in todo]
+            try:
+                parsed = list(nlp.pipe(spacy_docs, batch_size=len(spacy_docs)))
+            except Exception:  # noqa: BLE001 - a component failed somewhere in the batch: find which document
+                parsed = [self._annotate_one(d) for d in todo]
         done = dict(zip((id(d) for d in todo), parsed, strict=True))
         for item in batch:
             if isinstance(item, Failure):
                 yield item
+                continue
+            if id(item) not in done:
+                yield _uncoded(item)
                 continue
             result = done[id(item)]
             yield result if isinstance(result, Failure) else document_from_doc(result, item)
@@ -148,6 +152,16 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
     iterator = iter(items)
     while batch := list(itertools.islice(iterator, size)):
         yield batch
+
+
+def _in_model_language(document: Document) -> bool:
+    return document.language in (None, MODEL_LANGUAGE)
+
+
+def _uncoded(document: Document) -> Document:
+    """A document in another language: its text and metadata, no actors, events or quotes, and a note."""
+    note = f"language is {document.language}: no events coded"
+    return replace(document, notes=[*document.notes, note])
 
 
 def _meta(document: Document) -> dict:

@@ -101,7 +101,8 @@ def _quote_row(quote: Quote) -> list[object]:
 def document_table(doc: Document) -> str:
     """The document's heading, its events with their evidence sentence, then its quotes."""
     head = " | ".join(x for x in (doc.title, doc.outlet, doc.published, doc.url) if x) or doc.source or doc.doc_id
-    parts = [f"== {head}", f"   doc_id {doc.doc_id}  ·  {len(doc.events)} events  ·  {len(doc.quotes)} quotes", ""]
+    parts = [f"== {head}", f"   doc_id {doc.doc_id}  ·  {len(doc.events)} events  ·  {len(doc.quotes)} quotes"]
+    parts += [f"   note: {note}" for note in doc.notes] + [""]
     if doc.events:
         parts.append(rows_table(["date", "source", "event", "target", "mode"],
                                 [_event_row(e) for e in doc.events],

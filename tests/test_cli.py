@@ -94,13 +94,41 @@ def test_a_batch_of_bad_inputs_reports_each_on_one_line_and_goes_on(seed_file, t
                  "--published", "2022-09-21"])
     out, err = capsys.readouterr()
     assert code == 2
-    assert len(out.splitlines()) == 2  # the good JSONL line and the seed article
+    records = [json.loads(line) for line in out.splitlines()]
+    # the Spanish article (a document, not a failure), the good JSONL line and the seed article
+    assert [r["language"] for r in records] == ["es", "en", "en"]
     lines = err.splitlines()
     assert "Traceback" not in err
     for name, problem in [(empty, "empty"), ("report.pdf", "PDF"), ("no_article.html", "article"),
-                          ("spanish.txt", "Spanish"), (big, "max_bytes"), (f"{bad_jsonl}:2", "JSON")]:
+                          (big, "max_bytes"), (f"{bad_jsonl}:2", "JSON")]:
         assert any(str(name) in line and problem in line for line in lines), (name, problem, lines)
-    assert lines[-1] == "diplograph: 6 of 8 documents failed"
+    assert not any("spanish.txt" in line for line in lines)
+    assert lines[-1] == "diplograph: 5 of 8 documents failed"
+
+
+def test_article_in_another_language_is_a_document_with_a_note(tmp_path, capsys):
+    from pathlib import Path
+
+    from diplograph.store import Store
+
+    german = Path(__file__).parent / "fixtures" / "ingest" / "german.txt"
+    assert main(["extract", str(german), "--format", "jsonl", "--published", "2023-01-25"]) == 0
+    out, err = capsys.readouterr()
+    record = json.loads(out)
+    assert record["language"] == "de" and record["published"] == "2023-01-25"
+    assert record["text"].startswith("Bundeskanzler Olaf Scholz hat am Mittwoch")
+    assert record["events"] == record["actors"] == record["quotes"] == []
+    assert record["notes"] == ["language is de: no events coded"]
+    assert not err.strip()
+    assert main(["extract", str(german), "--published", "2023-01-25"]) == 0
+    assert "note: language is de: no events coded" in capsys.readouterr().out
+    db = tmp_path / "news.duckdb"
+    assert main(["ingest", str(german), "--db", str(db), "--published", "2023-01-25"]) == 0
+    err = capsys.readouterr().err
+    assert "1 stored" in err and "0 failed" in err
+    with Store(str(db), read_only=True) as store:
+        stored = store.get(record["doc_id"])
+    assert stored.language == "de" and stored.notes == ["language is de: no events coded"]
 
 
 def test_user_actor_file_extends_the_dictionary(tmp_path, capsys):

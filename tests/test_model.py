@@ -20,7 +20,7 @@ def test_record_round_trip_keeps_every_field():
     quote = Quote("q1", "indirect", "Colombia is a promising partner", 43, 74, Span("said", 33, 37),
                   Speaker("Vladimir Putin", 18, 32, "Vladimir Putin", "RUS"), ["RT", "Efe"])
     doc = Document(doc_id=doc_id_for(TEXT), text=TEXT, published="2022-09-21", sentences=[(0, len(TEXT))],
-                   events=[event], quotes=[quote])
+                   events=[event], quotes=[quote], notes=["a note on how it was read"])
     record = json.loads(json.dumps(doc.to_record()))
     assert Document.from_record(record) == doc
     assert record["events"][0]["source"]["code"] == "RUSGOV"
@@ -29,3 +29,8 @@ def test_record_round_trip_keeps_every_field():
 
 def test_doc_id_is_sha1_of_text():
     assert doc_id_for("abc") == "a9993e364706816aba3e25717850c26c9cd0d89d"
+
+
+def test_record_written_before_notes_existed_still_loads():
+    record = {"doc_id": doc_id_for(TEXT), "text": TEXT, "language": "en", "events": [], "quotes": []}
+    assert Document.from_record(record).notes == []

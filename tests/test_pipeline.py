@@ -77,3 +77,28 @@ def test_worker_processes_give_the_same_records_in_input_order(pipeline, seed_te
     assert [type(r) for r in parallel] == [Document, Failure, Document, Document]
     assert [r.to_record() if isinstance(r, Document) else r for r in parallel] == \
         [r.to_record() if isinstance(r, Document) else r for r in serial]
+
+
+def test_article_in_another_language_is_kept_without_running_the_english_model():
+    spanish = ("El presidente de Colombia, Gustavo Petro, dijo este martes ante la Asamblea General de las "
+               "Naciones Unidas que la guerra contra las drogas ha fracasado y pidió a la comunidad "
+               "internacional un cambio de enfoque. Petro afirmó que la prohibición ha llenado de violencia "
+               "las selvas del país sin reducir el consumo en Estados Unidos y Europa.")
+    # Any call into this "model" fails, so a Document back means the English components never ran.
+    pipeline = Pipeline(nlp=object())
+    (result,) = pipeline.run([Source(name="petro.txt", content=spanish, published="2022-09-20")])
+    assert isinstance(result, Document), result
+    assert result.language == "es" and result.published == "2022-09-20"
+    assert result.text.startswith("El presidente de Colombia")
+    assert result.events == result.actors == result.quotes == []
+    assert result.notes == ["language is es: no events coded"]
+
+
+def test_a_batch_codes_its_english_articles_beside_one_in_another_language(pipeline, seed_text):
+    spanish = ("El presidente de Colombia, Gustavo Petro, dijo este martes ante la Asamblea General de las "
+               "Naciones Unidas que la guerra contra las drogas ha fracasado y pidió a la comunidad "
+               "internacional un cambio de enfoque.")
+    results = list(pipeline.run([Source(name="es.txt", content=spanish),
+                                 Source(name="seed.txt", content=seed_text, published="2022-09-21")]))
+    assert [r.language for r in results] == ["es", "en"]
+    assert not results[0].events and results[1].events and not results[1].notes

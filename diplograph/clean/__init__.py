@@ -1,8 +1,9 @@
 """Cleaning: a raw Source (bytes or text, HTML or plain) -> a Document with clean text and metadata.
 
 Everything that can make a document unreadable is caught here, with one line naming the input and
-the problem (PDF, binary, undecodable bytes, no article, not English, a bad date), so that a batch
-records the Failure and goes on.
+the problem (PDF, binary, undecodable bytes, no article, a bad date), so that a batch records the
+Failure and goes on. An article in another language is no failure: it is cleaned like any other and
+keeps its language code, and the annotate stage leaves it uncoded.
 """
 
 from __future__ import annotations
@@ -21,12 +22,8 @@ from .text import clean_text
 __all__ = ["prepare", "publication_date"]
 
 
-def prepare(source: Source, settings: Settings, *, english_only: bool = True) -> Document:
-    """The Document for one Source: cleaned text plus url, title, outlet, published, author, language.
-
-    ``english_only=False`` keeps an article in another language (with its language code) instead of
-    refusing it: for scoring text extraction, which does not depend on the language.
-    """
+def prepare(source: Source, settings: Settings) -> Document:
+    """The Document for one Source: cleaned text plus url, title, outlet, published, author, language."""
     name = source.name
     text = _text_of(source)
     kind = source.kind or ("html" if looks_like_html(text) else "text")
@@ -36,10 +33,7 @@ def prepare(source: Source, settings: Settings, *, english_only: bool = True) ->
         document = _from_text(source, text)
     else:
         raise InputError(name, f"unknown document kind {kind!r} (expected html or text)")
-    guess = detect_language(document.text)
-    document.language = guess.code
-    if english_only and guess.code != "en":
-        raise InputError(name, f"language looks like {guess.name} ({guess.code}); only English is supported")
+    document.language = detect_language(document.text).code
     return document
 
 

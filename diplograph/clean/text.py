@@ -2,8 +2,10 @@
 
 Scraped text carries the site around the article (share buttons, "Related Articles", comment
 forms) and the article's own furniture (headline, "By ..." and "Reporting by ..." credits). The
-events and quotes must be read from the article alone, and offsets point into what is left, so
-only whole lines are removed and the characters of the remaining sentences are never changed.
+events and quotes must be read from the article alone, and offsets point into what is left. Mostly
+whole lines are removed; inside a line only furniture the page set into the sentence is cut out
+(a hover card's name and headlines, a "Click To Tweet" button), and a dateline run into the first
+word gets its space back.
 """
 
 from __future__ import annotations
@@ -22,6 +24,10 @@ _BLANKS = re.compile(r"\n{3,}")
 _KEY_STRIP = " \t•·*▪►▶-–—|>»›:.!"
 _PREFIX_MAX_WORDS = 25
 _CLOSERS = "”’\"')]»"
+_SPACES = re.compile(r" {2,}")
+# A parenthesised dateline run into the lead's first word, as trafilatura joins CNN's
+# "Hong Kong (CNN Business)A muddled view of US-China trade talks...": the space comes back.
+_GLUED_DATELINE = re.compile(r"^([A-Z][^()\n]{0,60}\([A-Z][^()\n]{0,40}\))(?=[A-Z“\"])")
 
 # Trailing credit lines: "With information from A, B and C", "(Reporting by A in Kyiv; Editing by B)".
 _CREDIT_ROLE = re.compile(
@@ -61,6 +67,7 @@ class Furniture:
     line_patterns: tuple[re.Pattern[str], ...]
     cuts: frozenset[str]
     cut_prefixes: tuple[str, ...]
+    spans: tuple[re.Pattern[str], ...] = ()
 
 
 @lru_cache(maxsize=8)
@@ -68,7 +75,8 @@ def load_furniture(extra_files: tuple[str, ...] = ()) -> Furniture:
     """The furniture phrases of data/boilerplate.txt and any extra files of that format."""
     texts = [resources.files("diplograph.data").joinpath("boilerplate.txt").read_text("utf-8")]
     texts += [open(path, encoding="utf-8").read() for path in extra_files]
-    kinds: dict[str, list[str]] = {"line": [], "line-prefix": [], "line-regex": [], "cut": [], "cut-prefix": []}
+    kinds: dict[str, list[str]] = {"line": [], "line-prefix": [], "line-regex": [], "cut": [], "cut-prefix": [],
+                                   "span-regex": []}
     for text in texts:
         for number, line in enumerate(text.splitlines(), 1):
             if not line.strip() or line.startswith("#") or line.startswith("kind\t"):
@@ -76,13 +84,14 @@ def load_furniture(extra_files: tuple[str, ...] = ()) -> Furniture:
             kind, _, phrase = line.partition("\t")
             if kind not in kinds or not phrase:
                 raise ValueError(f"boilerplate line {number}: expected KIND<TAB>PHRASE, got {line!r}")
-            kinds[kind].append(phrase if kind == "line-regex" else phrase.casefold())
+            kinds[kind].append(phrase if kind.endswith("-regex") else phrase.casefold())
     return Furniture(
         lines=frozenset(_key(p) for p in kinds["line"]),
         line_prefixes=tuple(kinds["line-prefix"]),
         line_patterns=tuple(re.compile(p) for p in kinds["line-regex"]),
         cuts=frozenset(_key(p) for p in kinds["cut"]),
         cut_prefixes=tuple(kinds["cut-prefix"]),
+        spans=tuple(re.compile(p) for p in kinds["span-regex"]),
     )
 
 
@@ -100,16 +109,28 @@ def clean_text(text: str, *, title: str | None = None, headlines: tuple[str, ...
     dropped when it repeats that title or one of ``headlines`` (e.g. the page's own title).
     """
     furniture = load_furniture()
-    lines = normalise_whitespace(text).split("\n")
+    lines = [_without_spans(line, furniture) for line in normalise_whitespace(text).split("\n")]
     lines = _cut_trailing_block(lines, furniture)
     lines = [line for line in lines if not _is_furniture(line, furniture)]
     lines = _tidy(lines)
     headline, lines = _take_headline(lines, title, headlines)
     authors, lines = _take_credits(lines)
-    body = "\n".join(_tidy(lines)).strip()
+    body = _GLUED_DATELINE.sub(r"\1 ", "\n".join(_tidy(lines)).strip())
     dateline = _DATELINE.match(body)
     outlet = _outlet_from_dateline(dateline.group("outlet")) if dateline else None
     return CleanText(text=body, title=headline, author=", ".join(authors) or None, outlet=outlet)
+
+
+def _without_spans(line: str, furniture: Furniture) -> str:
+    """The line with furniture set inside it cut out; a pattern's group "keep", if it matched, stays."""
+    before = line
+    for pattern in furniture.spans:
+        line = pattern.sub(_kept, line)
+    return line if line == before else _SPACES.sub(" ", line).strip()
+
+
+def _kept(match: re.Match[str]) -> str:
+    return (match.group("keep") or "") if "keep" in match.re.groupindex else ""
 
 
 def _key(line: str) -> str:

@@ -58,7 +58,7 @@ def score_html(html_dir: Path, ground_truth: Path, settings: Settings | None = N
         content = gzip.decompress((Path(html_dir) / f"{item_id}.html.gz").read_bytes())
         source = Source(name=item_id, content=content, kind="html", url=gold.get("url"))
         try:
-            predicted, problem = prepare(source, settings, english_only=False).text, None
+            predicted, problem = prepare(source, settings).text, None
         except InputError as exc:
             predicted, problem = "", exc.problem
         precision, recall = page_scores(gold.get("articleBody", ""), predicted)

@@ -110,3 +110,88 @@ def test_related_block_after_the_article_goes_with_its_headlines():
     cleaned = clean_text(text)
     assert cleaned.text.endswith("The ministers also discussed trade within the Mercosur bloc.")
     assert "Lula" not in cleaned.text
+
+
+def test_hover_cards_leave_the_sentence_they_were_set_in():
+    # The Hill sets a hidden card after each politician's name: the name again, the person's latest
+    # headlines separated by " | ", and a "MORE" link; trafilatura keeps it inside the sentence.
+    text = (
+        "A New York man pleaded guilty to charges he threatened to kill Rep. Ilhan OmarIlhan OmarHillicon "
+        "Valley: Progressives oppose funding bill over surveillance authority | Senators call for 5G security "
+        "coordinator | Facebook gets questions over location tracking | Louisiana hit by ransomware attack "
+        "Progressives oppose spending stopgap measure over surveillance authority extension Omar asks court to "
+        "apply 'system of compassion' in sentencing man convicted of threatening her MORE (D-Minn.), the U.S. "
+        "Attorney’s Office for the Western District of New York announced Monday.\n\n"
+        "Rep. Alexandria Ocasio-CortezAlexandria Ocasio-CortezSanders doubles down on Bolivia 'coup,' few "
+        "follow suit Hillicon Valley: Progressives oppose funding bill over surveillance authority | Senators "
+        "call for 5G security coordinator MORE (D-N.Y.) shortly after the arrest linked the incident to Fox "
+        "News host Jeanine Pirro’s comments on Omar’s hijab.\n\n"
+        "South Dakota Gov. Kristi NoemKristi Lynn NoemSouth Dakota governor doubles down on 'meth, we're on "
+        "it' anti-drug campaign South Dakota drops pipeline protest laws after lawsuit MORE (R) is defending "
+        "the state’s launch of an anti-drug campaign with the slogan “Meth, we’re on it.”"
+    )
+    assert clean_text(text).text == (
+        "A New York man pleaded guilty to charges he threatened to kill Rep. Ilhan Omar (D-Minn.), the U.S. "
+        "Attorney’s Office for the Western District of New York announced Monday.\n\n"
+        "Rep. Alexandria Ocasio-Cortez (D-N.Y.) shortly after the arrest linked the incident to Fox News host "
+        "Jeanine Pirro’s comments on Omar’s hijab.\n\n"
+        "South Dakota Gov. Kristi Noem (R) is defending the state’s launch of an anti-drug campaign with the "
+        "slogan “Meth, we’re on it.”"
+    )
+
+
+def test_a_name_said_twice_in_prose_is_no_hover_card():
+    text = ("Omar said Omar would ask for MORE aid, and Rep. Ilhan Omar told reporters that Omar Ilhan, "
+            "her aide, had written the letter.")
+    assert clean_text(text).text == text
+
+
+def test_related_teasers_prompts_and_credits_leave_the_text():
+    article = ("Chinese authorities warned on Monday that Beijing would not sit idly by if the unrest in Hong "
+               "Kong spread, state media reported.")
+    second = "More than 2,500 Afghan civilians have been killed in the fighting so far this year, the UN said."
+    furniture = [
+        "SEE MORE: Hong Kong protests: 800 students under siege in university",
+        "DON'T MISS",
+        "China furious at Macron for Hong Kong protest jibe [INSIGHT]|",
+        "Lakers vs Nets: NBA make final decision on game amid China turmoil [VIDEO]",
+        "More:",
+        "More: Trump says he will meet Kim Jong Un again",
+        "Newsletter: sign up here for the daily briefing",
+        "Most read in world news",
+        "Subscribe to the Morning Review newsletter",
+        "Get the day’s top headlines delivered to your inbox every morning by subscribing to our newsletter.",
+        "If you enjoyed this article, we have a proposition for you: Join NRPLUS. Members get all of our "
+        "content (including the magazine), no paywalls or content meters, complete access to the "
+        "commenting section, and our new podcast.",
+        "5:45 AM PST 11/19/2019 by Patrick Shanley",
+    ]
+    footer = [
+        "SOURCE: News agencies",
+        "Follow AP's full coverage of Brexit and British politics at https://www.apnews.com/Brexit",
+        "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.",
+        "Copyright 2019 The Associated Press. All rights reserved.",
+    ]
+    text = "\n\n".join([article, *furniture, second, *footer])
+    assert clean_text(text).text == article + "\n\n" + second
+
+
+def test_sentences_that_look_like_prompts_are_kept():
+    text = (
+        "The ministry said it would stop publishing its weekly newsletter on sanctions.\n\n"
+        "“We will not back down,” the president told the crowd. [APPLAUSE]\n\n"
+        "Follow-up talks are planned in Geneva, officials said."
+    )
+    assert clean_text(text).text == text
+
+
+def test_share_button_run_into_a_sentence_is_cut_off():
+    text = ("I believe the #1 enemy of online progress is the flood of information about online business "
+            "tactics that bombards us every day.Click To Tweet")
+    assert clean_text(text).text == text.removesuffix("Click To Tweet")
+
+
+def test_dateline_run_into_the_lead_gets_its_space_back():
+    text = ("Hong Kong (CNN Business)A muddled view of US-China trade talks once again seems to be weighing "
+            "on investors.\n\nThe major Asian market indexes were mixed in early trading Tuesday.")
+    assert clean_text(text).text.startswith("Hong Kong (CNN Business) A muddled view of US-China trade talks")

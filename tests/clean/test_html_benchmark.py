@@ -21,5 +21,6 @@ def test_benchmark_pages(shared_dir):
     root = shared_dir / "eval" / "html"
     scores = score_html(root / "html", root / "ground-truth.json")
     assert scores["pages"] == 91
-    # measured 0.970 / 0.984 / 0.977 with trafilatura 2.3.1 (see diplograph/clean/html.py)
+    # measured 0.970 / 0.984 / 0.977 with trafilatura 2.3.1 (see diplograph/clean/html.py); 0.978 / 0.984 / 0.981
+    # once the furniture trafilatura keeps (hover cards, teasers, prompts) left the text
     assert scores["precision"] > 0.95 and scores["recall"] > 0.95 and scores["f1"] > 0.96

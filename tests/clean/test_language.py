@@ -34,3 +34,13 @@ def test_cyrillic_scripts():
 
 def test_short_headline_is_not_called_foreign():
     assert detect_language("Putin meets Xi in Samarkand").code == "en"
+
+
+def test_japanese_mixing_kana_kanji_and_latin_words():
+    # No script writes half the letters alone; kana and kanji together do.
+    text = ("Kindle for PCをCtrl＋Alt＋Kのショートカットキーで立ち上がらなくする方法。"
+            "Kindle書籍を読む場合は、一般的にスマホやタブレットなどのモバイル端末で読むことが多いと思いますが、"
+            "パソコンで読みたいこともあります。")
+    assert detect_language(text).code == "ja"
+    assert detect_language("日本の岸田文雄首相は火曜日、ワシントンでバイデン大統領と会談した。").code == "ja"
+    assert detect_language("中国外交部发言人周二表示，中方坚决反对美国对台湾出售武器。").code == "zh"

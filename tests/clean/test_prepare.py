@@ -124,14 +124,13 @@ def test_html_page_without_article(settings):
     assert "min_text_chars = 80" in problem
 
 
-def test_non_english_article(settings):
-    problem = refusal(fixture_source("spanish.txt"), settings)
-    assert problem == "language looks like Spanish (es); only English is supported"
-
-
-def test_non_english_kept_on_request(settings):
-    document = prepare(fixture_source("spanish.txt"), settings, english_only=False)
+def test_article_in_another_language_is_kept_with_its_language(settings):
+    document = prepare(fixture_source("spanish.txt", published="2022-09-20"), settings)
     assert document.language == "es"
+    assert document.text.startswith("El presidente de Colombia, Gustavo Petro, dijo este martes")
+    assert document.published == "2022-09-20"
+    assert prepare(fixture_source("german.txt"), settings).language == "de"
+    assert prepare(fixture_source("article.html"), settings).language == "en"
 
 
 def test_only_furniture(settings):
