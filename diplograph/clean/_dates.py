@@ -6,7 +6,7 @@ that names no full date is refused rather than guessed.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 
 import dateparser
 
@@ -28,6 +28,6 @@ def iso_date(value: str) -> str:
     except ValueError:
         pass  # not ISO 8601: the general parser below reads the other forms
     parsed = dateparser.parse(text, languages=["en"], settings=_PARSER_SETTINGS)
-    if parsed is None or not isinstance(parsed, date):
+    if not isinstance(parsed, datetime):
         raise ValueError(f"not a date: {value!r}")
     return parsed.date().isoformat()
