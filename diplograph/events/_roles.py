@@ -11,7 +11,7 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from ..model import Actor, ActorRef, Location
 from ._grammar import (
-    in_dateline, is_for_clause, is_infinitival, is_passive, is_temporal, object_heads, orphan_object,
+    in_dateline, is_circumstance, is_for_clause, is_infinitival, is_passive, is_temporal, object_heads, orphan_object,
     phrase_tokens, stray_recipient,
 )
 from ._parts import Argument
@@ -157,7 +157,7 @@ class RoleFinder:
             GIVING_VERBS | MOVING_VERBS | SENDING_VERBS)
         # the source's own object ("withdraw its troops from X") is a target only failing any other
         own = [o for o in objects if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children)]
-        preps = [c for c in children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
+        preps = [c for c in children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS and not is_circumstance(c)]
         if verb.lemma_.lower() in MOVING_VERBS or code.startswith("087"):
             # "withdrew the batch of 200 peacekeepers from Liberia", "completed its withdrawal of
             # troops from Iraq": where they are moved from, however deep in the object
@@ -230,6 +230,19 @@ class RoleFinder:
                     if inner:
                         return inner
         return []
+
+    def _receiving_parties(self, noun: Token, verb: Token) -> tuple[list[Argument], list[Argument]]:
+        """Who does what an event noun names to the subject of ``verb`` ("faced", "came under"):
+        "The United States faced stiff international and Palestinian criticism" is Palestinian
+        criticism of the United States; "drew condemnation from Britain" Britain's. The doer is named
+        "from X" or as the noun's modifier; the subject of the verb of receiving is the target."""
+        targets, _ = self._sources(verb)
+        sources = [a for prep in (*noun.children, *verb.children) if prep.dep_ == "prep" and prep.lower_ == "from"
+                   for p in prep.children if p.dep_ == "pobj" for a in self._arguments(p, avoid=targets)]
+        if not sources:
+            sources = [a for c in noun.children if c.dep_ in ("amod", "compound", "poss")
+                       for m in (c, *c.conjuncts) for a in self._arguments(m, avoid=targets)]
+        return sources, targets
 
     def _content_targets(self, verb: Token, sources: Sequence[Argument]) -> list[Argument]:
         """The target inside what was promised, demanded or threatened: "threatened to attack X",
@@ -386,10 +399,11 @@ class RoleFinder:
             for child in head.children:  # "Colombian ambassador", "the ambassador, Héctor Arenas"
                 if child.dep_ in ("compound", "amod", "appos", "nmod", "poss") and child.i in self.token_actor:
                     noun_code = self.verbs.noun_code(head.lemma_.lower()) or ""
-                    if child.dep_ == "poss" and noun_code[:2] in GIVING_ROOTS and any(
+                    if child.dep_ in ("poss", "compound", "amod") and noun_code[:2] in GIVING_ROOTS and any(
                             a.country is not None and a.country in self._avoided_countries(avoid)
                             for a in self.token_actor[child.i]):
-                        continue  # "promised Washington's support for X": the giver's side, not the target
+                        # "promised Washington's support for X", "withheld US military aid to Ukraine":
+                        continue  # the giver's side, not the target
                     actors = self.token_actor[child.i]
                     break
         if actors is None and head.lemma_.lower() in GROUP_HEADS:

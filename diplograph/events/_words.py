@@ -13,9 +13,10 @@ __all__ = [
     "OWNED_STATES", "PARTY_DEPS", "PEACEKEEPING", "PERSONAL", "PLACED_ROOTS", "PLACE_ACT_ROOTS",
     "PLACE_PREPS", "PLACE_TARGET_ROOTS", "PRAISE_NOUNS", "PRONOUN_KINDS", "PROPOSAL_NOUNS", "PROTESTED_DEPS",
     "PROTEST_WORDS", "RECIPROCAL_ROOTS", "REFUGE_NOUNS", "REFUSAL_CODES", "REFUSED_ROOTS", "REFUSED_YIELDS",
-    "RETURNING_VERBS", "ROLE_NOUNS", "SENDING_VERBS", "SPEECH_VERBS", "STANCE_PARTICIPLES", "STRIKE_VERBS",
+    "RECEIVING_VERBS", "RETURNING_VERBS", "ROLE_NOUNS", "SENDING_VERBS", "SPEECH_VERBS",
+    "STANCE_PARTICIPLES", "STRIKE_VERBS",
     "TARGETLESS_CODES", "TARGETLESS_ROOTS", "TARGET_PREPS", "THREAT_CODES", "THREAT_ROOTS", "TOPIC_PREPS",
-    "VIOLENT_ROOTS", "VISITING_VERBS",
+    "UNDERGOING_VERBS", "VIOLENT_ROOTS", "VISITING_VERBS",
 ]
 
 # Children that open another clause: their words are not the trigger's pattern context.
@@ -88,6 +89,10 @@ DOCUMENT_NOUNS = {"report", "statement", "resolution", "declaration", "lawsuit",
                   "note", "editorial", "video", "memo", "document", "study"}
 # Prepositions that name what cooperation is about, not with whom ("talks on North Korea").
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
+# Verbs whose subject undergoes what their object noun does ("The United States faced stiff
+# international and Palestinian criticism"), and verbs of being under it ("Warren was under attack").
+RECEIVING_VERBS = {"face", "draw", "receive", "attract", "earn", "endure", "weather", "incur"}
+UNDERGOING_VERBS = {"be", "come", "remain", "fall", "stay"}
 # Verbs of handing back, whose object is what is returned ("returned the artifacts to Peru").
 RETURNING_VERBS = {"return", "hand", "transfer", "deliver", "repatriate"}
 # Verbs of calling someone up, whose purpose may be the event ("called X to apologize").

@@ -34,7 +34,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ..model import Actor, Event, Location, Mention, Quote, Span
 from ._episodes import demand_clauses, is_protest_purpose, is_protesting, joins_protest, without_bare_repeats
 from ._grammar import (
-    is_conditional, is_for_clause, is_obligation, is_passive, object_heads, purpose_clauses,
+    is_conditional, is_for_clause, is_mutual, is_obligation, is_passive, object_heads, purpose_clauses, received_by,
     yielding_context,
 )
 from ._parts import Argument, Trigger
@@ -249,7 +249,7 @@ class EventCoder(RoleFinder):
         if targets and len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS and all(
                 t.token.dep_ == "pobj" and t.token.head.lower_ in TOPIC_PREPS for t in targets):
             targets = []  # "Trump and Putin agreed to share information on North Korea": a topic, not a party
-        if not targets and len(sources) > 1 and (code[:2] in RECIPROCAL_ROOTS or (
+        if not targets and len(sources) > 1 and (code[:2] in RECIPROCAL_ROOTS or is_mutual(token) or (
                 code[:2] == "12" and self._joint_content(token, triggers))):
             reciprocal = True  # "Jordan and Britain have agreed to ...", "X and Y failed to reach a deal"
         elif not targets and code[:2] not in TARGETLESS_ROOTS and code not in TARGETLESS_CODES and not (
@@ -273,9 +273,11 @@ class EventCoder(RoleFinder):
         for source in sources:
             for target in ([s for s in sources if s is not source] if reciprocal else targets or [None]):
                 yield from self._make(index, sent, token, code, source, target, mode, confidence)
-                if trigger.match.reverse and target is not None and not self._is_place(target) and mode == "asserted":
+                if trigger.match.reverse and target is not None and not self._is_place(target) and mode == "asserted" \
+                        and target.ref.start <= target.token.idx < target.ref.end:
                     # "received the envoy": the envoy visits (a place does not act back; a visit only
-                    # promised or supposed says nothing yet of the host)
+                    # promised or supposed says nothing yet of the host; nor does a thing an actor only
+                    # modifies: "paid a visit to the city's Hoa Lo prison", "visited the U.S.-Mexico border")
                     yield from self._make(index, sent, token, intent_code(trigger.match.reverse, mode), target,
                                           source, mode, confidence * 0.9)
 
@@ -316,6 +318,10 @@ class EventCoder(RoleFinder):
         # "launched an offensive", and in the passive "the war game was staged by X"
         light = first.dep_ in ("dobj", "nsubjpass") and governor.lemma_.lower() in LIGHT_VERBS
         code = trigger.match.cameo
+        receiver = received_by(first)
+        if receiver is not None:  # "The United States faced stiff international and Palestinian criticism"
+            yield from self._received(index, sent, noun, code, receiver)
+            return
         if first.dep_ == "pobj" and governor.lower_ == "on" and governor.head.lemma_.lower() in ("go", "remain", "stay"):
             governor, light = governor.head, True  # "went on strike", "remain on hunger strike"
             code = "143" if code == "190" else code  # a strike one goes on is a labour strike
@@ -364,7 +370,9 @@ class EventCoder(RoleFinder):
             targets = self._purpose_parties([c for c in (*noun.children, *(governor.children if light else ()))
                                              if c.dep_ == "prep" and c.lower_ in ("into", "of", "on", "against")],
                                             sources)
-        if not targets and code[:2] == "04":
+        if not targets and code[:2] == "04" and not (light and not sources and len(self._sources(governor)[0]) > 1):
+            # (joint parties meet each other: "Washington and the Taliban had been holding direct talks
+            # pursuing an agreement for US troops to begin leaving Afghanistan")
             # "launched a mediation effort to resolve the rift between Qatar and ...": the parties
             # named in its purpose clause
             targets = self._purpose_parties([c for c in noun.children if c.dep_ in ("acl", "relcl")]
@@ -407,6 +415,14 @@ class EventCoder(RoleFinder):
         for source in sources:
             for target in ([s for s in sources if s is not source] if reciprocal else targets or [None]):
                 yield from self._make(index, sent, noun, code, source, target, mode, confidence)
+
+    def _received(self, index: int, sent: SpacySpan, noun: Token, code: str, verb: Token) -> Iterator[Event]:
+        """An act the subject of ``verb`` undergoes: "faced criticism from X" is X acting on it."""
+        sources, targets = self._receiving_parties(noun, verb)
+        mode = event_mode(verb)
+        for source in sources:
+            for target in targets:
+                yield from self._make(index, sent, noun, code, source, target, mode, 0.7)
 
     def _appraisals(self, index: int, sent: SpacySpan, triggers: dict[int, Trigger]) -> Iterator[Event]:
         """Reported judgements: "Putin said Colombia is a promising partner" -> 051 praise;
