@@ -102,6 +102,13 @@ class RoleFinder:
         if pledge is not None and pledge.dep_ == "dobj" and pledge.lemma_.lower() in COMMITMENT_NOUNS:
             # "reiterated its commitment to support the police": who reiterates it
             return self._sources(pledge.head)[0], True
+        controller = head.head if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ not in ("of", "for") \
+            else head if verb.dep_ == "xcomp" else None
+        if controller is not None and is_passive(controller) and not any(c.dep_ == "agent" for c in controller.children):
+            # "Trump and Xi have been expected to sign a trade deal", "Mueller was tasked with
+            # investigating Russian collusion": the passive subject does it ("was accused of X-ing" is
+            # the accusation's content, as for "accused X of")
+            return [a for c in controller.children if c.dep_ == "nsubjpass" for a in self._arguments(c)], True
         if verb.dep_ == "xcomp":
             for child in head.children:
                 if head.lemma_.lower() in OBJECT_CONTROL and child.dep_ in ("dobj", "dative"):
@@ -116,8 +123,11 @@ class RoleFinder:
             return self._sources(head)[0], True
         if verb.dep_ == "pcomp" and head.dep_ == "prep":
             governor = head.head
-            if head.lower_ in ("of", "for") and any(c.dep_ == "dobj" for c in governor.children):
-                return [], False  # "accused X of fuelling": X is the subject, already the target
+            if head.lower_ in ("of", "for") and (any(c.dep_ == "dobj" for c in governor.children)
+                                                 or is_passive(governor)):
+                # "accused X of fuelling": X is the subject, already the target (and "Russia was
+                # accused by the United States of invading Ukraine" is no US invasion)
+                return [], False
             if governor.pos_ in ("VERB", "AUX"):
                 return self._sources(governor)[0], True
             if governor.dep_ == "acomp" and governor.head.pos_ in ("VERB", "AUX"):
@@ -399,7 +409,7 @@ class RoleFinder:
             for child in head.children:  # "Colombian ambassador", "the ambassador, Héctor Arenas"
                 if child.dep_ in ("compound", "amod", "appos", "nmod", "poss") and child.i in self.token_actor:
                     noun_code = self.verbs.noun_code(head.lemma_.lower()) or ""
-                    if child.dep_ in ("poss", "compound", "amod") and noun_code[:2] in GIVING_ROOTS and any(
+                    if child.dep_ in ("poss", "compound", "amod", "nmod") and noun_code[:2] in GIVING_ROOTS and any(
                             a.country is not None and a.country in self._avoided_countries(avoid)
                             for a in self.token_actor[child.i]):
                         # "promised Washington's support for X", "withheld US military aid to Ukraine":

@@ -107,8 +107,10 @@ class EventCoder(RoleFinder):
             # nearest modifier first: "24-hour hunger strike" is a hunger strike
             modifiers = [c.lemma_.lower() for c in sorted(token.children, key=lambda c: -c.i)
                          if c.dep_ in ("compound", "amod") and c.i < token.i]
-            code = next((self.verbs.noun_code(f"{m} {lemma}") for m in modifiers
-                         if self.verbs.noun_code(f"{m} {lemma}")), None) or self.verbs.noun_code(lemma)
+            # then a noun that states the event with its preposition: "Trump's July 25 call with Zelensky"
+            phrases = [f"{m} {lemma}" for m in modifiers] + [f"{lemma} {c.lower_}" for c in token.children
+                                                             if c.dep_ == "prep"] + [lemma]
+            code = next((self.verbs.noun_code(p) for p in phrases if self.verbs.noun_code(p)), None)
             if code:
                 return Trigger(token, PatternMatch(code, None, lemma, True), noun=True)
         return None
@@ -338,14 +340,20 @@ class EventCoder(RoleFinder):
             if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.i < noun.i):
                 sources.extend(self._arguments(child))
             elif child.dep_ == "prep" and child.lower_ == "by":
-                sources.extend(arg for pobj in child.children if pobj.dep_ == "pobj" for arg in self._arguments(pobj))
+                for pobj in (p for p in child.children if p.dep_ == "pobj"):
+                    agents = self._arguments(pobj)
+                    sources.extend(agents)
+                    targets.extend(a for prep in pobj.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                                   for p in prep.children if p.dep_ == "pobj"
+                                   for a in self._arguments(p, avoid=agents, places=place_targets, target=True))
             elif child.dep_ == "prep" and child.lower_ in NOUN_TARGET_PREPS and not (
                     code[:2] == "15" and child.lower_ == "of"):  # "the deployment of 230 troops to X": what moves
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         targets.extend(self._arguments(pobj, avoid=sources, places=place_targets, target=True)
                                        or self._inner_arguments(pobj, avoid=sources))  # "suspension of aid to X"
-                        # "the invasion of Ukraine by Russian forces": "by" may hang on the object
+                        # "the invasion of Ukraine by Russian forces": "by" may hang on the object (and
+                        # "of" on the agent: "the illegal occupation by Russia of Crimea", below)
                         for grand in pobj.children:
                             if grand.dep_ == "prep" and grand.lower_ == "by":
                                 sources.extend(a for g in grand.children if g.dep_ == "pobj" for a in self._arguments(g))
@@ -415,6 +423,10 @@ class EventCoder(RoleFinder):
         for source in sources:
             for target in ([s for s in sources if s is not source] if reciprocal else targets or [None]):
                 yield from self._make(index, sent, noun, code, source, target, mode, confidence)
+                if not reciprocal and target is not None and code[:2] == "04" and target.token.dep_ == "pobj" \
+                        and target.token.head.lower_ == "with":
+                    # "Trump's July 25 call with Ukrainian President Volodymyr Zelensky": both take part
+                    yield from self._make(index, sent, noun, code, target, source, mode, confidence * 0.9)
 
     def _received(self, index: int, sent: SpacySpan, noun: Token, code: str, verb: Token) -> Iterator[Event]:
         """An act the subject of ``verb`` undergoes: "faced criticism from X" is X acting on it."""
