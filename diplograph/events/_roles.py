@@ -414,6 +414,12 @@ class RoleFinder:
                             for a in self.token_actor[child.i]):
                         # "promised Washington's support for X", "withheld US military aid to Ukraine":
                         continue  # the giver's side, not the target
+                    if target and child.dep_ in ("compound", "nmod") \
+                            and head.lemma_.lower() not in AGENT_NOUNS | ROLE_NOUNS.keys() \
+                            and all(a.code is None and a.country is None for a in self.token_actor[child.i]):
+                        # a name the dictionary does not know, naming a thing, is no target: "paid a
+                        # visit to the city's Hoa Lo prison", "visited the U.S.-Mexico border"
+                        continue
                     actors = self.token_actor[child.i]
                     break
         if actors is None and head.lemma_.lower() in GROUP_HEADS:

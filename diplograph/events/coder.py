@@ -255,7 +255,10 @@ class EventCoder(RoleFinder):
                 code[:2] == "12" and self._joint_content(token, triggers))):
             reciprocal = True  # "Jordan and Britain have agreed to ...", "X and Y failed to reach a deal"
         elif not targets and code[:2] not in TARGETLESS_ROOTS and code not in TARGETLESS_CODES and not (
-                code[:2] in CONTENT_ROOTS and self._targetless_content(token, triggers)):
+                code[:2] in CONTENT_ROOTS and self._targetless_content(token, triggers)) and not (
+                visit and any(c.dep_ == "dobj" for c in token.children)):
+            # (a visit to a site that is no actor is a visit all the same: "Rep. David McKinley
+            # visited the U.S.-Mexico border near McAllen, Texas")
             return
         confidence = 0.85 if trigger.match.specific else 0.6
         if reciprocal:
