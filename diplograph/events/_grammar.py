@@ -16,7 +16,7 @@ from ._words import (
 __all__ = [
     "in_dateline", "is_circumstance", "is_conditional", "is_for_clause", "is_infinitival", "is_mutual",
     "is_obligation",
-    "is_passive", "is_temporal", "object_heads", "orphan_object", "phrase_tokens", "purpose_clauses", "received_by",
+    "is_passive", "is_temporal", "naming_predicate", "object_heads", "orphan_object", "phrase_tokens", "purpose_clauses", "received_by",
     "stray_recipient", "yielding_context",
 ]
 
@@ -165,3 +165,21 @@ def is_mutual(verb: Token) -> bool:
                     and token.doc[token.i - 1].lower_ in ("each", "one"):
                 return True
     return False
+
+
+def naming_predicate(verb: Token) -> tuple[Token, list[Token]] | None:
+    """What a verb of naming names and the words it names it with: "called the US sanctions illegal and
+    unacceptable" (sanctions; illegal, unacceptable), "viewed Washington's move as a violation of
+    international law" (move; violation), "described the annexation as illegal"; None without both."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    predicates = [c for c in verb.children if c.dep_ == "oprd"]
+    predicates.extend(c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("ADJ", "NOUN")
+                      and any(s.dep_ == "nsubj" for s in c.children))
+    if not objects:
+        objects = [s for p in predicates for s in p.children if s.dep_ == "nsubj"]
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+        predicates.extend(p for p in prep.children if p.dep_ in ("pobj", "amod", "acomp"))
+    if not objects or not predicates:
+        return None
+    words = [w for p in predicates for w in (p, *p.conjuncts, *(c for c in p.children if c.dep_ == "amod"))]
+    return objects[0], words

@@ -9,7 +9,7 @@ __all__ = [
     "COMMITMENT_NOUNS", "COMPOUND_PREPS", "CONDITIONAL_ROOTS", "CONDITION_MARKS", "CONTENT_ROOTS",
     "DECIDING_VERBS", "DOCUMENT_NOUNS", "DOMESTIC_AUTHORITIES", "ENVOY_SECTORS", "EXPRESSING_VERBS",
     "GIVING_VERBS", "GROUP_HEADS", "HELPING_VERBS", "INNER_HOSTS", "INNER_PREPS", "INTENT_CODES",
-    "LETTING_VERBS", "LIGHT_VERBS", "MOVING_VERBS", "NOT_AGENTS", "NOUN_TARGET_PREPS", "OBJECT_CONTROL",
+    "LETTING_VERBS", "LIGHT_VERBS", "MOVING_VERBS", "NAMING_VERBS", "NOT_AGENTS", "NOUN_TARGET_PREPS", "OBJECT_CONTROL",
     "OWNED_STATES", "PARTY_DEPS", "PEACEKEEPING", "PERSONAL", "PLACED_ROOTS", "PLACE_ACT_ROOTS",
     "PLACE_PREPS", "PLACE_TARGET_ROOTS", "PRAISE_NOUNS", "PRONOUN_KINDS", "PROPOSAL_NOUNS", "PROTESTED_DEPS",
     "PROTEST_WORDS", "RECIPROCAL_ROOTS", "REFUGE_NOUNS", "REFUSAL_CODES", "REFUSED_ROOTS", "REFUSED_YIELDS",
@@ -93,6 +93,10 @@ TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
 # international and Palestinian criticism"), and verbs of being under it ("Warren was under attack").
 RECEIVING_VERBS = {"face", "draw", "receive", "attract", "earn", "endure", "weather", "incur"}
 UNDERGOING_VERBS = {"be", "come", "remain", "fall", "stay"}
+# Verbs that name or see their object as something ("called the sanctions illegal", "viewed
+# Washington's move as a violation"): the judgement is the event, not a call or a statement.
+NAMING_VERBS = {"call", "describe", "label", "brand", "term", "dub", "view", "see", "regard", "deem",
+                "consider", "characterize", "characterise", "portray"}
 # Verbs of handing back, whose object is what is returned ("returned the artifacts to Peru").
 RETURNING_VERBS = {"return", "hand", "transfer", "deliver", "repatriate"}
 # Verbs of calling someone up, whose purpose may be the event ("called X to apologize").

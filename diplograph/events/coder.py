@@ -34,14 +34,14 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ..model import Actor, Event, Location, Mention, Quote, Span
 from ._episodes import demand_clauses, is_protest_purpose, is_protesting, joins_protest, without_bare_repeats
 from ._grammar import (
-    is_conditional, is_for_clause, is_mutual, is_obligation, is_passive, object_heads, purpose_clauses, received_by,
+    is_conditional, is_for_clause, is_mutual, is_obligation, is_passive, naming_predicate, object_heads, purpose_clauses, received_by,
     yielding_context,
 )
 from ._parts import Argument, Trigger
 from ._roles import RoleFinder, same_actor, same_side
 from ._words import (
     BLAME_ADJECTIVES, BLAME_NOUNS, CALLING_VERBS, CONDITIONAL_ROOTS, CONTENT_ROOTS, DECIDING_VERBS,
-    EXPRESSING_VERBS, HELPING_VERBS, INTENT_CODES, LIGHT_VERBS, NOUN_TARGET_PREPS, PEACEKEEPING,
+    EXPRESSING_VERBS, HELPING_VERBS, INTENT_CODES, LIGHT_VERBS, NAMING_VERBS, NOUN_TARGET_PREPS, PEACEKEEPING,
     PLACED_ROOTS, PLACE_ACT_ROOTS, PLACE_PREPS, PLACE_TARGET_ROOTS, PRAISE_NOUNS, PROTESTED_DEPS,
     RECIPROCAL_ROOTS, REFUSAL_CODES, REFUSED_ROOTS, REFUSED_YIELDS, SENDING_VERBS, SPEECH_VERBS,
     STRIKE_VERBS, TARGETLESS_CODES, TARGETLESS_ROOTS, TARGET_PREPS, THREAT_CODES, THREAT_ROOTS, TOPIC_PREPS,
@@ -173,6 +173,8 @@ class EventCoder(RoleFinder):
         if trigger.noun:
             yield from self._noun_events(index, sent, trigger, triggers)
             return
+        if token.lemma_.lower() in NAMING_VERBS and self._naming_code(token):
+            return  # "China called the US sanctions illegal": the judgement (``_appraisals``), not a call
         if token.lemma_.lower() in DECIDING_VERBS and any(
                 c.dep_ == "xcomp" and c.i in triggers and not triggers[c.i].noun for c in token.children):
             return  # "decided to allow X": the allowing is the event
@@ -443,6 +445,8 @@ class EventCoder(RoleFinder):
         """Reported judgements: "Putin said Colombia is a promising partner" -> 051 praise;
         "Egypt said the US must mediate" -> 100 demand."""
         for verb in sent:
+            if verb.lemma_.lower() in NAMING_VERBS and verb.pos_ == "VERB":
+                yield from self._naming(index, sent, verb)
             if verb.lemma_.lower() not in SPEECH_VERBS or verb.pos_ != "VERB":
                 continue
             for clause in verb.children:
@@ -457,9 +461,7 @@ class EventCoder(RoleFinder):
                 attrs = [c for c in clause.children if c.dep_ in ("attr", "acomp")]
                 if not subjects or not attrs:
                     continue
-                lemma = attrs[0].lemma_.lower()
-                code = ("051" if lemma in PRAISE_NOUNS else "111" if lemma in BLAME_NOUNS
-                        else "112" if lemma in BLAME_ADJECTIVES else None)
+                code = self._judgement(attrs[0].lemma_.lower())
                 if code is None:
                     continue
                 sources, _ = self._sources(verb)
@@ -468,6 +470,35 @@ class EventCoder(RoleFinder):
                 for source in sources:
                     for target in targets:
                         yield from self._make(index, sent, verb, code, source, target, mode, 0.7)
+
+    def _judgement(self, lemma: str) -> str | None:
+        """The code of calling someone or something ``lemma``: praise (051), blame (111, 112)."""
+        return ("051" if lemma in PRAISE_NOUNS else "111" if lemma in BLAME_NOUNS
+                else "112" if lemma in BLAME_ADJECTIVES else self.verbs.appraisal_code(lemma))
+
+    def _naming_code(self, verb: Token) -> str | None:
+        """What naming something says of it: "called the US sanctions illegal" 111, "described X as a
+        partner" 051; None when the words judge nothing or the naming is negated."""
+        found = naming_predicate(verb)
+        if found is None or any(c.dep_ == "neg" for c in verb.children):
+            return None
+        return next((code for word in found[1] if not any(c.dep_ == "neg" for c in word.children)
+                     for code in (self._judgement(word.lemma_.lower()),) if code), None)
+
+    def _naming(self, index: int, sent: SpacySpan, verb: Token) -> Iterator[Event]:
+        """"Russia's foreign ministry said it viewed Washington's move as a violation of international
+        law": the ministry criticises Washington (111), whose move it names."""
+        code = self._naming_code(verb)
+        found = naming_predicate(verb)
+        if code is None or found is None:
+            return
+        sources, _ = self._sources(verb)
+        targets = self._arguments(found[0], generic=False, avoid=sources, target=True) or (
+            self._inner_arguments(found[0], avoid=sources) if found[0].i not in self.token_actor else [])
+        mode = event_mode(verb)
+        for source in sources:
+            for target in targets:
+                yield from self._make(index, sent, verb, code, source, target, mode, 0.7)
 
     def _reported_demand(self, index: int, sent: SpacySpan, verb: Token, clause: Token) -> Iterator[Event]:
         """"The US said China must drop barriers": the speaker demands it of the clause's subject (100)."""

@@ -104,3 +104,16 @@ def test_occupation_by_an_agent_of_a_place(run):
 def test_a_call_with_someone_is_a_consultation_both_ways(run):
     doc = run("Morrison listened in on President Trump's July 25 call with Ukrainian President Volodymyr Zelensky.")
     assert {("USA", "041", "UKR"), ("UKR", "041", "USA")} <= _codes(doc)
+
+
+def test_naming_an_act_with_a_judgement_is_criticism_not_a_call(run):
+    doc = run("China called the US sanctions illegal and unacceptable.")
+    assert ("CHN", "111", "USA") in _codes(doc)
+    assert not any(e.root == "04" for e in doc._.events)
+    doc = run("Russia's foreign ministry said it viewed Washington's move as a violation of international law.")
+    assert ("RUS", "111", "USA") in _codes(doc)
+
+
+def test_naming_without_a_judgement_is_no_criticism(run):
+    doc = run("Russia's foreign ministry said it viewed Washington's move as a sign of change.")
+    assert not any(e.root == "11" for e in doc._.events)
