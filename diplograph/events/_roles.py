@@ -81,6 +81,10 @@ class RoleFinder:
             if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
                 subject = verb.head
             found = self._arguments(subject)
+            if not found and subject.dep_ == "appos" and subject.i not in self.token_actor:
+                # "the Alliance for American Manufacturing, a group that has applauded some of Trump's
+                # tariff decisions": the apposition's head names who
+                found = self._arguments(subject.head)
             if not found and subject.pos_ == "NOUN" and subject.i not in self.token_actor:
                 # "A car bombing by the Islamic State killed ...", "The missiles fired by the Israeli
                 # military struck ...": the agent of the weapon or attack is the source
@@ -610,9 +614,12 @@ class RoleFinder:
         """The first geocoded place of the sentence outside the source: a protest, threat or
         coercion with no one named is aimed at the country where it happens ("demonstrated in the
         city of Kirkuk")."""
+        # (nor in the source's own apposition: "Former President Barack Obama, the most popular
+        # Democrat in America, ... by warning candidates")
+        owned = {t.idx for s in sources for t in s.token.subtree}
         for place in self.places:
             if sent.start_char <= place.start < sent.end_char and not self._speakers_place(place) and not any(
-                    s.ref.start <= place.start < s.ref.end for s in sources):
+                    s.ref.start <= place.start < s.ref.end for s in sources) and place.start not in owned:
                 token = self.doc.char_span(place.start, place.end, alignment_mode="expand")[-1]
                 return [Argument(place_ref(place), token)]
         return []
