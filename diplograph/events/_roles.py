@@ -616,7 +616,7 @@ class RoleFinder:
         city of Kirkuk")."""
         # (nor in the source's own apposition: "Former President Barack Obama, the most popular
         # Democrat in America, ... by warning candidates")
-        owned = {t.idx for s in sources for t in s.token.subtree}
+        owned = {t.idx for s in sources for a in s.token.children if a.dep_ == "appos" for t in a.subtree}
         for place in self.places:
             if sent.start_char <= place.start < sent.end_char and not self._speakers_place(place) and not any(
                     s.ref.start <= place.start < s.ref.end for s in sources) and place.start not in owned:

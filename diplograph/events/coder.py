@@ -429,8 +429,10 @@ class EventCoder(RoleFinder):
             for target in ([s for s in sources if s is not source] if reciprocal else targets or [None]):
                 yield from self._make(index, sent, noun, code, source, target, mode, confidence)
                 if not reciprocal and target is not None and code[:2] == "04" and target.token.dep_ == "pobj" \
-                        and target.token.head.lower_ == "with":
+                        and target.token.head.lower_ == "with" and source.token.head.i == noun.i \
+                        and source.token.dep_ == "poss" and source.token.pos_ != "PRON":
                     # "Trump's July 25 call with Ukrainian President Volodymyr Zelensky": both take part
+                    # (as they do when one "held talks with" the other, which is coded one way)
                     yield from self._make(index, sent, noun, code, target, source, mode, confidence * 0.9)
 
     def _received(self, index: int, sent: SpacySpan, noun: Token, code: str, verb: Token) -> Iterator[Event]:
