@@ -18,7 +18,7 @@ from ._parts import Argument
 from ._words import (
     AGENT_NOUNS, CLAUSE_DEPS, COMMITMENT_NOUNS, CONDITION_MARKS, DOCUMENT_NOUNS, DOMESTIC_AUTHORITIES,
     ENVOY_SECTORS, GIVING_ROOTS, GIVING_VERBS, GROUP_HEADS, HELPING_VERBS, INNER_HOSTS, INNER_PREPS,
-    LETTING_VERBS, MOVING_VERBS, NOT_AGENTS, OBJECT_CONTROL, OWNED_STATES, PARTY_DEPS, PLACE_TARGET_ROOTS,
+    LAW_NOUNS, LETTING_VERBS, MOVING_VERBS, NOT_AGENTS, OBJECT_CONTROL, OWNED_STATES, PARTY_DEPS, PLACE_TARGET_ROOTS,
     PRONOUN_KINDS, PROPOSAL_NOUNS, REFUGE_NOUNS, ROLE_NOUNS, SENDING_VERBS, SPEECH_VERBS, TARGET_PREPS,
 )
 
@@ -81,6 +81,13 @@ class RoleFinder:
             if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
                 subject = verb.head
             found = self._arguments(subject)
+            if subject.lemma_.lower() in LAW_NOUNS:
+                # "the Hong Kong Human Rights and Democracy Act, under consideration by the US Senate,
+                # would impose economic sanctions": a law acts through who passes or weighs it
+                phrases = [subject, *(c for c in verb.children if c.dep_ == "prep" and subject.i < c.i < verb.i)]
+                found = [a for phrase in phrases for t in phrase_tokens(phrase)
+                         if t.dep_ in ("agent", "prep") and t.lower_ == "by"
+                         for p in t.children if p.dep_ == "pobj" for a in self._arguments(p)]
             if not found and subject.dep_ == "appos" and subject.i not in self.token_actor:
                 # "the Alliance for American Manufacturing, a group that has applauded some of Trump's
                 # tariff decisions": the apposition's head names who

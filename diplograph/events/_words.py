@@ -8,7 +8,7 @@ __all__ = [
     "AGENT_NOUNS", "BLAME_ADJECTIVES", "BLAME_NOUNS", "CALLING_VERBS", "CLAUSE_DEPS", "COLLECTIVE",
     "COMMITMENT_NOUNS", "COMPOUND_PREPS", "CONDITIONAL_ROOTS", "CONDITION_MARKS", "CONTENT_ROOTS",
     "DECIDING_VERBS", "DOCUMENT_NOUNS", "DOMESTIC_AUTHORITIES", "ENVOY_SECTORS", "EXPRESSING_VERBS",
-    "GIVING_VERBS", "GROUP_HEADS", "HELPING_VERBS", "INNER_HOSTS", "INNER_PREPS", "INTENT_CODES",
+    "GIVING_VERBS", "GROUP_HEADS", "HELPING_VERBS", "INNER_HOSTS", "INNER_PREPS", "INTENT_CODES", "LAW_NOUNS",
     "LETTING_VERBS", "LIGHT_VERBS", "MOVING_VERBS", "NAMING_VERBS", "NOT_AGENTS", "NOUN_TARGET_PREPS", "OBJECT_CONTROL",
     "OWNED_STATES", "PARTY_DEPS", "PEACEKEEPING", "PERSONAL", "PLACED_ROOTS", "PLACE_ACT_ROOTS",
     "PLACE_PREPS", "PLACE_TARGET_ROOTS", "PRAISE_NOUNS", "PRONOUN_KINDS", "PROPOSAL_NOUNS", "PROTESTED_DEPS",
@@ -97,6 +97,9 @@ UNDERGOING_VERBS = {"be", "come", "remain", "fall", "stay"}
 # Washington's move as a violation"): the judgement is the event, not a call or a statement.
 NAMING_VERBS = {"call", "describe", "label", "brand", "term", "dub", "view", "see", "regard", "deem",
                 "consider", "characterize", "characterise", "portray"}
+# Laws and bills, which act through whoever passes or weighs them ("the Hong Kong Human Rights and
+# Democracy Act, under consideration by the US Senate, would impose economic sanctions").
+LAW_NOUNS = {"act", "bill", "law", "legislation", "resolution", "amendment", "ordinance", "decree", "measure"}
 # Verbs of handing back, whose object is what is returned ("returned the artifacts to Peru").
 RETURNING_VERBS = {"return", "hand", "transfer", "deliver", "repatriate"}
 # Verbs of calling someone up, whose purpose may be the event ("called X to apologize").

@@ -117,3 +117,12 @@ def test_naming_an_act_with_a_judgement_is_criticism_not_a_call(run):
 def test_naming_without_a_judgement_is_no_criticism(run):
     doc = run("Russia's foreign ministry said it viewed Washington's move as a sign of change.")
     assert not any(e.root == "11" for e in doc._.events)
+
+
+def test_a_law_acts_through_who_weighs_or_passes_it(run):
+    doc = run("And the Hong Kong Human Rights and Democracy Act, under consideration by the US Senate on Monday, "
+              "would impose economic sanctions and a travel ban on officials deemed responsible for human "
+              "rights abuses.")
+    assert {e.source.country for e in doc._.events if e.root == "16"} == {"USA"}
+    doc = run("The bill passed by the Russian parliament bans foreign funding of Russian media.")
+    assert all(e.source.code == "RUSLEG" for e in doc._.events)
