@@ -15,9 +15,8 @@ from ._words import (
 
 __all__ = [
     "in_dateline", "is_circumstance", "is_conditional", "is_for_clause", "is_infinitival", "is_mutual",
-    "is_obligation",
-    "is_passive", "is_temporal", "naming_predicate", "object_heads", "orphan_object", "phrase_tokens", "purpose_clauses", "received_by",
-    "stray_recipient", "yielding_context",
+    "is_obligation", "is_passive", "is_temporal", "naming_predicate", "object_heads", "orphan_object",
+    "phrase_tokens", "purpose_clauses", "received_by", "stray_recipient", "yielding_context",
 ]
 
 

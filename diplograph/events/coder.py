@@ -34,8 +34,8 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ..model import Actor, Event, Location, Mention, Quote, Span
 from ._episodes import demand_clauses, is_protest_purpose, is_protesting, joins_protest, without_bare_repeats
 from ._grammar import (
-    is_conditional, is_for_clause, is_mutual, is_obligation, is_passive, naming_predicate, object_heads, purpose_clauses, received_by,
-    yielding_context,
+    is_conditional, is_for_clause, is_mutual, is_obligation, is_passive, naming_predicate, object_heads,
+    purpose_clauses, received_by, yielding_context,
 )
 from ._parts import Argument, Trigger
 from ._roles import RoleFinder, same_actor, same_side
@@ -528,6 +528,8 @@ class EventCoder(RoleFinder):
               target: Argument | None, mode: str, confidence: float) -> Iterator[Event]:
         if target is not None and same_actor(source.ref, target.ref):
             return
+        if target is not None and not self._is_party(target):
+            return  # "a question about Brexit", "its cancelled IPO": no actor is acted on
         if target is not None and not target.generic:
             target = self._placed(target, sent, source)
         if not source.generic:

@@ -126,3 +126,9 @@ def test_a_law_acts_through_who_weighs_or_passes_it(run):
     assert {e.source.country for e in doc._.events if e.root == "16"} == {"USA"}
     doc = run("The bill passed by the Russian parliament bans foreign funding of Russian media.")
     assert all(e.source.code == "RUSLEG" for e in doc._.events)
+
+
+def test_a_target_must_be_an_actor(run):
+    doc = run("The video had been altered to show Keir Starmer failing to answer a question about Brexit, when, "
+              "in fact, he responded quickly.", published="2019-11-20")
+    assert not any(e.target and e.target.text == "Brexit" for e in doc._.events)
