@@ -19,7 +19,7 @@ from ._words import (
     AGENT_NOUNS, CLAUSE_DEPS, COMMITMENT_NOUNS, CONDITION_MARKS, DOCUMENT_NOUNS, DOMESTIC_AUTHORITIES,
     ENVOY_SECTORS, GIVING_ROOTS, GIVING_VERBS, GROUP_HEADS, HELPING_VERBS, INNER_HOSTS, INNER_PREPS,
     LAW_NOUNS, LETTING_VERBS, MOVING_VERBS, NOT_AGENTS, OBJECT_CONTROL, OWNED_STATES, PARTY_DEPS, PLACE_TARGET_ROOTS,
-    PRONOUN_KINDS, PROPOSAL_NOUNS, REFUGE_NOUNS, ROLE_NOUNS, SENDING_VERBS, SPEECH_VERBS, TARGET_PREPS, TOPIC_PREPS,
+    PRONOUN_KINDS, PROPOSAL_NOUNS, REFUGE_NOUNS, ROLE_NOUNS, SENDING_VERBS, SPEECH_VERBS, TARGET_PREPS,
 )
 
 __all__ = ["RoleFinder", "place_ref", "same_actor", "same_side"]
@@ -319,15 +319,12 @@ class RoleFinder:
 
     def _is_party(self, party: Argument) -> bool:
         """Whether a target the actors stage found is an actor at all: one it knows (a code or a
-        country) is; a name it does not know is not when it is a topic ("failing to answer a question
-        about Brexit") or no name but a common noun phrase ("related to its cancelled IPO")."""
+        country) is; a name it does not know is not when it is only a topic ("failing to answer a
+        question about Brexit")."""
         ref = party.ref
         if party.generic or ref.code is not None or ref.country is not None or ref.actor is None:
             return True
-        if party.token.dep_ == "pobj" and party.token.head.lower_ in TOPIC_PREPS:
-            return False
-        words = [w for w in ref.text.split() if w.lower() not in ("the", "a", "an", "its", "his", "her", "their")]
-        return bool(words) and not words[0][:1].islower()
+        return not (party.token.dep_ == "pobj" and party.token.head.lower_ in ("about", "regarding", "concerning"))
 
     def _is_place(self, party: Argument) -> bool:
         """Whether ``party`` is a geocoded place standing for its country, not an actor."""

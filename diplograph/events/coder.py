@@ -249,6 +249,13 @@ class EventCoder(RoleFinder):
             targets = self._purpose_parties(yielding_context(token), sources)
         if not targets and code[:2] in PLACED_ROOTS:
             targets = self._sentence_place(sent, sources)
+        if code == "043" and targets and not any(t.ref.start <= t.token.idx < t.ref.end for t in targets):
+            # "Germany welcomed the Chinese delegation's proposal": a thing of the visitor's is welcomed,
+            # nobody visits; the verb's own sense holds (welcoming is praise)
+            plain = self.verbs.match(token.lemma_.lower(), [], [])
+            if plain is None:
+                return
+            trigger, code = Trigger(token, plain), plain.cameo
         reciprocal = False
         if targets and len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS and all(
                 t.token.dep_ == "pobj" and t.token.head.lower_ in TOPIC_PREPS for t in targets):

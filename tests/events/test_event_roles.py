@@ -132,3 +132,10 @@ def test_a_target_must_be_an_actor(run):
     doc = run("The video had been altered to show Keir Starmer failing to answer a question about Brexit, when, "
               "in fact, he responded quickly.", published="2019-11-20")
     assert not any(e.target and e.target.text == "Brexit" for e in doc._.events)
+
+
+def test_a_visitors_proposal_welcomed_is_praise_not_a_visit(run):
+    doc = run("Germany welcomed the Chinese delegation's proposal.")
+    assert not any(e.root == "04" for e in doc._.events)
+    doc = run("Macron welcomed President Trump to Paris on Monday.")
+    assert {"043", "042"} <= {e.cameo for e in doc._.events}
