@@ -139,3 +139,10 @@ def test_a_visitors_proposal_welcomed_is_praise_not_a_visit(run):
     assert not any(e.root == "04" for e in doc._.events)
     doc = run("Macron welcomed President Trump to Paris on Monday.")
     assert {"043", "042"} <= {e.cameo for e in doc._.events}
+
+
+def test_sentences_and_impeachment_are_legal_action(run):
+    doc = run("A Saudi court sentenced the activist to six years in prison.")
+    assert any(e.cameo == "173" and e.source.country == "SAU" for e in doc._.events)
+    doc = run("The House voted to impeach President Donald Trump.")
+    assert any(e.cameo == "173" and e.target and e.target.country == "USA" for e in doc._.events)
