@@ -256,10 +256,12 @@ class RoleFinder:
     def _receiving_parties(self, noun: Token, verb: Token) -> tuple[list[Argument], list[Argument]]:
         """Who does what an event noun names to the subject of ``verb`` ("faced", "came under"):
         "The United States faced stiff international and Palestinian criticism" is Palestinian
-        criticism of the United States; "drew condemnation from Britain" Britain's. The doer is named
-        "from X" or as the noun's modifier; the subject of the verb of receiving is the target."""
+        criticism of the United States; "drew condemnation from Britain" Britain's; "is under
+        investigation by federal prosecutors". The doer is named "from X" or "by X", or as the noun's
+        modifier; the subject of the verb of receiving is the target."""
         targets, _ = self._sources(verb)
-        sources = [a for prep in (*noun.children, *verb.children) if prep.dep_ == "prep" and prep.lower_ == "from"
+        sources = [a for prep in (*noun.children, *verb.children)
+                   if prep.dep_ in ("prep", "agent") and prep.lower_ in ("from", "by")
                    for p in prep.children if p.dep_ == "pobj" for a in self._arguments(p, avoid=targets)]
         if not sources:
             sources = [a for c in noun.children if c.dep_ in ("amod", "compound", "poss")

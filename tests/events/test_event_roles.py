@@ -146,3 +146,9 @@ def test_sentences_and_impeachment_are_legal_action(run):
     assert any(e.cameo == "173" and e.source.country == "SAU" for e in doc._.events)
     doc = run("The House voted to impeach President Donald Trump.")
     assert any(e.cameo == "173" and e.target and e.target.country == "USA" for e in doc._.events)
+
+
+def test_under_investigation_by_is_the_investigator_acting(run):
+    doc = run("Giuliani is under investigation by federal prosecutors in Manhattan.")
+    found = [e for e in doc._.events if e.root == "09"]
+    assert found and all("Giuliani" in e.target.text and "prosecutors" in e.source.text for e in found)
