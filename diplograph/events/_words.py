@@ -9,7 +9,8 @@ __all__ = [
     "COMMITMENT_NOUNS", "COMPOUND_PREPS", "CONDITIONAL_ROOTS", "CONDITION_MARKS", "CONTENT_ROOTS",
     "DECIDING_VERBS", "DOCUMENT_NOUNS", "DOMESTIC_AUTHORITIES", "ENVOY_SECTORS", "EXPRESSING_VERBS",
     "GIVING_VERBS", "GROUP_HEADS", "HELPING_VERBS", "INNER_HOSTS", "INNER_PREPS", "INTENT_CODES", "LAW_NOUNS",
-    "LETTING_VERBS", "LIGHT_VERBS", "MOVING_VERBS", "NAMING_VERBS", "NOT_AGENTS", "NOUN_TARGET_PREPS", "OBJECT_CONTROL",
+    "LETTING_VERBS", "LIGHT_VERBS", "MOVING_VERBS", "NAMING_VERBS", "NOT_AGENTS", "NOUN_TARGET_PREPS",
+    "OBJECT_CONTROL", "ONE_SIDED_CODES",
     "OWNED_STATES", "PARTY_DEPS", "PEACEKEEPING", "PERSONAL", "PLACED_ROOTS", "PLACE_ACT_ROOTS",
     "PLACE_PREPS", "PLACE_TARGET_ROOTS", "PRAISE_NOUNS", "PRONOUN_KINDS", "PROPOSAL_NOUNS", "PROTESTED_DEPS",
     "PROTEST_WORDS", "RECIPROCAL_ROOTS", "REFUGE_NOUNS", "REFUSAL_CODES", "REFUSED_ROOTS", "REFUSED_YIELDS",
@@ -77,6 +78,8 @@ TARGETLESS_CODES = {"081", "0811", "0812", "0813", "0814", "082",
 # Cooperation, and fighting, that conjoined actors do with each other ("Israel and Jordan signed a
 # treaty", "Syria and Israel fired across the ceasefire line").
 RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}
+# Force that conjoined subjects use together, never on each other: blockades and occupations.
+ONE_SIDED_CODES = {"191", "192"}
 # Material acts (and promises of them) whose place can stand for the target country
 # ("attacked positions in Ukraine", "sent aid to Kuwait City").
 PLACE_TARGET_ROOTS = {"03", "06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}

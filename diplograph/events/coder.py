@@ -42,7 +42,7 @@ from ._roles import RoleFinder, same_actor, same_side
 from ._words import (
     BLAME_ADJECTIVES, BLAME_NOUNS, CALLING_VERBS, CONDITIONAL_ROOTS, CONTENT_ROOTS, DECIDING_VERBS,
     EXPRESSING_VERBS, HELPING_VERBS, INTENT_CODES, LIGHT_VERBS, NAMING_VERBS, NOUN_TARGET_PREPS, PEACEKEEPING,
-    PLACED_ROOTS, PLACE_ACT_ROOTS, PLACE_PREPS, PLACE_TARGET_ROOTS, PRAISE_NOUNS, PROTESTED_DEPS,
+    ONE_SIDED_CODES, PLACED_ROOTS, PLACE_ACT_ROOTS, PLACE_PREPS, PLACE_TARGET_ROOTS, PRAISE_NOUNS, PROTESTED_DEPS,
     RECIPROCAL_ROOTS, REFUSAL_CODES, REFUSED_ROOTS, REFUSED_YIELDS, SENDING_VERBS, SPEECH_VERBS,
     STRIKE_VERBS, TARGETLESS_CODES, TARGETLESS_ROOTS, TARGET_PREPS, THREAT_CODES, THREAT_ROOTS, TOPIC_PREPS,
     VIOLENT_ROOTS, VISITING_VERBS,
@@ -260,9 +260,11 @@ class EventCoder(RoleFinder):
         if targets and len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS and all(
                 t.token.dep_ == "pobj" and t.token.head.lower_ in TOPIC_PREPS for t in targets):
             targets = []  # "Trump and Putin agreed to share information on North Korea": a topic, not a party
-        if not targets and len(sources) > 1 and (code[:2] in RECIPROCAL_ROOTS or is_mutual(token) or (
+        if not targets and len(sources) > 1 and (is_mutual(token) or (
+                code[:2] in RECIPROCAL_ROOTS and code[:3] not in ONE_SIDED_CODES) or (
                 code[:2] == "12" and self._joint_content(token, triggers))):
             reciprocal = True  # "Jordan and Britain have agreed to ...", "X and Y failed to reach a deal"
+            # (but "Deval Patrick and Bloomberg are moving into the race" occupy nothing of each other)
         elif not targets and code[:2] not in TARGETLESS_ROOTS and code not in TARGETLESS_CODES and not (
                 code[:2] in CONTENT_ROOTS and self._targetless_content(token, triggers)) and not (
                 visit and any(c.dep_ == "dobj" for c in token.children)):

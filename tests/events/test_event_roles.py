@@ -152,3 +152,12 @@ def test_under_investigation_by_is_the_investigator_acting(run):
     doc = run("Giuliani is under investigation by federal prosecutors in Manhattan.")
     found = [e for e in doc._.events if e.root == "09"]
     assert found and all("Giuliani" in e.target.text and "prosecutors" in e.source.text for e in found)
+
+
+def test_joint_subjects_of_one_sided_force_are_not_each_others_target(run):
+    doc = run("That's why former Massachusetts Gov. Deval Patrick and Bloomberg are moving into the race.",
+              published="2019-11-20")
+    names = ("Patrick", "Bloomberg")
+    assert not any(e.target and any(n in e.target.text for n in names) for e in doc._.events)
+    pairs = triples(run("India and Pakistan exchanged fire across the Line of Control on Sunday."))
+    assert {("IND", "ASSAULT", "PAK"), ("PAK", "ASSAULT", "IND")} <= pairs
