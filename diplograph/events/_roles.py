@@ -19,7 +19,7 @@ from ._words import (
     AGENT_NOUNS, CLAUSE_DEPS, COMMITMENT_NOUNS, CONDITION_MARKS, DOCUMENT_NOUNS, DOMESTIC_AUTHORITIES,
     ENVOY_SECTORS, GIVING_ROOTS, GIVING_VERBS, GROUP_HEADS, HELPING_VERBS, INNER_HOSTS, INNER_PREPS,
     LAW_NOUNS, LETTING_VERBS, MOVING_VERBS, NOT_AGENTS, OBJECT_CONTROL, OWNED_STATES, PARTY_DEPS, PLACE_TARGET_ROOTS,
-    PRONOUN_KINDS, PROPOSAL_NOUNS, REFUGE_NOUNS, ROLE_NOUNS, SENDING_VERBS, SPEECH_VERBS, TARGET_PREPS,
+    PRONOUN_KINDS, PROPOSAL_NOUNS, REFUGE_NOUNS, ROLE_NOUNS, SENDING_VERBS, SPEECH_VERBS, SWAPPING_VERBS, TARGET_PREPS,
 )
 
 __all__ = ["RoleFinder", "place_ref", "same_actor", "same_side"]
@@ -267,6 +267,22 @@ class RoleFinder:
             sources = [a for c in noun.children if c.dep_ in ("amod", "compound", "poss")
                        for m in (c, *c.conjuncts) for a in self._arguments(m, avoid=targets)]
         return sources, targets
+
+    def _swapped_back(self, verb: Token) -> list[tuple[Argument, Argument]]:
+        """The other release of a swap: "the Taliban swapped two Western hostages for three of its
+        commanders held by the Afghan government" -- the Afghan government releases the commanders."""
+        if verb.lemma_.lower() not in SWAPPING_VERBS:
+            return []
+        found = []
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"):
+            for held in (p for p in prep.children if p.dep_ == "pobj"):
+                holders = [a for t in held.subtree if t.dep_ == "acl" and t.tag_ == "VBN"
+                           for g in t.children if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"
+                           for a in self._arguments(p)]
+                captives = self._arguments(held, avoid=holders, target=True) or \
+                    self._inner_arguments(held, avoid=holders)
+                found.extend((h, c) for h in holders[:1] for c in captives)
+        return found
 
     def _content_targets(self, verb: Token, sources: Sequence[Argument]) -> list[Argument]:
         """The target inside what was promised, demanded or threatened: "threatened to attack X",

@@ -15,7 +15,7 @@ __all__ = [
     "PLACE_PREPS", "PLACE_TARGET_ROOTS", "PRAISE_NOUNS", "PRONOUN_KINDS", "PROPOSAL_NOUNS", "PROTESTED_DEPS",
     "PROTEST_WORDS", "RECIPROCAL_ROOTS", "REFUGE_NOUNS", "REFUSAL_CODES", "REFUSED_ROOTS", "REFUSED_YIELDS",
     "RECEIVING_VERBS", "RETURNING_VERBS", "ROLE_NOUNS", "SENDING_VERBS", "SPEECH_VERBS",
-    "STANCE_PARTICIPLES", "STRIKE_VERBS",
+    "STANCE_PARTICIPLES", "STRIKE_VERBS", "SWAPPING_VERBS",
     "TARGETLESS_CODES", "TARGETLESS_ROOTS", "TARGET_PREPS", "THREAT_CODES", "THREAT_ROOTS", "TOPIC_PREPS",
     "UNDERGOING_VERBS", "VIOLENT_ROOTS", "VISITING_VERBS",
 ]
@@ -103,6 +103,9 @@ NAMING_VERBS = {"call", "describe", "label", "brand", "term", "dub", "view", "se
 # Laws and bills, which act through whoever passes or weighs them ("the Hong Kong Human Rights and
 # Democracy Act, under consideration by the US Senate, would impose economic sanctions").
 LAW_NOUNS = {"act", "bill", "law", "legislation", "resolution", "amendment", "ordinance", "decree", "measure"}
+# Verbs of swapping, whose "for" phrase is what the other side gives back ("swapped hostages for
+# commanders held by the government").
+SWAPPING_VERBS = {"swap", "exchange", "trade"}
 # Verbs of handing back, whose object is what is returned ("returned the artifacts to Peru").
 RETURNING_VERBS = {"return", "hand", "transfer", "deliver", "repatriate"}
 # Verbs of calling someone up, whose purpose may be the event ("called X to apologize").

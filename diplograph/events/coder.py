@@ -296,6 +296,9 @@ class EventCoder(RoleFinder):
                     # modifies: "paid a visit to the city's Hoa Lo prison", "visited the U.S.-Mexico border")
                     yield from self._make(index, sent, token, intent_code(trigger.match.reverse, mode), target,
                                           source, mode, confidence * 0.9)
+        if code.startswith("084"):
+            for holder, held in self._swapped_back(token):  # the other side of a prisoner swap
+                yield from self._make(index, sent, token, code, holder, held, mode, confidence * 0.9)
 
     def _arresting_authority(self, verb: Token, sector: str) -> list[Argument]:
         """"A Christian missionary was arrested in Lebanon", "was put under investigation in Italy":

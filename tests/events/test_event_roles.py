@@ -161,3 +161,12 @@ def test_joint_subjects_of_one_sided_force_are_not_each_others_target(run):
     assert not any(e.target and any(n in e.target.text for n in names) for e in doc._.events)
     pairs = triples(run("India and Pakistan exchanged fire across the Line of Control on Sunday."))
     assert {("IND", "ASSAULT", "PAK"), ("PAK", "ASSAULT", "IND")} <= pairs
+
+
+def test_the_other_side_of_a_prisoner_swap_releases_too(run):
+    doc = run("The crash comes a day after the Taliban swapped two Western hostages for three of its commanders "
+              "held by the Afghan government, raising hopes of a thaw in relations between the armed group "
+              "and coalition forces.", published="2019-11-19")
+    releases = {(e.source.code, e.target.text) for e in doc._.events if e.cameo == "0841"}
+    assert ("AFGGOV", "its commanders") in releases
+    assert any(code == "AFGREB" for code, _ in releases)
