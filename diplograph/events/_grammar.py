@@ -8,12 +8,15 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from ._words import CLAUSE_DEPS, COMPOUND_PREPS, GIVING_VERBS, RETURNING_VERBS, STANCE_PARTICIPLES
+from ._words import (
+    CLAUSE_DEPS, COMPOUND_PREPS, GIVING_VERBS, RECEIVING_VERBS, RETURNING_VERBS, STANCE_PARTICIPLES,
+    UNDERGOING_VERBS,
+)
 
 __all__ = [
-    "in_dateline", "is_conditional", "is_for_clause", "is_infinitival", "is_obligation", "is_passive",
-    "is_temporal", "object_heads", "orphan_object", "phrase_tokens", "purpose_clauses", "stray_recipient",
-    "yielding_context",
+    "in_dateline", "is_circumstance", "is_conditional", "is_for_clause", "is_infinitival", "is_mutual",
+    "is_obligation", "is_passive", "is_temporal", "naming_predicate", "object_heads", "orphan_object",
+    "phrase_tokens", "purpose_clauses", "received_by", "stray_recipient", "yielding_context",
 ]
 
 
@@ -130,3 +133,52 @@ def yielding_context(verb: Token) -> list[Token]:
     return [c for v in verbs for c in v.children
             if (c.dep_ == "prep" and c.lower_ in ("after", "following", "despite"))
             or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "after" for m in c.children))]
+
+
+def received_by(noun: Token) -> Token | None:
+    """The verb whose subject undergoes the act an event noun names: "The United States faced stiff
+    international and Palestinian criticism" (faced), "Warren was under near-constant attack" (was);
+    None when ``noun`` is no such object."""
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in RECEIVING_VERBS:
+        return head
+    if noun.dep_ == "pobj" and head.lower_ == "under" and head.dep_ == "prep" \
+            and head.head.lemma_.lower() in UNDERGOING_VERBS:
+        return head.head
+    return None
+
+
+def is_circumstance(prep: Token) -> bool:
+    """A "with" phrase that is a clause of its own, not a party: "sharply criticised the US policy
+    shift, with Jordanian Foreign Minister Ayman Safadi warning of 'dangerous consequences'" (the
+    parser makes "warning" the object of "with")."""
+    return prep.lower_ == "with" and any(p.dep_ == "pobj" and p.tag_ == "VBG" for p in prep.children)
+
+
+def is_mutual(verb: Token) -> bool:
+    """Whether ``verb``'s object is "each other" or "one another": its conjoined subjects act on each
+    other ("Johnson and Corbyn attacked each other's policies on Brexit")."""
+    for head in object_heads(verb, {"with", "against", "on", "at", "to", "of"}):
+        for token in phrase_tokens(head):
+            if token.lower_ in ("other", "another") and token.i > 0 \
+                    and token.doc[token.i - 1].lower_ in ("each", "one"):
+                return True
+    return False
+
+
+def naming_predicate(verb: Token) -> tuple[Token, list[Token]] | None:
+    """What a verb of naming names and the words it names it with: "called the US sanctions illegal and
+    unacceptable" (sanctions; illegal, unacceptable), "viewed Washington's move as a violation of
+    international law" (move; violation), "described the annexation as illegal"; None without both."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    predicates = [c for c in verb.children if c.dep_ == "oprd"]
+    predicates.extend(c for c in verb.children if c.dep_ == "ccomp" and c.pos_ in ("ADJ", "NOUN")
+                      and any(s.dep_ == "nsubj" for s in c.children))
+    if not objects:
+        objects = [s for p in predicates for s in p.children if s.dep_ == "nsubj"]
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"):
+        predicates.extend(p for p in prep.children if p.dep_ in ("pobj", "amod", "acomp"))
+    if not objects or not predicates:
+        return None
+    words = [w for p in predicates for w in (p, *p.conjuncts, *(c for c in p.children if c.dep_ == "amod"))]
+    return objects[0], words

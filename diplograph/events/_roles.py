@@ -11,15 +11,15 @@ from spacy.tokens import Span as SpacySpan, Token
 
 from ..model import Actor, ActorRef, Location
 from ._grammar import (
-    in_dateline, is_for_clause, is_infinitival, is_passive, is_temporal, object_heads, orphan_object,
+    in_dateline, is_circumstance, is_for_clause, is_infinitival, is_passive, is_temporal, object_heads, orphan_object,
     phrase_tokens, stray_recipient,
 )
 from ._parts import Argument
 from ._words import (
     AGENT_NOUNS, CLAUSE_DEPS, COMMITMENT_NOUNS, CONDITION_MARKS, DOCUMENT_NOUNS, DOMESTIC_AUTHORITIES,
     ENVOY_SECTORS, GIVING_ROOTS, GIVING_VERBS, GROUP_HEADS, HELPING_VERBS, INNER_HOSTS, INNER_PREPS,
-    LETTING_VERBS, MOVING_VERBS, NOT_AGENTS, OBJECT_CONTROL, OWNED_STATES, PARTY_DEPS, PLACE_TARGET_ROOTS,
-    PRONOUN_KINDS, PROPOSAL_NOUNS, REFUGE_NOUNS, ROLE_NOUNS, SENDING_VERBS, SPEECH_VERBS, TARGET_PREPS,
+    LAW_NOUNS, LETTING_VERBS, MOVING_VERBS, NOT_AGENTS, OBJECT_CONTROL, OWNED_STATES, PARTY_DEPS, PLACE_TARGET_ROOTS,
+    PRONOUN_KINDS, PROPOSAL_NOUNS, REFUGE_NOUNS, ROLE_NOUNS, SENDING_VERBS, SPEECH_VERBS, SWAPPING_VERBS, TARGET_PREPS,
 )
 
 __all__ = ["RoleFinder", "place_ref", "same_actor", "same_side"]
@@ -81,6 +81,17 @@ class RoleFinder:
             if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
                 subject = verb.head
             found = self._arguments(subject)
+            if subject.lemma_.lower() in LAW_NOUNS:
+                # "the Hong Kong Human Rights and Democracy Act, under consideration by the US Senate,
+                # would impose economic sanctions": a law acts through who passes or weighs it
+                phrases = [subject, *(c for c in verb.children if c.dep_ == "prep" and subject.i < c.i < verb.i)]
+                found = [a for phrase in phrases for t in phrase_tokens(phrase)
+                         if t.dep_ in ("agent", "prep") and t.lower_ == "by"
+                         for p in t.children if p.dep_ == "pobj" for a in self._arguments(p)]
+            if not found and subject.dep_ == "appos" and subject.i not in self.token_actor:
+                # "the Alliance for American Manufacturing, a group that has applauded some of Trump's
+                # tariff decisions": the apposition's head names who
+                found = self._arguments(subject.head)
             if not found and subject.pos_ == "NOUN" and subject.i not in self.token_actor:
                 # "A car bombing by the Islamic State killed ...", "The missiles fired by the Israeli
                 # military struck ...": the agent of the weapon or attack is the source
@@ -102,6 +113,14 @@ class RoleFinder:
         if pledge is not None and pledge.dep_ == "dobj" and pledge.lemma_.lower() in COMMITMENT_NOUNS:
             # "reiterated its commitment to support the police": who reiterates it
             return self._sources(pledge.head)[0], True
+        controller = head.head if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ not in ("of", "for") \
+            else head if verb.dep_ == "xcomp" else None
+        if controller is not None and is_passive(controller) \
+                and not any(c.dep_ == "agent" for c in controller.children):
+            # "Trump and Xi have been expected to sign a trade deal", "Mueller was tasked with
+            # investigating Russian collusion": the passive subject does it ("was accused of X-ing" is
+            # the accusation's content, as for "accused X of")
+            return [a for c in controller.children if c.dep_ == "nsubjpass" for a in self._arguments(c)], True
         if verb.dep_ == "xcomp":
             for child in head.children:
                 if head.lemma_.lower() in OBJECT_CONTROL and child.dep_ in ("dobj", "dative"):
@@ -116,8 +135,11 @@ class RoleFinder:
             return self._sources(head)[0], True
         if verb.dep_ == "pcomp" and head.dep_ == "prep":
             governor = head.head
-            if head.lower_ in ("of", "for") and any(c.dep_ == "dobj" for c in governor.children):
-                return [], False  # "accused X of fuelling": X is the subject, already the target
+            if head.lower_ in ("of", "for") and (any(c.dep_ == "dobj" for c in governor.children)
+                                                 or is_passive(governor)):
+                # "accused X of fuelling": X is the subject, already the target (and "Russia was
+                # accused by the United States of invading Ukraine" is no US invasion)
+                return [], False
             if governor.pos_ in ("VERB", "AUX"):
                 return self._sources(governor)[0], True
             if governor.dep_ == "acomp" and governor.head.pos_ in ("VERB", "AUX"):
@@ -157,7 +179,7 @@ class RoleFinder:
             GIVING_VERBS | MOVING_VERBS | SENDING_VERBS)
         # the source's own object ("withdraw its troops from X") is a target only failing any other
         own = [o for o in objects if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children)]
-        preps = [c for c in children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS]
+        preps = [c for c in children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS and not is_circumstance(c)]
         if verb.lemma_.lower() in MOVING_VERBS or code.startswith("087"):
             # "withdrew the batch of 200 peacekeepers from Liberia", "completed its withdrawal of
             # troops from Iraq": where they are moved from, however deep in the object
@@ -231,6 +253,37 @@ class RoleFinder:
                         return inner
         return []
 
+    def _receiving_parties(self, noun: Token, verb: Token) -> tuple[list[Argument], list[Argument]]:
+        """Who does what an event noun names to the subject of ``verb`` ("faced", "came under"):
+        "The United States faced stiff international and Palestinian criticism" is Palestinian
+        criticism of the United States; "drew condemnation from Britain" Britain's; "is under
+        investigation by federal prosecutors". The doer is named "from X" or "by X", or as the noun's
+        modifier; the subject of the verb of receiving is the target."""
+        targets, _ = self._sources(verb)
+        sources = [a for prep in (*noun.children, *verb.children)
+                   if prep.dep_ in ("prep", "agent") and prep.lower_ in ("from", "by")
+                   for p in prep.children if p.dep_ == "pobj" for a in self._arguments(p, avoid=targets)]
+        if not sources:
+            sources = [a for c in noun.children if c.dep_ in ("amod", "compound", "poss")
+                       for m in (c, *c.conjuncts) for a in self._arguments(m, avoid=targets)]
+        return sources, targets
+
+    def _swapped_back(self, verb: Token) -> list[tuple[Argument, Argument]]:
+        """The other release of a swap: "the Taliban swapped two Western hostages for three of its
+        commanders held by the Afghan government" -- the Afghan government releases the commanders."""
+        if verb.lemma_.lower() not in SWAPPING_VERBS:
+            return []
+        found = []
+        for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"):
+            for held in (p for p in prep.children if p.dep_ == "pobj"):
+                holders = [a for t in held.subtree if t.dep_ == "acl" and t.tag_ == "VBN"
+                           for g in t.children if g.dep_ == "agent" for p in g.children if p.dep_ == "pobj"
+                           for a in self._arguments(p)]
+                captives = self._arguments(held, avoid=holders, target=True) or \
+                    self._inner_arguments(held, avoid=holders)
+                found.extend((h, c) for h in holders[:1] for c in captives)
+        return found
+
     def _content_targets(self, verb: Token, sources: Sequence[Argument]) -> list[Argument]:
         """The target inside what was promised, demanded or threatened: "threatened to attack X",
         "demanded that X extradite ..." (the subject of the demanded act)."""
@@ -281,6 +334,15 @@ class RoleFinder:
                     if found:
                         return found
         return []
+
+    def _is_party(self, party: Argument) -> bool:
+        """Whether a target the actors stage found is an actor at all: one it knows (a code or a
+        country) is; a name it does not know is not when it is only a topic ("failing to answer a
+        question about Brexit")."""
+        ref = party.ref
+        if party.generic or ref.code is not None or ref.country is not None or ref.actor is None:
+            return True
+        return not (party.token.dep_ == "pobj" and party.token.head.lower_ in ("about", "regarding", "concerning"))
 
     def _is_place(self, party: Argument) -> bool:
         """Whether ``party`` is a geocoded place standing for its country, not an actor."""
@@ -386,10 +448,17 @@ class RoleFinder:
             for child in head.children:  # "Colombian ambassador", "the ambassador, Héctor Arenas"
                 if child.dep_ in ("compound", "amod", "appos", "nmod", "poss") and child.i in self.token_actor:
                     noun_code = self.verbs.noun_code(head.lemma_.lower()) or ""
-                    if child.dep_ == "poss" and noun_code[:2] in GIVING_ROOTS and any(
+                    if child.dep_ in ("poss", "compound", "amod", "nmod") and noun_code[:2] in GIVING_ROOTS and any(
                             a.country is not None and a.country in self._avoided_countries(avoid)
                             for a in self.token_actor[child.i]):
-                        continue  # "promised Washington's support for X": the giver's side, not the target
+                        # "promised Washington's support for X", "withheld US military aid to Ukraine":
+                        continue  # the giver's side, not the target
+                    if target and child.dep_ in ("compound", "nmod") \
+                            and head.lemma_.lower() not in AGENT_NOUNS | ROLE_NOUNS.keys() \
+                            and all(a.code is None and a.country is None for a in self.token_actor[child.i]):
+                        # a name the dictionary does not know, naming a thing, is no target: "paid a
+                        # visit to the city's Hoa Lo prison", "visited the U.S.-Mexico border"
+                        continue
                     actors = self.token_actor[child.i]
                     break
         if actors is None and head.lemma_.lower() in GROUP_HEADS:
@@ -580,9 +649,12 @@ class RoleFinder:
         """The first geocoded place of the sentence outside the source: a protest, threat or
         coercion with no one named is aimed at the country where it happens ("demonstrated in the
         city of Kirkuk")."""
+        # (nor in the source's own apposition: "Former President Barack Obama, the most popular
+        # Democrat in America, ... by warning candidates")
+        owned = {t.idx for s in sources for a in s.token.children if a.dep_ == "appos" for t in a.subtree}
         for place in self.places:
             if sent.start_char <= place.start < sent.end_char and not self._speakers_place(place) and not any(
-                    s.ref.start <= place.start < s.ref.end for s in sources):
+                    s.ref.start <= place.start < s.ref.end for s in sources) and place.start not in owned:
                 token = self.doc.char_span(place.start, place.end, alignment_mode="expand")[-1]
                 return [Argument(place_ref(place), token)]
         return []

@@ -8,14 +8,16 @@ __all__ = [
     "AGENT_NOUNS", "BLAME_ADJECTIVES", "BLAME_NOUNS", "CALLING_VERBS", "CLAUSE_DEPS", "COLLECTIVE",
     "COMMITMENT_NOUNS", "COMPOUND_PREPS", "CONDITIONAL_ROOTS", "CONDITION_MARKS", "CONTENT_ROOTS",
     "DECIDING_VERBS", "DOCUMENT_NOUNS", "DOMESTIC_AUTHORITIES", "ENVOY_SECTORS", "EXPRESSING_VERBS",
-    "GIVING_VERBS", "GROUP_HEADS", "HELPING_VERBS", "INNER_HOSTS", "INNER_PREPS", "INTENT_CODES",
-    "LETTING_VERBS", "LIGHT_VERBS", "MOVING_VERBS", "NOT_AGENTS", "NOUN_TARGET_PREPS", "OBJECT_CONTROL",
+    "GIVING_VERBS", "GROUP_HEADS", "HELPING_VERBS", "INNER_HOSTS", "INNER_PREPS", "INTENT_CODES", "LAW_NOUNS",
+    "LETTING_VERBS", "LIGHT_VERBS", "MOVING_VERBS", "NAMING_VERBS", "NOT_AGENTS", "NOUN_TARGET_PREPS",
+    "OBJECT_CONTROL", "ONE_SIDED_CODES",
     "OWNED_STATES", "PARTY_DEPS", "PEACEKEEPING", "PERSONAL", "PLACED_ROOTS", "PLACE_ACT_ROOTS",
     "PLACE_PREPS", "PLACE_TARGET_ROOTS", "PRAISE_NOUNS", "PRONOUN_KINDS", "PROPOSAL_NOUNS", "PROTESTED_DEPS",
     "PROTEST_WORDS", "RECIPROCAL_ROOTS", "REFUGE_NOUNS", "REFUSAL_CODES", "REFUSED_ROOTS", "REFUSED_YIELDS",
-    "RETURNING_VERBS", "ROLE_NOUNS", "SENDING_VERBS", "SPEECH_VERBS", "STANCE_PARTICIPLES", "STRIKE_VERBS",
+    "RECEIVING_VERBS", "RETURNING_VERBS", "ROLE_NOUNS", "SENDING_VERBS", "SPEECH_VERBS",
+    "STANCE_PARTICIPLES", "STRIKE_VERBS", "SWAPPING_VERBS",
     "TARGETLESS_CODES", "TARGETLESS_ROOTS", "TARGET_PREPS", "THREAT_CODES", "THREAT_ROOTS", "TOPIC_PREPS",
-    "VIOLENT_ROOTS", "VISITING_VERBS",
+    "UNDERGOING_VERBS", "VIOLENT_ROOTS", "VISITING_VERBS",
 ]
 
 # Children that open another clause: their words are not the trigger's pattern context.
@@ -76,6 +78,8 @@ TARGETLESS_CODES = {"081", "0811", "0812", "0813", "0814", "082",
 # Cooperation, and fighting, that conjoined actors do with each other ("Israel and Jordan signed a
 # treaty", "Syria and Israel fired across the ceasefire line").
 RECIPROCAL_ROOTS = {"03", "04", "05", "06", "19"}
+# Force that conjoined subjects use together, never on each other: blockades and occupations.
+ONE_SIDED_CODES = {"191", "192"}
 # Material acts (and promises of them) whose place can stand for the target country
 # ("attacked positions in Ukraine", "sent aid to Kuwait City").
 PLACE_TARGET_ROOTS = {"03", "06", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
@@ -88,6 +92,20 @@ DOCUMENT_NOUNS = {"report", "statement", "resolution", "declaration", "lawsuit",
                   "note", "editorial", "video", "memo", "document", "study"}
 # Prepositions that name what cooperation is about, not with whom ("talks on North Korea").
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
+# Verbs whose subject undergoes what their object noun does ("The United States faced stiff
+# international and Palestinian criticism"), and verbs of being under it ("Warren was under attack").
+RECEIVING_VERBS = {"face", "draw", "receive", "attract", "earn", "endure", "weather", "incur"}
+UNDERGOING_VERBS = {"be", "come", "remain", "fall", "stay"}
+# Verbs that name or see their object as something ("called the sanctions illegal", "viewed
+# Washington's move as a violation"): the judgement is the event, not a call or a statement.
+NAMING_VERBS = {"call", "describe", "label", "brand", "term", "dub", "view", "see", "regard", "deem",
+                "consider", "characterize", "characterise", "portray"}
+# Laws and bills, which act through whoever passes or weighs them ("the Hong Kong Human Rights and
+# Democracy Act, under consideration by the US Senate, would impose economic sanctions").
+LAW_NOUNS = {"act", "bill", "law", "legislation", "resolution", "amendment", "ordinance", "decree", "measure"}
+# Verbs of swapping, whose "for" phrase is what the other side gives back ("swapped hostages for
+# commanders held by the government").
+SWAPPING_VERBS = {"swap", "exchange", "trade"}
 # Verbs of handing back, whose object is what is returned ("returned the artifacts to Peru").
 RETURNING_VERBS = {"return", "hand", "transfer", "deliver", "repatriate"}
 # Verbs of calling someone up, whose purpose may be the event ("called X to apologize").

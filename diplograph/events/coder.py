@@ -34,15 +34,15 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from ..model import Actor, Event, Location, Mention, Quote, Span
 from ._episodes import demand_clauses, is_protest_purpose, is_protesting, joins_protest, without_bare_repeats
 from ._grammar import (
-    is_conditional, is_for_clause, is_obligation, is_passive, object_heads, purpose_clauses,
-    yielding_context,
+    is_conditional, is_for_clause, is_mutual, is_obligation, is_passive, naming_predicate, object_heads,
+    purpose_clauses, received_by, yielding_context,
 )
 from ._parts import Argument, Trigger
 from ._roles import RoleFinder, same_actor, same_side
 from ._words import (
     BLAME_ADJECTIVES, BLAME_NOUNS, CALLING_VERBS, CONDITIONAL_ROOTS, CONTENT_ROOTS, DECIDING_VERBS,
-    EXPRESSING_VERBS, HELPING_VERBS, INTENT_CODES, LIGHT_VERBS, NOUN_TARGET_PREPS, PEACEKEEPING,
-    PLACED_ROOTS, PLACE_ACT_ROOTS, PLACE_PREPS, PLACE_TARGET_ROOTS, PRAISE_NOUNS, PROTESTED_DEPS,
+    EXPRESSING_VERBS, HELPING_VERBS, INTENT_CODES, LIGHT_VERBS, NAMING_VERBS, NOUN_TARGET_PREPS, PEACEKEEPING,
+    ONE_SIDED_CODES, PLACED_ROOTS, PLACE_ACT_ROOTS, PLACE_PREPS, PLACE_TARGET_ROOTS, PRAISE_NOUNS, PROTESTED_DEPS,
     RECIPROCAL_ROOTS, REFUSAL_CODES, REFUSED_ROOTS, REFUSED_YIELDS, SENDING_VERBS, SPEECH_VERBS,
     STRIKE_VERBS, TARGETLESS_CODES, TARGETLESS_ROOTS, TARGET_PREPS, THREAT_CODES, THREAT_ROOTS, TOPIC_PREPS,
     VIOLENT_ROOTS, VISITING_VERBS,
@@ -107,8 +107,10 @@ class EventCoder(RoleFinder):
             # nearest modifier first: "24-hour hunger strike" is a hunger strike
             modifiers = [c.lemma_.lower() for c in sorted(token.children, key=lambda c: -c.i)
                          if c.dep_ in ("compound", "amod") and c.i < token.i]
-            code = next((self.verbs.noun_code(f"{m} {lemma}") for m in modifiers
-                         if self.verbs.noun_code(f"{m} {lemma}")), None) or self.verbs.noun_code(lemma)
+            # then a noun that states the event with its preposition: "Trump's July 25 call with Zelensky"
+            phrases = [f"{m} {lemma}" for m in modifiers] + [f"{lemma} {c.lower_}" for c in token.children
+                                                             if c.dep_ == "prep"] + [lemma]
+            code = next((self.verbs.noun_code(p) for p in phrases if self.verbs.noun_code(p)), None)
             if code:
                 return Trigger(token, PatternMatch(code, None, lemma, True), noun=True)
         return None
@@ -171,6 +173,8 @@ class EventCoder(RoleFinder):
         if trigger.noun:
             yield from self._noun_events(index, sent, trigger, triggers)
             return
+        if token.lemma_.lower() in NAMING_VERBS and self._naming_code(token):
+            return  # "China called the US sanctions illegal": the judgement (``_appraisals``), not a call
         if token.lemma_.lower() in DECIDING_VERBS and any(
                 c.dep_ == "xcomp" and c.i in triggers and not triggers[c.i].noun for c in token.children):
             return  # "decided to allow X": the allowing is the event
@@ -245,15 +249,27 @@ class EventCoder(RoleFinder):
             targets = self._purpose_parties(yielding_context(token), sources)
         if not targets and code[:2] in PLACED_ROOTS:
             targets = self._sentence_place(sent, sources)
+        if code == "043" and targets and not any(t.ref.start <= t.token.idx < t.ref.end for t in targets):
+            # "Germany welcomed the Chinese delegation's proposal": a thing of the visitor's is welcomed,
+            # nobody visits; the verb's own sense holds (welcoming is praise)
+            plain = self.verbs.match(token.lemma_.lower(), [], [])
+            if plain is None:
+                return
+            trigger, code = Trigger(token, plain), plain.cameo
         reciprocal = False
         if targets and len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS and all(
                 t.token.dep_ == "pobj" and t.token.head.lower_ in TOPIC_PREPS for t in targets):
             targets = []  # "Trump and Putin agreed to share information on North Korea": a topic, not a party
-        if not targets and len(sources) > 1 and (code[:2] in RECIPROCAL_ROOTS or (
+        if not targets and len(sources) > 1 and (is_mutual(token) or (
+                code[:2] in RECIPROCAL_ROOTS and code[:3] not in ONE_SIDED_CODES) or (
                 code[:2] == "12" and self._joint_content(token, triggers))):
             reciprocal = True  # "Jordan and Britain have agreed to ...", "X and Y failed to reach a deal"
+            # (but "Deval Patrick and Bloomberg are moving into the race" occupy nothing of each other)
         elif not targets and code[:2] not in TARGETLESS_ROOTS and code not in TARGETLESS_CODES and not (
-                code[:2] in CONTENT_ROOTS and self._targetless_content(token, triggers)):
+                code[:2] in CONTENT_ROOTS and self._targetless_content(token, triggers)) and not (
+                visit and any(c.dep_ == "dobj" for c in token.children)):
+            # (a visit to a site that is no actor is a visit all the same: "Rep. David McKinley
+            # visited the U.S.-Mexico border near McAllen, Texas")
             return
         confidence = 0.85 if trigger.match.specific else 0.6
         if reciprocal:
@@ -273,11 +289,16 @@ class EventCoder(RoleFinder):
         for source in sources:
             for target in ([s for s in sources if s is not source] if reciprocal else targets or [None]):
                 yield from self._make(index, sent, token, code, source, target, mode, confidence)
-                if trigger.match.reverse and target is not None and not self._is_place(target) and mode == "asserted":
+                if trigger.match.reverse and target is not None and not self._is_place(target) and mode == "asserted" \
+                        and target.ref.start <= target.token.idx < target.ref.end:
                     # "received the envoy": the envoy visits (a place does not act back; a visit only
-                    # promised or supposed says nothing yet of the host)
+                    # promised or supposed says nothing yet of the host; nor does a thing an actor only
+                    # modifies: "paid a visit to the city's Hoa Lo prison", "visited the U.S.-Mexico border")
                     yield from self._make(index, sent, token, intent_code(trigger.match.reverse, mode), target,
                                           source, mode, confidence * 0.9)
+        if code.startswith("084"):
+            for holder, held in self._swapped_back(token):  # the other side of a prisoner swap
+                yield from self._make(index, sent, token, code, holder, held, mode, confidence * 0.9)
 
     def _arresting_authority(self, verb: Token, sector: str) -> list[Argument]:
         """"A Christian missionary was arrested in Lebanon", "was put under investigation in Italy":
@@ -316,6 +337,10 @@ class EventCoder(RoleFinder):
         # "launched an offensive", and in the passive "the war game was staged by X"
         light = first.dep_ in ("dobj", "nsubjpass") and governor.lemma_.lower() in LIGHT_VERBS
         code = trigger.match.cameo
+        receiver = received_by(first)
+        if receiver is not None:  # "The United States faced stiff international and Palestinian criticism"
+            yield from self._received(index, sent, noun, code, receiver)
+            return
         if first.dep_ == "pobj" and governor.lower_ == "on" and governor.head.lemma_.lower() in ("go", "remain", "stay"):
             governor, light = governor.head, True  # "went on strike", "remain on hunger strike"
             code = "143" if code == "190" else code  # a strike one goes on is a labour strike
@@ -332,14 +357,20 @@ class EventCoder(RoleFinder):
             if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.i < noun.i):
                 sources.extend(self._arguments(child))
             elif child.dep_ == "prep" and child.lower_ == "by":
-                sources.extend(arg for pobj in child.children if pobj.dep_ == "pobj" for arg in self._arguments(pobj))
+                for pobj in (p for p in child.children if p.dep_ == "pobj"):
+                    agents = self._arguments(pobj)
+                    sources.extend(agents)
+                    targets.extend(a for prep in pobj.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                                   for p in prep.children if p.dep_ == "pobj"
+                                   for a in self._arguments(p, avoid=agents, places=place_targets, target=True))
             elif child.dep_ == "prep" and child.lower_ in NOUN_TARGET_PREPS and not (
                     code[:2] == "15" and child.lower_ == "of"):  # "the deployment of 230 troops to X": what moves
                 for pobj in child.children:
                     if pobj.dep_ == "pobj":
                         targets.extend(self._arguments(pobj, avoid=sources, places=place_targets, target=True)
                                        or self._inner_arguments(pobj, avoid=sources))  # "suspension of aid to X"
-                        # "the invasion of Ukraine by Russian forces": "by" may hang on the object
+                        # "the invasion of Ukraine by Russian forces": "by" may hang on the object (and
+                        # "of" on the agent: "the illegal occupation by Russia of Crimea", below)
                         for grand in pobj.children:
                             if grand.dep_ == "prep" and grand.lower_ == "by":
                                 sources.extend(a for g in grand.children if g.dep_ == "pobj" for a in self._arguments(g))
@@ -364,7 +395,9 @@ class EventCoder(RoleFinder):
             targets = self._purpose_parties([c for c in (*noun.children, *(governor.children if light else ()))
                                              if c.dep_ == "prep" and c.lower_ in ("into", "of", "on", "against")],
                                             sources)
-        if not targets and code[:2] == "04":
+        if not targets and code[:2] == "04" and not (light and not sources and len(self._sources(governor)[0]) > 1):
+            # (joint parties meet each other: "Washington and the Taliban had been holding direct talks
+            # pursuing an agreement for US troops to begin leaving Afghanistan")
             # "launched a mediation effort to resolve the rift between Qatar and ...": the parties
             # named in its purpose clause
             targets = self._purpose_parties([c for c in noun.children if c.dep_ in ("acl", "relcl")]
@@ -407,11 +440,27 @@ class EventCoder(RoleFinder):
         for source in sources:
             for target in ([s for s in sources if s is not source] if reciprocal else targets or [None]):
                 yield from self._make(index, sent, noun, code, source, target, mode, confidence)
+                if not reciprocal and target is not None and code[:2] == "04" and target.token.dep_ == "pobj" \
+                        and target.token.head.lower_ == "with" and source.token.head.i == noun.i \
+                        and source.token.dep_ == "poss" and source.token.pos_ != "PRON":
+                    # "Trump's July 25 call with Ukrainian President Volodymyr Zelensky": both take part
+                    # (as they do when one "held talks with" the other, which is coded one way)
+                    yield from self._make(index, sent, noun, code, target, source, mode, confidence * 0.9)
+
+    def _received(self, index: int, sent: SpacySpan, noun: Token, code: str, verb: Token) -> Iterator[Event]:
+        """An act the subject of ``verb`` undergoes: "faced criticism from X" is X acting on it."""
+        sources, targets = self._receiving_parties(noun, verb)
+        mode = event_mode(verb)
+        for source in sources:
+            for target in targets:
+                yield from self._make(index, sent, noun, code, source, target, mode, 0.7)
 
     def _appraisals(self, index: int, sent: SpacySpan, triggers: dict[int, Trigger]) -> Iterator[Event]:
         """Reported judgements: "Putin said Colombia is a promising partner" -> 051 praise;
         "Egypt said the US must mediate" -> 100 demand."""
         for verb in sent:
+            if verb.lemma_.lower() in NAMING_VERBS and verb.pos_ == "VERB":
+                yield from self._naming(index, sent, verb)
             if verb.lemma_.lower() not in SPEECH_VERBS or verb.pos_ != "VERB":
                 continue
             for clause in verb.children:
@@ -426,9 +475,7 @@ class EventCoder(RoleFinder):
                 attrs = [c for c in clause.children if c.dep_ in ("attr", "acomp")]
                 if not subjects or not attrs:
                     continue
-                lemma = attrs[0].lemma_.lower()
-                code = ("051" if lemma in PRAISE_NOUNS else "111" if lemma in BLAME_NOUNS
-                        else "112" if lemma in BLAME_ADJECTIVES else None)
+                code = self._judgement(attrs[0].lemma_.lower())
                 if code is None:
                     continue
                 sources, _ = self._sources(verb)
@@ -437,6 +484,35 @@ class EventCoder(RoleFinder):
                 for source in sources:
                     for target in targets:
                         yield from self._make(index, sent, verb, code, source, target, mode, 0.7)
+
+    def _judgement(self, lemma: str) -> str | None:
+        """The code of calling someone or something ``lemma``: praise (051), blame (111, 112)."""
+        return ("051" if lemma in PRAISE_NOUNS else "111" if lemma in BLAME_NOUNS
+                else "112" if lemma in BLAME_ADJECTIVES else self.verbs.appraisal_code(lemma))
+
+    def _naming_code(self, verb: Token) -> str | None:
+        """What naming something says of it: "called the US sanctions illegal" 111, "described X as a
+        partner" 051; None when the words judge nothing or the naming is negated."""
+        found = naming_predicate(verb)
+        if found is None or any(c.dep_ == "neg" for c in verb.children):
+            return None
+        return next((code for word in found[1] if not any(c.dep_ == "neg" for c in word.children)
+                     for code in (self._judgement(word.lemma_.lower()),) if code), None)
+
+    def _naming(self, index: int, sent: SpacySpan, verb: Token) -> Iterator[Event]:
+        """"Russia's foreign ministry said it viewed Washington's move as a violation of international
+        law": the ministry criticises Washington (111), whose move it names."""
+        code = self._naming_code(verb)
+        found = naming_predicate(verb)
+        if code is None or found is None:
+            return
+        sources, _ = self._sources(verb)
+        targets = self._arguments(found[0], generic=False, avoid=sources, target=True) or (
+            self._inner_arguments(found[0], avoid=sources) if found[0].i not in self.token_actor else [])
+        mode = event_mode(verb)
+        for source in sources:
+            for target in targets:
+                yield from self._make(index, sent, verb, code, source, target, mode, 0.7)
 
     def _reported_demand(self, index: int, sent: SpacySpan, verb: Token, clause: Token) -> Iterator[Event]:
         """"The US said China must drop barriers": the speaker demands it of the clause's subject (100)."""
@@ -464,6 +540,8 @@ class EventCoder(RoleFinder):
               target: Argument | None, mode: str, confidence: float) -> Iterator[Event]:
         if target is not None and same_actor(source.ref, target.ref):
             return
+        if target is not None and not self._is_party(target):
+            return  # "a question about Brexit", "its cancelled IPO": no actor is acted on
         if target is not None and not target.generic:
             target = self._placed(target, sent, source)
         if not source.generic:

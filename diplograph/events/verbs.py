@@ -24,6 +24,7 @@ __all__ = ["PatternMatch", "VerbDictionary", "load_verb_dictionary", "read_verb_
 
 SHIPPED = ("verbs/petrarch2.tsv", "verbs/diplograph.tsv")
 NOUNS = "verbs/nouns.tsv"
+APPRAISALS = "verbs/appraisals.tsv"
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class VerbDictionary:
         self.defaults: dict[str, Pattern] = {}
         self.nouns: dict[str, str] = {}
         self.synsets: dict[str, frozenset[str]] = {}
+        self.appraisals: dict[str, str] = {}
 
     def add_verb_rows(self, text: str, priority: int, replace: bool = False) -> None:
         """Add a file's rows; with ``replace``, the verbs it names forget the rows read before."""
@@ -86,6 +88,16 @@ class VerbDictionary:
             if line and not line.startswith("#") and not line.startswith("noun\t"):
                 noun, cameo = line.split("\t")[:2]
                 self.nouns[noun.strip()] = cameo.strip()
+
+    def add_appraisal_rows(self, text: str) -> None:
+        """Words that judge what they are said of ("called the sanctions illegal"): word, cameo."""
+        for line in text.splitlines():
+            if line and not line.startswith("#") and not line.startswith("word\t"):
+                word, cameo = line.split("\t")[:2]
+                self.appraisals[word.strip()] = cameo.strip()
+
+    def appraisal_code(self, lemma: str) -> str | None:
+        return self.appraisals.get(lemma)
 
     def _compile(self, text: str, cameo: str, reverse: str, priority: int) -> Pattern:
         before, _, after = text.partition("*") if "*" in text else ("", "", text)
@@ -196,4 +208,5 @@ def load_verb_dictionary(extra_files: tuple[str, ...] = (), replace: bool = Fals
         dictionary.add_verb_rows(read_verb_file(path), offset, replace)
     dictionary.resolve_synsets()
     dictionary.add_noun_rows(data.joinpath(NOUNS).read_text("utf-8"))
+    dictionary.add_appraisal_rows(data.joinpath(APPRAISALS).read_text("utf-8"))
     return dictionary
