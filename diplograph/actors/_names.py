@@ -39,6 +39,18 @@ def find_names(reading: Reading) -> None:
     _add_titled_names(reading)
     reading.matches = [m for m in reading.matches if not _prefixed(reading.doc, m)]
     _homonyms(reading)
+    _namesakes(reading)
+
+
+def _namesakes(reading: Reading) -> None:
+    """A family name the dictionary lists as one person's alias names someone else when the
+    article named that other person in full before ("Tim Morrison ... Morrison said"): the name
+    is left to the person passes, which link it to the full name."""
+    for m in reading.matches:
+        words = [t for t in reading.doc[m.start : m.end] if t.is_alpha]
+        if (m.entry is not None and m.entry.kind == "person" and len(words) == 1
+                and reading.namesake(m.start, words[0].text, m.entry)):
+            m.entry, m.label = None, "PERSON"
 
 
 def _homonyms(reading: Reading) -> None:

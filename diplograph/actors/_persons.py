@@ -15,7 +15,7 @@ from ._groups import MODIFIER_DEPS
 from ._reading import Reading
 from .dictionary import Entry, match_key, split_code
 
-__all__ = ["FORMER", "known_surname", "person_mention"]
+__all__ = ["FORMER", "HONORIFICS", "known_surname", "person_mention"]
 
 HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "madam", "mister", "sheikh", "sheik", "shaikh"}
 FORMER = {"former", "ex", "ex-", "ousted", "late", "deposed", "then"}
@@ -132,11 +132,13 @@ def known_surname(reading: Reading, m: Match, title: str | None) -> Entry | None
     # "Mr Erdogan": "Erdogan" is known
     known = reading.dictionary.lookup(" ".join(w.text for w in words))
     if honoured and known is not None and known.kind == "person":
-        return known
+        return None if reading.namesake(m.start, words[-1].text, known) else known
     entry = reading.dictionary.by_surname(words[-1].text)
     if entry is None:  # "Francois Mitterand": a misspelling of one person's name, if any
         return reading.dictionary.misspelt(" ".join(w.text for w in words))
     if len(words) == 1:
+        if reading.namesake(m.start, words[0].text, entry):
+            return None  # "Tim Morrison ... Morrison": the person named in full, not a namesake
         before = reading.doc[m.start - 1].lower_.rstrip(".") if m.start else ""
         doc = reading.doc
         if m.end < len(doc) and doc[m.end].like_num:

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from ..where.gazetteer import regions
 from ._candidate import Candidate, code_of
 from ._named import LOCATION_PREPS
-from ._persons import FORMER
+from ._persons import FORMER, HONORIFICS
 from ._reading import Reading
 
 __all__ = [
@@ -64,6 +64,8 @@ def corefer(reading: Reading, cands: list[Candidate]) -> None:
                     target = _office_holder(reading, c, named)
         elif c.entry is None:
             words = c.name.split()
+            if len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
+                words = words[1:]  # "Mr. Trump": the Trump named before
             if 0 < len(words) <= 2:
                 target = next((p for p in reversed(named) if p.name != c.name
                                and len(p.name.split()) > len(words)
@@ -137,7 +139,9 @@ def context_countries(reading: Reading, cands: list[Candidate]) -> None:
     from UNITA": Angola's), when no other state is named there; a foreign counterpart ("welcomed
     South African leader de Klerk") or a state named bare says nothing of theirs."""
     for n, c in enumerate(cands):
-        titled = c.kind == "person" and reading.doc[c.start].is_title  # "President Dos Santos"
+        # "President Dos Santos": a title before the name; a name with none ("Tim Morrison, a
+        # former National Security Council official") borrows no neighbour's country
+        titled = c.kind == "person" and reading.role(reading.doc[c.start]) is not None
         if (c.country is not None or c.entry is not None or c.pronoun or not c.title
                 or c.sector not in CONTEXT_SECTORS
                 or not (titled or reading.doc[c.start].lower_ == "the")):

@@ -1,0 +1,86 @@
+"""The country an article is set in, decided once per document, and the domestic actors it gives.
+
+A news story is set in one country more often than not: its dateline says where it was filed
+("BERLIN --"), and the people, institutions and places it names are mostly of that country
+("South Dakota Gov. Kristi Noem ... Sen. ... the DHS"). The setting is the country with the most
+weight, when it has enough and clearly more than the next: a dateline weighs most, a named person
+or a state body of a country more than the bare name of a country (a story from Washington about
+Ukraine names "Ukraine" often, but its officials, senators and agencies are American).
+
+Actors the text gives no country take the setting where they are domestic: unnamed police,
+prosecutors, courts, legislators, parties and civilians, a state body with no name of its state,
+and people the dictionary does not know ("Sen. Jane Doe", "Mr. Carlineo", "Republican counsel
+Steve Castor"); never a foreign ministry's envoys or troops, who act abroad as often as at home.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ._candidate import Candidate, code_of
+from ._reading import Reading
+
+__all__ = ["HOME_SECTORS", "article_setting", "home_countries"]
+
+PERSON_WEIGHT = 2  # a named person or a state body of a country
+NAME_WEIGHT = 1  # a country's name, a people, a place
+MIN_WEIGHT = 3  # less evidence than this decides nothing
+MIN_SENTENCES = 3  # a sentence or two (a headline, a curated sentence) is set nowhere in particular
+MIN_LEAD = 1.5  # the setting must outweigh the next country by this factor
+# Sectors of actors that act at home: an unnamed one is of the country the article is set in.
+HOME_SECTORS = {"COP", "JUD", "LEG", "PTY", "OPP", "CVL", "PPL", "EDU", "LAB"}
+STATE_KINDS = {"government"}  # a state body ("the State Department", "the government")
+NO_COUNTRY = {"IGO", "NGO", "MNC", "IMG", "UAF"}
+
+
+def article_setting(reading: Reading, cands: list[Candidate]) -> str | None:
+    """The country the article is set in, or None when its text does not make one plain: the
+    country of its first dateline ("HANOI, Vietnam (AP) --"), else the one its actors and places
+    are mostly of (a territory and its state, "Hong Kong" and "China", counting as one: of the two, the one
+    named most as a place)."""
+    if len(reading.sents) < MIN_SENTENCES:
+        return None
+    dateline_chars = {reading.doc[i].idx for i in reading.dateline}
+    for place in sorted(reading.places, key=lambda p: p.start or 0):
+        if place.start in dateline_chars and place.country and place.country not in NO_COUNTRY:
+            return place.country
+    weight: Counter[str] = Counter()
+    where: Counter[str] = Counter()  # places and the country's own name: where things happen
+    for place in reading.places:
+        if place.country and place.country not in NO_COUNTRY:
+            weight[place.country] += NAME_WEIGHT
+            where[place.country] += 1
+    for c in cands:
+        if not c.country or c.country in NO_COUNTRY:
+            continue
+        weighty = c.kind == "person" or (c.sector is not None and c.kind in STATE_KINDS | {"group"})
+        weight[c.country] += PERSON_WEIGHT if weighty else NAME_WEIGHT
+        where[c.country] += c.kind == "country"
+    sovereigns = reading.dictionary.sovereigns
+    states: Counter[str] = Counter()
+    for country, w in weight.items():
+        states[sovereigns.get(country, country)] += w
+    ranked = states.most_common(2)
+    if not ranked or ranked[0][1] < MIN_WEIGHT:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < MIN_LEAD * ranked[1][1]:
+        return None
+    state = ranked[0][0]  # the territory or its state, whichever is named most as the place
+    return max((c for c in weight if sovereigns.get(c, c) == state),
+               key=lambda c: (where[c], weight[c]))
+
+
+def home_countries(reading: Reading, cands: list[Candidate]) -> None:
+    """Give the setting to the domestic actors with no country: unnamed police, courts,
+    lawmakers, parties and civilians, state bodies, and people the dictionary does not know."""
+    home = reading.setting
+    if home is None:
+        return
+    for c in cands:
+        if c.country is not None or c.pronoun or (c.code and c.code[:3] in NO_COUNTRY):
+            continue
+        if c.code and c.code != c.sector:
+            continue  # a code of its own with no country in it
+        person = c.kind == "person" and not c.described
+        if person or c.sector in HOME_SECTORS or (c.kind in STATE_KINDS and c.sector == "GOV"):
+            c.country, c.code = home, code_of(home, c.sector)
