@@ -8,9 +8,10 @@ or a state body of a country more than the bare name of a country (a story from 
 Ukraine names "Ukraine" often, but its officials, senators and agencies are American).
 
 Actors the text gives no country take the setting where they are domestic: unnamed police,
-prosecutors, courts, legislators, parties and civilians, a state body with no name of its state,
-and people the dictionary does not know ("Sen. Jane Doe", "Mr. Carlineo", "Republican counsel
-Steve Castor"); never a foreign ministry's envoys or troops, who act abroad as often as at home.
+prosecutors, courts, legislators, parties, businesses and civilians, officials and state bodies
+with no name of their state, and people and organisations the dictionary does not know ("Sen.
+Jane Doe", "Mr. Carlineo", "Republican counsel Steve Castor"); never envoys or troops, who act
+abroad as often as at home, nor "the president", whose country the sentences around it give.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ MIN_WEIGHT = 3  # less evidence than this decides nothing
 MIN_SENTENCES = 3  # a sentence or two (a headline, a curated sentence) is set nowhere in particular
 MIN_LEAD = 1.5  # the setting must outweigh the next country by this factor
 # Sectors of actors that act at home: an unnamed one is of the country the article is set in.
-HOME_SECTORS = {"COP", "JUD", "LEG", "PTY", "OPP", "CVL", "PPL", "EDU", "LAB"}
+HOME_SECTORS = {"COP", "JUD", "LEG", "PTY", "OPP", "CVL", "PPL", "EDU", "LAB", "BUS", "REL"}
 STATE_KINDS = {"government"}  # a state body ("the State Department", "the government")
 NO_COUNTRY = {"IGO", "NGO", "MNC", "IMG", "UAF"}
 
@@ -72,7 +73,8 @@ def article_setting(reading: Reading, cands: list[Candidate]) -> str | None:
 
 def home_countries(reading: Reading, cands: list[Candidate]) -> None:
     """Give the setting to the domestic actors with no country: unnamed police, courts,
-    lawmakers, parties and civilians, state bodies, and people the dictionary does not know."""
+    lawmakers, parties, businesses and civilians, officials and state bodies, and people and
+    organisations the dictionary does not know."""
     home = reading.setting
     if home is None:
         return
@@ -81,6 +83,8 @@ def home_countries(reading: Reading, cands: list[Candidate]) -> None:
             continue
         if c.code and c.code != c.sector:
             continue  # a code of its own with no country in it
-        person = c.kind == "person" and not c.described
-        if person or c.sector in HOME_SECTORS or (c.kind in STATE_KINDS and c.sector == "GOV"):
+        named = not c.described and (c.kind == "person"
+                                     or (c.kind == "organisation" and c.entry is None))
+        body = c.sector == "GOV" and c.kind != "person"  # "officials", "the government"
+        if named or c.sector in HOME_SECTORS or body:
             c.country, c.code = home, code_of(home, c.sector)
