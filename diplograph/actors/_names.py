@@ -301,6 +301,8 @@ def _plausible(span: Span, entry: Entry, text: str) -> bool:
     if any(t.ent_type_ in SKIP_ENTS for t in span) and not (text.isalpha() and text.isupper()):
         return False  # ("NSW" is no number, whatever the NER says)
     key = match_key(text)
+    if len(key) <= 3 and text.endswith(".") and not text.replace(".", "").isupper():
+        return False  # "Sec. Pompeo", "Gov. Noem": an abbreviated title, not the SEC
     if (entry.kind in PLACE_KINDS and entry.name.lower().startswith("the ") and " " not in key
             and not (span.start > 0 and span.doc[span.start - 1].lower_ == "the")
             and not text.lower().startswith("the ")):

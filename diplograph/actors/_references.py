@@ -56,7 +56,11 @@ def corefer(reading: Reading, cands: list[Candidate]) -> None:
         if c.kind != "person":
             continue
         target = None
-        if c.described:
+        if c.described and c.end - c.start == 1 and reading.doc[c.start].is_title:
+            # "American Kevin King ... King said": a family name that is also a title
+            target = next((p for p in reversed(named) if len(p.name.split()) > 1
+                           and p.name.split()[-1] == reading.doc[c.start].text), None)
+        if c.described and target is None:
             if reading.doc[c.start].lower_ in {"the", "his", "her", "its"}:
                 target = next((p for p in reversed(named) if _same_office(p.title, c.title)
                                and (c.country is None or p.country == c.country)), None)

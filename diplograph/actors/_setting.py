@@ -83,8 +83,12 @@ def home_countries(reading: Reading, cands: list[Candidate]) -> None:
             continue
         if c.code and c.code != c.sector:
             continue  # a code of its own with no country in it
-        named = not c.described and (c.kind == "person"
-                                     or (c.kind == "organisation" and c.entry is None))
+        if c.title and c.title in reading.dictionary.abroad:
+            continue  # "Two hostages": held in the country, seldom of it
+        proper = any(t.text[:1].isupper() and (t.pos_ == "PROPN" or t.ent_type_)
+                     for t in reading.doc[c.start : c.end])  # a name, not "the exchange"
+        named = proper and not c.described and (c.kind == "person"
+                                                or (c.kind == "organisation" and c.entry is None))
         body = c.sector == "GOV" and c.kind != "person"  # "officials", "the government"
         if named or c.sector in HOME_SECTORS or body:
             c.country, c.code = home, code_of(home, c.sector)

@@ -39,6 +39,7 @@ ENTRY_FILES = (
     "nationalities.tsv",
     "subdivisions.tsv",
     "institutions.tsv",
+    "agencies.tsv",
     "outlets.tsv",
     "leaders.tsv",
 )
@@ -47,6 +48,7 @@ ROLE_FILES = ("agents.tsv", "roles.tsv")
 ACT_FILE = "acts.txt"  # nouns of a state's act: "a U.S. request" is the United States acting
 HOMONYM_FILE = "homonyms.tsv"  # "Tripoli": Lebanon's when the text names Lebanon
 TERRITORY_FILE = "territories.tsv"  # "HKG": China's territory, one setting with China
+ABROAD_FILE = "abroad.txt"  # "hostages": people whom an article's setting says nothing of
 KINDS = {
     "person", "country", "government", "organisation", "igo", "media", "group",
     "demonym", "capital", "place",
@@ -165,6 +167,7 @@ class ActorDictionary:
     # "tripoli" -> [(Tripoli in Lebanon, {"lebanon", "lebanese", ...})]: the other state's place
     homonyms: dict[str, list[tuple[Entry, frozenset[str]]]] = field(default_factory=dict)
     sovereigns: dict[str, str] = field(default_factory=dict)  # "HKG" -> "CHN"
+    abroad: frozenset[str] = frozenset()  # role nouns of people away from home ("hostages")
     # every entry an alias names, when several do ("People's Liberation Army": China's army and
     # a Turkish group's old name); ``index`` keeps the last file's
     namesakes: dict[str, list[Entry]] = field(default_factory=dict)
@@ -400,6 +403,7 @@ def load_dictionary(extra_files: tuple[str, ...] = ()) -> ActorDictionary:
         surnames=_surnames(entries, index, roles),
         acts=_words_from(_read_shipped(ACT_FILE)),
         homonyms=_homonyms_from(_read_shipped(HOMONYM_FILE)),
+        abroad=frozenset(match_key(w) for w in _words_from(_read_shipped(ABROAD_FILE))),
         sovereigns=_pairs_from(_read_shipped(TERRITORY_FILE),
                                f"diplograph/data/actors/{TERRITORY_FILE}"),
         namesakes={k: v for k, v in namesakes.items() if len(v) > 1 and index.get(k) in v},
