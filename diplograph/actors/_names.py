@@ -21,6 +21,7 @@ PLACE_KINDS = {"country", "capital", "place"}
 MEETINGS = {"summit", "conference", "talks", "games", "cup", "championship", "festival", "war"}
 SKIP_ENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "QUANTITY", "WORK_OF_ART"}
 STORMS = {"cyclone", "hurricane", "typhoon", "storm", "tropical"}  # "Cyclone Nargis"
+LAW_NAMES = {"act", "bill", "amendment"}  # last words of a law's name the NER takes for a body
 STANCE_PREFIXES = {"anti", "pro", "post", "pre", "non"}  # "pro-Russian": for, not of, Russia
 NAME_ADJECTIVES = {"national"}  # role words that, inside a name, qualify: "National Rescue Party"
 CALENDAR = {
@@ -126,6 +127,8 @@ def _add_entities(reading: Reading) -> None:
     for ent in map(_trim, doc.ents):
         if ent.label_ not in {"PERSON", "ORG", "GPE", "LOC", "FAC"} or not len(ent):
             continue
+        if ent.label_ == "ORG" and ent[-1].lower_ in LAW_NAMES and ent[-1].is_title:
+            continue  # "the Hong Kong Human Rights and Democracy Act": a law, no actor
         if (ent.label_ == "ORG" and ent.root.lower_ not in MEETINGS
                 and _owned_organisation(reading, ent)):
             continue

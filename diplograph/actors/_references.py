@@ -243,9 +243,19 @@ def ethnic_minorities(reading: Reading, cands: list[Candidate]) -> None:
 
 def acronyms(reading: Reading, cands: list[Candidate]) -> None:
     """"the Nigerian Union of Teachers (NUT)": an unknown acronym in brackets right after a
-    name is that name's."""
+    name is that name's; "Mujahideen (Taliban)": an unknown name glossed by a known one in
+    brackets is that one."""
     ends = {c.end: c for c in cands if c.code}
+    starts = {c.start: c for c in cands if c.code}
     for c in cands:
+        glossed = starts.get(c.end + 1)  # "Mujahideen (Taliban)": the bracket names it
+        if (c.code is None and c.entry is None and c.end + 1 < len(reading.doc)
+                and reading.doc[c.end].text == "(" and glossed is not None
+                and glossed.end < len(reading.doc) and reading.doc[glossed.end].text == ")"):
+            c.name, c.country, c.sector, c.code = (glossed.name, glossed.country, glossed.sector,
+                                                   glossed.code)
+            c.kind, c.entry = glossed.kind, glossed.entry
+            continue
         span = reading.doc[c.start : c.end]
         if (c.code or c.entry is not None or len(span) != 1 or not span.text.isupper()
                 or c.start < 2 or reading.doc[c.start - 1].text != "("):

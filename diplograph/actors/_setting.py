@@ -29,7 +29,7 @@ MIN_WEIGHT = 3  # less evidence than this decides nothing
 MIN_SENTENCES = 3  # a sentence or two (a headline, a curated sentence) is set nowhere in particular
 MIN_LEAD = 1.5  # the setting must outweigh the next country by this factor
 # Sectors of actors that act at home: an unnamed one is of the country the article is set in.
-HOME_SECTORS = {"COP", "JUD", "LEG", "PTY", "OPP", "CVL", "PPL", "EDU", "LAB", "BUS", "REL"}
+HOME_SECTORS = {"COP", "JUD", "LEG", "PTY", "OPP", "CVL", "PPL", "EDU", "LAB", "BUS", "REL", "CRM"}
 STATE_KINDS = {"government"}  # a state body ("the State Department", "the government")
 NO_COUNTRY = {"IGO", "NGO", "MNC", "IMG", "UAF"}
 

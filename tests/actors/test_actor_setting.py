@@ -121,3 +121,16 @@ def test_a_the_place_name_needs_its_article(run, text):
 def test_abbreviated_title_is_no_acronym(run):
     doc = run("Sec. Pompeo met the foreign minister in Hanoi on Monday.", published="2019-11-19")
     assert not [a for a in doc._.actors if a.text == "Sec."]
+
+
+def test_unknown_name_glossed_in_brackets_is_the_known_one(run):
+    doc = run('"The helicopter was shot down while trying to attack Mujahideen (Taliban) positions '
+              'in Logar," a spokesman said.', published="2019-11-20")
+    assert one(doc, "Mujahideen").code == "AFGREB"
+
+
+def test_a_law_is_no_actor(run):
+    # the NER takes a law's name for an organisation
+    doc = run("The Hong Kong Human Rights and Democracy Act, under consideration by the US Senate, "
+              "would impose sanctions on officials.")
+    assert not [a for a in doc._.actors if a.text.endswith("Act")]
