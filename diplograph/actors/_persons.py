@@ -19,6 +19,7 @@ __all__ = ["FORMER", "HONORIFICS", "known_surname", "person_mention"]
 
 HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "madam", "mister", "sheikh", "sheik", "shaikh"}
 FORMER = {"former", "ex", "ex-", "ousted", "late", "deposed", "then"}
+JOINERS = {"and", "or", "&"}  # a conjunction before a name ends another's phrase
 
 
 def person_mention(reading: Reading, m: Match, nat: dict) -> Candidate:
@@ -52,6 +53,9 @@ def person_mention(reading: Reading, m: Match, nat: dict) -> Candidate:
             end = max(end, c.i + 1)
         elif c.dep_ == "appos":
             office = office or _igo_office(reading, c)
+    joined = [i for i in range(start, m.start) if doc[i].dep_ == "cc" or doc[i].lower_ in JOINERS]
+    if joined and (role_tok is None or role_tok.i > joined[-1]):
+        start = joined[-1] + 1  # "Trump and Chinese leader Xi Jinping": the leader's words only
     for i in range(start, m.start):
         role = reading.role(doc[i])
         if role and doc[i].dep_ in {"compound", "nmod", "appos", "amod"} | {"ROOT"}:
@@ -66,6 +70,9 @@ def person_mention(reading: Reading, m: Match, nat: dict) -> Candidate:
         title = reading.role_text(role_tok)
         reading.consumed.add(role_tok.i)
         affs += [a for a in nat.get(role_tok.i, []) if a not in affs]
+    hosts = _hosts(reading, start, m.start)
+    if hosts and any(a not in hosts for a in affs):
+        affs = [a for a in affs if a not in hosts]  # "China's ambassador to Britain Liu": China's
     role = reading.dictionary.roles.get(match_key(title)) if title else None
     text = doc[lead : m.end].text
     if m.entry is None:
@@ -108,6 +115,19 @@ def person_mention(reading: Reading, m: Match, nat: dict) -> Candidate:
     else:
         code = code_of(country, sector)
     return Candidate(start, end, text, country, sector, code, "person", title, None, affs[1:])
+
+
+def _hosts(reading: Reading, start: int, end: int) -> list[tuple[str | None, str | None]]:
+    """The affiliations of the names after "to" in a title before a person's name ("ambassador
+    to Britain Liu Xiaoming"): the state the person is sent to, not the person's own."""
+    found = []
+    for i in range(max(start, 1), end):
+        m = reading.by_token.get(i)
+        if m is not None and m.start == i and reading.doc[i - 1].lower_ == "to":
+            aff = reading.affiliation(m)
+            if aff is not None:
+                found.append(aff)
+    return found
 
 
 def _igo_office(reading: Reading, tok: Token) -> str | None:

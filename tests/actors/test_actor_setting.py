@@ -134,3 +134,17 @@ def test_a_law_is_no_actor(run):
     doc = run("The Hong Kong Human Rights and Democracy Act, under consideration by the US Senate, "
               "would impose sanctions on officials.")
     assert not [a for a in doc._.actors if a.text.endswith("Act")]
+
+
+def test_ambassador_to_a_state_is_not_of_it(run):
+    # (the name as a news page spelt it)
+    doc = run("China's ambassador to Britain Liu Xiaming said the protesters were criminals.",
+              published="2019-11-19")
+    assert one(doc, "China's ambassador to Britain Liu Xiaming").country == "CHN"
+
+
+def test_a_name_joined_by_and_is_no_part_of_the_next_title(run):
+    doc = run("A trade deal is expected to be signed by Trump and Chinese leader Xi Jinping next "
+              "month.", published="2019-11-19")
+    assert one(doc, "Chinese leader Xi Jinping").code == "CHNGOV"
+    assert one(doc, "Trump").country == "USA"
