@@ -32,6 +32,9 @@ GROUPS = frozenset({"group", "organisation"})
 ANAPHORS = {"he": PERSONS, "him": PERSONS, "she": PERSONS, "her": PERSONS, "it": BODIES | {"group"},
             "they": GROUPS, "them": GROUPS}
 REFERRING_NOUNS = {"country": STATES, "nation": STATES, "group": GROUPS}
+# Nouns whose possessive names the state named before ("the Jewish state's premier", "the
+# territory's government"); bare, "the state" or "the territory" is as often land or a US state.
+STATE_NOUNS = {"country", "nation", "state", "territory", "kingdom", "republic"}
 # Sectors a bare role noun shares with the state its context names ("the army", "the police");
 # not envoys or ambassadors, who are usually the other state's.
 CONTEXT_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "OPP", "REB", "SPY", "PTY", "REL"}
@@ -120,14 +123,13 @@ def _possessor(reading: Reading, c: Candidate, before: list[Candidate]) -> None:
 
 
 def country_possessors(reading: Reading, cands: list[Candidate]) -> None:
-    """"Colombia ... the Andean nation's defence minister", "the country's army": the role is
-    the state named before (in this sentence or the two before)."""
+    """"Colombia ... the Andean nation's defence minister", "the country's army", "the Jewish
+    state's premier": the role is the state named before (in this sentence or the two before)."""
     for c in cands:
         if c.country is not None or not c.title:
             continue
         head = reading.doc[c.end - 1]
-        owner = next((t for t in head.lefts if t.dep_ == "poss"
-                      and t.lower_ in REFERRING_NOUNS and REFERRING_NOUNS[t.lower_] is STATES
+        owner = next((t for t in head.lefts if t.dep_ == "poss" and t.lower_ in STATE_NOUNS
                       and any(d.lower_ == "the" for d in t.lefts)), None)
         state = _antecedent(reading, owner, STATES, cands) if owner is not None else None
         if state is not None:

@@ -148,3 +148,9 @@ def test_a_name_joined_by_and_is_no_part_of_the_next_title(run):
               "month.", published="2019-11-19")
     assert one(doc, "Chinese leader Xi Jinping").code == "CHNGOV"
     assert one(doc, "Trump").country == "USA"
+
+
+def test_possessive_of_the_state_names_the_state_before(run):
+    doc = run("Israel welcomed the decision on Tuesday.\n"
+              "The Jewish state's premier said it righted a historical wrong.")
+    assert one(doc, "The Jewish state's premier").code == "ISRGOV"
