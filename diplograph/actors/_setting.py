@@ -2,9 +2,10 @@
 
 A news story is set in one country more often than not: its dateline says where it was filed
 ("BERLIN --"), and the people, institutions and places it names are mostly of that country
-("South Dakota Gov. Kristi Noem ... Sen. ... the DHS"). The setting is the country with the most
-weight, when it has enough and clearly more than the next: a dateline weighs most, a named person
-or a state body of a country more than the bare name of a country (a story from Washington about
+("South Dakota Gov. Kristi Noem ... Sen. ... the DHS"). The setting is the country of the first
+dateline, else the one with the most weight, when it has enough and clearly more than the next:
+each name counts once, a named person or a state body of a country more than the bare name of a
+country (a story from Washington about
 Ukraine names "Ukraine" often, but its officials, senators and agencies are American).
 
 Actors the text gives no country take the setting where they are domestic: unnamed police,
@@ -27,7 +28,7 @@ PERSON_WEIGHT = 2  # a named person or a state body of a country
 NAME_WEIGHT = 1  # a country's name, a people, a place
 MIN_WEIGHT = 3  # less evidence than this decides nothing
 MIN_SENTENCES = 3  # a sentence or two (a headline, a curated sentence) is set nowhere in particular
-MIN_LEAD = 1.5  # the setting must outweigh the next country by this factor
+MIN_LEAD = 1.4  # the setting must outweigh the next country by this factor
 # Sectors of actors that act at home: an unnamed one is of the country the article is set in.
 HOME_SECTORS = {"COP", "JUD", "LEG", "PTY", "OPP", "CVL", "PPL", "EDU", "LAB", "BUS", "REL", "CRM"}
 STATE_KINDS = {"government"}  # a state body ("the State Department", "the government")
@@ -47,16 +48,22 @@ def article_setting(reading: Reading, cands: list[Candidate]) -> str | None:
             return place.country
     weight: Counter[str] = Counter()
     where: Counter[str] = Counter()  # places and the country's own name: where things happen
+    seen: set[tuple[str, str]] = set()  # each name counts once, however often it is repeated
     for place in reading.places:
         if place.country and place.country not in NO_COUNTRY:
-            weight[place.country] += NAME_WEIGHT
             where[place.country] += 1
+            if (place.country, place.name) not in seen:
+                seen.add((place.country, place.name))
+                weight[place.country] += NAME_WEIGHT
     for c in cands:
         if not c.country or c.country in NO_COUNTRY:
             continue
+        where[c.country] += c.kind == "country"
+        if (c.country, c.name) in seen:
+            continue
+        seen.add((c.country, c.name))
         weighty = c.kind == "person" or (c.sector is not None and c.kind in STATE_KINDS | {"group"})
         weight[c.country] += PERSON_WEIGHT if weighty else NAME_WEIGHT
-        where[c.country] += c.kind == "country"
     sovereigns = reading.dictionary.sovereigns
     states: Counter[str] = Counter()
     for country, w in weight.items():
