@@ -154,3 +154,12 @@ def test_possessive_of_the_state_names_the_state_before(run):
     doc = run("Israel welcomed the decision on Tuesday.\n"
               "The Jewish state's premier said it righted a historical wrong.")
     assert one(doc, "The Jewish state's premier").code == "ISRGOV"
+
+
+def test_a_repeated_name_does_not_set_the_article(run):
+    # "Black Friday" is also a Turkish group's name in PETRARCH-2; a deals page is not Turkish
+    doc = run("Save $31 on a Switch Lite this Black Friday.\n"
+              "Black Friday prices on laptops start at $199.\n"
+              "Best Buy and Target open early on Black Friday.\n"
+              "More Black Friday deals go live on Thursday evening.")
+    assert doc._.setting != "TUR"
