@@ -145,21 +145,24 @@ def context_countries(reading: Reading, cands: list[Candidate]) -> None:
     from UNITA": Angola's), when no other state is named there; a foreign counterpart ("welcomed
     South African leader de Klerk") or a state named bare says nothing of theirs."""
     for n, c in enumerate(cands):
-        # "President Dos Santos": a title before the name; a name with none ("Tim Morrison, a
-        # former National Security Council official") borrows no neighbour's country
-        titled = c.kind == "person" and reading.role(reading.doc[c.start]) is not None
+        bare = reading.doc[c.start].lower_ == "the"  # "the prime minister"
+        named = c.kind == "person" and reading.doc[c.start].is_title and not bare
         if (c.country is not None or c.entry is not None or c.pronoun or not c.title
-                or c.sector not in CONTEXT_SECTORS
-                or not (titled or reading.doc[c.start].lower_ == "the")):
+                or c.sector not in CONTEXT_SECTORS or not (named or bare)):
             continue
         sent = reading.sent_of[c.start]
-        near = {p.country for p in cands[:n] if p.country and p.end <= c.start
-                and sent - 1 <= reading.sent_of[p.start] <= sent
-                and reading.doc[p.start : p.end].root.dep_ not in {"npadvmod", "amod"}}
-        # ("Iran-allied group ... the government": Iran only qualifies the group)
-        since = reading.sents[max(sent - 1, 0)].start_char  # places named there count too
-        near |= {pl.country for pl in reading.places if pl.country and pl.start is not None
-                 and since <= pl.start < reading.doc[c.start].idx}
+        near: set[str | None] = set()
+        if bare or reading.role(reading.doc[c.start]) is not None:  # "President Dos Santos"
+            # a name with its title after it ("Tim Morrison, a former National Security Council
+            # official", after "the former special envoy to Ukraine") borrows no neighbour's
+            # country: only its own sentence's people after it say it
+            near = {p.country for p in cands[:n] if p.country and p.end <= c.start
+                    and sent - 1 <= reading.sent_of[p.start] <= sent
+                    and reading.doc[p.start : p.end].root.dep_ not in {"npadvmod", "amod"}}
+            # ("Iran-allied group ... the government": Iran only qualifies the group)
+            since = reading.sents[max(sent - 1, 0)].start_char  # places named there count too
+            near |= {pl.country for pl in reading.places if pl.country and pl.start is not None
+                     and since <= pl.start < reading.doc[c.start].idx}
         if not near:
             near = _domestic_after(reading, c, cands[n + 1 :])
         if len(near) == 1 and "IGO" not in near:
