@@ -63,7 +63,7 @@ def _collisions(reading: Reading) -> None:
                  for m in reading.matches if m.entry is not None and id(m) not in ambiguous}
     for m in reading.matches:
         entries = ambiguous.get(id(m))
-        if entries is None or _country(reading, m.entry) in countries:
+        if entries is None or m.entry is None or _country(reading, m.entry) in countries:
             continue
         named = [e for e in entries if _country(reading, e) in countries]
         if len({_country(reading, e) for e in named}) == 1:

@@ -151,7 +151,7 @@ def context_countries(reading: Reading, cands: list[Candidate]) -> None:
                 or c.sector not in CONTEXT_SECTORS or not (named or bare)):
             continue
         sent = reading.sent_of[c.start]
-        near: set[str | None] = set()
+        near: set[str] = set()
         if bare or reading.role(reading.doc[c.start]) is not None:  # "President Dos Santos"
             # a name with its title after it ("Tim Morrison, a former National Security Council
             # official", after "the former special envoy to Ukraine") borrows no neighbour's
