@@ -30,8 +30,8 @@ COMPONENTS: dict[str, str] = {
 }
 
 # Doc extensions the components assign: meta (dict), actors (list[Actor]), places (list[Location]),
-# quotes (list[Quote]), events (list[Event]).
-EXTENSIONS = ("meta", "actors", "places", "quotes", "events")
+# quotes (list[Quote]), events (list[Event]), setting (the country the article is set in, or None).
+EXTENSIONS = ("meta", "actors", "places", "quotes", "events", "setting")
 
 
 @Language.component("diplograph_paragraphs")

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from ._candidate import Match
 from ._reading import Reading
-from .dictionary import ActorDictionary, Entry, match_key
+from .dictionary import ActorDictionary, Entry, match_key, split_code
 
 __all__ = ["PLACE_KINDS", "SKIP_ENTS", "find_names"]
 
@@ -21,6 +21,7 @@ PLACE_KINDS = {"country", "capital", "place"}
 MEETINGS = {"summit", "conference", "talks", "games", "cup", "championship", "festival", "war"}
 SKIP_ENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "QUANTITY", "WORK_OF_ART"}
 STORMS = {"cyclone", "hurricane", "typhoon", "storm", "tropical"}  # "Cyclone Nargis"
+LAW_NAMES = {"act", "bill", "amendment"}  # last words of a law's name the NER takes for a body
 STANCE_PREFIXES = {"anti", "pro", "post", "pre", "non"}  # "pro-Russian": for, not of, Russia
 NAME_ADJECTIVES = {"national"}  # role words that, inside a name, qualify: "National Rescue Party"
 CALENDAR = {
@@ -39,6 +40,51 @@ def find_names(reading: Reading) -> None:
     _add_titled_names(reading)
     reading.matches = [m for m in reading.matches if not _prefixed(reading.doc, m)]
     _homonyms(reading)
+    _collisions(reading)
+    _namesakes(reading)
+
+
+def _collisions(reading: Reading) -> None:
+    """An alias several entries share ("People's Liberation Army": China's army, and an old name
+    of a Turkish group) names the entry of a state the article names elsewhere; with none of them
+    named, the dictionary's own choice stands."""
+    namesakes = reading.dictionary.namesakes
+    text = reading.doc.text
+    ambiguous = {}
+    for m in reading.matches:
+        if m.entry is not None:
+            key = match_key(text[reading.doc[m.start].idx : reading.doc[m.end - 1].idx
+                                 + len(reading.doc[m.end - 1].text)])
+            if key in namesakes:
+                ambiguous[id(m)] = namesakes[key]
+    if not ambiguous:
+        return
+    countries = {_country(reading, m.entry)
+                 for m in reading.matches if m.entry is not None and id(m) not in ambiguous}
+    for m in reading.matches:
+        entries = ambiguous.get(id(m))
+        if entries is None or m.entry is None or _country(reading, m.entry) in countries:
+            continue
+        named = [e for e in entries if _country(reading, e) in countries]
+        if len({_country(reading, e) for e in named}) == 1:
+            m.entry = named[-1]
+
+
+def _country(reading: Reading, entry: Entry) -> str | None:
+    """The country of ``entry``'s code on the article's day."""
+    code, _ = entry.code_on(reading.day)
+    return split_code(code, reading.dictionary.countries)[0]
+
+
+def _namesakes(reading: Reading) -> None:
+    """A family name the dictionary lists as one person's alias names someone else when the
+    article named that other person in full before ("Tim Morrison ... Morrison said"): the name
+    is left to the person passes, which link it to the full name."""
+    for m in reading.matches:
+        words = [t for t in reading.doc[m.start : m.end] if t.is_alpha]
+        if (m.entry is not None and m.entry.kind == "person" and len(words) == 1
+                and reading.namesake(m.start, words[0].text, m.entry)):
+            m.entry, m.label = None, "PERSON"
 
 
 def _homonyms(reading: Reading) -> None:
@@ -81,6 +127,8 @@ def _add_entities(reading: Reading) -> None:
     for ent in map(_trim, doc.ents):
         if ent.label_ not in {"PERSON", "ORG", "GPE", "LOC", "FAC"} or not len(ent):
             continue
+        if ent.label_ == "ORG" and ent[-1].lower_ in LAW_NAMES and ent[-1].is_title:
+            continue  # "the Hong Kong Human Rights and Democracy Act": a law, no actor
         if (ent.label_ == "ORG" and ent.root.lower_ not in MEETINGS
                 and _owned_organisation(reading, ent)):
             continue
@@ -184,6 +232,10 @@ def _prefer_entities(doc: Doc, matches: list[Match], d: ActorDictionary) -> list
         longer = longer and (ent.end - ent.start) > (m.end - m.start) and ent[0].lower_ != "the"
         if longer and m.kind() in PLACE_KINDS | {"demonym"} and ent.label_ in {"LOC", "GPE", "FAC"}:
             continue
+        if (ent is not None and ent.label_ == "ORG" and m.end - m.start == 1
+                and m.start == ent.start + (ent[0].lower_ == "the") and ent.end - m.start > 2
+                and ent.root.i == m.start and m.kind() in {"igo", "organisation", "group"}):
+            continue  # "Alliance" (NATO) in "the Alliance for American Manufacturing"
         titled = m.end < len(doc) and match_key(doc[m.end].text) in d.roles
         if longer and m.kind() in PLACE_KINDS and ent.label_ == "PERSON" and not titled:
             continue  # "Hamilton" in "Hamilton Mourao": a first name, not Bermuda's capital
@@ -252,6 +304,12 @@ def _plausible(span: Span, entry: Entry, text: str) -> bool:
     if any(t.ent_type_ in SKIP_ENTS for t in span) and not (text.isalpha() and text.isupper()):
         return False  # ("NSW" is no number, whatever the NER says)
     key = match_key(text)
+    if len(key) <= 3 and text.endswith(".") and not text.replace(".", "").isupper():
+        return False  # "Sec. Pompeo", "Gov. Noem": an abbreviated title, not the SEC
+    if (entry.kind in PLACE_KINDS and entry.name.lower().startswith("the ") and " " not in key
+            and not (span.start > 0 and span.doc[span.start - 1].lower_ == "the")
+            and not text.lower().startswith("the ")):
+        return False  # "The Valley" (Anguilla's capital) is never a bare "Valley"
     if key in STOP_WORDS or len(key) <= 2:
         return text.replace(".", "").isupper() and len(text.replace(".", "")) > 1
     if entry.kind == "demonym" or (entry.kind == "country" and span[0].is_title):

@@ -15,10 +15,11 @@ from ._groups import MODIFIER_DEPS
 from ._reading import Reading
 from .dictionary import Entry, match_key, split_code
 
-__all__ = ["FORMER", "known_surname", "person_mention"]
+__all__ = ["FORMER", "HONORIFICS", "known_surname", "person_mention"]
 
 HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "madam", "mister", "sheikh", "sheik", "shaikh"}
 FORMER = {"former", "ex", "ex-", "ousted", "late", "deposed", "then"}
+JOINERS = {"and", "or", "&"}  # a conjunction before a name ends another's phrase
 
 
 def person_mention(reading: Reading, m: Match, nat: dict) -> Candidate:
@@ -52,6 +53,9 @@ def person_mention(reading: Reading, m: Match, nat: dict) -> Candidate:
             end = max(end, c.i + 1)
         elif c.dep_ == "appos":
             office = office or _igo_office(reading, c)
+    joined = [i for i in range(start, m.start) if doc[i].dep_ == "cc" or doc[i].lower_ in JOINERS]
+    if joined and (role_tok is None or role_tok.i > joined[-1]):
+        start = joined[-1] + 1  # "Trump and Chinese leader Xi Jinping": the leader's words only
     for i in range(start, m.start):
         role = reading.role(doc[i])
         if role and doc[i].dep_ in {"compound", "nmod", "appos", "amod"} | {"ROOT"}:
@@ -66,6 +70,9 @@ def person_mention(reading: Reading, m: Match, nat: dict) -> Candidate:
         title = reading.role_text(role_tok)
         reading.consumed.add(role_tok.i)
         affs += [a for a in nat.get(role_tok.i, []) if a not in affs]
+    hosts = _hosts(reading, start, m.start)
+    if hosts and any(a not in hosts for a in affs):
+        affs = [a for a in affs if a not in hosts]  # "China's ambassador to Britain Liu": China's
     role = reading.dictionary.roles.get(match_key(title)) if title else None
     text = doc[lead : m.end].text
     if m.entry is None:
@@ -110,6 +117,19 @@ def person_mention(reading: Reading, m: Match, nat: dict) -> Candidate:
     return Candidate(start, end, text, country, sector, code, "person", title, None, affs[1:])
 
 
+def _hosts(reading: Reading, start: int, end: int) -> list[tuple[str | None, str | None]]:
+    """The affiliations of the names after "to" in a title before a person's name ("ambassador
+    to Britain Liu Xiaoming"): the state the person is sent to, not the person's own."""
+    found = []
+    for i in range(max(start, 1), end):
+        m = reading.by_token.get(i)
+        if m is not None and m.start == i and reading.doc[i - 1].lower_ == "to":
+            aff = reading.affiliation(m)
+            if aff is not None:
+                found.append(aff)
+    return found
+
+
 def _igo_office(reading: Reading, tok: Token) -> str | None:
     """The IGO code of an office named in apposition ("the United Nations Emergency Relief
     Coordinator"): the person holds it, whatever the nationality the dictionary gives him."""
@@ -132,11 +152,13 @@ def known_surname(reading: Reading, m: Match, title: str | None) -> Entry | None
     # "Mr Erdogan": "Erdogan" is known
     known = reading.dictionary.lookup(" ".join(w.text for w in words))
     if honoured and known is not None and known.kind == "person":
-        return known
+        return None if reading.namesake(m.start, words[-1].text, known) else known
     entry = reading.dictionary.by_surname(words[-1].text)
     if entry is None:  # "Francois Mitterand": a misspelling of one person's name, if any
         return reading.dictionary.misspelt(" ".join(w.text for w in words))
     if len(words) == 1:
+        if reading.namesake(m.start, words[0].text, entry):
+            return None  # "Tim Morrison ... Morrison": the person named in full, not a namesake
         before = reading.doc[m.start - 1].lower_.rstrip(".") if m.start else ""
         doc = reading.doc
         if m.end < len(doc) and doc[m.end].like_num:

@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Location
 from ..where.gazetteer import geocode
 from ._candidate import Match
-from .dictionary import ActorDictionary, Role, match_key, split_code
+from .dictionary import ActorDictionary, Entry, Role, match_key, split_code
 
 __all__ = ["GEO_NOUNS", "Reading"]
 
@@ -46,6 +46,8 @@ class Reading:
         self.demonym_heads: set[int] = set()  # nouns with a nationality adjective ("Afghans")
         self.nat_rank: dict[int, int] = {}  # head token -> 0 modifier/possessor, 1 "of", 2 "in"
         self.place_country: dict[int, str] = {}  # "the Azerbaijani republic of [Nakhichevan]"
+        self.setting: str | None = None  # the country the article is set in (``_setting``)
+        self._full_names: dict[str, list[tuple[int, str]]] | None = None
 
     def index_matches(self) -> None:
         """Map each token to the name it is part of, once the names are final."""
@@ -120,6 +122,24 @@ class Reading:
         """Whether ``tok`` is a noun of a state's act ("request", "occupation", "sanctions")."""
         acts = self.dictionary.acts
         return tok.lower_ in acts or tok.lemma_.lower() in acts
+
+    def namesake(self, start: int, surname: str, entry: Entry) -> bool:
+        """Whether a person other than ``entry`` with the family name ``surname`` is named in
+        full before token ``start`` ("Tim Morrison, a former National Security Council official
+        ... Morrison said": the official, not Australia's Scott Morrison)."""
+        if self._full_names is None:
+            self._full_names = {}
+            for ent in self.doc.ents:
+                words = [t for t in ent if t.is_alpha]
+                if (ent.label_ != "PERSON" or len(words) < 2 or not words[0].is_title
+                        or match_key(words[0].text) in self.dictionary.roles):
+                    continue
+                key = match_key(" ".join(t.text for t in words))
+                self._full_names.setdefault(match_key(words[-1].text), []).append((ent.start, key))
+        own = {match_key(name) for name in (entry.name, *entry.aliases)}
+        firsts = {name.split()[0] for name in own if name}
+        return any(at < start and key not in own and key.split()[0] not in firsts
+                   for at, key in self._full_names.get(match_key(surname), []))
 
     def root(self, m: Match) -> Token:
         """The syntactic head of the name ``m``."""

@@ -16,7 +16,7 @@ from spacy.tokens import Token
 from ..where.gazetteer import regions
 from ._candidate import Candidate, code_of
 from ._named import LOCATION_PREPS
-from ._persons import FORMER
+from ._persons import FORMER, HONORIFICS
 from ._reading import Reading
 
 __all__ = [
@@ -32,6 +32,9 @@ GROUPS = frozenset({"group", "organisation"})
 ANAPHORS = {"he": PERSONS, "him": PERSONS, "she": PERSONS, "her": PERSONS, "it": BODIES | {"group"},
             "they": GROUPS, "them": GROUPS}
 REFERRING_NOUNS = {"country": STATES, "nation": STATES, "group": GROUPS}
+# Nouns whose possessive names the state named before ("the Jewish state's premier", "the
+# territory's government"); bare, "the state" or "the territory" is as often land or a US state.
+STATE_NOUNS = {"country", "nation", "state", "territory", "kingdom", "republic"}
 # Sectors a bare role noun shares with the state its context names ("the army", "the police");
 # not envoys or ambassadors, who are usually the other state's.
 CONTEXT_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "OPP", "REB", "SPY", "PTY", "REL"}
@@ -56,7 +59,11 @@ def corefer(reading: Reading, cands: list[Candidate]) -> None:
         if c.kind != "person":
             continue
         target = None
-        if c.described:
+        if c.described and c.end - c.start == 1 and reading.doc[c.start].is_title:
+            # "American Kevin King ... King said": a family name that is also a title
+            target = next((p for p in reversed(named) if len(p.name.split()) > 1
+                           and p.name.split()[-1] == reading.doc[c.start].text), None)
+        if c.described and target is None:
             if reading.doc[c.start].lower_ in {"the", "his", "her", "its"}:
                 target = next((p for p in reversed(named) if _same_office(p.title, c.title)
                                and (c.country is None or p.country == c.country)), None)
@@ -64,6 +71,8 @@ def corefer(reading: Reading, cands: list[Candidate]) -> None:
                     target = _office_holder(reading, c, named)
         elif c.entry is None:
             words = c.name.split()
+            if len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
+                words = words[1:]  # "Mr. Trump": the Trump named before
             if 0 < len(words) <= 2:
                 target = next((p for p in reversed(named) if p.name != c.name
                                and len(p.name.split()) > len(words)
@@ -114,14 +123,13 @@ def _possessor(reading: Reading, c: Candidate, before: list[Candidate]) -> None:
 
 
 def country_possessors(reading: Reading, cands: list[Candidate]) -> None:
-    """"Colombia ... the Andean nation's defence minister", "the country's army": the role is
-    the state named before (in this sentence or the two before)."""
+    """"Colombia ... the Andean nation's defence minister", "the country's army", "the Jewish
+    state's premier": the role is the state named before (in this sentence or the two before)."""
     for c in cands:
         if c.country is not None or not c.title:
             continue
         head = reading.doc[c.end - 1]
-        owner = next((t for t in head.lefts if t.dep_ == "poss"
-                      and t.lower_ in REFERRING_NOUNS and REFERRING_NOUNS[t.lower_] is STATES
+        owner = next((t for t in head.lefts if t.dep_ == "poss" and t.lower_ in STATE_NOUNS
                       and any(d.lower_ == "the" for d in t.lefts)), None)
         state = _antecedent(reading, owner, STATES, cands) if owner is not None else None
         if state is not None:
@@ -137,19 +145,24 @@ def context_countries(reading: Reading, cands: list[Candidate]) -> None:
     from UNITA": Angola's), when no other state is named there; a foreign counterpart ("welcomed
     South African leader de Klerk") or a state named bare says nothing of theirs."""
     for n, c in enumerate(cands):
-        titled = c.kind == "person" and reading.doc[c.start].is_title  # "President Dos Santos"
+        bare = reading.doc[c.start].lower_ == "the"  # "the prime minister"
+        named = c.kind == "person" and reading.doc[c.start].is_title and not bare
         if (c.country is not None or c.entry is not None or c.pronoun or not c.title
-                or c.sector not in CONTEXT_SECTORS
-                or not (titled or reading.doc[c.start].lower_ == "the")):
+                or c.sector not in CONTEXT_SECTORS or not (named or bare)):
             continue
         sent = reading.sent_of[c.start]
-        near = {p.country for p in cands[:n] if p.country and p.end <= c.start
-                and sent - 1 <= reading.sent_of[p.start] <= sent
-                and reading.doc[p.start : p.end].root.dep_ not in {"npadvmod", "amod"}}
-        # ("Iran-allied group ... the government": Iran only qualifies the group)
-        since = reading.sents[max(sent - 1, 0)].start_char  # places named there count too
-        near |= {pl.country for pl in reading.places if pl.country and pl.start is not None
-                 and since <= pl.start < reading.doc[c.start].idx}
+        near: set[str] = set()
+        if bare or reading.role(reading.doc[c.start]) is not None:  # "President Dos Santos"
+            # a name with its title after it ("Tim Morrison, a former National Security Council
+            # official", after "the former special envoy to Ukraine") borrows no neighbour's
+            # country: only its own sentence's people after it say it
+            near = {p.country for p in cands[:n] if p.country and p.end <= c.start
+                    and sent - 1 <= reading.sent_of[p.start] <= sent
+                    and reading.doc[p.start : p.end].root.dep_ not in {"npadvmod", "amod"}}
+            # ("Iran-allied group ... the government": Iran only qualifies the group)
+            since = reading.sents[max(sent - 1, 0)].start_char  # places named there count too
+            near |= {pl.country for pl in reading.places if pl.country and pl.start is not None
+                     and since <= pl.start < reading.doc[c.start].idx}
         if not near:
             near = _domestic_after(reading, c, cands[n + 1 :])
         if len(near) == 1 and "IGO" not in near:
@@ -235,9 +248,19 @@ def ethnic_minorities(reading: Reading, cands: list[Candidate]) -> None:
 
 def acronyms(reading: Reading, cands: list[Candidate]) -> None:
     """"the Nigerian Union of Teachers (NUT)": an unknown acronym in brackets right after a
-    name is that name's."""
+    name is that name's; "Mujahideen (Taliban)": an unknown name glossed by a known one in
+    brackets is that one."""
     ends = {c.end: c for c in cands if c.code}
+    starts = {c.start: c for c in cands if c.code}
     for c in cands:
+        glossed = starts.get(c.end + 1)  # "Mujahideen (Taliban)": the bracket names it
+        if (c.code is None and c.entry is None and c.end + 1 < len(reading.doc)
+                and reading.doc[c.end].text == "(" and glossed is not None
+                and glossed.end < len(reading.doc) and reading.doc[glossed.end].text == ")"):
+            c.name, c.country, c.sector, c.code = (glossed.name, glossed.country, glossed.sector,
+                                                   glossed.code)
+            c.kind, c.entry = glossed.kind, glossed.entry
+            continue
         span = reading.doc[c.start : c.end]
         if (c.code or c.entry is not None or len(span) != 1 or not span.text.isupper()
                 or c.start < 2 or reading.doc[c.start - 1].text != "("):

@@ -1,4 +1,5 @@
-"""The spaCy component "diplograph_actors": assigns ``doc._.actors`` and ``doc._.places``.
+"""The spaCy component "diplograph_actors": assigns ``doc._.actors``, ``doc._.places`` and
+``doc._.setting`` (the country the article is set in, decided once here for every later stage).
 
 The dictionary (shipped files plus the user's ``extra_files``) is built once, when the pipeline
 is assembled, so every document only pays for the lookups.
@@ -10,7 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .dictionary import load_dictionary
-from .resolve import find_actors
+from .resolve import read_actors
 
 __all__ = ["ActorComponent", "make_actor_component"]
 
@@ -19,7 +20,7 @@ __all__ = ["ActorComponent", "make_actor_component"]
     "diplograph_actors",
     default_config={"extra_files": []},
     requires=["doc.ents", "token.dep"],
-    assigns=["doc._.actors", "doc._.places"],
+    assigns=["doc._.actors", "doc._.places", "doc._.setting"],
 )
 def make_actor_component(nlp: Language, name: str, extra_files: list[str]) -> ActorComponent:
     return ActorComponent(extra_files)
@@ -33,5 +34,6 @@ class ActorComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         published = (doc._.meta or {}).get("published")
-        doc._.actors, doc._.places = find_actors(doc, self.dictionary, published)
+        found = read_actors(doc, self.dictionary, published)
+        doc._.actors, doc._.places, doc._.setting = found.actors, found.places, found.setting
         return doc

@@ -39,6 +39,7 @@ ENTRY_FILES = (
     "nationalities.tsv",
     "subdivisions.tsv",
     "institutions.tsv",
+    "agencies.tsv",
     "outlets.tsv",
     "leaders.tsv",
 )
@@ -46,6 +47,8 @@ CONVERTED_FILES = ("countries.tsv", "organisations.tsv", "people.tsv")  # from P
 ROLE_FILES = ("agents.tsv", "roles.tsv")
 ACT_FILE = "acts.txt"  # nouns of a state's act: "a U.S. request" is the United States acting
 HOMONYM_FILE = "homonyms.tsv"  # "Tripoli": Lebanon's when the text names Lebanon
+TERRITORY_FILE = "territories.tsv"  # "HKG": China's territory, one setting with China
+ABROAD_FILE = "abroad.txt"  # "hostages": people whom an article's setting says nothing of
 KINDS = {
     "person", "country", "government", "organisation", "igo", "media", "group",
     "demonym", "capital", "place",
@@ -163,6 +166,11 @@ class ActorDictionary:
     by_first_name: dict[str, list[Entry]] = field(default_factory=dict)  # "francois" -> people
     # "tripoli" -> [(Tripoli in Lebanon, {"lebanon", "lebanese", ...})]: the other state's place
     homonyms: dict[str, list[tuple[Entry, frozenset[str]]]] = field(default_factory=dict)
+    sovereigns: dict[str, str] = field(default_factory=dict)  # "HKG" -> "CHN"
+    abroad: frozenset[str] = frozenset()  # role nouns of people away from home ("hostages")
+    # every entry an alias names, when several do ("People's Liberation Army": China's army and
+    # a Turkish group's old name); ``index`` keeps the last file's
+    namesakes: dict[str, list[Entry]] = field(default_factory=dict)
 
     def misspelt(self, text: str) -> Entry | None:
         """The one person of the dictionary with this first name whose family name differs from
@@ -268,6 +276,19 @@ def _default_kind(noun: str, sector: str) -> str:
     return "group" if noun.endswith("s") and not noun.endswith("ss") else "person"
 
 
+def _pairs_from(text: str, origin: str) -> dict[str, str]:
+    """First field -> second field of a two-column TAB-separated file, without comments."""
+    pairs = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        fields = [f.strip() for f in line.split("\t")]
+        if len(fields) != 2 or not all(fields):
+            raise InputError(f"{origin}, line {number}", "expected 2 TAB-separated fields")
+        pairs[fields[0]] = fields[1]
+    return pairs
+
+
 def _words_from(text: str) -> frozenset[str]:
     """The words of a one-word-a-line list, without comments and blank lines."""
     return frozenset(line.strip().lower() for line in text.splitlines()
@@ -345,11 +366,15 @@ def load_dictionary(extra_files: tuple[str, ...] = ()) -> ActorDictionary:
             if replaced is not None and n < len(ENTRY_FILES):
                 variants += [(a, entry) for a in _spelling_variants(replaced, entry)]
     index: dict[str, Entry] = {}
+    namesakes: dict[str, list[Entry]] = {}
     for entry in entries.values():  # insertion order: later files' names and aliases win
         for alias in (entry.name, *entry.aliases):
             key = match_key(alias)
             if key:
                 index[key] = entry
+                named = namesakes.setdefault(key, [])
+                if entry not in named:
+                    named.append(entry)
     for alias, entry in variants:  # "Quatar", "Isreal": never in place of a name of their own
         index.setdefault(match_key(alias), entry)
     roles: dict[str, Role] = {}
@@ -378,6 +403,10 @@ def load_dictionary(extra_files: tuple[str, ...] = ()) -> ActorDictionary:
         surnames=_surnames(entries, index, roles),
         acts=_words_from(_read_shipped(ACT_FILE)),
         homonyms=_homonyms_from(_read_shipped(HOMONYM_FILE)),
+        abroad=frozenset(match_key(w) for w in _words_from(_read_shipped(ABROAD_FILE))),
+        sovereigns=_pairs_from(_read_shipped(TERRITORY_FILE),
+                               f"diplograph/data/actors/{TERRITORY_FILE}"),
+        namesakes={k: v for k, v in namesakes.items() if len(v) > 1 and index.get(k) in v},
         by_first_name=_first_names(entries),
         entries=entries,
         index=index,

@@ -21,6 +21,7 @@ share one ``Reading`` of the Doc (``_reading``) and build ``Candidate`` mentions
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from spacy.tokens import Doc
@@ -37,15 +38,33 @@ from ._references import (
     acronyms, anaphors, context_countries, corefer, country_possessors, ethnic_minorities,
     party_countries, place_countries,
 )
+from ._setting import article_setting, home_countries
 from .dictionary import ActorDictionary, split_code
 
-__all__ = ["find_actors"]
+__all__ = ["ActorReading", "find_actors", "read_actors"]
+
+
+@dataclass
+class ActorReading:
+    """What the actors stage found in one Doc: the actor mentions, the place names used as
+    locations, and the country the article is set in (None when the text does not make one plain),
+    which later stages read instead of deciding it again."""
+
+    actors: list[Actor]
+    places: list[Location]
+    setting: str | None
 
 
 def find_actors(
     doc: Doc, dictionary: ActorDictionary, published: str | None = None
 ) -> tuple[list[Actor], list[Location]]:
     """The actor mentions and the place names used as locations in ``doc``, on ``published``."""
+    found = read_actors(doc, dictionary, published)
+    return found.actors, found.places
+
+
+def read_actors(doc: Doc, dictionary: ActorDictionary, published: str | None = None) -> ActorReading:
+    """The actors, places and setting of ``doc`` as of ``published``."""
     day = (published or date.today().isoformat())[:10]
     reading = Reading(doc, dictionary, day)
     find_names(reading)
@@ -75,13 +94,16 @@ def find_actors(
     corefer(reading, cands)
     acronyms(reading, cands)
     country_possessors(reading, cands)
+    reading.setting = article_setting(reading, cands)
     context_countries(reading, cands)
     ethnic_minorities(reading, cands)
     party_countries(reading, cands)
     place_countries(reading, cands)
+    home_countries(reading, cands)
     cands.extend(anaphors(reading, cands))
     cands.sort(key=lambda c: (c.start, -c.end))
-    return _actors(reading, cands), sorted(reading.places, key=lambda p: p.start or 0)
+    return ActorReading(_actors(reading, cands), sorted(reading.places, key=lambda p: p.start or 0),
+                        reading.setting)
 
 
 def _actors(reading: Reading, cands: list[Candidate]) -> list[Actor]:
