@@ -2,14 +2,45 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
-from ..model import ActorRef
+from ..model import Actor, ActorRef, Location, Quote
 from .verbs import PatternMatch
 
-__all__ = ["Argument", "Trigger"]
+__all__ = ["Argument", "DocumentContext", "Trigger"]
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    """What the coder reads of one document, made once per document and passed along.
+
+    ``text`` is the Doc's text read once (spaCy joins the tokens again on each ``doc.text``);
+    ``token_actor`` the actor mentions over each token; ``places`` the geocoded places with a
+    country and offsets.
+    """
+
+    doc: Doc
+    text: str
+    token_actor: dict[int, list[Actor]]
+    actor_kind: dict[str, str]
+    places: list[Location]
+    quotes: list[Quote]
+
+    @classmethod
+    def of(cls, doc: Doc, actors: Sequence[Actor], quotes: Sequence[Quote],
+           places: Sequence[Location] = ()) -> DocumentContext:
+        token_actor: dict[int, list[Actor]] = {}
+        for actor in actors:
+            span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+            if span is not None:
+                for token in span:
+                    token_actor.setdefault(token.i, []).append(actor)
+        return cls(doc=doc, text=doc.text, token_actor=token_actor,
+                   actor_kind={actor.id: actor.kind for actor in actors},
+                   places=[p for p in places if p.country and p.start is not None], quotes=list(quotes))
 
 
 @dataclass

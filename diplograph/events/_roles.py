@@ -7,20 +7,55 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from spacy.tokens import Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
-from ..model import Actor, ActorRef, Location
+from ..model import Actor, ActorRef, Location, Quote
 from ._grammar import (
-    in_dateline, is_circumstance, is_for_clause, is_infinitival, is_passive, is_temporal, object_heads, orphan_object,
-    phrase_tokens, stray_recipient,
+    in_dateline,
+    is_circumstance,
+    is_for_clause,
+    is_infinitival,
+    is_passive,
+    is_temporal,
+    object_heads,
+    orphan_object,
+    phrase_tokens,
+    stray_recipient,
 )
-from ._parts import Argument
+from ._parts import Argument, DocumentContext
 from ._words import (
-    AGENT_NOUNS, CLAUSE_DEPS, COMMITMENT_NOUNS, CONDITION_MARKS, DOCUMENT_NOUNS, DOMESTIC_AUTHORITIES,
-    ENVOY_SECTORS, GIVING_ROOTS, GIVING_VERBS, GROUP_HEADS, HELPING_VERBS, INNER_HOSTS, INNER_PREPS,
-    LAW_NOUNS, LETTING_VERBS, MOVING_VERBS, NOT_AGENTS, OBJECT_CONTROL, OWNED_STATES, PARTY_DEPS, PLACE_TARGET_ROOTS,
-    PRONOUN_KINDS, PROPOSAL_NOUNS, REFUGE_NOUNS, ROLE_NOUNS, SENDING_VERBS, SPEECH_VERBS, SWAPPING_VERBS, TARGET_PREPS,
+    AGENT_NOUNS,
+    CLAUSE_DEPS,
+    COMMITMENT_NOUNS,
+    CONDITION_MARKS,
+    DOCUMENT_NOUNS,
+    DOMESTIC_AUTHORITIES,
+    ENVOY_SECTORS,
+    GIVING_ROOTS,
+    GIVING_VERBS,
+    GROUP_HEADS,
+    HELPING_VERBS,
+    INNER_HOSTS,
+    INNER_PREPS,
+    LAW_NOUNS,
+    LETTING_VERBS,
+    MOVING_VERBS,
+    NOT_AGENTS,
+    OBJECT_CONTROL,
+    OWNED_STATES,
+    PARTY_DEPS,
+    PLACE_TARGET_ROOTS,
+    PRONOUN_KINDS,
+    PROPOSAL_NOUNS,
+    REFUGE_NOUNS,
+    ROLE_NOUNS,
+    SENDING_VERBS,
+    SPEECH_VERBS,
+    SWAPPING_VERBS,
+    TARGET_PREPS,
 )
+from .verbs import VerbDictionary
 
 __all__ = ["RoleFinder", "place_ref", "same_actor", "same_side"]
 
@@ -28,8 +63,37 @@ __all__ = ["RoleFinder", "place_ref", "same_actor", "same_side"]
 class RoleFinder:
     """Who acts and who is acted on: the actors (or places) a trigger's grammar names.
 
-    A mix-in of :class:`~diplograph.events.coder.EventCoder`, which sets the per-document lookups it
-    reads (``doc``, ``text``, ``token_actor``, ``actor_kind``, ``places``, ``verbs``, ``generic_arguments``)."""
+    A mix-in of :class:`~diplograph.events.coder.DocumentCoder`, which gives it the document's
+    context (``doc``, ``text``, ``token_actor``, ``actor_kind``, ``places``, ``quotes`` are read from
+    it), the verb dictionary and whether generic nouns may stand as parties."""
+
+    verbs: VerbDictionary
+    context: DocumentContext
+    generic_arguments: bool
+
+    @property
+    def doc(self) -> Doc:
+        return self.context.doc
+
+    @property
+    def text(self) -> str:
+        return self.context.text
+
+    @property
+    def token_actor(self) -> dict[int, list[Actor]]:
+        return self.context.token_actor
+
+    @property
+    def actor_kind(self) -> dict[str, str]:
+        return self.context.actor_kind
+
+    @property
+    def places(self) -> list[Location]:
+        return self.context.places
+
+    @property
+    def quotes(self) -> list[Quote]:
+        return self.context.quotes
 
     @staticmethod
     def _forms(tokens: Sequence[Token]) -> list[set[str]]:

@@ -29,56 +29,96 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from ..model import Actor, Event, Location, Mention, Quote, Span
 from ._episodes import demand_clauses, is_protest_purpose, is_protesting, joins_protest, without_bare_repeats
 from ._grammar import (
-    is_conditional, is_for_clause, is_mutual, is_obligation, is_passive, naming_predicate, object_heads,
-    purpose_clauses, received_by, yielding_context,
+    is_conditional,
+    is_for_clause,
+    is_mutual,
+    is_obligation,
+    is_passive,
+    naming_predicate,
+    object_heads,
+    purpose_clauses,
+    received_by,
+    yielding_context,
 )
-from ._parts import Argument, Trigger
+from ._parts import Argument, DocumentContext, Trigger
 from ._roles import RoleFinder, same_actor, same_side
 from ._words import (
-    BLAME_ADJECTIVES, BLAME_NOUNS, CALLING_VERBS, CONDITIONAL_ROOTS, CONTENT_ROOTS, DECIDING_VERBS,
-    EXPRESSING_VERBS, HELPING_VERBS, INTENT_CODES, LIGHT_VERBS, NAMING_VERBS, NOUN_TARGET_PREPS, PEACEKEEPING,
-    ONE_SIDED_CODES, PLACED_ROOTS, PLACE_ACT_ROOTS, PLACE_PREPS, PLACE_TARGET_ROOTS, PRAISE_NOUNS, PROTESTED_DEPS,
-    RECIPROCAL_ROOTS, REFUSAL_CODES, REFUSED_ROOTS, REFUSED_YIELDS, SENDING_VERBS, SPEECH_VERBS,
-    STRIKE_VERBS, TARGETLESS_CODES, TARGETLESS_ROOTS, TARGET_PREPS, THREAT_CODES, THREAT_ROOTS, TOPIC_PREPS,
-    VIOLENT_ROOTS, VISITING_VERBS,
+    BLAME_ADJECTIVES,
+    BLAME_NOUNS,
+    CALLING_VERBS,
+    CONDITIONAL_ROOTS,
+    CONTENT_ROOTS,
+    DECIDING_VERBS,
+    EXPRESSING_VERBS,
+    HELPING_VERBS,
+    INTENT_CODES,
+    LIGHT_VERBS,
+    NAMING_VERBS,
+    NOUN_TARGET_PREPS,
+    ONE_SIDED_CODES,
+    PEACEKEEPING,
+    PLACE_ACT_ROOTS,
+    PLACE_PREPS,
+    PLACE_TARGET_ROOTS,
+    PLACED_ROOTS,
+    PRAISE_NOUNS,
+    PROTESTED_DEPS,
+    RECIPROCAL_ROOTS,
+    REFUSAL_CODES,
+    REFUSED_ROOTS,
+    REFUSED_YIELDS,
+    SENDING_VERBS,
+    SPEECH_VERBS,
+    STRIKE_VERBS,
+    TARGET_PREPS,
+    TARGETLESS_CODES,
+    TARGETLESS_ROOTS,
+    THREAT_CODES,
+    THREAT_ROOTS,
+    TOPIC_PREPS,
+    VIOLENT_ROOTS,
+    VISITING_VERBS,
 )
 from .cameo import cameo_code
 from .modes import event_mode
 from .verbs import PatternMatch, VerbDictionary
 
-__all__ = ["EventCoder", "intent_code", "refusal_code", "threat_code"]
+__all__ = ["DocumentCoder", "EventCoder", "intent_code", "refusal_code", "threat_code"]
 
 
-class EventCoder(RoleFinder):
-    """Codes the events of a parsed, actor-annotated Doc (one Doc at a time: ``code`` keeps its
-    per-document lookups on the instance)."""
+class EventCoder:
+    """Codes the events of a parsed, actor-annotated Doc. Holds only what every document shares
+    (the verb dictionary); each document is read by its own :class:`DocumentCoder`."""
 
     def __init__(self, verbs: VerbDictionary, generic_arguments: bool = False) -> None:
         self.verbs = verbs
         self.generic_arguments = generic_arguments
 
-    # ------------------------------------------------------------------ entry point
     def code(self, doc: Doc, actors: Sequence[Actor], quotes: Sequence[Quote],
              places: Sequence[Location] = ()) -> list[Event]:
         """Every event in ``doc``, in text order (not yet deduplicated, ids unset)."""
-        self.doc = doc
-        self.text = doc.text  # (spaCy joins the tokens again on each doc.text)
-        self.token_actor: dict[int, list[Actor]] = {}
-        for actor in actors:
-            span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
-            if span is not None:
-                for token in span:
-                    self.token_actor.setdefault(token.i, []).append(actor)
-        self.actor_kind = {actor.id: actor.kind for actor in actors}
-        self.places = [p for p in places if p.country and p.start is not None]
-        self.quotes = list(quotes)
+        context = DocumentContext.of(doc, actors, quotes, places)
+        return DocumentCoder(self.verbs, context, self.generic_arguments).events()
+
+
+class DocumentCoder(RoleFinder):
+    """The reading of one document: its triggers, codes and (through ``RoleFinder``) parties, with
+    the document's context passed in, never kept on the long-lived ``EventCoder``."""
+
+    def __init__(self, verbs: VerbDictionary, context: DocumentContext, generic_arguments: bool = False) -> None:
+        self.verbs = verbs
+        self.context = context
+        self.generic_arguments = generic_arguments
+
+    def events(self) -> list[Event]:
         events: list[Event] = []
-        for index, sent in enumerate(doc.sents):
+        for index, sent in enumerate(self.doc.sents):
             events.extend(self._sentence_events(index, sent))
         return events
 
