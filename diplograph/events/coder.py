@@ -39,6 +39,7 @@ from ._grammar import (
 )
 from ._parts import Argument, Trigger
 from ._roles import RoleFinder, same_actor, same_side
+from ._sense import act_code
 from ._words import (
     BLAME_ADJECTIVES, BLAME_NOUNS, CALLING_VERBS, CONDITIONAL_ROOTS, CONTENT_ROOTS, DECIDING_VERBS,
     EXPRESSING_VERBS, HELPING_VERBS, INTENT_CODES, LIGHT_VERBS, NOUN_TARGET_PREPS, PEACEKEEPING,
@@ -464,6 +465,10 @@ class EventCoder(RoleFinder):
               target: Argument | None, mode: str, confidence: float) -> Iterator[Event]:
         if target is not None and same_actor(source.ref, target.ref):
             return
+        sensed = act_code(trigger, code, source.ref, target.ref if target else None, self.token_actor)
+        if sensed is None:
+            return  # no act in this sense, or one the article says did not happen
+        code = sensed
         if target is not None and not target.generic:
             target = self._placed(target, sent, source)
         if not source.generic:

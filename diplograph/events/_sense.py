@@ -1,0 +1,222 @@
+"""Is it an event? Whether a trigger denotes a political act in its sentence, and which.
+
+Whole articles use the words of force and of acts for other things: candidates "moving into the
+race", rivals who "attacked each other's policies", parties that "battle to win the election",
+tariffs that "hurt farmers". They also tell of acts that did not happen: the author's
+counterfactual ("would then have claimed that ..."), a claim the article calls false ("their empty
+charges that Trump is appeasing Russia"), what a doctored record was made to show ("the video had
+been altered to show Starmer failing to answer"), the author's own speculation ("expect
+Bloomberg's shadow to generate ..."), and lines of page furniture ("SEE MORE: ...").
+
+``act_code`` decides it once for every event the coder makes: the code to keep, another code
+(force done with tariffs is a sanction, 163; a verbal attack is criticism, 111), or None for no
+event. The word classes are in ``data/events/senses.txt``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from ..model import Actor, ActorRef
+
+__all__ = ["act_code", "is_unreal", "word_class"]
+
+SENSE_FILE = "senses.txt"
+# Roots of coercion and force, whose words have other senses ("moving into the race").
+FORCE_ROOTS = {"17", "18", "19", "20"}
+# Roots of physical force only (a curfew or a law imposed, 17x, is an act whatever its object).
+PHYSICAL_ROOTS = {"18", "19", "20"}
+SANCTION_CODE = "163"  # impose embargo, boycott or sanctions
+CRITICISM_CODE = "111"  # criticize or denounce
+# CAMEO sectors of armed actors: their force is physical (closed: the CAMEO role codes).
+ARMED_SECTORS = {"MIL", "COP", "REB", "SPY", "CRM", "INS", "UAF", "SEP"}
+# Actor kinds that a verbal attack can be aimed at (persons and outlets, not states or armies).
+VERBAL_TARGETS = {"person", "media"}
+# Modals whose "have" with a past participle tells what did not happen ("would have claimed"); with
+# "may", "might", "could" or "must" it is a guess about what did ("hackers may have launched cyber
+# attacks"), a hypothetical event that stays.
+COUNTERFACTUAL_MODALS = {"would", "'d", "should"}
+# Dependencies by which a clause says what a noun or a verb of saying holds ("charges that X ...",
+# "falsely claimed that X ..."), and by which a clause of its own begins (where a counterfactual or a
+# false claim above it stops: "The deal, which Iran signed, would have ...").
+NOUN_CONTENT_DEPS = {"acl", "ccomp", "appos"}
+VERB_CONTENT_DEPS = {"ccomp", "xcomp"}
+OWN_CLAUSE_DEPS = {"relcl", "parataxis"}
+
+
+@lru_cache(maxsize=1)
+def _classes() -> dict[str, frozenset[str]]:
+    text = resources.files("diplograph.data").joinpath("events", SENSE_FILE).read_text("utf-8")
+    classes: dict[str, set[str]] = {}
+    current: set[str] | None = None
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = classes.setdefault(line[1:-1], set())
+        elif current is not None:
+            current.add(line.lower())
+    return {name: frozenset(words) for name, words in classes.items()}
+
+
+def word_class(name: str) -> frozenset[str]:
+    """The words of one class of ``data/events/senses.txt`` (e.g. "economic", "contest")."""
+    return _classes()[name]
+
+
+# ------------------------------------------------------------------ acts that did not happen
+def _ancestors(token: Token) -> Iterator[tuple[Token, Token]]:
+    """(child, head) pairs from ``token`` up to the top of its own clause chain: not past a relative
+    clause, a parenthetical or a conjoined clause with a subject of its own."""
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ in OWN_CLAUSE_DEPS or (node.dep_ == "conj" and any(
+                c.dep_.startswith("nsubj") for c in node.children)):
+            return
+        yield node, node.head
+        node = node.head
+
+
+def _counterfactual(verb: Token) -> bool:
+    """"would then have claimed", "would have targeted", "would have been": a modal with "have" and
+    a past participle states what did not happen; so does an inverted condition ("had X gone")."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    have = [c for c in auxes if c.lower_ in ("have", "'ve")]
+    if have and verb.tag_ == "VBN" and any(c.lower_ in COUNTERFACTUAL_MODALS and c.i < have[0].i for c in auxes):
+        return True
+    subjects = [c for c in verb.children if c.dep_.startswith("nsubj")]
+    return verb.dep_ == "advcl" and verb.tag_ == "VBN" and bool(subjects) and any(
+        c.lower_ == "had" and c.i < subjects[0].i for c in auxes)
+
+
+def _called_false(child: Token, head: Token) -> bool:
+    """"their empty charges that X ...", "falsely claimed that X ...": the head calls ``child`` false."""
+    false = word_class("false")
+    deps = NOUN_CONTENT_DEPS if head.pos_ in ("NOUN", "PROPN") else VERB_CONTENT_DEPS
+    return child.dep_ in deps and any(c.dep_ in ("amod", "advmod") and c.lower_ in false for c in head.children)
+
+
+def _faked(child: Token, head: Token) -> bool:
+    """"the video had been altered to show X failing ...": what a faked record shows."""
+    return head.lemma_.lower() in word_class("faking") and child.dep_ in ("xcomp", "advcl", "ccomp")
+
+
+def _speculation(verb: Token) -> bool:
+    """The author's imperative guess: "but expect Bloomberg's shadow to generate arguments"."""
+    return (verb.lemma_.lower() in word_class("speculating") and verb.tag_ in ("VB", "VBP")
+            and verb.dep_ in ("ROOT", "conj") and not any(
+                c.dep_ in ("nsubj", "aux", "auxpass", "mark") for c in verb.children))
+
+
+def _furniture(trigger: Token) -> bool:
+    """A line of page furniture: "SEE MORE: Hong Kong protests: 800 students under siege"."""
+    opening = trigger.sent.text.lstrip(" \"'“‘").lower()
+    head, colon, _ = opening.partition(":")
+    return bool(colon) and head.strip() in word_class("furniture")
+
+
+def is_unreal(trigger: Token) -> bool:
+    """Whether the sentence tells the trigger's act as one that did not happen: a counterfactual,
+    a claim it calls false, what a faked record shows, the author's speculation, page furniture."""
+    if _furniture(trigger) or _counterfactual(trigger) or _speculation(trigger):
+        return True
+    for child, head in _ancestors(trigger):
+        if _counterfactual(head) or _speculation(head) or _called_false(child, head) or _faked(child, head):
+            return True
+    return False
+
+
+# ------------------------------------------------------------------ senses of force
+def _head_lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _objects(trigger: Token) -> list[Token]:
+    """What the trigger acts on: direct and prepositional objects (and their conjuncts), the
+    subject of a passive, and the objects of a "to"-complement ("battle to win the election")."""
+    found: list[Token] = []
+    heads = [trigger, *(c for c in trigger.children if c.dep_ == "xcomp")]
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in ("dobj", "nsubjpass", "attr", "dative"):
+                found.append(child)
+            elif child.dep_ == "prep":
+                found.extend(p for p in child.children if p.dep_ == "pobj")
+    return [*found, *(c for t in found for c in t.conjuncts)]
+
+
+def _subjects(trigger: Token) -> list[Token]:
+    """Who or what does the act: the subject, or the noun a relative or participle clause hangs on
+    ("investigations that would have targeted his son", "a video containing ...")."""
+    subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
+    if trigger.dep_ in ("relcl", "acl") and (not subjects or subjects[0].tag_ in ("WDT", "WP")):
+        return [trigger.head]
+    return subjects
+
+
+def _physical_cue(trigger: Token) -> bool:
+    """Whether the sentence names weapons, fire, forces, bodies or violence (the trigger aside)."""
+    physical = word_class("physical")
+    return any(t.i != trigger.i and (t.lemma_.lower() in physical or t.lower_ in physical) for t in trigger.sent)
+
+
+def _armed(ref: ActorRef | Actor | None) -> bool:
+    return ref is not None and (ref.sector or "") in ARMED_SECTORS
+
+
+def _verbal_sides(trigger: Token, source: ActorRef, target: ActorRef | None,
+                  token_actors: Mapping[int, Sequence[Actor]]) -> bool:
+    """Whether an attack is between political figures, not armed forces or states: its source is
+    neither armed nor a state, no party is armed, and what it is aimed at names a person or an
+    outlet ("attacked Trump's wife, children, family, businesses, and associates")."""
+    kind = {a.id: a.kind for actors in token_actors.values() for a in actors}
+    if _armed(source) or _armed(target) or kind.get(source.actor or "") in ("country", "government"):
+        return False
+    aimed = [a for obj in _objects(trigger) for t in obj.subtree for a in token_actors.get(t.i, ())]
+    return bool(aimed) and not any(_armed(a) for a in aimed) and any(a.kind in VERBAL_TARGETS for a in aimed)
+
+
+def _force_code(trigger: Token, code: str, source: ActorRef, target: ActorRef | None,
+                token_actors: Mapping[int, Sequence[Actor]]) -> str | None:
+    objects = [_head_lemma(t) for t in _objects(trigger)]
+    subjects = [_head_lemma(t) for t in _subjects(trigger)]
+    if set(objects + subjects) & word_class("economic"):
+        return SANCTION_CODE  # "slaps tariffs on goods", "tariffs imposed by China have hurt farmers"
+    physical = code[:2] in PHYSICAL_ROOTS
+    verbal = trigger.pos_ == "VERB" and trigger.lemma_.lower() in word_class("verbal")
+    if physical and set(objects) & word_class("contest"):
+        # "are moving into the race", "battle to win the U.K.'s election"; but "In their first TV
+        # debate of the election, Johnson and Corbyn attacked each other's policies" is criticism
+        return CRITICISM_CODE if verbal else None
+    if set(subjects) & word_class("abstract") and (physical or trigger.dep_ in ("acl", "relcl")):
+        return None  # "investigations that would have targeted his son", "a video containing ..."
+    if not physical:
+        return code
+    if objects and set(objects) <= word_class("abstract"):
+        # "attacked each other's policies", "let him ruin the economy", "the war on poverty"
+        return CRITICISM_CODE if verbal else None
+    contending = trigger.pos_ == "VERB" and trigger.lemma_.lower() in word_class("contending")
+    if (verbal or contending) and not _physical_cue(trigger) and _verbal_sides(trigger, source, target, token_actors):
+        # "the Dems ... attacked Trump's wife, children, family, businesses, and associates, 24/7"
+        return CRITICISM_CODE if verbal else None
+    return code
+
+
+def act_code(trigger: Token, code: str, source: ActorRef, target: ActorRef | None,
+             token_actors: Mapping[int, Sequence[Actor]]) -> str | None:
+    """The code of the act ``trigger`` states between ``source`` and ``target``: ``code`` itself,
+    the code of the sense the words have here, or None when the sentence reports no act.
+
+    ``token_actors`` maps token indices to the actors found on them."""
+    if is_unreal(trigger):
+        return None
+    if code[:2] in FORCE_ROOTS:
+        return _force_code(trigger, code, source, target, token_actors)
+    return code
