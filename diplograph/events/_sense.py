@@ -22,6 +22,7 @@ from importlib import resources
 from spacy.tokens import Token
 
 from ..model import Actor, ActorRef
+from ._words import VISITING_VERBS
 
 __all__ = ["act_code", "is_unreal", "word_class"]
 
@@ -34,6 +35,10 @@ SANCTION_CODE = "163"  # impose embargo, boycott or sanctions
 CRITICISM_CODE = "111"  # criticize or denounce
 # CAMEO sectors of armed actors: their force is physical (closed: the CAMEO role codes).
 ARMED_SECTORS = {"MIL", "COP", "REB", "SPY", "CRM", "INS", "UAF", "SEP"}
+# Actor kinds that are places: a visit there is made to a country, not received by anyone.
+PLACE_KINDS = {"country", "capital", "place"}
+PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
+QUOTE_MARKS = ('"', "“", "”", "‘")
 # Actor kinds that a verbal attack can be aimed at (persons and outlets, not states or armies).
 VERBAL_TARGETS = {"person", "media"}
 # Modals whose "have" with a past participle tells what did not happen ("would have claimed"); with
@@ -138,16 +143,17 @@ def _head_lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
-def _objects(trigger: Token) -> list[Token]:
-    """What the trigger acts on: direct and prepositional objects (and their conjuncts), the
-    subject of a passive, and the objects of a "to"-complement ("battle to win the election")."""
+def _objects(trigger: Token, direct: bool = False) -> list[Token]:
+    """What the trigger acts on: direct and (unless ``direct``) prepositional objects, with their
+    conjuncts; the subject of a passive; the objects of a "to"-complement ("battle to win the
+    election")."""
     found: list[Token] = []
     heads = [trigger, *(c for c in trigger.children if c.dep_ == "xcomp")]
     for head in heads:
         for child in head.children:
             if child.dep_ in ("dobj", "nsubjpass", "attr", "dative"):
                 found.append(child)
-            elif child.dep_ == "prep":
+            elif child.dep_ == "prep" and not direct:
                 found.extend(p for p in child.children if p.dep_ == "pobj")
     return [*found, *(c for t in found for c in t.conjuncts)]
 
@@ -191,7 +197,10 @@ def _force_code(trigger: Token, code: str, source: ActorRef, target: ActorRef | 
         return SANCTION_CODE  # "slaps tariffs on goods", "tariffs imposed by China have hurt farmers"
     physical = code[:2] in PHYSICAL_ROOTS
     verbal = trigger.pos_ == "VERB" and trigger.lemma_.lower() in word_class("verbal")
-    if physical and set(objects) & word_class("contest"):
+    # (and where the object is: "defeated Sanders in the South Carolina primary")
+    settings = [_head_lemma(p) for t in _objects(trigger) for c in t.children if c.dep_ == "prep"
+                for p in c.children if p.dep_ == "pobj"]
+    if physical and set(objects + settings) & word_class("contest"):
         # "are moving into the race", "battle to win the U.K.'s election"; but "In their first TV
         # debate of the election, Johnson and Corbyn attacked each other's policies" is criticism
         return CRITICISM_CODE if verbal else None
@@ -199,7 +208,8 @@ def _force_code(trigger: Token, code: str, source: ActorRef, target: ActorRef | 
         return None  # "investigations that would have targeted his son", "a video containing ..."
     if not physical:
         return code
-    if objects and set(objects) <= word_class("abstract"):
+    direct = [_head_lemma(t) for t in _objects(trigger, direct=True)] or objects
+    if direct and set(direct) <= word_class("abstract"):
         # "attacked each other's policies", "let him ruin the economy", "the war on poverty"
         return CRITICISM_CODE if verbal else None
     contending = trigger.pos_ == "VERB" and trigger.lemma_.lower() in word_class("contending")
@@ -209,13 +219,62 @@ def _force_code(trigger: Token, code: str, source: ActorRef, target: ActorRef | 
     return code
 
 
+def _leads(trigger: Token, sides: Sequence[ActorRef | None], token_actors: Mapping[int, Sequence[Actor]]) -> bool:
+    """"Scott Paul, who heads the Alliance for American Manufacturing", "Democrats are considering
+    Bloomberg as a candidate": a role or a deliberation, not an act toward the object (nor, the
+    other way round, a visit the body receives)."""
+    if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in word_class("leading"):
+        return False
+    led = {a.id for obj in trigger.children if obj.dep_ == "dobj" for t in obj.subtree for a in token_actors.get(t.i, ())}
+    return any(side is not None and side.actor in led for side in sides)
+
+
+def _armed_protest(code: str, source: ActorRef) -> bool:
+    """An army or police "taking to the streets" deploys; it does not protest ("the People's
+    Liberation Army took to the city's streets to clear barricades"). A strike (143), a blockade (144)
+    or a riot they may make ("Rebels blocked transport into Abidjan")."""
+    return code[:3] in ("140", "141") and (source.sector or "") in ARMED_SECTORS
+
+
+def _home_visit(trigger: Token, code: str, source: ActorRef, target: ActorRef | None,
+                token_actors: Mapping[int, Sequence[Actor]]) -> bool:
+    """A trip to a place in one's own country is no state visit ("The senator travelled to a rally in
+    Iowa", "Rep. David McKinley visited the U.S.-Mexico border near McAllen, Texas"), nor does
+    the place receive the visitor."""
+    if code[:2] != "04" or trigger.lemma_.lower() not in VISITING_VERBS or target is None:
+        return False
+    if not source.country or source.country != target.country:
+        return False
+    kind = {a.id: a.kind for actors in token_actors.values() for a in actors}
+    return any(side.actor is None or kind.get(side.actor) in PLACE_KINDS or _named_place(side, trigger)
+               for side in (source, target))
+
+
+def _named_place(ref: ActorRef, trigger: Token) -> bool:
+    """Whether the words of ``ref`` are a named place (GPE, LOC, FAC) in the parse."""
+    span = trigger.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    return span is not None and any(t.ent_type_ in PLACE_ENTITIES for t in span)
+
+
+def _rhetorical_question(trigger: Token) -> bool:
+    """The author's own question, outside any quotation: "What would have been the reaction in 2012
+    had an anonymous Bush holdover ... to claim third-hand knowledge of a confidential Obama phone
+    call to Russia's President Medvedev?" asks; it reports no call. The act the question itself asks
+    about keeps its event, in the question mode ("Did Russia attack Ukraine?")."""
+    text = trigger.sent.text.strip()
+    return text.endswith("?") and trigger.dep_ != "ROOT" and not any(mark in text for mark in QUOTE_MARKS)
+
+
 def act_code(trigger: Token, code: str, source: ActorRef, target: ActorRef | None,
              token_actors: Mapping[int, Sequence[Actor]]) -> str | None:
     """The code of the act ``trigger`` states between ``source`` and ``target``: ``code`` itself,
     the code of the sense the words have here, or None when the sentence reports no act.
 
     ``token_actors`` maps token indices to the actors found on them."""
-    if is_unreal(trigger):
+    if is_unreal(trigger) or _rhetorical_question(trigger):
+        return None
+    if _leads(trigger, (source, target), token_actors) or _armed_protest(code, source) \
+            or _home_visit(trigger, code, source, target, token_actors):
         return None
     if code[:2] in FORCE_ROOTS:
         return _force_code(trigger, code, source, target, token_actors)

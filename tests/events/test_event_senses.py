@@ -20,6 +20,7 @@ def _events(doc):
     # parties fight an election, not a war
     "All political parties are devoting much of their campaign spending to the digital realm as they "
     "battle to win the U.K.'s Dec. 12 election.",
+    "Biden defeated Sanders in the South Carolina primary.",
     # a record that is only a thing: "containing a misleading edit" coerces nobody
     "The Conservative Party became embroiled in controversy earlier this month when it posted a video "
     "on social media containing a misleading edit of a television interview with Keir Starmer.",
@@ -78,6 +79,19 @@ def test_physical_force_stays_force(run, text, expected):
     "passionate arguments about wealth and the role of money in politics.",
     # page furniture
     "SEE MORE: Hong Kong protests: 800 students under siege in university",
+    # the author's own question
+    "What would have been the reaction in 2012 had an anonymous Bush holdover at the Obama National Security "
+    "Council gone to the IG to claim third-hand knowledge of a confidential Obama phone call to Russia's "
+    "President Medvedev?",
+    # leading a body is a role, not an act toward it
+    "Tariffs have also strengthened the United States' leverage, said Scott Paul, who heads the Alliance for "
+    "American Manufacturing, a group that has applauded some of Trump's tariff decisions.",
+    # weighing a person is no act toward them; a trip home is no state visit
+    "Democrats are considering Bloomberg as a candidate.",
+    "The senator travelled to a rally in Iowa.",
+    "The French president visited New Caledonia.",
+    # an army on the streets deploys; it does not protest
+    "The People's Liberation Army of China took to the streets of Hong Kong to clear barricades this weekend.",
 ])
 def test_acts_the_article_says_did_not_happen_are_no_events(run, text):
     assert not run(text)._.events
@@ -87,6 +101,16 @@ def test_a_guess_about_the_past_is_a_hypothetical_event(run):
     # "may have" guesses what happened; "would have" tells what did not
     events = run("Chinese hackers may have launched cyber attacks on India's power system.")._.events
     assert [(e.source.country, e.root, e.mode) for e in events] == [("CHN", "19", "hypothetical")]
+
+
+def test_a_quoted_question_and_a_police_strike_stay_events(run):
+    events = run('"Why did Russia attack Ukraine?" the Polish president asked.')._.events
+    assert [(e.source.country, e.root, e.mode) for e in events] == [("RUS", "19", "question")]
+    assert any(e.cameo == "143" for e in run("Police went on strike in Buenos Aires on Monday.")._.events)
+
+
+def test_a_visit_abroad_stays_a_visit(run):
+    assert ("RUS", "042", "CHN") in {e[:3] for e in _events(run("Putin visited Beijing on Tuesday."))}
 
 
 def test_a_claim_not_called_false_is_still_reported(run):
