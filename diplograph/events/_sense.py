@@ -35,6 +35,10 @@ SANCTION_CODE = "163"  # impose embargo, boycott or sanctions
 CRITICISM_CODE = "111"  # criticize or denounce
 # CAMEO sectors of armed actors: their force is physical (closed: the CAMEO role codes).
 ARMED_SECTORS = {"MIL", "COP", "REB", "SPY", "CRM", "INS", "UAF", "SEP"}
+# CAMEO sectors of the public at large, whose voting is an election (closed: CAMEO role codes).
+PUBLIC_SECTORS = {"CVL", "PPL"}
+# Prepositions whose object is the background of a sentence, not its act ("amid the trade war").
+TOPIC_PREPOSITIONS = {"amid", "amidst"}
 # Actor kinds that are places: a visit there is made to a country, not received by anyone.
 PLACE_KINDS = {"country", "capital", "place"}
 PLACE_ENTITIES = {"GPE", "LOC", "FAC"}
@@ -236,6 +240,24 @@ def _armed_protest(code: str, source: ActorRef) -> bool:
     return code[:3] in ("140", "141") and (source.sector or "") in ARMED_SECTORS
 
 
+def _topic_noun(trigger: Token) -> bool:
+    """An event noun that names a topic, not an act: the object of "amid" ("stocks fell amid the trade
+    war") or of a noun of fear or talk ("amid fears of Israeli airstrikes", "the threat of a US strike
+    on Iran worries oil markets")."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or trigger.dep_ != "pobj":
+        return False
+    prep = trigger.head
+    return prep.lower_ in TOPIC_PREPOSITIONS or (
+        prep.lower_ in ("of", "about", "over") and prep.head.pos_ == "NOUN"
+        and prep.head.lemma_.lower() in word_class("topic"))
+
+
+def _public_vote(trigger: Token, source: ActorRef) -> bool:
+    """Voters voting is an election, not an act ("allowing the American people to vote on their
+    first-team president"); "the Iraqi parliament voted to expel US troops" stays an act."""
+    return trigger.lemma_.lower() in word_class("balloting") and source.sector in PUBLIC_SECTORS
+
+
 def _home_visit(trigger: Token, code: str, source: ActorRef, target: ActorRef | None,
                 token_actors: Mapping[int, Sequence[Actor]]) -> bool:
     """A trip to a place in one's own country is no state visit ("The senator travelled to a rally in
@@ -271,9 +293,9 @@ def act_code(trigger: Token, code: str, source: ActorRef, target: ActorRef | Non
     the code of the sense the words have here, or None when the sentence reports no act.
 
     ``token_actors`` maps token indices to the actors found on them."""
-    if is_unreal(trigger) or _rhetorical_question(trigger):
+    if is_unreal(trigger) or _rhetorical_question(trigger) or _topic_noun(trigger):
         return None
-    if _leads(trigger, (source, target), token_actors) or _armed_protest(code, source) \
+    if _leads(trigger, (source, target), token_actors) or _armed_protest(code, source) or _public_vote(trigger, source) \
             or _home_visit(trigger, code, source, target, token_actors):
         return None
     if code[:2] in FORCE_ROOTS:

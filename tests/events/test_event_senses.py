@@ -86,6 +86,13 @@ def test_physical_force_stays_force(run, text, expected):
     # leading a body is a role, not an act toward it
     "Tariffs have also strengthened the United States' leverage, said Scott Paul, who heads the Alliance for "
     "American Manufacturing, a group that has applauded some of Trump's tariff decisions.",
+    # an event noun that is only the topic: the background, a fear, a threat talked of
+    "Stocks fell amid the trade war between the United States and China.",
+    "Residents of Gaza fled their homes amid fears of Israeli airstrikes.",
+    "The threat of a US strike on Iran worries oil markets.",
+    # voters voting is an election
+    "Each day closer to the November 2020 election is one day nearer to allowing the American people to "
+    "vote on their first-team president.",
     # weighing a person is no act toward them; a trip home is no state visit
     "Democrats are considering Bloomberg as a candidate.",
     "The senator travelled to a rally in Iowa.",
@@ -107,6 +114,14 @@ def test_a_quoted_question_and_a_police_strike_stay_events(run):
     events = run('"Why did Russia attack Ukraine?" the Polish president asked.')._.events
     assert [(e.source.country, e.root, e.mode) for e in events] == [("RUS", "19", "question")]
     assert any(e.cameo == "143" for e in run("Police went on strike in Buenos Aires on Monday.")._.events)
+
+
+def test_an_event_noun_that_acts_stays_an_event(run):
+    assert ("RUS", "190", "UKR") in {e[:3] for e in _events(run("Russia's invasion of Ukraine killed thousands."))}
+
+
+def test_a_parliament_vote_stays_its_act(run):
+    assert ("IRQ", "166", "USA") in {e[:3] for e in _events(run("The Iraqi parliament voted to expel US troops from Iraq."))}
 
 
 def test_a_visit_abroad_stays_a_visit(run):
