@@ -6,7 +6,8 @@ to have", "expected to sign"), because "Russia did not attack Ukraine" and "Russ
 Ukraine" must not count as attacks. "would have" with a past participle is hypothetical, never the
 future of a report. A clause of its own below the governing one (a conjunct or an adverbial clause
 with its own tense: "will deplore that decision and were rightly repelled when a man was set on
-fire") keeps its own mode: the governing clause's future or negation is not its.
+fire") keeps its own mode: the governing clause's future or negation is not its. A purpose clause
+("used every trick to put pressure on us") is hypothetical unless a governing clause says more.
 """
 
 from __future__ import annotations
@@ -98,6 +99,7 @@ def event_mode(trigger: Token) -> str:
         return mode
     # Verbs that govern this one: "plans to attack", "refused to meet", "could try to invade".
     node = verb
+    purpose = False  # "used every trick ... to put pressure on us": what it is for, not yet done
     while node.dep_ in ("xcomp", "conj", "ccomp", "advcl", "pcomp", "acomp") and node.head.i != node.i:
         if node.dep_ in ("conj", "advcl") and _own_tense(node) and node.tag_ != "VB":
             break  # "... and were rightly repelled when a man was set on fire": its own clause
@@ -113,6 +115,9 @@ def event_mode(trigger: Token) -> str:
                 return "future"
             if lemma in HYPOTHETICAL_HEADS:
                 return "hypothetical"
+        purpose = purpose or (node.dep_ == "advcl" and not pledged and head.lemma_ != "be" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in node.children) and not any(
+            c.dep_.startswith("nsubj") for c in node.children))
         if node.dep_ == "ccomp" and head.lemma_.lower() == "deny":
             return "negated"
         mode = _local_mode(head)
@@ -121,4 +126,4 @@ def event_mode(trigger: Token) -> str:
         if node.dep_ == "ccomp":
             break
         node = head
-    return "asserted"
+    return "hypothetical" if purpose else "asserted"

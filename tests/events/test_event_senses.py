@@ -1,6 +1,6 @@
 """Is it an event? Words of force used for campaigns, words and money; acts the article says did not
 happen (counterfactuals, claims called false, doctored records, the author's guesses, page
-furniture); and the modes of "likely to" and of clauses with a tense of their own.
+furniture); and the modes of "likely to", of purpose clauses and of clauses with a tense of their own.
 The sentences are from whole news articles (2019) and PLV/PETRARCH-style news."""
 
 from __future__ import annotations
@@ -136,6 +136,8 @@ def test_a_claim_not_called_false_is_still_reported(run):
 
 @pytest.mark.parametrize(("text", "cameo", "mode"), [
     ("Russia is likely to attack Ukraine.", None, "hypothetical"),
+    # a purpose clause tells what an act is for, not what was done
+    ("Russia sent troops to attack the rebels in Syria.", "190", "hypothetical"),
     # a clause with its own tense keeps its own mode: not the "will" of the clause it is joined to
     ("Many in Hong Kong will deplore that decision and were rightly repelled when a man was set on fire "
      "last week, apparently by a protester.", None, "asserted"),
