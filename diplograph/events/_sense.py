@@ -278,6 +278,24 @@ def _named_place(ref: ActorRef, trigger: Token) -> bool:
     return span is not None and any(t.ent_type_ in PLACE_ENTITIES for t in span)
 
 
+def _facility_visit(trigger: Token, code: str, source: ActorRef, target: ActorRef | None) -> bool:
+    """A visit to a facility ("visited the U.S.-Mexico border", "paid a visit to the city's Hoa Lo
+    prison"): the place named in it receives no one, and at home it is no state visit."""
+    if code[:2] != "04" or target is None:
+        return False
+    visits = [trigger, *(c for c in trigger.children if c.dep_ == "dobj" and c.lemma_.lower() == "visit")]
+    if trigger.lemma_.lower() not in VISITING_VERBS and len(visits) == 1:
+        return False
+    places = [o for v in visits for o in _objects(v) if o.lemma_.lower() in word_class("facility")]
+    spans = [(min(t.idx for t in p.subtree), max(t.idx + len(t) for t in p.subtree)) for p in places]
+
+    def inside(ref: ActorRef) -> bool:
+        return any(start <= ref.start and ref.end <= end for start, end in spans)
+
+    # (a visitor of no known country is not known to be abroad)
+    return inside(source) or (inside(target) and source.country in (None, target.country))
+
+
 def _rhetorical_question(trigger: Token) -> bool:
     """The author's own question, outside any quotation: "What would have been the reaction in 2012
     had an anonymous Bush holdover ... to claim third-hand knowledge of a confidential Obama phone
@@ -296,7 +314,7 @@ def act_code(trigger: Token, code: str, source: ActorRef, target: ActorRef | Non
     if is_unreal(trigger) or _rhetorical_question(trigger) or _topic_noun(trigger):
         return None
     if _leads(trigger, (source, target), token_actors) or _armed_protest(code, source) or _public_vote(trigger, source) \
-            or _home_visit(trigger, code, source, target, token_actors):
+            or _home_visit(trigger, code, source, target, token_actors) or _facility_visit(trigger, code, source, target):
         return None
     if code[:2] in FORCE_ROOTS:
         return _force_code(trigger, code, source, target, token_actors)

@@ -97,6 +97,8 @@ def test_physical_force_stays_force(run, text, expected):
     "Democrats are considering Bloomberg as a candidate.",
     "The senator travelled to a rally in Iowa.",
     "The French president visited New Caledonia.",
+    "In October, Rep. David McKinley, R-W.Va., visited the U.S.-Mexico border near McAllen, Texas, and argued "
+    "that the United States needs stronger border security.",
     # an army on the streets deploys; it does not protest
     "The People's Liberation Army of China took to the streets of Hong Kong to clear barricades this weekend.",
 ])
@@ -126,6 +128,9 @@ def test_a_parliament_vote_stays_its_act(run):
 
 def test_a_visit_abroad_stays_a_visit(run):
     assert ("RUS", "042", "CHN") in {e[:3] for e in _events(run("Putin visited Beijing on Tuesday."))}
+    # to a facility abroad too, which itself receives no one
+    found = {e[:3] for e in _events(run("Netanyahu visited the Gush Etzion settlement bloc in the West Bank."))}
+    assert ("ISR", "042", "PSE") in found and ("PSE", "043", "ISR") not in found
 
 
 def test_a_claim_not_called_false_is_still_reported(run):
