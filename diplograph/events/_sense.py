@@ -15,16 +15,17 @@ event. The word classes are in ``data/events/senses.txt``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 from spacy.tokens import Token
 
 from ..model import Actor, ActorRef
 from ._words import VISITING_VERBS
 
-__all__ = ["act_code", "is_unreal", "word_class"]
+__all__ = ["NO_ACT_CHECKS", "act_code", "is_unreal", "word_class"]
 
 SENSE_FILE = "senses.txt"
 # Roots of coercion and force, whose words have other senses ("moving into the race").
@@ -252,6 +253,16 @@ def _topic_noun(trigger: Token) -> bool:
         and prep.head.lemma_.lower() in word_class("topic"))
 
 
+def _question_put(trigger: Token, code: str) -> bool:
+    """"Castor asked Morrison about concerns within the NSC": a question, not an appeal (02); "asked
+    Russia for help" and "asked the United States to lift sanctions" stay appeals."""
+    if code[:2] != "02" or trigger.lemma_.lower() not in word_class("questioning"):
+        return False
+    preps = {c.lower_ for c in trigger.children if c.dep_ == "prep"}
+    return "about" in preps and "for" not in preps and not any(
+        c.dep_ in ("xcomp", "ccomp") for c in trigger.children)
+
+
 def _public_vote(trigger: Token, source: ActorRef) -> bool:
     """Voters voting is an election, not an act ("allowing the American people to vote on their
     first-team president"); "the Iraqi parliament voted to expel US troops" stays an act."""
@@ -305,16 +316,38 @@ def _rhetorical_question(trigger: Token) -> bool:
     return text.endswith("?") and trigger.dep_ != "ROOT" and not any(mark in text for mark in QUOTE_MARKS)
 
 
+class _Sides(NamedTuple):
+    """What a check reads: the trigger, its code, its parties, and the actors on each token."""
+
+    trigger: Token
+    code: str
+    source: ActorRef
+    target: ActorRef | None
+    token_actors: Mapping[int, Sequence[Actor]]
+
+
+# The checks that find no act, in order; each quotes the sentence it exists for in its docstring.
+NO_ACT_CHECKS: tuple[tuple[str, Callable[[_Sides], bool]], ...] = (
+    ("did not happen", lambda s: is_unreal(s.trigger)),
+    ("the author's question", lambda s: _rhetorical_question(s.trigger)),
+    ("a topic noun", lambda s: _topic_noun(s.trigger)),
+    ("a role", lambda s: _leads(s.trigger, (s.source, s.target), s.token_actors)),
+    ("an army on the streets", lambda s: _armed_protest(s.code, s.source)),
+    ("an election", lambda s: _public_vote(s.trigger, s.source)),
+    ("a question put", lambda s: _question_put(s.trigger, s.code)),
+    ("a trip at home", lambda s: _home_visit(s.trigger, s.code, s.source, s.target, s.token_actors)),
+    ("a visit to a facility", lambda s: _facility_visit(s.trigger, s.code, s.source, s.target)),
+)
+
+
 def act_code(trigger: Token, code: str, source: ActorRef, target: ActorRef | None,
              token_actors: Mapping[int, Sequence[Actor]]) -> str | None:
     """The code of the act ``trigger`` states between ``source`` and ``target``: ``code`` itself,
     the code of the sense the words have here, or None when the sentence reports no act.
 
     ``token_actors`` maps token indices to the actors found on them."""
-    if is_unreal(trigger) or _rhetorical_question(trigger) or _topic_noun(trigger):
-        return None
-    if _leads(trigger, (source, target), token_actors) or _armed_protest(code, source) or _public_vote(trigger, source) \
-            or _home_visit(trigger, code, source, target, token_actors) or _facility_visit(trigger, code, source, target):
+    sides = _Sides(trigger, code, source, target, token_actors)
+    if any(check(sides) for _, check in NO_ACT_CHECKS):
         return None
     if code[:2] in FORCE_ROOTS:
         return _force_code(trigger, code, source, target, token_actors)
