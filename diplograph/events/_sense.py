@@ -15,6 +15,7 @@ event. The word classes are in ``data/events/senses.txt``.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
@@ -38,6 +39,8 @@ CRITICISM_CODE = "111"  # criticize or denounce
 ARMED_SECTORS = {"MIL", "COP", "REB", "SPY", "CRM", "INS", "UAF", "SEP"}
 # CAMEO sectors of the public at large, whose voting is an election (closed: CAMEO role codes).
 PUBLIC_SECTORS = {"CVL", "PPL"}
+# A game's score: "6-4", "2-1", "24–17" (a range of numbers looks the same: see _sport).
+SCORE = re.compile(r"\b\d{1,3}[-–]\d{1,3}\b(?![-–]\d)")
 # Prepositions whose object is the background of a sentence, not its act ("amid the trade war").
 TOPIC_PREPOSITIONS = {"amid", "amidst"}
 # Actor kinds that are places: a visit there is made to a country, not received by anyone.
@@ -194,6 +197,20 @@ def _verbal_sides(trigger: Token, source: ActorRef, target: ActorRef | None,
     return bool(aimed) and not any(_armed(a) for a in aimed) and any(a.kind in VERBAL_TARGETS for a in aimed)
 
 
+def _sport(trigger: Token) -> bool:
+    """A match, not politics: "Herbert and Mahut rallied to defeat Ben McLachlan and Yasutaka
+    Uchiyama of Japan 6-7 (4), 6-4, 7-5 in the deciding doubles match in Group A, giving top-ranked
+    France a 2-1 victory"."""
+    sport = word_class("sport")
+    return any(t.lemma_.lower() in sport and t.pos_ == "NOUN" for t in trigger.sent)
+
+
+def _scored(trigger: Token) -> bool:
+    """Force with a score and nothing physical is a game ("Rublev had rallied to beat Roberto
+    Bautista-Agut 3-6, 6-3, 7-6"); not a vote's tally ("voted 51-49"), which is no force."""
+    return bool(SCORE.search(trigger.sent.text)) and not _physical_cue(trigger)  # ("killed 20-30 civilians")
+
+
 def _force_code(trigger: Token, code: str, source: ActorRef, target: ActorRef | None,
                 token_actors: Mapping[int, Sequence[Actor]]) -> str | None:
     objects = [_head_lemma(t) for t in _objects(trigger)]
@@ -213,6 +230,8 @@ def _force_code(trigger: Token, code: str, source: ActorRef, target: ActorRef | 
         return None  # "investigations that would have targeted his son", "a video containing ..."
     if not physical:
         return code
+    if _scored(trigger) and not _armed(source):
+        return None
     direct = [_head_lemma(t) for t in _objects(trigger, direct=True)] or objects
     if direct and set(direct) <= word_class("abstract"):
         # "attacked each other's policies", "let him ruin the economy", "the war on poverty"
@@ -329,6 +348,7 @@ class _Sides(NamedTuple):
 # The checks that find no act, in order; each quotes the sentence it exists for in its docstring.
 NO_ACT_CHECKS: tuple[tuple[str, Callable[[_Sides], bool]], ...] = (
     ("did not happen", lambda s: is_unreal(s.trigger)),
+    ("a match", lambda s: _sport(s.trigger)),
     ("the author's question", lambda s: _rhetorical_question(s.trigger)),
     ("a topic noun", lambda s: _topic_noun(s.trigger)),
     ("a role", lambda s: _leads(s.trigger, (s.source, s.target), s.token_actors)),

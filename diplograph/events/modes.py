@@ -7,7 +7,8 @@ Ukraine" must not count as attacks. "would have" with a past participle is hypot
 future of a report. A clause of its own below the governing one (a conjunct or an adverbial clause
 with its own tense: "will deplore that decision and were rightly repelled when a man was set on
 fire") keeps its own mode: the governing clause's future or negation is not its. A purpose clause
-("used every trick to put pressure on us") is hypothetical unless a governing clause says more.
+of an act done to something ("used every trick to put pressure on us") is hypothetical unless a
+governing clause says more; after an intransitive verb it tells the result ("rallied to defeat").
 """
 
 from __future__ import annotations
@@ -115,9 +116,10 @@ def event_mode(trigger: Token) -> str:
                 return "future"
             if lemma in HYPOTHETICAL_HEADS:
                 return "hypothetical"
+        # (only after an act done to something: "rallied to defeat Japan" tells the result)
         purpose = purpose or (node.dep_ == "advcl" and not pledged and head.lemma_ != "be" and any(
             c.dep_ == "aux" and c.lower_ == "to" for c in node.children) and not any(
-            c.dep_.startswith("nsubj") for c in node.children))
+            c.dep_.startswith("nsubj") for c in node.children) and any(c.dep_ == "dobj" for c in head.children))
         if node.dep_ == "ccomp" and head.lemma_.lower() == "deny":
             return "negated"
         mode = _local_mode(head)

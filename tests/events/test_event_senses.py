@@ -96,6 +96,11 @@ def test_physical_force_stays_force(run, text, expected):
     # voters voting is an election
     ("Each day closer to the November 2020 election is one day nearer to allowing the American people to "
     "vote on their first-team president."),
+    # a match is no fight
+    ("Herbert and Mahut rallied to defeat Ben McLachlan and Yasutaka Uchiyama of Japan 6-7 (4), 6-4, 7-5 in "
+     "the deciding doubles match in Group A, giving top-ranked France a 2-1 victory."),
+    ("The top-ranked Nadal earlier defeated Khachanov to level the series after Rublev had rallied to beat "
+    "Roberto Bautista-Agut 3-6, 6-3, 7-6 (0) in the first match."),
     # weighing a person is no act toward them; a trip home is no state visit
     "Democrats are considering Bloomberg as a candidate.",
     "The senator travelled to a rally in Iowa.",
