@@ -41,6 +41,7 @@ ARMED_SECTORS = {"MIL", "COP", "REB", "SPY", "CRM", "INS", "UAF", "SEP"}
 PUBLIC_SECTORS = {"CVL", "PPL"}
 # A game's score: "6-4", "2-1", "24–17" (a range of numbers looks the same: see _sport).
 SCORE = re.compile(r"\b\d{1,3}[-–]\d{1,3}\b(?![-–]\d)")
+SPORT_PAGE_SENTENCES = 3
 # Prepositions whose object is the background of a sentence, not its act ("amid the trade war").
 TOPIC_PREPOSITIONS = {"amid", "amidst"}
 # Actor kinds that are places: a visit there is made to a country, not received by anyone.
@@ -205,6 +206,20 @@ def _sport(trigger: Token) -> bool:
     return any(t.lemma_.lower() in sport and t.pos_ == "NOUN" for t in trigger.sent)
 
 
+def _sport_page(trigger: Token) -> bool:
+    """A sports page, where beating and defeating are games even with no sport word in the sentence
+    ("Wild 4, Sabres 1: Zach Parise scored twice, Alex Stalock made 30 saves and Minnesota beat
+    Buffalo"): three sentences or more about a match, or with a score."""
+    sport = word_class("sport")
+    found = 0
+    for sent in trigger.doc.sents:
+        if SCORE.search(sent.text) or any(t.lemma_.lower() in sport and t.pos_ == "NOUN" for t in sent):
+            found += 1
+            if found >= SPORT_PAGE_SENTENCES:
+                return True
+    return False
+
+
 def _scored(trigger: Token) -> bool:
     """Force with a score and nothing physical is a game ("Rublev had rallied to beat Roberto
     Bautista-Agut 3-6, 6-3, 7-6"); not a vote's tally ("voted 51-49"), which is no force."""
@@ -231,6 +246,8 @@ def _force_code(trigger: Token, code: str, source: ActorRef, target: ActorRef | 
     if not physical:
         return code
     if _scored(trigger) and not _armed(source):
+        return None
+    if trigger.lemma_.lower() in word_class("winning") and not _armed(source) and _sport_page(trigger):
         return None
     direct = [_head_lemma(t) for t in _objects(trigger, direct=True)] or objects
     if direct and set(direct) <= word_class("abstract"):

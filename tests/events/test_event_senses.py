@@ -145,6 +145,14 @@ def test_a_visit_abroad_stays_a_visit(run):
     assert ("ISR", "042", "PSE") in found and ("PSE", "043", "ISR") not in found
 
 
+def test_on_a_sports_page_beating_is_play_but_an_attack_is_force(run):
+    page = ("Wild 4, Sabres 1: Zach Parise scored twice. Alex Stalock made 30 saves and Minnesota beat Buffalo. "
+            "Blue Jackets 5, Canadiens 2: Pierre-Luc Dubois had two goals and an assist. Senators 4, Red Wings 3: "
+            "Anthony Duclair had two goals and an assist, and Ottawa held on to beat Detroit. The goaltender "
+            "stopped 27 shots. Russia attacked Ukraine on Monday.")
+    assert {e[:3] for e in _events(run(page))} == {("RUS", "190", "UKR")}
+
+
 def test_a_claim_not_called_false_is_still_reported(run):
     # the content of a claim stays the claim's (coded elsewhere); the accusation itself is an event
     doc = run("Grisham accused the Democrats of trying to overturn the election.")
