@@ -72,6 +72,7 @@ def test_physical_force_stays_force(run, text, expected):
     # a claim the article calls false
     ("And their chagrin in the end boils down to their empty charges that Trump is appeasing Russia at the "
     "expense of the Kurds and Ukraine."),
+    ("Russian state media falsely claimed that Ukraine attacked a Russian border town."),
     # what a doctored record was made to show
     ("The video had been altered to show Starmer failing to answer a question about Brexit, when, in fact, "
     "he responded quickly."),
@@ -151,6 +152,11 @@ def test_on_a_sports_page_beating_is_play_but_an_attack_is_force(run):
             "Anthony Duclair had two goals and an assist, and Ottawa held on to beat Detroit. The goaltender "
             "stopped 27 shots. Russia attacked Ukraine on Monday.")
     assert {e[:3] for e in _events(run(page))} == {("RUS", "190", "UKR")}
+
+
+def test_a_claim_not_called_false_keeps_its_event(run):
+    events = run("Russian state media claimed that Ukraine attacked a Russian border town.")._.events
+    assert ("UKR", "190", "RUS") in {(e.source.country, e.cameo, e.target.country if e.target else None) for e in events}
 
 
 def test_a_claim_not_called_false_is_still_reported(run):
