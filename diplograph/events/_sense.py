@@ -8,9 +8,16 @@ charges that Trump is appeasing Russia"), what a doctored record was made to sho
 been altered to show Starmer failing to answer"), the author's own speculation ("expect
 Bloomberg's shadow to generate ..."), and lines of page furniture ("SEE MORE: ...").
 
+Some words state no act toward their object at all: leading or weighing an actor ("who heads the
+Alliance"), a trip at home or to a facility ("visited the U.S.-Mexico border"), a question put
+("asked Morrison about concerns"), the public's voting, an event noun that is only a topic ("amid
+fears of airstrikes"), an act nested in the author's own question, and sport ("rallied to defeat
+... in the deciding doubles match").
+
 ``act_code`` decides it once for every event the coder makes: the code to keep, another code
 (force done with tariffs is a sanction, 163; a verbal attack is criticism, 111), or None for no
-event. The word classes are in ``data/events/senses.txt``.
+event; the checks that find no act are the ordered table ``NO_ACT_CHECKS``. The word classes are
+in ``data/events/senses.txt``.
 """
 
 from __future__ import annotations
