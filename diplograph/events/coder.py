@@ -48,6 +48,7 @@ from ._grammar import (
 )
 from ._parts import Argument, DocumentContext, Trigger
 from ._roles import RoleFinder, same_actor, same_side
+from ._sense import act_code
 from ._words import (
     BLAME_ADJECTIVES,
     BLAME_NOUNS,
@@ -582,6 +583,10 @@ class DocumentCoder(RoleFinder):
             return
         if target is not None and not self._is_party(target):
             return  # "a question about Brexit", "its cancelled IPO": no actor is acted on
+        sensed = act_code(trigger, code, source.ref, target.ref if target else None, self.token_actor)
+        if sensed is None:
+            return  # no act in this sense, or one the article says did not happen
+        code = sensed
         if target is not None and not target.generic:
             target = self._placed(target, sent, source)
         if not source.generic:
