@@ -9,6 +9,9 @@ he said, “Y”' gives two quotes linked by one cue and speaker), a verb or nam
 name after a dash. Quoted words with no cue take the previous quote's speaker when they follow it
 closely (a quote continued in the next paragraph); short ones with no cue are scare quotes or
 titles and are dropped.
+
+Each quote says what it attributes (``Quote.attribution``): speech, a belief ("officials believe
+..."), a document's finding ("the report found ...") or a poll's ("according to a Quinnipiac poll").
 """
 
 from __future__ import annotations
@@ -53,13 +56,25 @@ class _Found:
 
 
 def _is_outlet(head: Token | None, actors: Sequence[Actor]) -> bool:
+    """Whether "according to X" names an outlet the words came through, not their source; a poll
+    or a document is the source even when an outlet made it ("according to a New York Times/CBS
+    News poll released last week", "according to a new report by Politico")."""
     if head is None:
+        return False
+    cues = load_cues()
+    if head.lemma_.lower() in cues.get("poll", frozenset()) | cues.get("document", frozenset()):
         return False
     start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
     if any(a.kind == "media" and a.start < end and start < a.end for a in actors):
         return True
     media = load_cues().get("media", frozenset())
     return any(t.lower_ in media for t in head.subtree)
+
+
+def _is_source(head: Token | None) -> bool:
+    """A poll or a document: "according to" it names a source even beside a speech verb."""
+    cues = load_cues()
+    return head is not None and head.lemma_.lower() in cues.get("poll", frozenset()) | cues.get("document", frozenset())
 
 
 def _according_content(sentence: SpacySpan, cue: Cue) -> tuple[int, int] | None:
@@ -159,7 +174,8 @@ def find_quotes(doc: Doc, actors: Sequence[Actor]) -> list[Quote]:
         cues = find_cues(sentence)
         speech = [c for c in cues if not c.according]
         according = [c for c in cues if c.according]
-        via_cues = [c for c in according if speech or _is_outlet(c.subject, actors)]
+        spoken = any(c.verb_class == "speech" for c in speech)
+        via_cues = [c for c in according if spoken and not _is_source(c.subject) or _is_outlet(c.subject, actors)]
         speech += [c for c in according if c not in via_cues and c.subject is not None]
         vias = via_phrases(sentence, via_cues)
         speech = [c for c in speech if not any(m.start <= c.start < m.end for m in marks)]
@@ -178,7 +194,8 @@ def find_quotes(doc: Doc, actors: Sequence[Actor]) -> list[Quote]:
             else:
                 continue
             used.update(inside)
-        sentence_cues.append([(c, vias) for c in speech])
+        # quoted words outside any clause are speech: only a speech verb's cue takes them
+        sentence_cues.append([(c, vias) for c in speech if c.verb_class == "speech"])
 
     for mark in marks:
         if mark not in used:
@@ -214,11 +231,27 @@ def find_quotes(doc: Doc, actors: Sequence[Actor]) -> list[Quote]:
         cue = Span(text[cue_at[0] : cue_at[1]], *cue_at) if cue_at else None
         quotes.append(
             Quote(f"q{number}", item.kind, text[item.start : item.end], item.start, item.end, cue,
-                  speaker, via, item.sentence)
+                  speaker, via, item.sentence, attribution=_attribution(item.cue, subject))
         )
         if speaker is not None:
             previous, previous_end = speaker, item.end
     return quotes
+
+
+def _attribution(cue: Cue | None, source: Token | None) -> str:
+    """What a quote attributes: a poll or a document when its source names one ("a Quinnipiac poll
+    found", "according to the report"), else what its cue verb says (a belief: "officials believe";
+    a finding: "the data show" is a document's), else speech."""
+    if source is not None:
+        cues = load_cues()
+        noun = source.lemma_.lower()
+        if noun in cues.get("poll", frozenset()):
+            return "poll"
+        if noun in cues.get("document", frozenset()):
+            return "document"
+    if cue is None:
+        return "speech"
+    return {"belief": "belief", "finding": "document"}.get(cue.verb_class, "speech")
 
 
 def _via_names(item: _Found, actors: Sequence[Actor]) -> list[str]:
