@@ -122,7 +122,8 @@ def gold_kind(doc, text: str, gold: GoldQuote, cues: dict[str, frozenset[str]]) 
         return "poll"
     if (source | cue) & cues.get("document", frozenset()) or cue & cues.get("finding", frozenset()):
         return "document"
-    if cue & cues.get("belief", frozenset()):
+    stances = frozenset(e.split()[0] for e in cues.get("stance", frozenset()))
+    if cue & (cues.get("belief", frozenset()) | stances):
         return "belief"
     objects = frozenset(e.split()[0] for e in cues.get("object", frozenset()))
     speech = cues.get("verb", frozenset()) | cues.get("noun", frozenset())

@@ -251,7 +251,7 @@ def _attribution(cue: Cue | None, source: Token | None) -> str:
             return "document"
     if cue is None:
         return "speech"
-    return {"belief": "belief", "finding": "document"}.get(cue.verb_class, "speech")
+    return {"belief": "belief", "stance": "belief", "finding": "document"}.get(cue.verb_class, "speech")
 
 
 def _via_names(item: _Found, actors: Sequence[Actor]) -> list[str]:

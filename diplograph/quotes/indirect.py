@@ -76,7 +76,7 @@ def _verb_classes() -> dict[str, str]:
     """Cue verb lemma -> its class; a speech verb keeps "speech" whatever else lists it."""
     cues = load_cues()
     classes: dict[str, str] = {}
-    for kind in ("object", "finding", "belief", "verb"):  # later kinds win
+    for kind in ("stance", "object", "finding", "belief", "verb"):  # later kinds win
         for entry in cues.get(kind, frozenset()):
             classes[entry.split()[0]] = "speech" if kind == "verb" else kind
     return classes
@@ -175,7 +175,7 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
     """What a speech act reports by its object: "called half of Trump's supporters “deplorables”"
     (the object and its complement), "called for the complete repeal of Obamacare" (the phrase
     after a preposition the cue list names with the verb), or None."""
-    entries = load_cues().get("object", frozenset())
+    entries = load_cues().get("object", frozenset()) | load_cues().get("stance", frozenset())
     lemma = cue_lemma(verb, frozenset(e.split()[0] for e in entries))
     if lemma is None:
         return None
@@ -249,9 +249,9 @@ def find_cues(sentence: SpacySpan) -> list[Cue]:
     for token in sentence:
         lemma = cue_lemma(token, frozenset(classes)) if token.pos_ in ("VERB", "AUX") else None
         if lemma is not None and token.dep_ != "amod":
-            if _is_via_use(token, via) or _unsaid(token):
-                continue
             verb_class = classes[lemma]
+            if _is_via_use(token, via) or (verb_class == "speech" and _unsaid(token)):
+                continue  # a belief denied is still one: "No one expected a full 90 minutes of ..."
             if verb_class != "speech" and (_raised(token) or _reported(token, classes)):
                 continue
             content = _content_of(token) or _object_content(token)

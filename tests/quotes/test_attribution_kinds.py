@@ -58,11 +58,18 @@ def test_belief_inside_reported_words_is_not_a_second_quote(run):
     [
         "Obama’s veto is expected to come before the deadline at midnight Friday.",  # no one expects
         "Expect Western countries to use their official speeches to criticize Moscow.",  # imperative
-        "He did not expect the race to tighten so quickly.",  # a belief denied
     ],
 )
 def test_no_belief_without_a_holder(run, sentence):
     assert run(sentence)._.quotes == []
+
+
+def test_a_belief_denied_is_still_attributed_but_unsaid_words_are_not(run):
+    doc = run("Clinton did not want to remain in the hospital. "
+              "Attorney General Eric Schneiderman did not say whether the foundation broke any laws.")
+    assert [(q.attribution, q.speaker.text, q.text) for q in doc._.quotes] == [
+        ("belief", "Clinton", "to remain in the hospital")
+    ]
 
 
 def test_quoted_words_still_take_the_speech_verb(run):

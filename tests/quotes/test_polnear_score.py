@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import shutil
 
-from diplograph.evaluate.polnear import read_ann, score_polnear
+import pytest
+
+from diplograph.evaluate.polnear import gold_kind, read_ann, score_polnear
+from diplograph.quotes.indirect import load_cues
 
 
 def test_read_ann_ties_source_cue_and_discontinuous_content(tmp_path):
@@ -20,6 +23,32 @@ def test_read_ann_ties_source_cue_and_discontinuous_content(tmp_path):
     )
     (gold,) = read_ann(ann)
     assert gold.source == [(0, 5)] and gold.cue == [(6, 10)] and gold.content == [(11, 20), (30, 40)]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "kind"),
+    [
+        ("Sources said the van was supposed to be escorted.", "Sources", "said", "speech"),
+        ("Mr. Deese expected the president would hand him changes.", "Mr. Deese", "expected", "belief"),
+        ("A Government Accountability Office report found the agency could not be sure.",
+         "A Government Accountability Office report", "found", "document"),
+        ("Clinton leads by 5 points, according to a Quinnipiac poll.", "a Quinnipiac poll",
+         "according to", "poll"),
+        ("She wants to triple the size of the AmeriCorps program.", "She", "wants", "belief"),
+        ("That looks unlikely.", "", "looks", "other"),
+    ],
+)
+def test_gold_kind_is_read_from_cue_and_source_words(nlp, tmp_path, text, source, cue, kind):
+    at = text.index(cue)
+    src = f"T1\tSource {text.index(source)} {text.index(source) + len(source)}\t{source}\n" if source else ""
+    (tmp_path / "a_ab12.ann").write_text(
+        f"{src}T2\tCue {at} {at + len(cue)}\t{cue}\nT3\tContent 0 {len(text) - 1}\tx\n"
+        f"E1\tAttribution:T2 Cue:T2 Content:T3" + (" Source:T1" if source else "") + "\n",
+        "utf-8",
+    )
+    (gold,) = read_ann(tmp_path / "a_ab12.ann")
+    doc = nlp(text)
+    assert gold_kind(doc, text, gold, load_cues()) == kind
 
 
 def test_dev_slice_meets_the_bars(shared_dir, tmp_path, nlp):
