@@ -142,16 +142,25 @@ def _in_speech_scope(doc, quote, lemmas: frozenset[str]) -> bool:
     return span is not None and any(t.lemma_.lower() in lemmas for t in span)
 
 
-def _linked(quotes: list) -> list[list]:
+def _linked(quotes: list, text: str) -> list[list]:
     """Quotes grouped as one content: the pieces of a split direct quote share their cue.
 
     PolNeAR marks '“A,” he said. “B.”' as one discontinuous content; the pipeline writes the pieces
-    as linked quotes (same cue, same speaker), so they are scored together as gold's fragments are.
+    as linked quotes (same cue, same speaker), so they are scored together as gold's fragments are;
+    a piece with no cue of its own that the finder gave the previous piece's speaker joins it when
+    no paragraph break lies between them.
     """
     groups: dict[object, list] = {}
+    previous_key: object = None
     for quote in quotes:
         key = (quote.cue.start, quote.cue.end) if quote.kind == "direct" and quote.cue else quote.id
+        last = groups[previous_key][-1] if previous_key is not None else None
+        if (quote.kind == "direct" and quote.cue is None and last is not None and last.kind == "direct"
+                and quote.speaker is not None and quote.speaker == last.speaker
+                and "\n" not in text[last.end : quote.start]):
+            key = previous_key  # '“A,” Ms. Moore said. “B.”': the piece after the cue's sentence
         groups.setdefault(key, []).append(quote)
+        previous_key = key
     return list(groups.values())
 
 
@@ -247,7 +256,7 @@ def score_polnear(split_dir: Path, nlp=None) -> dict:
         doc = nlp(make_doc(nlp, text, {"published": None}))
         articles += 1
         golds = read_ann(ann_path)
-        predicted = _linked(doc._.quotes or [])
+        predicted = _linked(doc._.quotes or [], text)
         matched = every.add(doc, text, golds, predicted)
         speech.add(doc, text, [g for g in golds if _is_speech(doc, text, g, lemmas)],
                    [group for group in predicted if _in_speech_scope(doc, group[0], lemmas)])

@@ -42,6 +42,12 @@ _DASH_SPEAKER = re.compile(
     r"([A-Z][\w.'’-]*(?:[ \xa0][A-Z][\w.'’-]*){0,4})"  # a name: up to five words
 )
 
+# A line that opens with a name of up to four capitalised words and a colon: "Politifact: Donald ..."
+_LABELLED_LINE = re.compile(
+    r"^[ \t]*([A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,3})[ \t]*(:)[ \t]+([^\n]+)", re.MULTILINE
+)
+_TRAILING_CONTENT = " \t.,;"
+
 
 @dataclass
 class _Found:
@@ -161,6 +167,32 @@ def _attach(doc: Doc, mark: QuotedSpan, marks: list[QuotedSpan], sentences: list
     return _Found("direct", mark.start, mark.end, index, None)
 
 
+def _labelled_lines(doc: Doc, sentences: list[SpacySpan], actors: Sequence[Actor],
+                    found: list[_Found]) -> list[_Found]:
+    """Lines that open with a source's name and a colon: 'Rush Limbaugh: Hillary Asking Moderator To
+    Fact Check Trump ‘Reeks of Fear.’', 'Poll: Wealthy Voters Abandon Republican Party for Hillary
+    Clinton'. The name must be an actor, or a poll or document ("Poll:", "Report:"); the rest of the
+    line is what it says. Quoted words after the colon are left to the direct quotes."""
+    text = doc.text
+    cues = load_cues()
+    sources = cues.get("poll", frozenset()) | cues.get("document", frozenset())
+    lines: list[_Found] = []
+    for match in _LABELLED_LINE.finditer(text):
+        (name_start, name_end), (start, end) = match.span(1), match.span(3)
+        content = text[start:end].rstrip(_TRAILING_CONTENT)
+        end = start + len(content)
+        if content[:1] in OPENING_MARKS or len(content.split()) < 3:
+            continue
+        if any(f.start < end and start < f.end for f in found):
+            continue
+        named = any(a.start < name_end and name_start < a.end for a in actors)
+        if not named and match.group(1).split()[-1].lower() not in sources:
+            continue
+        lines.append(_Found("indirect", start, end, _sentence_index(sentences, start), None,
+                            cue_at=match.span(2), speaker_at=(name_start, name_end)))
+    return lines
+
+
 def find_quotes(doc: Doc, actors: Sequence[Actor]) -> list[Quote]:
     """Every quote of ``doc``: direct and indirect, with cue, speaker and via-chain, in text order."""
     text = doc.text
@@ -202,6 +234,7 @@ def find_quotes(doc: Doc, actors: Sequence[Actor]) -> list[Quote]:
             attached = _attach(doc, mark, marks, sentences, sentence_cues, actors, paragraph)
             if attached is not None:
                 found.append(attached)
+    found.extend(_labelled_lines(doc, sentences, actors, found))
 
     direct = [f for f in found if f.kind == "direct"]
     found = [
@@ -219,6 +252,8 @@ def find_quotes(doc: Doc, actors: Sequence[Actor]) -> list[Quote]:
             subject = None  # the parse found the subject inside the quoted words
         if item.speaker_at is not None:
             speaker = resolve_speaker(doc, *item.speaker_at, actors, previous)
+            named = doc.char_span(*item.speaker_at, alignment_mode="expand")
+            subject = named.root if named is not None else None
         elif subject is not None:
             start, end = speaker_span(subject)
             speaker = resolve_speaker(doc, start, end, actors, previous)

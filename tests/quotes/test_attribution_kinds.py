@@ -84,3 +84,24 @@ def test_attribution_is_in_the_record_and_old_records_are_speech():
     assert record["quotes"][0]["attribution"] == "belief"
     del record["quotes"][0]["attribution"]  # a record written before the field existed
     assert Document.from_record(record).quotes[0].attribution == "speech"
+
+
+@pytest.mark.parametrize(
+    ("headline", "words", "attribution"),
+    [
+        ("Poll: Wealthy Voters Abandon Republican Party for Hillary Clinton",
+         "Wealthy Voters Abandon Republican Party", "poll"),
+        ("Rush Limbaugh: Hillary Asking Moderator To Fact Check Trump Reeks of Fear",
+         "Hillary Asking Moderator", "speech"),
+    ],
+)
+def test_a_line_opened_by_a_source_and_a_colon_is_its_attribution(run, headline, words, attribution):
+    doc = run(headline + "\n\nThe race tightened this week.")
+    quote = _only(doc._.quotes, words)
+    assert (quote.attribution, quote.cue.text) == (attribution, ":")
+    assert headline.startswith(quote.speaker.text)
+
+
+def test_a_label_that_names_no_source_is_no_attribution(run):
+    doc = run("Update: The story has been corrected to show the date of the debate.")
+    assert doc._.quotes == []
