@@ -20,7 +20,7 @@ from importlib import resources
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-__all__ = ["CLOSING_MARKS", "Cue", "cue_lemma", "find_cues", "load_cues", "same_paragraph", "speaker_head"]
+__all__ = ["CLOSING_MARKS", "Cue", "cites_content", "cue_lemma", "find_cues", "load_cues", "same_paragraph", "speaker_head"]
 
 _CONTENT_DEPS = ("ccomp", "parataxis")
 CLOSING_MARKS = ("”", '"', "»", "''")  # kept at the end of a clause that ends a partial quote
@@ -193,9 +193,20 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
     return start[0], end[1]
 
 
+def cites_content(verb: Token) -> bool:
+    """"Clinton cited derogatory comments Trump had made about Machado": a via verb whose object is
+    what is attributed (a common noun that names no outlet and no informant), not an outlet."""
+    cues = load_cues()
+    if cue_lemma(verb, cues.get("object", frozenset())) is None:
+        return False
+    outlets = cues.get("media", frozenset()) | cues.get("role", frozenset()) | cues.get("informant", frozenset())
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    return bool(objects) and objects[0].pos_ == "NOUN" and objects[0].lemma_.lower() not in outlets
+
+
 def _is_via_use(verb: Token, via: frozenset[str]) -> bool:
     """"reported by Efe", "he quoted RT", "citing RT": the verb names an outlet, not speech."""
-    if verb.lemma_.lower() not in via:
+    if verb.lemma_.lower() not in via or cites_content(verb):
         return False
     if verb.lemma_.lower() != "report":
         return True
@@ -239,6 +250,34 @@ def _reported(verb: Token, classes: dict[str, str]) -> bool:
     return False
 
 
+def _noun_cue(noun: Token) -> Cue | None:
+    """A noun whose "that" clause its holder said, believes or documented: "Donald Trump's claim that
+    there have been thousands of shootings in Chicago", "a New York Times report that Donald Trump
+    had a net loss". The holder is the possessor or a proper-noun modifier, else the subject of the
+    verb the noun is the object of ("Trump made the claim that ..."); with no holder, no cue. The
+    parser may call the clause relative; "that" as its marker (not its subject) says it is not."""
+    cues = load_cues()
+    lemma = noun.lemma_.lower()
+    classes = {"said-noun": "speech", "belief-noun": "belief", "document": "finding"}
+    verb_class = next((c for kind, c in classes.items() if lemma in cues.get(kind, frozenset())), None)
+    if verb_class is None:
+        return None
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i
+               and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    if not clauses or not same_paragraph(clauses[0], noun):
+        return None
+    holder = next((c for c in noun.children if c.dep_ == "poss"
+                   or (c.dep_ == "compound" and c.pos_ == "PROPN")), None)
+    if holder is None and noun.dep_ == "dobj":
+        holder = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    if holder is None:
+        return None
+    if holder.dep_ == "compound":  # "a New York Times report": the name the noun's modifiers make
+        while holder.head.i != noun.i:
+            holder = holder.head
+    return Cue(noun.idx, noun.idx + len(noun.text), noun, holder, _clause(clauses[0]), verb_class=verb_class)
+
+
 def find_cues(sentence: SpacySpan) -> list[Cue]:
     """The attribution cues of one sentence, in order: speech verbs (with or without a content
     clause), "according to", and belief, finding and object verbs that report a content."""
@@ -263,6 +302,8 @@ def find_cues(sentence: SpacySpan) -> list[Cue]:
             found.append(
                 Cue(token.idx, token.idx + len(token.text), token, subject, content, verb_class=verb_class)
             )
+        elif token.pos_ == "NOUN" and (cue := _noun_cue(token)) is not None:
+            found.append(cue)
         elif token.lower_ == "according" and token.i + 1 < sentence.end and token.nbor().lower_ == "to":
             to = token.nbor()
             objects = [c for c in to.children if c.dep_ == "pobj"]

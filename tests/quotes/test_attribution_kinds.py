@@ -105,3 +105,25 @@ def test_a_line_opened_by_a_source_and_a_colon_is_its_attribution(run, headline,
 def test_a_label_that_names_no_source_is_no_attribution(run):
     doc = run("Update: The story has been corrected to show the date of the debate.")
     assert doc._.quotes == []
+
+
+def test_a_cited_remark_is_attributed_and_a_cited_outlet_is_a_via(run):
+    doc = run("Clinton cited derogatory comments Trump had made about Machado after she gained weight. "
+              "Putin said Russia would respond, citing RT.")
+    cited = _only(doc._.quotes, "derogatory comments")
+    assert (cited.attribution, cited.speaker.text, cited.cue.text) == ("speech", "Clinton", "cited")
+    assert _only(doc._.quotes, "Russia would respond").via == ["RT"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words", "attribution", "source"),
+    [
+        ("Politifact examined Donald Trump’s claim that there have been thousands of shootings in "
+         "Chicago this year alone.", "there have been thousands of shootings", "speech", "Donald Trump"),
+        ("Trump denied a New York Times report that Donald Trump had a net loss of more than $915 "
+         "million in 1995.", "had a net loss", "document", "New York Times"),
+    ],
+)
+def test_a_noun_with_a_that_clause_attributes_it_to_its_holder(run, sentence, words, attribution, source):
+    quote = _only(run(sentence)._.quotes, words)
+    assert quote.attribution == attribution and source in quote.speaker.text
