@@ -17,15 +17,15 @@ def _only(quotes, words):
 @pytest.mark.parametrize(
     ("sentence", "words", "attribution", "source"),
     [
-        ("Mr. Obama believes his efforts to slow global warming will be the most consequential legacy "
-         "of his presidency.", "his efforts to slow global warming", "belief", "Mr. Obama"),
+        (("Mr. Obama believes his efforts to slow global warming will be the most consequential legacy "
+          "of his presidency."), "his efforts to slow global warming", "belief", "Mr. Obama"),
         ("But environmentalists worry that Mr. Clarke is breathing new life into a polluting industry.",
          "Mr. Clarke is breathing new life", "belief", "environmentalists"),
-        ("A Government Accountability Office report released last year found that the agency could "
-         "not be sure that money used for the visas was not coming from the drug trade.",
+        (("A Government Accountability Office report released last year found that the agency could "
+          "not be sure that money used for the visas was not coming from the drug trade."),
          "the agency could not be sure", "document", "report"),
-        ("Hillary Clinton and Donald Trump are virtually tied heading into their first debate, "
-         "according to a new Washington Post-ABC News national poll.",
+        (("Hillary Clinton and Donald Trump are virtually tied heading into their first debate, "
+          "according to a new Washington Post-ABC News national poll."),
          "virtually tied heading into their first debate", "poll", "poll"),
         ("Republican nominee Donald Trump has called for the complete repeal of Obamacare.",
          "the complete repeal of Obamacare", "speech", "Donald Trump"),
@@ -118,10 +118,10 @@ def test_a_cited_remark_is_attributed_and_a_cited_outlet_is_a_via(run):
 @pytest.mark.parametrize(
     ("sentence", "words", "attribution", "source"),
     [
-        ("Politifact examined Donald Trump’s claim that there have been thousands of shootings in "
-         "Chicago this year alone.", "there have been thousands of shootings", "speech", "Donald Trump"),
-        ("Trump denied a New York Times report that Donald Trump had a net loss of more than $915 "
-         "million in 1995.", "had a net loss", "document", "New York Times"),
+        (("Politifact examined Donald Trump’s claim that there have been thousands of shootings in "
+          "Chicago this year alone."), "there have been thousands of shootings", "speech", "Donald Trump"),
+        (("Trump denied a New York Times report that Donald Trump had a net loss of more than $915 "
+          "million in 1995."), "had a net loss", "document", "New York Times"),
     ],
 )
 def test_a_noun_with_a_that_clause_attributes_it_to_its_holder(run, sentence, words, attribution, source):

@@ -39,7 +39,7 @@ def test_unknown_attribution_is_an_input_error(belief_store):
 
 
 def test_store_written_before_the_column_is_read_as_speech(belief_store):
-    path, seed = belief_store
+    path, _seed = belief_store
     con = duckdb.connect(str(path))
     con.execute("ALTER TABLE quotes DROP COLUMN attribution")  # the layout before attributions
     con.close()
