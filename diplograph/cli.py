@@ -92,6 +92,7 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", default=DEFAULT_DB)
     p.add_argument("--speaker", help="speaker name (part of it), actor code or country")
     p.add_argument("--about", help="country or actor code the quote's article events involve")
+    p.add_argument("--attribution", help="speech, belief, document or poll: what the quote attributes")
     p.add_argument("--since", help="first date, YYYY-MM-DD")
     p.add_argument("--limit", type=int)
     p.add_argument("--format", default="table", help="table or jsonl")
@@ -248,9 +249,10 @@ def _cmd_quotes(args: argparse.Namespace) -> int:
 
     fmt = _check_format(args.format, LIST_FORMATS)
     with _open_existing(args.db) as store:
-        rows = query_quotes(store, speaker=args.speaker, about=args.about, since=args.since, limit=args.limit)
+        rows = query_quotes(store, speaker=args.speaker, about=args.about, since=args.since,
+                            attribution=args.attribution, limit=args.limit)
     _print_rows(rows, fmt, [("date", "date"), ("speaker", "speaker_name"), ("via", "via"),
-                            ("article", "title"), ("quote", "text")])
+                            ("attribution", "attribution"), ("article", "title"), ("quote", "text")])
     return 0
 
 

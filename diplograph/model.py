@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 __all__ = [
+    "ATTRIBUTIONS",
     "Actor",
     "ActorRef",
     "Document",
@@ -143,7 +144,10 @@ class Speaker:
 
 @dataclass
 class Quote:
-    """Direct or reported speech with its cue, its speaker and the outlets it came through."""
+    """An attribution: words, a belief or a finding with its cue, its source and the outlets it came
+    through. ``kind`` says how the words are given (direct: in quotation marks; indirect: reported);
+    ``attribution`` what is attributed: speech ("said"), belief ("officials believe", "X fears"),
+    document ("the report found") or poll ("according to a Quinnipiac poll")."""
 
     id: str
     kind: str  # direct | indirect
@@ -154,6 +158,10 @@ class Quote:
     speaker: Speaker | None
     via: list[str] = field(default_factory=list)
     sentence: int | None = None
+    attribution: str = "speech"  # speech | belief | document | poll; records before it are speech
+
+
+ATTRIBUTIONS = ("speech", "belief", "document", "poll")
 
 
 @dataclass

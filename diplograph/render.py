@@ -95,7 +95,7 @@ def _evidence(doc: Document, event: Event) -> str:
 
 def _quote_row(quote: Quote) -> list[object]:
     speaker = quote.speaker.name or quote.speaker.text if quote.speaker else "-"
-    return [speaker, ", ".join(quote.via) or "-", quote.kind, " ".join(quote.text.split())]
+    return [speaker, ", ".join(quote.via) or "-", quote.kind, quote.attribution, " ".join(quote.text.split())]
 
 
 def document_table(doc: Document) -> str:
@@ -111,7 +111,7 @@ def document_table(doc: Document) -> str:
         parts.append("(no events)")
     parts.append("")
     if doc.quotes:
-        parts.append(rows_table(["speaker", "via", "kind", "quote"], (_quote_row(q) for q in doc.quotes)))
+        parts.append(rows_table(["speaker", "via", "kind", "attribution", "quote"], (_quote_row(q) for q in doc.quotes)))
     else:
         parts.append("(no quotes)")
     return "\n".join(parts) + "\n"

@@ -67,6 +67,11 @@ def test_ingest_is_idempotent_and_queryable(seed_file, tmp_path, capsys):
     assert rows and all(r["source_code"].startswith("RUS") for r in rows)
     assert main(["quotes", "--db", str(db), "--speaker", "Putin", "--format", "jsonl"]) == 0
     assert capsys.readouterr().out.strip()
+    assert main(["quotes", "--db", str(db), "--attribution", "speech", "--format", "jsonl"]) == 0
+    rows = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert rows and {r["attribution"] for r in rows} == {"speech"}
+    assert main(["quotes", "--db", str(db), "--attribution", "rumour"]) == 2
+    assert "rumour: not an attribution" in capsys.readouterr().err
     out = tmp_path / "events.tsv"
     assert main(["export", "--db", str(db), "--format", "gdelt", "--out", str(out)]) == 0
     assert all(len(line.split("\t")) == 61 for line in out.read_text().splitlines())

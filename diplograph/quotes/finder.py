@@ -9,6 +9,9 @@ he said, “Y”' gives two quotes linked by one cue and speaker), a verb or nam
 name after a dash. Quoted words with no cue take the previous quote's speaker when they follow it
 closely (a quote continued in the next paragraph); short ones with no cue are scare quotes or
 titles and are dropped.
+
+Each quote says what it attributes (``Quote.attribution``): speech, a belief ("officials believe
+..."), a document's finding ("the report found ...") or a poll's ("according to a Quinnipiac poll").
 """
 
 from __future__ import annotations
@@ -39,6 +42,12 @@ _DASH_SPEAKER = re.compile(
     r"([A-Z][\w.'’-]*(?:[ \xa0][A-Z][\w.'’-]*){0,4})"  # a name: up to five words
 )
 
+# A line that opens with a name of up to four capitalised words and a colon: "Politifact: Donald ..."
+_LABELLED_LINE = re.compile(
+    r"^[ \t]*([A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,3})[ \t]*(:)[ \t]+([^\n]+)", re.MULTILINE
+)
+_TRAILING_CONTENT = " \t.,;"
+
 
 @dataclass
 class _Found:
@@ -53,13 +62,25 @@ class _Found:
 
 
 def _is_outlet(head: Token | None, actors: Sequence[Actor]) -> bool:
+    """Whether "according to X" names an outlet the words came through, not their source; a poll
+    or a document is the source even when an outlet made it ("according to a New York Times/CBS
+    News poll released last week", "according to a new report by Politico")."""
     if head is None:
+        return False
+    cues = load_cues()
+    if head.lemma_.lower() in cues.get("poll", frozenset()) | cues.get("document", frozenset()):
         return False
     start, end = head.left_edge.idx, head.right_edge.idx + len(head.right_edge.text)
     if any(a.kind == "media" and a.start < end and start < a.end for a in actors):
         return True
     media = load_cues().get("media", frozenset())
     return any(t.lower_ in media for t in head.subtree)
+
+
+def _is_source(head: Token | None) -> bool:
+    """A poll or a document: "according to" it names a source even beside a speech verb."""
+    cues = load_cues()
+    return head is not None and head.lemma_.lower() in cues.get("poll", frozenset()) | cues.get("document", frozenset())
 
 
 def _according_content(sentence: SpacySpan, cue: Cue) -> tuple[int, int] | None:
@@ -146,6 +167,32 @@ def _attach(doc: Doc, mark: QuotedSpan, marks: list[QuotedSpan], sentences: list
     return _Found("direct", mark.start, mark.end, index, None)
 
 
+def _labelled_lines(doc: Doc, sentences: list[SpacySpan], actors: Sequence[Actor],
+                    found: list[_Found]) -> list[_Found]:
+    """Lines that open with a source's name and a colon: 'Rush Limbaugh: Hillary Asking Moderator To
+    Fact Check Trump ‘Reeks of Fear.’', 'Poll: Wealthy Voters Abandon Republican Party for Hillary
+    Clinton'. The name must be an actor, or a poll or document ("Poll:", "Report:"); the rest of the
+    line is what it says. Quoted words after the colon are left to the direct quotes."""
+    text = doc.text
+    cues = load_cues()
+    sources = cues.get("poll", frozenset()) | cues.get("document", frozenset())
+    lines: list[_Found] = []
+    for match in _LABELLED_LINE.finditer(text):
+        (name_start, name_end), (start, end) = match.span(1), match.span(3)
+        content = text[start:end].rstrip(_TRAILING_CONTENT)
+        end = start + len(content)
+        if content[:1] in OPENING_MARKS or len(content.split()) < 3:
+            continue
+        if any(f.start < end and start < f.end for f in found):
+            continue
+        named = any(a.start < name_end and name_start < a.end for a in actors)
+        if not named and match.group(1).split()[-1].lower() not in sources:
+            continue
+        lines.append(_Found("indirect", start, end, _sentence_index(sentences, start), None,
+                            cue_at=match.span(2), speaker_at=(name_start, name_end)))
+    return lines
+
+
 def find_quotes(doc: Doc, actors: Sequence[Actor]) -> list[Quote]:
     """Every quote of ``doc``: direct and indirect, with cue, speaker and via-chain, in text order."""
     text = doc.text
@@ -159,7 +206,8 @@ def find_quotes(doc: Doc, actors: Sequence[Actor]) -> list[Quote]:
         cues = find_cues(sentence)
         speech = [c for c in cues if not c.according]
         according = [c for c in cues if c.according]
-        via_cues = [c for c in according if speech or _is_outlet(c.subject, actors)]
+        spoken = any(c.verb_class == "speech" for c in speech)
+        via_cues = [c for c in according if spoken and not _is_source(c.subject) or _is_outlet(c.subject, actors)]
         speech += [c for c in according if c not in via_cues and c.subject is not None]
         vias = via_phrases(sentence, via_cues)
         speech = [c for c in speech if not any(m.start <= c.start < m.end for m in marks)]
@@ -178,13 +226,15 @@ def find_quotes(doc: Doc, actors: Sequence[Actor]) -> list[Quote]:
             else:
                 continue
             used.update(inside)
-        sentence_cues.append([(c, vias) for c in speech])
+        # quoted words outside any clause are speech: only a speech verb's cue takes them
+        sentence_cues.append([(c, vias) for c in speech if c.verb_class == "speech"])
 
     for mark in marks:
         if mark not in used:
             attached = _attach(doc, mark, marks, sentences, sentence_cues, actors, paragraph)
             if attached is not None:
                 found.append(attached)
+    found.extend(_labelled_lines(doc, sentences, actors, found))
 
     direct = [f for f in found if f.kind == "direct"]
     found = [
@@ -202,6 +252,8 @@ def find_quotes(doc: Doc, actors: Sequence[Actor]) -> list[Quote]:
             subject = None  # the parse found the subject inside the quoted words
         if item.speaker_at is not None:
             speaker = resolve_speaker(doc, *item.speaker_at, actors, previous)
+            named = doc.char_span(*item.speaker_at, alignment_mode="expand")
+            subject = named.root if named is not None else None
         elif subject is not None:
             start, end = speaker_span(subject)
             speaker = resolve_speaker(doc, start, end, actors, previous)
@@ -214,11 +266,27 @@ def find_quotes(doc: Doc, actors: Sequence[Actor]) -> list[Quote]:
         cue = Span(text[cue_at[0] : cue_at[1]], *cue_at) if cue_at else None
         quotes.append(
             Quote(f"q{number}", item.kind, text[item.start : item.end], item.start, item.end, cue,
-                  speaker, via, item.sentence)
+                  speaker, via, item.sentence, attribution=_attribution(item.cue, subject))
         )
         if speaker is not None:
             previous, previous_end = speaker, item.end
     return quotes
+
+
+def _attribution(cue: Cue | None, source: Token | None) -> str:
+    """What a quote attributes: a poll or a document when its source names one ("a Quinnipiac poll
+    found", "according to the report"), else what its cue verb says (a belief: "officials believe";
+    a finding: "the data show" is a document's), else speech."""
+    if source is not None:
+        cues = load_cues()
+        noun = source.lemma_.lower()
+        if noun in cues.get("poll", frozenset()):
+            return "poll"
+        if noun in cues.get("document", frozenset()):
+            return "document"
+    if cue is None:
+        return "speech"
+    return {"belief": "belief", "stance": "belief", "finding": "document"}.get(cue.verb_class, "speech")
 
 
 def _via_names(item: _Found, actors: Sequence[Actor]) -> list[str]:

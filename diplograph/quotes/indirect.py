@@ -4,6 +4,11 @@ Reported speech is read from the dependency parse: a speech verb ("said", "affir
 clausal complement is the content and whose subject (or, for a coordinated verb, the subject of the
 verb it is coordinated with) names the speaker; "X accused Y of ..." reports the "of" phrase; and
 "according to X, ..." makes X the speaker of the rest of its clause when no speech verb is there.
+
+Beside speech verbs, data/cues.txt names verbs that attribute other things, read the same way: beliefs
+("officials believe ...", "she wants to ..."), findings ("the report found ...") and speech acts whose
+object is what is attributed ("called for a repeal", "questioned the need for moderators"). Each cue
+says which of these it is (``Cue.verb_class``); the finder makes the quote's attribution from it.
 """
 
 from __future__ import annotations
@@ -15,11 +20,12 @@ from importlib import resources
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-__all__ = ["CLOSING_MARKS", "Cue", "find_cues", "load_cues", "same_paragraph", "speaker_head"]
+__all__ = ["CLOSING_MARKS", "Cue", "cites_content", "cue_lemma", "find_cues", "load_cues", "same_paragraph", "speaker_head"]
 
 _CONTENT_DEPS = ("ccomp", "parataxis")
 CLOSING_MARKS = ("”", '"', "»", "''")  # kept at the end of a clause that ends a partial quote
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_NESTING_DEPS = ("ccomp", "xcomp", "parataxis", "advcl", "conj")  # links from a clause to its cue
 
 
 @dataclass
@@ -32,6 +38,7 @@ class Cue:
     subject: Token | None  # head of the speaker phrase, before resolution
     content: tuple[int, int] | None  # char offsets of the reported clause, if any
     according: bool = False  # an "according to X" cue
+    verb_class: str = "speech"  # the cue list's kind of its word: speech, belief, finding or object
 
 
 @lru_cache(maxsize=8)
@@ -48,6 +55,31 @@ def load_cues(extra_files: tuple[str, ...] = ()) -> dict[str, frozenset[str]]:
         kind, lemma = line.split("\t", 1)
         kinds.setdefault(kind.strip(), set()).add(lemma.strip().lower())
     return {kind: frozenset(lemmas) for kind, lemmas in kinds.items()}
+
+
+def cue_lemma(token: Token, lemmas: frozenset[str]) -> str | None:
+    """The lemma under which ``token`` is in ``lemmas``, or None.
+
+    The tagger's lemma, or the word less its "d" where the lemmatiser clipped an "-ed" form
+    ("hoped" -> "hop": 'Mr. Clarke hoped electric utilities would be able to count his credits').
+    """
+    lemma = token.lemma_.lower()
+    if lemma in lemmas:
+        return lemma
+    word = token.lower_
+    if token.tag_ in ("VBD", "VBN") and word.endswith("ed") and word[:-1] in lemmas:
+        return word[:-1]
+    return None
+
+
+def _verb_classes() -> dict[str, str]:
+    """Cue verb lemma -> its class; a speech verb keeps "speech" whatever else lists it."""
+    cues = load_cues()
+    classes: dict[str, str] = {}
+    for kind in ("stance", "object", "finding", "belief", "verb"):  # later kinds win
+        for entry in cues.get(kind, frozenset()):
+            classes[entry.split()[0]] = "speech" if kind == "verb" else kind
+    return classes
 
 
 def speaker_head(verb: Token) -> Token | None:
@@ -125,10 +157,10 @@ def _content_of(verb: Token) -> tuple[int, int] | None:
                 inner = [c for c in child.children if c.dep_ in _CONTENT_DEPS and c.i < child.i]
                 return _clause(inner[0]) if inner else None
             return _clause(child)
+    to_clause = load_cues().get("to-clause", frozenset()) | load_cues().get("belief", frozenset())
     for child in verb.children:
-        to_clause = load_cues().get("to-clause", frozenset())
-        if child.dep_ == "xcomp" and child.i > verb.i and verb.lemma_.lower() in to_clause:
-            return _clause(child)  # "promised to cut taxes", "urged Congress to act"
+        if child.dep_ == "xcomp" and child.i > verb.i and cue_lemma(verb, to_clause):
+            return _clause(child)  # "promised to cut taxes", "urged Congress to act", "wants to"
     if verb.dep_ == "parataxis" and same_paragraph(verb, verb.head):
         return _host_clause(verb)  # "X, he said, Y": the sentence the cue interrupts
     if verb.lemma_.lower() == "accuse":
@@ -139,9 +171,42 @@ def _content_of(verb: Token) -> tuple[int, int] | None:
     return None
 
 
+def _object_content(verb: Token) -> tuple[int, int] | None:
+    """What a speech act reports by its object: "called half of Trump's supporters “deplorables”"
+    (the object and its complement), "called for the complete repeal of Obamacare" (the phrase
+    after a preposition the cue list names with the verb), or None."""
+    entries = load_cues().get("object", frozenset()) | load_cues().get("stance", frozenset())
+    lemma = cue_lemma(verb, frozenset(e.split()[0] for e in entries))
+    if lemma is None:
+        return None
+    parts: list[Token] = []
+    for child in verb.children:
+        if child.i < verb.i or not same_paragraph(child, verb):
+            continue
+        if child.dep_ in ("dobj", "oprd") and lemma in entries:
+            parts.append(child)
+        elif child.dep_ == "prep" and f"{lemma} {child.lower_}" in entries:
+            parts.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
+    if not parts:
+        return None
+    start, end = _clause(parts[0]), _clause(parts[-1])
+    return start[0], end[1]
+
+
+def cites_content(verb: Token) -> bool:
+    """"Clinton cited derogatory comments Trump had made about Machado": a via verb whose object is
+    what is attributed (a common noun that names no outlet and no informant), not an outlet."""
+    cues = load_cues()
+    if cue_lemma(verb, cues.get("object", frozenset())) is None:
+        return False
+    outlets = cues.get("media", frozenset()) | cues.get("role", frozenset()) | cues.get("informant", frozenset())
+    objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+    return bool(objects) and objects[0].pos_ == "NOUN" and objects[0].lemma_.lower() not in outlets
+
+
 def _is_via_use(verb: Token, via: frozenset[str]) -> bool:
     """"reported by Efe", "he quoted RT", "citing RT": the verb names an outlet, not speech."""
-    if verb.lemma_.lower() not in via:
+    if verb.lemma_.lower() not in via or cites_content(verb):
         return False
     if verb.lemma_.lower() != "report":
         return True
@@ -166,18 +231,79 @@ def _unsaid(verb: Token) -> bool:
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("decline", "refuse")
 
 
+def _raised(verb: Token) -> bool:
+    """"Obama's veto is expected to come before Friday": a passive whose subject belongs to the
+    to-infinitive; no one named holds the belief, and the subject is not its holder."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    return passive and any(c.dep_ == "xcomp" for c in verb.children)
+
+
+def _reported(verb: Token, classes: dict[str, str]) -> bool:
+    """Whether the verb lies in what another cue reports: 'Mr. Rubio said he finally believes Obama
+    was born in the United States' attributes the belief inside Rubio's words, not beside them."""
+    node = verb
+    while node.head.i != node.i:
+        head = node.head
+        if node.dep_ in _NESTING_DEPS and head.pos_ == "VERB" and cue_lemma(head, frozenset(classes)):
+            return True
+        node = head
+    return False
+
+
+def _noun_cue(noun: Token) -> Cue | None:
+    """A noun whose "that" clause its holder said, believes or documented: "Donald Trump's claim that
+    there have been thousands of shootings in Chicago", "a New York Times report that Donald Trump
+    had a net loss". The holder is the possessor or a proper-noun modifier, else the subject of the
+    verb the noun is the object of ("Trump made the claim that ..."); with no holder, no cue. The
+    parser may call the clause relative; "that" as its marker (not its subject) says it is not."""
+    cues = load_cues()
+    lemma = noun.lemma_.lower()
+    classes = {"said-noun": "speech", "belief-noun": "belief", "document": "finding"}
+    verb_class = next((c for kind, c in classes.items() if lemma in cues.get(kind, frozenset())), None)
+    if verb_class is None:
+        return None
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i
+               and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+    if not clauses or not same_paragraph(clauses[0], noun):
+        return None
+    holder = next((c for c in noun.children if c.dep_ == "poss"
+                   or (c.dep_ == "compound" and c.pos_ == "PROPN")), None)
+    if holder is None and noun.dep_ == "dobj":
+        holder = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    if holder is None:
+        return None
+    if holder.dep_ == "compound":  # "a New York Times report": the name the noun's modifiers make
+        while holder.head.i != noun.i:
+            holder = holder.head
+    return Cue(noun.idx, noun.idx + len(noun.text), noun, holder, _clause(clauses[0]), verb_class=verb_class)
+
+
 def find_cues(sentence: SpacySpan) -> list[Cue]:
-    """The speech cues of one sentence, in order."""
+    """The attribution cues of one sentence, in order: speech verbs (with or without a content
+    clause), "according to", and belief, finding and object verbs that report a content."""
     cues = load_cues()
     verbs, via = cues.get("verb", frozenset()), cues.get("via", frozenset())
+    classes = _verb_classes()
     found: list[Cue] = []
     for token in sentence:
-        if token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in verbs and token.dep_ != "amod":
-            if _is_via_use(token, via) or _unsaid(token):
+        lemma = cue_lemma(token, frozenset(classes)) if token.pos_ in ("VERB", "AUX") else None
+        if lemma is not None and token.dep_ != "amod":
+            verb_class = classes[lemma]
+            if _is_via_use(token, via) or (verb_class == "speech" and _unsaid(token)):
+                continue  # a belief denied is still one: "No one expected a full 90 minutes of ..."
+            if verb_class != "speech" and (_raised(token) or _reported(token, classes)):
                 continue
+            content = _content_of(token) or _object_content(token)
+            if content is None and lemma not in verbs:
+                continue  # only a speech verb cues the quoted words near it without a clause
+            subject = speaker_head(token)
+            if subject is None and verb_class != "speech":
+                continue  # a belief no one holds: "Expect Western countries to criticize Moscow"
             found.append(
-                Cue(token.idx, token.idx + len(token.text), token, speaker_head(token), _content_of(token))
+                Cue(token.idx, token.idx + len(token.text), token, subject, content, verb_class=verb_class)
             )
+        elif token.pos_ == "NOUN" and (cue := _noun_cue(token)) is not None:
+            found.append(cue)
         elif token.lower_ == "according" and token.i + 1 < sentence.end and token.nbor().lower_ == "to":
             to = token.nbor()
             objects = [c for c in to.children if c.dep_ == "pobj"]

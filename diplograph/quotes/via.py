@@ -13,7 +13,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from ..model import Actor
-from .indirect import Cue, load_cues
+from .indirect import Cue, cites_content, load_cues
 
 __all__ = ["outlet_name", "via_phrases"]
 
@@ -46,6 +46,8 @@ def via_phrases(sentence: SpacySpan, cues: Sequence[Cue]) -> list[Token]:
     for token in sentence:
         if token.lemma_.lower() not in via_lemmas or token.pos_ not in ("VERB", "AUX"):
             continue
+        if cites_content(token):
+            continue  # "Clinton cited derogatory comments": what is attributed, not an outlet
         for child in token.children:
             if child.dep_ == "agent":
                 heads.extend(c for c in child.children if c.dep_ == "pobj")

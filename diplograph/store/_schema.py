@@ -7,9 +7,17 @@ for queries. Every row of actors, events and quotes belongs to one document (``d
 
 from __future__ import annotations
 
-__all__ = ["EVENT_VIEW", "SCHEMA_VERSION", "TABLES"]
+__all__ = ["ADDED_COLUMNS", "EVENT_VIEW", "SCHEMA_VERSION", "TABLES"]
 
 SCHEMA_VERSION = 1
+
+# Columns added to a table after its version-1 layout, with the DDL that adds them to an older file
+# (at the end of the table, where ``TABLES`` has them too). Stores written before a column existed
+# get it when next opened for writing; read-only, the queries use its default instead.
+ADDED_COLUMNS = {
+    # What a quote attributes; the finder found only speech before it had the column.
+    ("quotes", "attribution"): "ALTER TABLE quotes ADD COLUMN attribution VARCHAR DEFAULT 'speech'",
+}
 
 TABLES = (
     """
@@ -85,6 +93,7 @@ TABLES = (
         speaker_text VARCHAR, speaker_start INTEGER, speaker_end INTEGER,
         speaker_name VARCHAR, speaker_code VARCHAR, speaker_country VARCHAR,
         via VARCHAR[] NOT NULL,
+        attribution VARCHAR NOT NULL DEFAULT 'speech',
         PRIMARY KEY (doc_id, quote_id)
     )""",
     """

@@ -21,7 +21,7 @@ import duckdb
 
 from ..errors import InputError
 from ..model import Document, Event, Failure, Quote
-from ._schema import EVENT_VIEW, SCHEMA_VERSION, TABLES
+from ._schema import ADDED_COLUMNS, EVENT_VIEW, SCHEMA_VERSION, TABLES
 from .gdelt import global_event_id
 
 __all__ = ["Store", "single_row", "source_key"]
@@ -110,6 +110,19 @@ class Store:
             raise InputError(
                 str(self.path), f"store schema version {version}, this diplograph reads {SCHEMA_VERSION}"
             )
+        missing = [ddl for column, ddl in ADDED_COLUMNS.items() if column not in self._columns()]
+        if missing and not self.read_only:
+            with self._transaction() as cur:
+                for ddl in missing:
+                    cur.execute(ddl)
+
+    def _columns(self) -> set[tuple[str, str]]:
+        listing = self._con.execute("SELECT table_name, column_name FROM information_schema.columns")
+        return {(table, column) for table, column in listing.fetchall()}
+
+    def has_column(self, table: str, column: str) -> bool:
+        """Whether the file has this column (a store opened read-only keeps its older layout)."""
+        return (table, column) in self._columns()
 
     @contextmanager
     def _transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -298,7 +311,7 @@ def _quote_row(doc: Document, q: Quote) -> list[Any]:
         doc.doc_id, q.id, q.sentence, q.kind, q.text, q.start, q.end,
         *((cue.text, cue.start, cue.end) if cue else (None,) * 3),
         *((sp.text, sp.start, sp.end, sp.name, sp.code, sp.country) if sp else (None,) * 6),
-        list(q.via),
+        list(q.via), q.attribution,
     ]
 
 

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..errors import InputError
-from ..model import MODES
+from ..model import ATTRIBUTIONS, MODES
 from .db import Store
 
 __all__ = [
@@ -133,6 +133,7 @@ def query_quotes(
     about: str | None = None,
     since: str | dt.date | None = None,
     until: str | dt.date | None = None,
+    attribution: str | None = None,
     limit: int | None = None,
 ) -> list[dict[str, Any]]:
     """Quotes with their speaker, the outlets they came through, and the article they are in.
@@ -146,9 +147,17 @@ def query_quotes(
     (its event's target is Colombia), and ``about="VEN"`` his "Venezuela is our strategic partner"
     (named in the words).
     ``since``/``until`` filter on the article's publication date (when the words were reported).
+    ``attribution`` keeps one kind of attribution: speech, belief, document or poll.
     """
     clauses: list[str] = []
     params: list[Any] = []
+    # a store written before quotes had an attribution, opened read-only, holds only speech
+    column = "q.attribution" if store.has_column("quotes", "attribution") else "'speech'"
+    if attribution is not None:
+        if attribution not in ATTRIBUTIONS:
+            raise InputError(attribution, f"not an attribution (one of {', '.join(ATTRIBUTIONS)})")
+        clauses.append(f"{column} = ?")
+        params.append(attribution)
     if speaker is not None:
         if not speaker.strip():
             raise InputError("speaker", "empty")
@@ -175,7 +184,7 @@ def query_quotes(
         clauses.append("d.published <= ?")
         params.append(parse_day(until, "until", end=True))
     sql = f"""
-        SELECT q.doc_id, q.quote_id, q.kind,
+        SELECT q.doc_id, q.quote_id, q.kind, {column} AS attribution,
                coalesce(q.speaker_name, q.speaker_text) AS speaker,
                q.speaker_name, q.speaker_text, q.speaker_code, q.speaker_country, q.via, q.text,
                q.start_char AS start, q.end_char AS "end", q.cue_text AS cue,
