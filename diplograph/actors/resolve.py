@@ -35,8 +35,14 @@ from ._names import find_names
 from ._persons import known_surname, person_mention
 from ._reading import Reading
 from ._references import (
-    acronyms, anaphors, context_countries, corefer, country_possessors, ethnic_minorities,
-    party_countries, place_countries,
+    acronyms,
+    anaphors,
+    context_countries,
+    corefer,
+    country_possessors,
+    ethnic_minorities,
+    party_countries,
+    place_countries,
 )
 from ._setting import article_setting, home_countries
 from .dictionary import ActorDictionary, split_code

@@ -6,8 +6,6 @@ import gzip
 import json
 import re
 
-import pytest
-
 from diplograph.clean import prepare
 from diplograph.model import Source
 from diplograph.settings import load_settings
