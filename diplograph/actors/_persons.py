@@ -77,6 +77,7 @@ def person_mention(reading: Reading, m: Match, nat: dict) -> Candidate:
     text = doc[lead : m.end].text
     if m.entry is None:
         m.entry = known_surname(reading, m, title)
+    code: str | None
     if m.entry is not None:
         code, current = m.entry.code_on(reading.day)
         country, sector = split_code(code, reading.dictionary.countries)
@@ -102,7 +103,7 @@ def person_mention(reading: Reading, m: Match, nat: dict) -> Candidate:
             # (once Egypt's minister): the organisation the text names
             country = "IGO"
             code = igo[0] if igo else m.entry.nearest_dated_code(reading.day) or code
-            if not code.startswith("IGO"):
+            if not code or not code.startswith("IGO"):
                 code = "IGO"
             sector = split_code(code, reading.dictionary.countries)[1]
         return Candidate(start, end, m.entry.name, country, sector, code, "person", title, m.entry)
@@ -114,7 +115,8 @@ def person_mention(reading: Reading, m: Match, nat: dict) -> Candidate:
         sector = split_code(code, reading.dictionary.countries)[1] or sector
     else:
         code = code_of(country, sector)
-    return Candidate(start, end, text, country, sector, code, "person", title, None, affs[1:])
+    # "Russian-American journalist Evan Gershkovich": one mention, an actor of each state
+    return Candidate(start, end, text, country, sector, code, "person", title, extra=affs[1:])
 
 
 def _hosts(reading: Reading, start: int, end: int) -> list[tuple[str | None, str | None]]:

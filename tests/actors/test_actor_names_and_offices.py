@@ -128,6 +128,17 @@ def test_a_title_before_names_the_ner_missed_makes_a_person(run):
     assert (sergeant.code, sergeant.kind) == ("COLMIL", "person")
 
 
+def test_a_person_of_two_nationalities_is_an_actor_of_each(run):
+    # written after the reports of her release (March 2022): a person the dictionary does not know
+    # with two nationalities is a mention of both states, and a name her surname later refers to
+    doc = run("British-Iranian aid worker Nazanin Zaghari-Ratcliffe was freed from detention in Iran "
+              "on Wednesday. Zaghari-Ratcliffe thanked the British government.", published="2022-03-17")
+    worker = [a for a in doc._.actors if a.text == "British-Iranian aid worker Nazanin Zaghari-Ratcliffe"]
+    assert sorted(a.country for a in worker) == ["GBR", "IRN"]
+    later = next(a for a in doc._.actors if a.text == "Zaghari-Ratcliffe")
+    assert (later.name, later.country) == ("Nazanin Zaghari-Ratcliffe", "GBR")
+
+
 def test_a_people_between_a_nationality_and_a_noun_is_no_person(run):
     doc = run("Turkey will allow up to 13,000 Turkish Kurd refugees who have lived in Iraq for more "
               "than a decade to return home.", published="2000-01-01")
