@@ -6,11 +6,11 @@ alone: of no state; "supporters of X": of X's state, not of X's office); this pa
 phrases and makes the mentions, leaving the country of a bare role noun to the references pass.
 People "from" a place or group, a group "based in" or "affiliated with" one, and people "in" a
 state's capital or territory are of that state; civilians of no nationality who act in a named place
-("people blocked streets in Hong Kong") are its people. A national attack that acts ("A U.S. drone strike killed") is the state's forces; a role noun used as a plain
-noun ("shared intelligence", "join forces", "at 4 pm") is no actor. A nation's ship or plane acted
-on ("released a Turkish ship") is that state, a group's site ("an Afghan army base") the group,
-and a war a state leads ("the US-led war") that state; weapons fired ("launched artillery") are
-the instrument, no actor.
+("people blocked streets in Hong Kong") are its people. A national attack that acts ("A U.S. drone
+strike killed") is the state's forces; a role noun used as a plain noun ("shared intelligence",
+"join forces", "at 4 pm") is no actor. A nation's ship or plane acted on ("released a Turkish
+ship") is that state, a group's site ("an Afghan army base") the group, and a war a state leads
+("the US-led war") that state; weapons fired ("launched artillery") are the instrument, no actor.
 """
 
 from __future__ import annotations
@@ -103,8 +103,8 @@ def nationalities(reading: Reading) -> dict[int, list[tuple[str | None, str | No
               and (tok.head.lower_ != "from" or tok.head.head.pos_ == "NOUN")):
             # "a missionary from Calgary": where people come from is their state
             ranked.setdefault(tok.head.head.i, []).append((PHRASE_RANK[tok.head.lower_], aff))
-    for head, affs in list(ranked.items()):  # a place's or group's state lent to the noun
-        tok = reading.doc[head]
+    for head_i, affs in list(ranked.items()):  # a place's or group's state lent to the noun
+        tok = reading.doc[head_i]
         while tok.dep_ in {"poss", "compound"} and tok.head.i > tok.i:
             tok = tok.head  # "with the Serbian Workers' Union": the union's
         if tok.dep_ != "pobj" or tok.head.head.i == tok.i:
@@ -120,13 +120,13 @@ def nationalities(reading: Reading) -> dict[int, list[tuple[str | None, str | No
             if lent:
                 outer = ranked.setdefault(owner.i, [])
                 outer += [pair for pair in lent if pair not in outer]
-    nat = {}
-    for head, affs in ranked.items():
+    nat: dict[int, list[tuple[str | None, str | None]]] = {}
+    for head_i, affs in ranked.items():
         best = min(rank for rank, _ in affs)
-        nat[head] = list(dict.fromkeys(aff for rank, aff in affs if rank == best))
-        if best == 0 and demonyms.get(head, 0) > 1 and head not in conjoined:
-            nat[head] = nat[head][:1]  # "Croatian Serb refugees": the state, then the people
-        reading.nat_rank[head] = best
+        nat[head_i] = list(dict.fromkeys(aff for rank, aff in affs if rank == best))
+        if best == 0 and demonyms.get(head_i, 0) > 1 and head_i not in conjoined:
+            nat[head_i] = nat[head_i][:1]  # "Croatian Serb refugees": the state, then the people
+        reading.nat_rank[head_i] = best
     return nat
 
 
@@ -147,8 +147,11 @@ def ethnic_word(reading: Reading, tok: Token) -> bool:
         return False
     if tok.dep_ != "compound" or tok.head.i <= tok.i or tok.head.pos_ != "NOUN":
         return False
-    return any(c.dep_ == "amod" and c.i in reading.by_token and reading.by_token[c.i].entry
-               is not None and reading.by_token[c.i].entry.kind == "demonym" for c in tok.lefts)
+    for c in tok.lefts:
+        entry = reading.by_token[c.i].entry if c.i in reading.by_token else None
+        if c.dep_ == "amod" and entry is not None and entry.kind == "demonym":
+            return True
+    return False
 
 
 def homeland(reading: Reading, root: Token, nat: dict) -> str | None:
@@ -275,7 +278,9 @@ def _situated(reading: Reading, tok: Token) -> list[tuple[str | None, str | None
                      if c.dep_ in MODIFIER_DEPS]  # "in Kenya's capital"
             for obj in objs:
                 name = reading.by_token.get(obj.i)
-                aff = reading.affiliation(name) if name is not None else None
+                if name is None:
+                    continue
+                aff = reading.affiliation(name)
                 if aff and aff[0] and aff[0] != "IGO" and name.kind() in {"country", "place",
                                                                            "capital", "demonym"}:
                     return [(None, None)] if stranger else [(aff[0], aff[0])]

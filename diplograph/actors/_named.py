@@ -61,8 +61,8 @@ def named_mention(reading: Reading, m: Match, kind: str, nat: dict) -> Candidate
     if kind in STATE_KINDS and country and country != "IGO" and _state_act(reading, root):
         # "rejected a U.S. request", "an Indian proposal", "Israeli occupation": the state acted
         if kind == "capital":  # "a Moscow proposal": its government
-            return Candidate(m.start, m.end, entry.name, country, sector, code, "government",
-                             entry=entry)
+            name = entry.name if entry else span.text
+            return Candidate(m.start, m.end, name, country, sector, code, "government", entry=entry)
         name = reading.dictionary.country_names.get(country, entry.name if entry else span.text)
         return Candidate(m.start, m.end, name, country, None, country, "country", entry=entry)
     if kind == "demonym":
@@ -86,10 +86,10 @@ def named_mention(reading: Reading, m: Match, kind: str, nat: dict) -> Candidate
         return None  # lends its nationality to the role noun's mention
     if dep == "pobj" and head.lower_ == "of" and reading.role(head.head) and kind in PLACE_KINDS:
         return None  # "the ambassadors of Uruguay": their nationality
-    if modifier and kind == "government" and head.pos_ == "PROPN":
-        if head.dep_ == "pobj" and head.head.lower_ in LOCATION_PREPS:
-            reading.place(doc[m.start : head.i + 1], country)  # "at the Kremlin Palace"
-            return None
+    if (modifier and kind == "government" and head.pos_ == "PROPN" and head.dep_ == "pobj"
+            and head.head.lower_ in LOCATION_PREPS):
+        reading.place(doc[m.start : head.i + 1], country)  # "at the Kremlin Palace"
+        return None
     if dep == "appos" and head.dep_ == "pobj" and head.head.lower_ in LOCATION_PREPS:
         dep, head = "pobj", head.head  # "in Kenya's capital, Nairobi": where, like its head
     locative = dep == "pobj" and head.lower_ in LOCATION_PREPS
@@ -114,15 +114,15 @@ def named_mention(reading: Reading, m: Match, kind: str, nat: dict) -> Candidate
             return None
         acting = dep in {"nsubj", "nsubjpass", "dobj", "poss"} or (
             dep == "pobj" and head.lower_ in {"by", "against", "on", "with", "to"})
-        if kind == "place" and acting and m.entry is not None and not locative:
+        if kind == "place" and acting and entry is not None and not locative:
             name = entry.name
             return Candidate(m.start, m.end, name, country, None, country, "country", entry=entry)
         if locative or kind == "place" or m.entry is None:
             reading.place(span, country, entry.name if entry and kind != "place" else None)
             return None
-    if modifier and kind in ORG_KINDS | {"person"} and dep == "compound" and not reading.role(head):
-        if head.pos_ == "PROPN":
-            return None  # part of a longer name spaCy did not know
+    if (modifier and kind in ORG_KINDS | {"person"} and dep == "compound" and not reading.role(head)
+            and head.pos_ == "PROPN"):
+        return None  # part of a longer name spaCy did not know
     start = m.start
     if m.start > 0 and doc[m.start - 1].lower_ == "the" and doc[m.start - 1].head.i == root.i:
         start = m.start - 1
@@ -164,16 +164,16 @@ def _land_of(reading: Reading, root: Token, country: str | None) -> None:
         head = head.head
     if head is root or head.lower_ not in GEO_NOUNS or head.pos_ != "NOUN":
         return  # (a name the dictionary does not know: the gazetteer's, "the Deraa countryside")
-    for prep in head.rights if country else ():
-        if prep.dep_ == "prep" and prep.lower_ == "of":
+    for prep in head.rights:
+        if country and prep.dep_ == "prep" and prep.lower_ == "of":
             for obj in prep.children:
                 if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
                     reading.place_country[obj.i] = country
                     return  # the named place is the place: "the ... republic of Nakhichevan"
     start = min(root.i, *(t.i for t in head.subtree if t.dep_ != "det" and t.i <= head.i))
     span = reading.doc[start : head.i + 1]
-    states = {reading.affiliation(reading.by_token[t.i])[0] for t in span
-              if t.i in reading.by_token and reading.affiliation(reading.by_token[t.i])}
+    affs = [reading.affiliation(reading.by_token[t.i]) for t in span if t.i in reading.by_token]
+    states = {aff[0] for aff in affs if aff}
     if len(states) > 1 and any(t.text == "-" for t in span):
         return  # "the Turkish-Syrian border": both states'
     if not any(p.end == span.end_char for p in reading.places):  # the first nationality's:

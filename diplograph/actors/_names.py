@@ -210,29 +210,31 @@ def _trim(ent: Span) -> Span:
     while end > ent.start and not doc[end - 1].text[:1].isalnum():
         end -= 1
     opened = [t.text for t in doc[ent.start : end]].count("(")
-    if opened and opened > [t.text for t in doc[ent.start : end]].count(")"):
-        if end < len(doc) and doc[end].text == ")":
-            end += 1
+    if (opened and opened > [t.text for t in doc[ent.start : end]].count(")")
+            and end < len(doc) and doc[end].text == ")"):
+        end += 1
     return Span(ent.doc, ent.start, end, label=ent.label) if end != ent.end else ent
 
 
 def _prefer_entities(doc: Doc, matches: list[Match], d: ActorDictionary) -> list[Match]:
     """Drop a dictionary place inside a longer named entity ("America" in "Latin America"), but
     not one before a title in a person's name ("NSW Premier Gladys Berejiklian")."""
-    ent_of = {}
-    for ent in doc.ents:
-        for i in range(ent.start, ent.end):
-            ent_of[i] = ent
+    ent_of: dict[int, Span] = {}
+    for named in doc.ents:
+        for i in range(named.start, named.end):
+            ent_of[i] = named
     kept = []
     for m in matches:
         ent = ent_of.get(m.start)
-        if ent is not None:
-            ent = _trim(ent)
-        longer = ent is not None and ent.start <= m.start and m.end <= ent.end
+        if ent is None:
+            kept.append(m)  # no entity to prefer
+            continue
+        ent = _trim(ent)
+        longer = ent.start <= m.start and m.end <= ent.end
         longer = longer and (ent.end - ent.start) > (m.end - m.start) and ent[0].lower_ != "the"
         if longer and m.kind() in PLACE_KINDS | {"demonym"} and ent.label_ in {"LOC", "GPE", "FAC"}:
             continue
-        if (ent is not None and ent.label_ == "ORG" and m.end - m.start == 1
+        if (ent.label_ == "ORG" and m.end - m.start == 1
                 and m.start == ent.start + (ent[0].lower_ == "the") and ent.end - m.start > 2
                 and ent.root.i == m.start and m.kind() in {"igo", "organisation", "group"}):
             continue  # "Alliance" (NATO) in "the Alliance for American Manufacturing"

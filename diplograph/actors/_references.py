@@ -53,9 +53,9 @@ def corefer(reading: Reading, cands: list[Candidate]) -> None:
     for n, c in enumerate(cands):
         if c.pronoun and c.country is None:
             _possessor(reading, c, cands[:n])
-        if c.kind == "organisation" and c.entry is None and " " not in c.name:
-            if any(p.name.split()[-1] == c.name for p in named if " " in p.name):
-                c.kind = "person"  # a surname spaCy took for an organisation
+        if (c.kind == "organisation" and c.entry is None and " " not in c.name
+                and any(p.name.split()[-1] == c.name for p in named if " " in p.name)):
+            c.kind = "person"  # a surname spaCy took for an organisation
         if c.kind != "person":
             continue
         target = None
@@ -112,7 +112,7 @@ def _office_holder(reading: Reading, c: Candidate, named: list[Candidate]) -> Ca
 
 def _possessor(reading: Reading, c: Candidate, before: list[Candidate]) -> None:
     """"his government" -> the government of the person just named; "its troops" -> the state's."""
-    kinds = {"his": {"person"}, "her": {"person"}}.get(c.pronoun, {"country", "government", "igo"})
+    kinds = {"his": {"person"}, "her": {"person"}}.get(c.pronoun or "", {"country", "government", "igo"})
     for prev in reversed(before):
         if reading.sent_of[prev.start] < reading.sent_of[c.start] - 1:
             return  # only the same or the previous sentence
@@ -214,7 +214,7 @@ def _domestic_after(reading: Reading, c: Candidate, after: list[Candidate]) -> s
     (rebels, opposition, courts, civilians) and no other state or place is named there."""
     sent = reading.sents[reading.sent_of[c.start]]
     later = [p for p in after if p.start >= c.end and p.start < sent.end and p.country]
-    states = {p.country for p in later}
+    states = {p.country for p in later if p.country}
     states |= {pl.country for pl in reading.places if pl.country and pl.start is not None
                and sent.start_char <= pl.start < sent.end_char}
     if len(states) != 1 or not all(p.sector in DOMESTIC_SECTORS for p in later):

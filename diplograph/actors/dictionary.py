@@ -392,7 +392,7 @@ def load_dictionary(extra_files: tuple[str, ...] = ()) -> ActorDictionary:
     user_countries = {e.terms[0].code[:3] for layer in layers[len(ENTRY_FILES):] for e in layer.values()
                       if e.kind == "country" and e.terms and e.terms[0].code and len(e.terms[0].code) == 3}
     countries = frozenset(c.alpha_3 for c in pycountry.countries) | {"KOS", "PSE"} | user_countries
-    country_names = {}
+    country_names: dict[str, str] = {}
     for entry in entries.values():
         code = entry.terms[0].code
         if entry.kind == "country" and code in countries:

@@ -9,8 +9,9 @@ Later mentions ("the Russian president", "Petro", "the president-elect") take th
 of the person named earlier in the article; "he", "it", "they", "the country" and "the group" in a
 later sentence become mentions of the nearest compatible actor before them; a bare role noun ("the
 prime minister") takes the country of its context when that context names one state only.
-"ethnic Albanians" are of the other state their sentence names. Wire datelines ("BERLIN --") are places. Unnamed people of a nationality ("Afghan civilians") and
-organisations named after their state ("the United States Treasury") are actors of that state.
+"ethnic Albanians" are of the other state their sentence names. Wire datelines ("BERLIN --") are
+places. Unnamed people of a nationality ("Afghan civilians") and organisations named after their
+state ("the United States Treasury") are actors of that state.
 
 The passes live in private modules by concern: ``_names`` (dictionary names and spaCy's
 entities), ``_datelines`` (wire datelines), ``_groups`` (nationalities of noun heads, role nouns,

@@ -40,7 +40,8 @@ _MAX_CONTROL_SHARE = 0.05
 # charset_normalizer's "chaos" (0 = clean text, 1 = noise) above which its guess is not trusted;
 # a Latin-1 or Windows-1252 article scores 0.0-0.05, random bytes 0.3 and more.
 _MAX_CHAOS = 0.2
-_DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)|^<\?xml[^>]+encoding=["']([A-Za-z0-9_.-]+)""", re.I)
+_DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)"""
+                       rb"""|^<\?xml[^>]+encoding=["']([A-Za-z0-9_.-]+)""", re.I)
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13)) + b"\x7f"
 
 
@@ -98,4 +99,5 @@ def _strict(name: str, data: bytes, encoding: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise InputError(name, f"starts with a {encoding} byte-order mark but is not {encoding} ({exc.reason})") from None
+        raise InputError(name, f"starts with a {encoding} byte-order mark but is not {encoding} "
+                               f"({exc.reason})") from None

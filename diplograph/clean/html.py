@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 import trafilatura
+from trafilatura.settings import Document
 
 __all__ = ["Article", "extract_article", "looks_like_html"]
 
@@ -59,10 +60,14 @@ def extract_article(html: str, url: str | None = None) -> Article | None:
         favor_precision=FAVOR_PRECISION,
         favor_recall=FAVOR_RECALL,
     )
-    if result is None or not (result.text or "").strip():
+    # a Document without as_dict (typed "Document | dict | None"); None: no article found
+    if not isinstance(result, Document):
+        return None
+    text = result.text or ""
+    if not text.strip():
         return None
     return Article(
-        text=result.text,
+        text=text,
         title=result.title or None,
         outlet=result.sitename or None,
         author=result.author or None,

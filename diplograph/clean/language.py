@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 __all__ = ["LanguageGuess", "detect_language", "load_stopwords"]
 
@@ -48,7 +49,7 @@ class LanguageGuess:
 def load_stopwords(extra_files: tuple[str, ...] = ()) -> dict[str, tuple[str, frozenset[str]]]:
     """code -> (name, function words), from data/stopwords.tsv and any extra files of that format."""
     texts = [resources.files("diplograph.data").joinpath("stopwords.tsv").read_text("utf-8")]
-    texts += [open(path, encoding="utf-8").read() for path in extra_files]
+    texts += [Path(path).read_text("utf-8") for path in extra_files]
     table: dict[str, tuple[str, frozenset[str]]] = {}
     for text in texts:
         for line in text.splitlines():
@@ -67,7 +68,7 @@ def detect_language(text: str) -> LanguageGuess:
     table = load_stopwords()
     words = Counter(w.lower() for w in _WORD.findall(text))
     hits = {code: sum(n for w, n in words.items() if w in vocab) for code, (_, vocab) in table.items()}
-    best = max(hits, key=hits.get)
+    best = max(hits, key=hits.__getitem__)
     if best != "en" and hits[best] >= _MIN_HITS and hits[best] > _MARGIN * hits.get("en", 0):
         return LanguageGuess(best, table[best][0])
     return LanguageGuess("en", table["en"][0])

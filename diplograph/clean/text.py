@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from ._outlets import outlet_name
 
@@ -40,7 +41,8 @@ _IN_PLACE = re.compile(r"\s+in\s+[A-Z].*$")
 # "By Jane Doe", "By Jane Doe and John Roe | Reuters": capitalised words and name particles only.
 _BY = re.compile(r"^By\s+(.+)$")
 _BY_SUFFIX = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
-_NAME_WORD = re.compile(r"^(?:[A-Z][\w.'’-]*|[A-Z]\.|and|&|de|da|del|della|di|do|dos|van|von|der|den|la|le|du|bin|al|el|y)$")
+_NAME_WORD = re.compile(
+    r"^(?:[A-Z][\w.'’-]*|[A-Z]\.|and|&|de|da|del|della|di|do|dos|van|von|der|den|la|le|du|bin|al|el|y)$")
 # Leading dateline naming its outlet: "(CNN Spanish) —", "MOSCOW (Reuters) -", "KYIV, Ukraine (AP) —".
 _DATELINE = re.compile(
     r"^(?:[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ.'’ -]*[A-ZÀ-ÖØ-Þ.](?:,\s*[A-Z][\w.]*(?:\s+[A-Z0-9][\w.]*){0,3})?\s+)?"
@@ -74,7 +76,7 @@ class Furniture:
 def load_furniture(extra_files: tuple[str, ...] = ()) -> Furniture:
     """The furniture phrases of data/boilerplate.txt and any extra files of that format."""
     texts = [resources.files("diplograph.data").joinpath("boilerplate.txt").read_text("utf-8")]
-    texts += [open(path, encoding="utf-8").read() for path in extra_files]
+    texts += [Path(path).read_text("utf-8") for path in extra_files]
     kinds: dict[str, list[str]] = {"line": [], "line-prefix": [], "line-regex": [], "cut": [], "cut-prefix": [],
                                    "span-regex": []}
     for text in texts:
@@ -209,9 +211,9 @@ def _take_credits(lines: list[str]) -> tuple[list[str], list[str]]:
             drop.add(index)
             break
     for index in content[-3:]:
-        names = _credit_line_names(lines[index])
-        if names is not None:
-            authors += [n for n in names if n not in authors]
+        credited = _credit_line_names(lines[index])
+        if credited is not None:
+            authors += [n for n in credited if n not in authors]
             drop.add(index)
     return authors, [line for i, line in enumerate(lines) if i not in drop]
 
@@ -232,8 +234,8 @@ def _credit_line_names(line: str) -> list[str] | None:
     """Names credited for reporting or writing; None when the line is no credit line."""
     inner = line.strip().removeprefix("(").removesuffix(")").strip().rstrip(".")
     segments = [s.strip() for s in inner.split(";") if s.strip()]
-    matches = [_CREDIT_ROLE.match(s) for s in segments]
-    if not segments or not all(matches):
+    matches = [m for s in segments if (m := _CREDIT_ROLE.match(s))]
+    if not segments or len(matches) < len(segments):
         return None
     names: list[str] = []
     for match in matches:

@@ -28,7 +28,7 @@ def test_petro_president_elect_then_president():
 
 def test_out_of_office_person_keeps_country_without_sector(run):
     doc = run("Joe Biden spoke to reporters in Delaware.", published="2026-03-01")
-    biden = [a for a in doc._.actors if a.name == "Joe Biden"][0]
+    biden = next(a for a in doc._.actors if a.name == "Joe Biden")
     assert (biden.country, biden.sector, biden.code) == ("USA", None, "USA")
     doc = run("Joe Biden spoke to reporters in Delaware.", published="2022-03-01")
     assert [a.code for a in doc._.actors if a.name == "Joe Biden"] == ["USAGOV"]

@@ -53,7 +53,7 @@ def test_cleric_takes_the_country_of_the_sentence(run):
 def test_possessor_apposition_gives_a_person_the_country(run):
     doc = run("Qatar's emir, Sheikh Hamad bin Khalifa al-Thani, met Egyptian President Hosni "
               "Mubarak in Cairo on Monday.", published="2005-06-01")
-    emir = [a for a in doc._.actors if "Sheikh Hamad" in a.text][0]
+    emir = next(a for a in doc._.actors if "Sheikh Hamad" in a.text)
     assert emir.country == "QAT"
 
 

@@ -38,7 +38,8 @@ def test_html_page_yields_article_text_and_metadata(settings):
     assert document.text.startswith("NEW YORK (WNT) — Colombian President Gustavo Petro told the United Nations")
     assert document.text.endswith("a cornerstone of cooperation between the two countries for three decades.")
     assert "\"The war on drugs has failed,\" Petro said" in document.text
-    for chrome in ("Subscribe", "We use cookies", "Related stories", "Great speech", "All rights reserved", "Advertisement"):
+    for chrome in ("Subscribe", "We use cookies", "Related stories", "Great speech", "All rights reserved",
+                   "Advertisement"):
         assert chrome not in document.text
     assert "\n\n" in document.text  # paragraphs stay apart
     assert document.title == "Petro tells UN the war on drugs has failed"
