@@ -13,7 +13,14 @@ An event's date, in this order:
 4. With no phrase: a past event of the story's narrative ("The White House called the process a
    sham") takes the article's news day, the first recent day its lead names ("... said in a
    statement on Wednesday"); anything else (present, perfect, future) the publication date at
-   precision "published", which says that the text gives no time.
+   precision "published", which says that the text gives no time. A sentence of a past narrative
+   that opens with a "when" clause and names no date is set at the last date stated before it
+   ("When Carlineo was approached, he told police ..." after "arrested in April"); a "when" clause
+   in a present-tense frame is background, not the news ("... the freedoms given to Hong Kong when
+   the UK returned the territory to China").
+5. Then, once for the document, a nominal event that dates nothing itself and names an event the
+   article dates elsewhere takes that date ("Trump's call with his Ukrainian counterpart" -> the
+   "July 25 phone call"; ``corefer.refer_back``).
 
 A date phrase inside a quotation dates only events inside that quotation. Phrases are resolved by
 ``resolve_date`` against ``doc._.meta["published"]`` with the tense of the trigger.
@@ -484,11 +491,13 @@ def dated_mentions(doc: Doc, published: str | None, events: list[tuple[Event, To
                 continue
             subtree = list(noun.subtree)
             countries = _countries(doc, subtree[0].idx, subtree[-1].idx + len(subtree[-1]))
-            found.append(DatedMention(noun.lemma_.lower(), noun.i, value, precision, countries))
+            found.append(DatedMention(noun.lemma_.lower(), noun.i, value, precision, countries,
+                                      frozenset(t.lower_ for t in subtree)))
     for event, trigger, self_dated in events:
         if self_dated and event.date and event.date_precision not in (None, PUBLISHED):
             found.append(DatedMention(trigger.lemma_.lower(), trigger.i, event.date, event.date_precision,
-                                      event_countries(event)))
+                                      event_countries(event),
+                                      frozenset(t.lower_ for t in clause_head(trigger).subtree)))
     return sorted(found, key=lambda m: m.at)
 
 

@@ -32,6 +32,11 @@ __all__ = ["DatedMention", "event_countries", "refer_back"]
 # Closed class: determiners that name a new, another or no particular event ("a call", "another call").
 _NEW = frozenset({"a", "an", "another", "any", "each", "every", "no", "some"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# Closed class: words that set an event apart from an earlier one of its kind ("the next call",
+# "the latest summit"); ordinals ("the second call") are found by their entity type.
+_ANOTHER = frozenset({"next", "new", "latest", "upcoming", "last", "previous", "earlier", "recent", "later",
+                      "other", "further"})
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,7 @@ class DatedMention:
     date: str
     precision: str
     countries: frozenset[str]
+    words: frozenset[str]  # lower-case words of the mention's phrase (a noun's) or clause (a verb's)
 
 
 def event_countries(event: Event) -> frozenset[str]:
@@ -52,17 +58,33 @@ def event_countries(event: Event) -> frozenset[str]:
 
 
 def _is_definite(noun: Token) -> bool:
+    """"the call", "Trump's call", "this call"; not "a call", "another call", "Trump's calls"."""
     if noun.tag_ in ("NNS", "NNPS") and not any(c.lower_ in _DEFINITE for c in noun.children):
         return False
     determiners = [c.lower_ for c in noun.children if c.dep_ in ("det", "poss")]
-    if any(d in _NEW for d in determiners):
-        return False
-    return bool(determiners) or any(c.dep_ == "poss" for c in noun.children)
+    return bool(determiners) and not any(d in _NEW for d in determiners)
+
+
+def _set_apart(noun: Token, mention: DatedMention) -> bool:
+    """Whether the noun's own words set it apart from the dated mention: an ordinal or "next"
+    ("the second call"), or a place the dated mention does not name ("the Hanoi summit", "the
+    summit in Hanoi" after "last year's summit in Singapore")."""
+    for child in noun.children:
+        if child.lower_ in _ANOTHER or child.ent_type_ == "ORDINAL":
+            return True
+    for token in noun.subtree:
+        at_noun = token.head.i == noun.i and token.dep_ == "compound"
+        in_place = (token.head.dep_ == "pobj" and token.head.head.lower_ in ("in", "at")) or (
+            token.dep_ == "pobj" and token.head.lower_ in ("in", "at"))
+        if token.ent_type_ in _PLACES and (at_noun or in_place) and token.lower_ not in mention.words:
+            return True
+    return False
 
 
 def _same_act(noun: Token, mention: DatedMention) -> bool:
+    """The same lemma ("call" / "called"), or the verb's "-ing" noun ("meeting" / "met", "stopping")."""
     lemma = noun.lemma_.lower()
-    return mention.lemma == lemma or mention.lemma + "ing" == lemma or mention.lemma + mention.lemma[-1:] + "ing" == lemma
+    return lemma in (mention.lemma, mention.lemma + "ing", mention.lemma + mention.lemma[-1:] + "ing")
 
 
 def refer_back(events: list[tuple[Event, Token, bool]], mentions: list[DatedMention]) -> None:
@@ -73,12 +95,13 @@ def refer_back(events: list[tuple[Event, Token, bool]], mentions: list[DatedMent
         if trigger.pos_ != "NOUN" or self_dated or not _is_definite(trigger):
             continue
         countries = event_countries(event)
-        same = [m for m in mentions if m.at != trigger.i and _same_act(trigger, m)]
+        same = [m for m in mentions if m.at != trigger.i and _same_act(trigger, m) and not _set_apart(trigger, m)]
         if not same:
             continue
         fitting = [m for m in same if countries and m.countries and countries <= m.countries]
-        if not fitting and len({(m.date, m.precision) for m in same}) == 1 and not (countries and all(m.countries for m in same)):
-            fitting = same
+        unique = len({(m.date, m.precision) for m in same}) == 1
+        if not fitting and unique and not (countries and all(m.countries for m in same)):
+            fitting = same  # one side names no country: "the call", with one dated call in the article
         if not fitting:
             continue
         before = [m for m in fitting if m.at < trigger.i]

@@ -5,6 +5,12 @@ news sentences, each with the publication date of its article."""
 
 from __future__ import annotations
 
+import pytest
+
+from diplograph.model import Event, Span
+from diplograph.when.component import dated_mentions
+from diplograph.when.corefer import refer_back
+
 
 def _event(doc, word: str, after: str = ""):
     start = doc.text.index(after) if after else 0
@@ -76,3 +82,31 @@ def test_a_narrative_when_clause_is_set_at_the_last_date_stated(run):
     doc = run(text, published="2019-11-18")
     supported = _event(doc, "supported")
     assert (supported.date, supported.date_precision) == ("2019-04-01", "month")
+
+
+def _nominal_event(token) -> Event:
+    """An event read from the noun ``token``, as the events stage gives it, with no date yet."""
+    trigger = Span(token.text, token.idx, token.idx + len(token.text))
+    return Event(id="e1", sentence=0, source=None, target=None, trigger=trigger, cameo="043", root="04",
+                 plover="CONSULT", quad_class=1, goldstein=2.8, date="2019-11-20", date_precision="published")
+
+
+@pytest.mark.parametrize(
+    ("text", "after", "expected"),
+    [
+        # the same summit named again
+        ("Trump walked away from last year's summit with Kim Jong Un in Hanoi. "
+         "North Korea has since said the summit was a failure.", "has since", "2018-01-01"),
+        # a summit somewhere else, or the next one, is not the dated one
+        ("Trump walked away from last year's summit with Kim Jong Un in Hanoi. "
+         "North Korea has since said the summit in Singapore was a failure.", "has since", "2019-11-20"),
+        ("Trump walked away from last year's summit with Kim Jong Un in Hanoi. "
+         "North Korea has since said the next summit would be a failure.", "has since", "2019-11-20"),
+    ],
+)
+def test_a_noun_named_again_unless_its_words_set_it_apart(run, text, after, expected):
+    doc = run(text, published="2019-11-20")
+    noun = next(t for t in doc if t.text == "summit" and t.idx > text.index(after))
+    event = _nominal_event(noun)
+    refer_back([(event, noun, False)], dated_mentions(doc, "2019-11-20", [], []))
+    assert event.date == expected
