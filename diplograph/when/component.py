@@ -508,7 +508,12 @@ def dated_in_own_clause(trigger: Token, quotes: list[tuple[int, int]]) -> bool:
         if phrase.bound or _quote_of(phrase.span.root, quotes) != _quote_of(trigger, quotes):
             continue
         if trigger.pos_ == "NOUN":
+            # the noun's own words ("the call on July 25"), or the clause it is the subject of
+            # ("The meeting was held on Tuesday")
             if any(t.i == phrase.span.root.i for t in trigger.subtree):
+                return True
+            at = _attachment(phrase.span, trigger)
+            if trigger.dep_ in ("nsubj", "nsubjpass") and at is not None and clause_head(at).i == own.i:
                 return True
             continue
         at = _attachment(phrase.span, trigger)

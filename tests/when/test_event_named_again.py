@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from diplograph.model import Event, Span
-from diplograph.when.component import dated_mentions
+from diplograph.when.component import dated_in_own_clause, dated_mentions
 from diplograph.when.corefer import refer_back
 
 
@@ -110,3 +110,12 @@ def test_a_noun_named_again_unless_its_words_set_it_apart(run, text, after, expe
     event = _nominal_event(noun)
     refer_back([(event, noun, False)], dated_mentions(doc, "2019-11-20", [], []))
     assert event.date == expected
+
+
+def test_a_noun_its_own_clause_dates_keeps_that_date(run):
+    text = ("Trump walked away from last year's summit with Kim Jong Un in Hanoi. "
+            "The summit took place on Friday, officials said. "
+            "Officials said on Friday that the summit was a failure.")
+    doc = run(text, published="2019-11-20")
+    summits = [t for t in doc if t.text == "summit"]
+    assert [dated_in_own_clause(t, []) for t in summits] == [True, True, False]
