@@ -13,7 +13,14 @@ An event's date, in this order:
 4. With no phrase: a past event of the story's narrative ("The White House called the process a
    sham") takes the article's news day, the first recent day its lead names ("... said in a
    statement on Wednesday"); anything else (present, perfect, future) the publication date at
-   precision "published", which says that the text gives no time.
+   precision "published", which says that the text gives no time. A sentence of a past narrative
+   that opens with a "when" clause and names no date is set at the last date stated before it
+   ("When Carlineo was approached, he told police ..." after "arrested in April"); a "when" clause
+   in a present-tense frame is background, not the news ("... the freedoms given to Hong Kong when
+   the UK returned the territory to China").
+5. Then, once for the document, a nominal event that dates nothing itself and names an event the
+   article dates elsewhere takes that date ("Trump's call with his Ukrainian counterpart" -> the
+   "July 25 phone call"; ``corefer.refer_back``).
 
 A date phrase inside a quotation dates only events inside that quotation. Phrases are resolved by
 ``resolve_date`` against ``doc._.meta["published"]`` with the tense of the trigger.
@@ -29,12 +36,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ..model import Event
 from ..quotes.direct import quoted_spans
+from .corefer import DatedMention, event_countries, refer_back
 from .resolve import MONTHS, PUBLISHED, WEEKDAYS, resolve_date
 
 __all__ = [
-    "WhenComponent", "clause_head", "date_phrases", "event_date", "last_date", "news_day", "tense_of",
-    "tree_distance",
+    "WhenComponent", "clause_head", "date_phrases", "dated_in_own_clause", "dated_mentions", "event_date",
+    "last_date", "news_day", "tense_of", "tree_distance",
 ]
 
 # A phrase after these words is a duration or a bound ("since 2000", "until June"), not the date.
@@ -86,6 +95,7 @@ class WhenComponent:
         sentences = list(doc.sents)
         starts = {sent.start: i for i, sent in enumerate(sentences)}
         earlier_at: dict[int, tuple[str, str] | None] = {}
+        dated: list[tuple[Event, Token, bool]] = []
         for event in doc._.events or []:
             trigger = doc.char_span(event.trigger.start, event.trigger.end, alignment_mode="expand")
             if trigger is None:
@@ -96,6 +106,9 @@ class WhenComponent:
             earlier = earlier_at[at]
             event.date, event.date_precision = event_date(trigger.root, published, quotes=quotes, news=day,
                                                           earlier=earlier)
+            dated.append((event, trigger.root, dated_in_own_clause(trigger.root, quotes)))
+        # then, once for the document: an event named again takes the date it was named with
+        refer_back(dated, dated_mentions(doc, published, dated, quotes))
         return doc
 
 
@@ -220,6 +233,11 @@ def _in_the_story(chain: list[Token]) -> bool:
     adverbial clause is a state as of publication ("Battin, who resides at ...", "While Richardson
     wants Rudolph to be disciplined, Heyward did not offer a response")."""
     own = chain[0]
+    if _is_when_clause(own) and not any(_is_simple_past(g) or _is_perfect(g) for g in chain[1:]):
+        # a "when" clause in a present-tense frame is the background of a state that follows from
+        # it: "They worry China is taking back the freedoms given to Hong Kong when the UK returned
+        # the territory to China" (1997), not an event of the story
+        return False
     if _is_simple_past(own):
         return True
     reported = own
@@ -230,6 +248,26 @@ def _in_the_story(chain: list[Token]) -> bool:
             return True
         reported = governor
     return False
+
+
+def _is_when_clause(clause: Token) -> bool:
+    return clause.dep_ == "advcl" and any(c.lower_ == "when" and c.dep_ in ("advmod", "mark") for c in clause.children)
+
+
+def _scene_when(chain: list[Token], phrases: list[_Phrase], earlier: tuple[str, str] | None) -> tuple[str, str] | None:
+    """The last date stated before, for a sentence of a past narrative that opens with a "when"
+    clause and names no date: "Carlineo was arrested in April for a March 21 phone call ... When
+    Carlineo was approached, he told police he supported Trump" (April). The clause sets its scene
+    at a time the text has given already."""
+    if earlier is None or any(not p.bound for p in phrases):
+        return None
+    root = chain[-1]
+    if not _is_simple_past(root):
+        return None
+    sentence_start = root.sent.start
+    opening = [c for c in root.children if _is_when_clause(c) and c.left_edge.i == sentence_start
+               and _is_simple_past(c)]
+    return earlier if opening else None
 
 
 def _quote_of(token: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -414,6 +452,71 @@ def _date(trigger: Token, published: str | None, quotes: list[tuple[int, int]], 
     own_text = trigger.doc[min(c.left_edge.i for c in near) : max(c.right_edge.i for c in near) + 1].text
     if (back := _anaphoric(own_text, earlier)) is not None:  # "claimed at the time that ..."
         return back
-    if news and published and not perfect and tense != "future" and _in_the_story(chain):
-        return news, "day"
+    if not perfect and tense != "future" and _in_the_story(chain):
+        if (scene := _scene_when(chain, phrases, earlier)) is not None:
+            return scene
+        if news and published:
+            return news, "day"
     return resolve_date(None, published, tense)
+
+
+def _countries(doc: Doc, start: int, end: int) -> frozenset[str]:
+    """Countries of the actor mentions between character offsets ``start`` and ``end``."""
+    return frozenset(a.country for a in (doc._.actors or []) if a.country and start <= a.start and a.end <= end)
+
+
+def _noun_head(token: Token) -> Token:
+    """The noun a date modifier belongs to: "July 25" in "July 25 phone call" -> "call"."""
+    head = token.head
+    while head.dep_ == "compound" and head.head.i != head.i and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head
+    return head
+
+
+def dated_mentions(doc: Doc, published: str | None, events: list[tuple[Event, Token, bool]],
+                   quotes: list[tuple[int, int]]) -> list[DatedMention]:
+    """Every noun with a date modifier ("Trump's July 25 phone call with Ukrainian President
+    Zelensky") and every event dated by a phrase of its own clause, in text order."""
+    found: list[DatedMention] = []
+    for sentence in doc.sents:
+        for phrase in _phrases(sentence):
+            root = phrase.span.root
+            if phrase.bound or _quote_of(root, quotes) or _attachment(phrase.span, root) is not None:
+                continue
+            noun = _noun_head(root)
+            if noun.pos_ != "NOUN":
+                continue
+            value, precision = resolve_date(phrase.text, published, "past")
+            if value is None or precision in (None, PUBLISHED):
+                continue
+            subtree = list(noun.subtree)
+            countries = _countries(doc, subtree[0].idx, subtree[-1].idx + len(subtree[-1]))
+            found.append(DatedMention(noun.lemma_.lower(), noun.i, value, precision, countries,
+                                      frozenset(t.lower_ for t in subtree)))
+    for event, trigger, self_dated in events:
+        if self_dated and event.date and event.date_precision not in (None, PUBLISHED):
+            found.append(DatedMention(trigger.lemma_.lower(), trigger.i, event.date, event.date_precision,
+                                      event_countries(event),
+                                      frozenset(t.lower_ for t in clause_head(trigger).subtree)))
+    return sorted(found, key=lambda m: m.at)
+
+
+def dated_in_own_clause(trigger: Token, quotes: list[tuple[int, int]]) -> bool:
+    """Whether a date phrase (no bound) dates ``trigger``'s own clause or, for a noun, the noun."""
+    own = clause_head(trigger)
+    for phrase in _phrases(trigger.sent):
+        if phrase.bound or _quote_of(phrase.span.root, quotes) != _quote_of(trigger, quotes):
+            continue
+        if trigger.pos_ == "NOUN":
+            # the noun's own words ("the call on July 25"), or the clause it is the subject of
+            # ("The meeting was held on Tuesday")
+            if any(t.i == phrase.span.root.i for t in trigger.subtree):
+                return True
+            at = _attachment(phrase.span, trigger)
+            if trigger.dep_ in ("nsubj", "nsubjpass") and at is not None and clause_head(at).i == own.i:
+                return True
+            continue
+        at = _attachment(phrase.span, trigger)
+        if at is not None and clause_head(at).i == own.i:
+            return True
+    return False

@@ -109,8 +109,9 @@ def resolve_date(
     """(date, precision) for a temporal phrase read against the publication date.
 
     ``tense`` is "past", "present" or "future" (of the event's verb). No phrase gives the
-    publication date at precision ``PUBLISHED`` (the text says nothing of the day); a phrase that needs a base when there is none, or that names
-    no date, gives (None, None). The date is always a full ISO date, so one column type holds them:
+    publication date at precision ``PUBLISHED`` (the text says nothing of the day); a phrase that
+    needs a base when there is none, or that names no date, gives (None, None). The date is always
+    a full ISO date, so one column type holds them:
     month precision is the month's first day ("In August" -> "2022-08-01", "month"), year precision
     the year's ("this year" -> "2022-01-01", "year").
     """
@@ -136,9 +137,12 @@ def _resolve(phrase: str | None, published: str | None, tense: str) -> tuple[str
         groups = m.groups()
         month_word, day = (groups[0], groups[1]) if m.re is _MONTH_DAY else (groups[1], groups[0])
         month, day, year = _month_number(month_word), int(day), groups[2]
-        if year is None and base is None:
+        if year is not None:
+            year = int(year)
+        elif base is not None:
+            year = _year_for(base, month, day, tense)
+        else:
             return None, None
-        year = int(year) if year else _year_for(base, month, day, tense)
         try:
             return date(year, month, day).isoformat(), "day"
         except ValueError:
