@@ -20,7 +20,9 @@ def test_appeal_is_a_request_and_statement_has_no_plover_type():
     assert cameo_code("010").plover is None
 
 
-@pytest.mark.parametrize(("root", "quad"), [("01", 1), ("05", 1), ("06", 2), ("08", 2), ("09", 3), ("13", 3), ("14", 4), ("20", 4)])
+@pytest.mark.parametrize(("root", "quad"), [
+    ("01", 1), ("05", 1), ("06", 2), ("08", 2), ("09", 3), ("13", 3), ("14", 4), ("20", 4),
+])
 def test_quad_class_follows_the_root(root, quad):
     codes = [c for c in cameo_table().values() if c.root == root]
     assert codes and {c.quad_class for c in codes} == {quad}

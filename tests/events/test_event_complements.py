@@ -5,7 +5,6 @@ and the CAMEO codes of threats and refusals, and doers taken from where an act h
 from __future__ import annotations
 
 import pytest
-
 from event_triples import triples
 
 

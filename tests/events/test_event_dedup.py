@@ -22,6 +22,7 @@ def test_repeated_event_keeps_every_mention():
 
 def test_repeated_event_in_a_real_article(run):
     doc = run("Russia attacked Ukraine on Thursday. Officials in Kyiv said Russia attacked Ukraine again.")
-    attacks = [e for e in doc._.events if e.root == "19" and e.source.code == "RUS" and e.target and e.target.code == "UKR"]
+    attacks = [e for e in doc._.events
+               if e.root == "19" and e.source.code == "RUS" and e.target and e.target.code == "UKR"]
     assert len(attacks) == 1
     assert len(attacks[0].mentions) == 2

@@ -1,7 +1,7 @@
-"""Fourth-round coder behaviours on news-style sentences: domestic acts, where a group with no country
-("protesters", "opposition supporters") is of the place named or of the police acting on it, a
-protest with no one named against is aimed at the place where it happens, the source's own troops
-or envoy are no target ("withdraw its troops from Iraq"), and role nouns of one country ("the prime minister") that stay a same-country target."""
+"""Domestic acts on news-style sentences: a group with no country ("protesters", "opposition
+supporters") is of the place named or of the police acting on it, a protest with no one named against
+is aimed at the place where it happens, the source's own troops or envoy are no target ("withdraw its
+troops from Iraq"), and role nouns of one country ("the prime minister") stay a same-country target."""
 
 from __future__ import annotations
 

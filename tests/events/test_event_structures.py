@@ -5,10 +5,10 @@ dictionary conventions (support, aid, peacekeeping, returns, sanctions calls, pr
 from __future__ import annotations
 
 import pytest
+from event_triples import triples
 
 from diplograph.events._roles import same_actor
 from diplograph.model import ActorRef
-from event_triples import triples
 
 
 def _events(doc):

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from event_triples import triples, word_forms
 
 from diplograph.events.verbs import load_verb_dictionary
-from event_triples import triples, word_forms
 
 
 @pytest.mark.parametrize(("verb", "after", "cameo"), [

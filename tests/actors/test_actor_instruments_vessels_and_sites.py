@@ -1,4 +1,4 @@
-"""Actor round 7: weapons are no actors, a nation's vessels are, riots are acts, bodies named after
+"""Actors: weapons are no actors, a nation's vessels are, riots are acts, bodies named after
 their state, titles before a known name, and the state leading a coalition's war.
 
 Each test is one real news sentence (the GSR and PLV dev items these rules were written for).

@@ -1,4 +1,4 @@
-"""Round-7 verb patterns: joint exercises, forces joined, officials and sanctions reinstated, people
+"""Verb patterns: joint exercises, forces joined, officials and sanctions reinstated, people
 taken in, troops offered, verbal attacks, with the PETRARCH-2 phrasings they correct."""
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from diplograph.events.verbs import load_verb_dictionary
     ("reinstate", "", "sanctions on", "163"),
     ("accept", "", "more than 1,500 people now living", "075"),
     ("resettle", "", "25,000 syrian refugees", "075"),
-    ("offer", "", "its troops to", "0332"),
-    ("receive", "", "an observer mission from", "0862"),  # observers let in, not a visit hosted  # an intent to give military aid, not the aid
+    ("offer", "", "its troops to", "0332"),  # an intent to give military aid, not the aid
+    ("receive", "", "an observer mission from", "0862"),  # observers let in, not a visit hosted
 ])
 def test_phrase_gets_its_cameo_code(verb, before, after, cameo):
     assert load_verb_dictionary().match(verb, word_forms(before), word_forms(after)).cameo == cameo

@@ -1,4 +1,4 @@
-"""Round-6 verb patterns: agreements concluded, intents to yield, compensation, freedoms eased, words
+"""Verb patterns: agreements concluded, intents to yield, compensation, freedoms eased, words
 PETRARCH-2 codes as acts that state none, and PETRARCH phrasings diplograph corrects."""
 
 from __future__ import annotations
