@@ -35,7 +35,7 @@ from ..model import Actor, Event, Location, Mention, Quote, Span
 from ._episodes import demand_clauses, is_protest_purpose, is_protesting, joins_protest, without_bare_repeats
 from ._grammar import (
     is_conditional, is_for_clause, is_mutual, is_obligation, is_passive, naming_predicate, object_heads,
-    purpose_clauses, received_by, yielding_context,
+    purpose_clauses, received_by, struck_by, yielding_context,
 )
 from ._parts import Argument, Trigger
 from ._roles import RoleFinder, same_actor, same_side
@@ -175,6 +175,11 @@ class EventCoder(RoleFinder):
             return
         if token.lemma_.lower() in NAMING_VERBS and self._naming_code(token):
             return  # "China called the US sanctions illegal": the judgement (``_appraisals``), not a call
+        if trigger.match.cameo[:2] in VIOLENT_ROOTS and any(
+                d.i in triggers and triggers[d.i].noun and self._struck(d, triggers[d.i].match.cameo, triggers)
+                is not None for c in token.children for d in (c, *c.children)
+                if c.dep_ in ("nsubj", "agent") and (c is d or d.dep_ == "pobj")):
+            return  # "tariffs have hurt U.S. farmers": the tariffs are the event (``_noun_events``)
         if token.lemma_.lower() in DECIDING_VERBS and any(
                 c.dep_ == "xcomp" and c.i in triggers and not triggers[c.i].noun for c in token.children):
             return  # "decided to allow X": the allowing is the event
@@ -341,6 +346,16 @@ class EventCoder(RoleFinder):
         if receiver is not None:  # "The United States faced stiff international and Palestinian criticism"
             yield from self._received(index, sent, noun, code, receiver)
             return
+        struck = self._struck(first, code, triggers)
+        if struck is not None:
+            # "Retaliatory tariffs imposed by China have particularly hurt U.S. farmers": the sanction
+            # is the act, on those it hurts (the hurting is no assault: ``_events_for``)
+            sources = [a for c in noun.children if c.dep_ in ("amod", "compound", "poss")
+                       for a in self._arguments(c)] or self._inner_arguments(noun, agent_only=True)
+            for source in sources:
+                for target in self._arguments(struck, avoid=sources, target=True):
+                    yield from self._make(index, sent, noun, code, source, target, event_mode(struck.head), 0.7)
+            return
         if first.dep_ == "pobj" and governor.lower_ == "on" and governor.head.lemma_.lower() in ("go", "remain", "stay"):
             governor, light = governor.head, True  # "went on strike", "remain on hunger strike"
             code = "143" if code == "190" else code  # a strike one goes on is a labour strike
@@ -446,6 +461,15 @@ class EventCoder(RoleFinder):
                     # "Trump's July 25 call with Ukrainian President Volodymyr Zelensky": both take part
                     # (as they do when one "held talks with" the other, which is coded one way)
                     yield from self._make(index, sent, noun, code, target, source, mode, confidence * 0.9)
+
+    @staticmethod
+    def _struck(noun: Token, code: str, triggers: dict[int, Trigger]) -> Token | None:
+        """Whom a sanction noun strikes through a verb of harm ("tariffs have hurt U.S. farmers",
+        "farmers hit by retaliatory Chinese tariffs"); None when the noun is no sanction or the verb no harm."""
+        found = struck_by(noun) if code[:2] == "16" else None
+        if found is None or found[0].i not in triggers or triggers[found[0].i].noun:
+            return None
+        return found[1] if triggers[found[0].i].match.cameo[:2] in VIOLENT_ROOTS else None
 
     def _received(self, index: int, sent: SpacySpan, noun: Token, code: str, verb: Token) -> Iterator[Event]:
         """An act the subject of ``verb`` undergoes: "faced criticism from X" is X acting on it."""

@@ -170,3 +170,10 @@ def test_the_other_side_of_a_prisoner_swap_releases_too(run):
     releases = {(e.source.code, e.target.text) for e in doc._.events if e.cameo == "0841"}
     assert ("AFGGOV", "its commanders") in releases
     assert any(code == "AFGREB" for code, _ in releases)
+
+
+def test_absolute_with_clause_names_no_target(run):
+    """"with Jordanian Foreign Minister Ayman Safadi warning ...": a clause of its own, not whom is criticised."""
+    doc = run('Egypt and Jordan also sharply criticised the US policy shift, with Jordanian Foreign Minister '
+              'Ayman Safadi warning of "dangerous consequences".')
+    assert not any(e.target and e.target.text.startswith("Jordanian") for e in doc._.events), doc._.events
