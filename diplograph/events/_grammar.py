@@ -197,5 +197,8 @@ def naming_predicate(verb: Token) -> tuple[Token, list[Token]] | None:
         predicates.extend(p for p in prep.children if p.dep_ in ("pobj", "amod", "acomp"))
     if not objects or not predicates:
         return None
-    words = [w for p in predicates for w in (p, *p.conjuncts, *(c for c in p.children if c.dep_ == "amod"))]
+    # (a participle naming what the thing does judges it too: "viewed Washington's move as 'another
+    # measure contradicting' the legal footing for a peace deal")
+    words = [w for p in predicates for w in (p, *p.conjuncts, *(c for c in p.children if c.dep_ == "amod" or (
+        c.dep_ == "acl" and c.tag_ == "VBG")))]
     return objects[0], words

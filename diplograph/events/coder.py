@@ -487,13 +487,19 @@ class EventCoder(RoleFinder):
                 yield from self._naming(index, sent, verb)
             if verb.lemma_.lower() not in SPEECH_VERBS or verb.pos_ != "VERB":
                 continue
-            for clause in verb.children:
-                if clause.dep_ == "ccomp" and is_obligation(clause):
+            # "reiterated the UK's position that settlements 'are illegal under international law'":
+            # the speaker's own stated position is said as the clause says it (not so what is denied)
+            owned = [c for o in verb.children if o.dep_ == "dobj" and verb.lemma_.lower() != "deny"
+                     and any(p.dep_ == "poss" for p in o.children)
+                     for c in o.children if c.dep_ in ("acl", "ccomp") and c.lemma_ == "be"
+                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+            for clause in [*verb.children, *owned]:
+                if clause.dep_ == "ccomp" and clause.head.i == verb.i and is_obligation(clause):
                     if not (verb.dep_ == "advcl" and is_protesting(verb.head, triggers)):
                         # (protesters "saying he must resign" state what they protest for)
                         yield from self._reported_demand(index, sent, verb, clause)
                     continue
-                if clause.dep_ != "ccomp" or clause.lemma_ != "be":
+                if clause.dep_ not in ("ccomp", "acl") or clause.lemma_ != "be":
                     continue
                 subjects = [c for c in clause.children if c.dep_ == "nsubj"]
                 attrs = [c for c in clause.children if c.dep_ in ("attr", "acomp")]
