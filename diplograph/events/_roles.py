@@ -29,7 +29,7 @@ class RoleFinder:
     """Who acts and who is acted on: the actors (or places) a trigger's grammar names.
 
     A mix-in of :class:`~diplograph.events.coder.EventCoder`, which sets the per-document lookups it
-    reads (``doc``, ``text``, ``token_actor``, ``actor_kind``, ``places``, ``verbs``, ``generic_arguments``)."""
+    reads (``doc``, ``text``, ``token_actor``, ``actor_kind``, ``actor_by_id``, ``quotes``, ``places``, ``verbs``, ``generic_arguments``)."""
 
     @staticmethod
     def _forms(tokens: Sequence[Token]) -> list[set[str]]:
@@ -442,6 +442,12 @@ class RoleFinder:
     def _member_arguments(self, head: Token, generic: bool, avoid: set[str], places: bool,
                           target: bool = False) -> list[Argument]:
         actors = self.token_actor.get(head.i)
+        if actors is None and head.lower_ in ("i", "we"):
+            speaker = self._quote_speaker(head)
+            if speaker is not None and speaker.country is not None:
+                # "“We thank the Afghan government for its actions,” Grisham said"
+                return [Argument(ActorRef(head.text, head.idx, head.idx + len(head), speaker.country, speaker.sector,
+                                          speaker.code, speaker.name, speaker.id), head)]
         # a place is no phrase an actor hides in ("from Syria, Defence Minister Shoigu said": a misparse)
         located = any(p.start <= head.idx < p.end for p in self.places)
         if actors is None and not located:
@@ -605,6 +611,14 @@ class RoleFinder:
         for token in previous:
             if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT":
                 return next((a for a in self.token_actor.get(token.i, ()) if fits(a)), None)
+        return None
+
+    def _quote_speaker(self, token: Token) -> Actor | None:
+        """The actor who speaks the direct quote ``token`` stands in, if it is known."""
+        for quote in self.quotes:
+            if quote.kind == "direct" and quote.start <= token.idx < quote.end and quote.speaker is not None \
+                    and quote.speaker.actor in self.actor_by_id:
+                return self.actor_by_id[quote.speaker.actor]
         return None
 
     def _ref(self, actor: Actor, sent: SpacySpan) -> ActorRef:

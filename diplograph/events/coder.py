@@ -75,6 +75,7 @@ class EventCoder(RoleFinder):
                 for token in span:
                     self.token_actor.setdefault(token.i, []).append(actor)
         self.actor_kind = {actor.id: actor.kind for actor in actors}
+        self.actor_by_id = {actor.id: actor for actor in actors}
         self.places = [p for p in places if p.country and p.start is not None]
         self.quotes = list(quotes)
         events: list[Event] = []
