@@ -43,7 +43,7 @@ from ._words import (
     BLAME_ADJECTIVES, BLAME_NOUNS, CALLING_VERBS, CONDITIONAL_ROOTS, CONTENT_ROOTS, DECIDING_VERBS,
     EXPRESSING_VERBS, HELPING_VERBS, INTENT_CODES, LIGHT_VERBS, NAMING_VERBS, NOUN_TARGET_PREPS, PEACEKEEPING,
     ONE_SIDED_CODES, PLACED_ROOTS, PLACE_ACT_ROOTS, PLACE_PREPS, PLACE_TARGET_ROOTS, PRAISE_NOUNS, PROTESTED_DEPS,
-    RECIPROCAL_ROOTS, REFUSAL_CODES, REFUSED_ROOTS, REFUSED_YIELDS, SENDING_VERBS, SPEECH_VERBS,
+    RECIPROCAL_ROOTS, REFUSAL_CODES, REFUSED_ROOTS, REFUSED_YIELDS, SAYING_ROOTS, SENDING_VERBS, SPEECH_VERBS,
     STRIKE_VERBS, TARGETLESS_CODES, TARGETLESS_ROOTS, TARGET_PREPS, THREAT_CODES, THREAT_ROOTS, TOPIC_PREPS,
     VIOLENT_ROOTS, VISITING_VERBS,
 )
@@ -379,6 +379,10 @@ class EventCoder(RoleFinder):
                     targets.extend(a for prep in pobj.children if prep.dep_ == "prep" and prep.lower_ == "of"
                                    for p in prep.children if p.dep_ == "pobj"
                                    for a in self._arguments(p, avoid=agents, places=place_targets, target=True))
+            elif child.dep_ == "prep" and child.lower_ == "from" and code[:2] in SAYING_ROOTS:
+                # "an appeal from the United Nations to Israel", "criticism ... from Britain": who
+                # says it (what moves "from" a place is no speech: "the withdrawal of troops from Syria")
+                sources.extend(a for p in child.children if p.dep_ == "pobj" for a in self._arguments(p))
             elif child.dep_ == "prep" and child.lower_ in NOUN_TARGET_PREPS and not (
                     code[:2] == "15" and child.lower_ == "of"):  # "the deployment of 230 troops to X": what moves
                 for pobj in child.children:
