@@ -243,6 +243,12 @@ class EventCoder(RoleFinder):
         if not targets and (code[:2] in PLACE_ACT_ROOTS or visit):
             # "arrived in Amman on a visit": the host country
             targets = self._deep_place(object_heads(token, PLACE_PREPS), sources)
+        if visit and targets and sources and all(
+                self._is_place(t) and t.ref.country is not None
+                and all(s.ref.country in (None, t.ref.country) for s in sources) for t in targets):
+            # "Rep. David McKinley, R-W.Va., visited the U.S.-Mexico border near McAllen, Texas": a trip
+            # at home (or by a visitor of no known country, whom the place would make local) has no host
+            targets = []
         if not targets and code[:2] == "14":
             targets = self._purpose_parties(purpose_clauses(token), sources, PROTESTED_DEPS)
         if not targets and code[:2] == "14":
