@@ -15,6 +15,8 @@ from ._grammar import (
     phrase_tokens, stray_recipient,
 )
 from ._parts import Argument
+
+DASHES = ("-", "–", "—", "--")  # punctuation that sets off an apposition
 from ._words import (
     AGENT_NOUNS, CLAUSE_DEPS, COMMITMENT_NOUNS, CONDITION_MARKS, DOCUMENT_NOUNS, DOMESTIC_AUTHORITIES,
     ENVOY_SECTORS, GIVING_ROOTS, GIVING_VERBS, GROUP_HEADS, HELPING_VERBS, INNER_HOSTS, INNER_PREPS,
@@ -104,6 +106,9 @@ class RoleFinder:
                 # "Old foes Russia and Georgia have renewed ties": the parser may split an apposition
                 found = [a for other in subjects[1:] for a in self._arguments(other)]
             return found, False
+        dashed = self._dashed_subject(verb)
+        if dashed:
+            return dashed, False
         head = verb.head
         if head.i == verb.i:
             return [], False
@@ -466,6 +471,9 @@ class RoleFinder:
                         # visit to the city's Hoa Lo prison", "visited the U.S.-Mexico border"
                         continue
                     actors = self.token_actor[child.i]
+                    if child.dep_ == "appos":  # "The two largest powers in the region – Saudi Arabia and Iran –"
+                        actors = actors + [a for c in child.conjuncts for a in self.token_actor.get(c.i, ())
+                                           if a not in actors]
                     break
         if actors is None and head.lemma_.lower() in GROUP_HEADS:
             for prep in head.children:  # "thousands of Armenians", "members of the opposition"
@@ -612,6 +620,31 @@ class RoleFinder:
             if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT":
                 return next((a for a in self.token_actor.get(token.i, ()) if fits(a)), None)
         return None
+
+    def _dashed_subject(self, verb: Token) -> list[Argument]:
+        """Actors named between dashes right before a verb with no subject: "The only two Arab states to
+        have signed peace treaties with Israel - Egypt and Jordan - also sharply criticised the US policy
+        shift" (the parser hangs "Egypt and Jordan" on "Israel", and the subject on "signed")."""
+        doc, start = verb.doc, verb.sent.start
+        i = verb.i - 1
+        while i >= start and doc[i].dep_ in ("advmod", "aux", "auxpass", "neg"):
+            i -= 1
+        if i <= start or doc[i].text not in DASHES:
+            return []
+        end = i
+        i -= 1
+        while i >= start and doc[i].text not in DASHES:
+            i -= 1
+        inner = doc[i + 1:end]
+        if i < start or not len(inner) or any(t.i not in self.token_actor and t.pos_ not in ("CCONJ", "DET", "PUNCT")
+                                              for t in inner):
+            return []
+        found: list[Argument] = []
+        for token in inner:
+            for actor in self.token_actor.get(token.i, ()):
+                if all(a.ref.actor != actor.id for a in found):
+                    found.append(Argument(self._ref(actor, verb.sent), token))
+        return found
 
     def _quote_speaker(self, token: Token) -> Actor | None:
         """The actor who speaks the direct quote ``token`` stands in, if it is known."""
