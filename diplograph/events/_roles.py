@@ -273,6 +273,15 @@ class RoleFinder:
                        for m in (c, *c.conjuncts) for a in self._arguments(m, avoid=targets)]
         return sources, targets
 
+    def _holders(self, verb: Token) -> list[Argument]:
+        """Who held those a passive ``verb`` frees, named in a clause on them: "An Australian professor
+        held by the Taliban since 2016 was freed", "hostages who had been held by the Taliban"."""
+        released = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        return [a for person in released for clause in person.children
+                if clause.dep_ in ("acl", "relcl") and clause.tag_ == "VBN"
+                for agent in clause.children if agent.dep_ == "agent"
+                for p in agent.children if p.dep_ == "pobj" for a in self._arguments(p, avoid=())]
+
     def _swapped_back(self, verb: Token) -> list[tuple[Argument, Argument]]:
         """The other release of a swap: "the Taliban swapped two Western hostages for three of its
         commanders held by the Afghan government" -- the Afghan government releases the commanders."""

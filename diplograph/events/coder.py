@@ -218,6 +218,9 @@ class EventCoder(RoleFinder):
             return  # "launched an offensive": the event noun states the event
         code = self._mission_code(token, self._xcomp_code(trigger, triggers), triggers)
         sources, inherited = self._sources(token)
+        if not sources and code.startswith("084") and is_passive(token):
+            # "An Australian professor held by the Taliban since 2016 was freed": who held them frees them
+            sources = self._holders(token)
         if not sources and code.startswith(("173", "174", "09")) and is_passive(token):
             sources = self._arresting_authority(token, "JUD" if code.startswith("09") else "COP")
         targets = self._targets(token, code, sources)
