@@ -58,3 +58,11 @@ def test_needing_someone_on_a_matter_is_no_attack():
     verbs = load_verb_dictionary()
     assert verbs.match("need", [], [{"everyone"}, {"on"}, {"it"}]).cameo[:2] != "19"
     assert verbs.match("push", [], [{"on"}, {"toward"}]).cameo == "190"
+
+
+def test_arming_someone_is_military_aid(run):
+    """CAMEO 072 names arms as military aid; PETRARCH-2 coded "arm" as military cooperation (062)."""
+    from event_triples import triples
+
+    found = triples(run("The United States is arming Ukraine."))
+    assert ("USA", "AID", "UKR") in found, found
