@@ -16,7 +16,7 @@ from ._words import (
 __all__ = [
     "in_dateline", "is_circumstance", "is_conditional", "is_for_clause", "is_infinitival", "is_mutual",
     "is_obligation", "is_passive", "is_temporal", "naming_predicate", "object_heads", "orphan_object",
-    "phrase_tokens", "purpose_clauses", "received_by", "stray_recipient", "yielding_context",
+    "phrase_tokens", "purpose_clauses", "received_by", "stray_recipient", "struck_by", "yielding_context",
 ]
 
 
@@ -148,11 +148,28 @@ def received_by(noun: Token) -> Token | None:
     return None
 
 
+def struck_by(noun: Token) -> tuple[Token, Token] | None:
+    """The verb through which the act an event noun names strikes someone, and the phrase naming whom:
+    "Retaliatory tariffs imposed by China have particularly hurt U.S. farmers" (hurt, farmers),
+    "payments to farmers hit by retaliatory Chinese tariffs" (hit, farmers); None otherwise."""
+    head = noun.head
+    if noun.dep_ == "nsubj" and head.pos_ == "VERB":
+        found = next((c for c in head.children if c.dep_ == "dobj"), None)
+        return (head, found) if found is not None else None
+    if noun.dep_ == "pobj" and head.dep_ == "agent" and head.head.dep_ == "acl" and head.head.tag_ == "VBN" \
+            and head.head.head.pos_ in ("NOUN", "PROPN"):
+        return head.head, head.head.head
+    return None
+
+
 def is_circumstance(prep: Token) -> bool:
     """A "with" phrase that is a clause of its own, not a party: "sharply criticised the US policy
     shift, with Jordanian Foreign Minister Ayman Safadi warning of 'dangerous consequences'" (the
-    parser makes "warning" the object of "with")."""
-    return prep.lower_ == "with" and any(p.dep_ == "pobj" and p.tag_ == "VBG" for p in prep.children)
+    parser makes "warning" the object of "with", tagged a verb or a noun: a noun in "-ing" whose name
+    modifies it is the same clause)."""
+    return prep.lower_ == "with" and any(p.dep_ == "pobj" and (p.tag_ == "VBG" or (
+        p.tag_ == "NN" and p.lower_.endswith("ing") and any(c.pos_ == "PROPN" for c in p.lefts)))
+        for p in prep.children)
 
 
 def is_mutual(verb: Token) -> bool:
@@ -180,5 +197,8 @@ def naming_predicate(verb: Token) -> tuple[Token, list[Token]] | None:
         predicates.extend(p for p in prep.children if p.dep_ in ("pobj", "amod", "acomp"))
     if not objects or not predicates:
         return None
-    words = [w for p in predicates for w in (p, *p.conjuncts, *(c for c in p.children if c.dep_ == "amod"))]
+    # (a participle naming what the thing does judges it too: "viewed Washington's move as 'another
+    # measure contradicting' the legal footing for a peace deal")
+    words = [w for p in predicates for w in (p, *p.conjuncts, *(c for c in p.children if c.dep_ == "amod" or (
+        c.dep_ == "acl" and c.tag_ == "VBG")))]
     return objects[0], words

@@ -57,6 +57,8 @@ from ._words import (
 )
 from .verbs import VerbDictionary
 
+DASHES = ("-", "–", "—", "--")  # punctuation that sets off an apposition
+
 __all__ = ["RoleFinder", "place_ref", "same_actor", "same_side"]
 
 
@@ -64,7 +66,7 @@ class RoleFinder:
     """Who acts and who is acted on: the actors (or places) a trigger's grammar names.
 
     A mix-in of :class:`~diplograph.events.coder.DocumentCoder`, which gives it the document's
-    context (``doc``, ``text``, ``token_actor``, ``actor_kind``, ``places``, ``quotes`` are read from
+    context (``doc``, ``text``, ``token_actor``, ``actor_kind``, ``actor_by_id``, ``places``, ``quotes`` are read from
     it), the verb dictionary and whether generic nouns may stand as parties."""
 
     verbs: VerbDictionary
@@ -94,6 +96,10 @@ class RoleFinder:
     @property
     def quotes(self) -> list[Quote]:
         return self.context.quotes
+
+    @property
+    def actor_by_id(self) -> dict[str, Actor]:
+        return self.context.actor_by_id
 
     @staticmethod
     def _forms(tokens: Sequence[Token]) -> list[set[str]]:
@@ -168,6 +174,9 @@ class RoleFinder:
                 # "Old foes Russia and Georgia have renewed ties": the parser may split an apposition
                 found = [a for other in subjects[1:] for a in self._arguments(other)]
             return found, False
+        dashed = self._dashed_subject(verb)
+        if dashed:
+            return dashed, False
         head = verb.head
         if head.i == verb.i:
             return [], False
@@ -331,6 +340,15 @@ class RoleFinder:
             sources = [a for c in noun.children if c.dep_ in ("amod", "compound", "poss")
                        for m in (c, *c.conjuncts) for a in self._arguments(m, avoid=targets)]
         return sources, targets
+
+    def _holders(self, verb: Token) -> list[Argument]:
+        """Who held those a passive ``verb`` frees, named in a clause on them: "An Australian professor
+        held by the Taliban since 2016 was freed", "hostages who had been held by the Taliban"."""
+        released = [c for c in verb.children if c.dep_ == "nsubjpass"]
+        return [a for person in released for clause in person.children
+                if clause.dep_ in ("acl", "relcl") and clause.tag_ == "VBN"
+                for agent in clause.children if agent.dep_ == "agent"
+                for p in agent.children if p.dep_ == "pobj" for a in self._arguments(p, avoid=())]
 
     def _swapped_back(self, verb: Token) -> list[tuple[Argument, Argument]]:
         """The other release of a swap: "the Taliban swapped two Western hostages for three of its
@@ -506,6 +524,12 @@ class RoleFinder:
     def _member_arguments(self, head: Token, generic: bool, avoid: set[str], places: bool,
                           target: bool = False) -> list[Argument]:
         actors = self.token_actor.get(head.i)
+        if actors is None and head.lower_ in ("i", "we"):
+            speaker = self._quote_speaker(head)
+            if speaker is not None and speaker.country is not None:
+                # "“We thank the Afghan government for its actions,” Grisham said"
+                return [Argument(ActorRef(head.text, head.idx, head.idx + len(head), speaker.country, speaker.sector,
+                                          speaker.code, speaker.name, speaker.id), head)]
         # a place is no phrase an actor hides in ("from Syria, Defence Minister Shoigu said": a misparse)
         located = any(p.start <= head.idx < p.end for p in self.places)
         if actors is None and not located:
@@ -524,6 +548,9 @@ class RoleFinder:
                         # visit to the city's Hoa Lo prison", "visited the U.S.-Mexico border"
                         continue
                     actors = self.token_actor[child.i]
+                    if child.dep_ == "appos":  # "The two largest powers in the region – Saudi Arabia and Iran –"
+                        actors = actors + [a for c in child.conjuncts for a in self.token_actor.get(c.i, ())
+                                           if a not in actors]
                     break
         if actors is None and head.lemma_.lower() in GROUP_HEADS:
             for prep in head.children:  # "thousands of Armenians", "members of the opposition"
@@ -669,6 +696,39 @@ class RoleFinder:
         for token in previous:
             if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT":
                 return next((a for a in self.token_actor.get(token.i, ()) if fits(a)), None)
+        return None
+
+    def _dashed_subject(self, verb: Token) -> list[Argument]:
+        """Actors named between dashes right before a verb with no subject: "The only two Arab states to
+        have signed peace treaties with Israel - Egypt and Jordan - also sharply criticised the US policy
+        shift" (the parser hangs "Egypt and Jordan" on "Israel", and the subject on "signed")."""
+        doc, start = verb.doc, verb.sent.start
+        i = verb.i - 1
+        while i >= start and doc[i].dep_ in ("advmod", "aux", "auxpass", "neg"):
+            i -= 1
+        if i <= start or doc[i].text not in DASHES:
+            return []
+        end = i
+        i -= 1
+        while i >= start and doc[i].text not in DASHES:
+            i -= 1
+        inner = doc[i + 1:end]
+        if i < start or not len(inner) or any(t.i not in self.token_actor and t.pos_ not in ("CCONJ", "DET", "PUNCT")
+                                              for t in inner):
+            return []
+        found: list[Argument] = []
+        for token in inner:
+            for actor in self.token_actor.get(token.i, ()):
+                if all(a.ref.actor != actor.id for a in found):
+                    found.append(Argument(self._ref(actor, verb.sent), token))
+        return found
+
+    def _quote_speaker(self, token: Token) -> Actor | None:
+        """The actor who speaks the direct quote ``token`` stands in, if it is known."""
+        for quote in self.quotes:
+            if quote.kind == "direct" and quote.start <= token.idx < quote.end and quote.speaker is not None \
+                    and quote.speaker.actor in self.actor_by_id:
+                return self.actor_by_id[quote.speaker.actor]
         return None
 
     def _ref(self, actor: Actor, sent: SpacySpan) -> ActorRef:

@@ -13,7 +13,7 @@ __all__ = [
     "OBJECT_CONTROL", "ONE_SIDED_CODES",
     "OWNED_STATES", "PARTY_DEPS", "PEACEKEEPING", "PERSONAL", "PLACED_ROOTS", "PLACE_ACT_ROOTS",
     "PLACE_PREPS", "PLACE_TARGET_ROOTS", "PRAISE_NOUNS", "PRONOUN_KINDS", "PROPOSAL_NOUNS", "PROTESTED_DEPS",
-    "PROTEST_WORDS", "RECIPROCAL_ROOTS", "REFUGE_NOUNS", "REFUSAL_CODES", "REFUSED_ROOTS", "REFUSED_YIELDS",
+    "PROTEST_WORDS", "RECIPROCAL_ROOTS", "SAYING_ROOTS", "REFUGE_NOUNS", "REFUSAL_CODES", "REFUSED_ROOTS", "REFUSED_YIELDS",
     "RECEIVING_VERBS", "RETURNING_VERBS", "ROLE_NOUNS", "SENDING_VERBS", "SPEECH_VERBS",
     "STANCE_PARTICIPLES", "STRIKE_VERBS", "SWAPPING_VERBS",
     "TARGETLESS_CODES", "TARGETLESS_ROOTS", "TARGET_PREPS", "THREAT_CODES", "THREAT_ROOTS", "TOPIC_PREPS",
@@ -68,6 +68,9 @@ PARTY_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj"})
 PROTESTED_DEPS = PARTY_DEPS | {"poss"}
 # Violent acts, whose target may sit deep inside their object ("attacked a Daesh explosives factory").
 VIOLENT_ROOTS = {"18", "19", "20"}
+# Codes of what is said or offered (appeals, intents, talks, praise, demands, criticism, rejections,
+# threats): an event noun of these names its sayer "from X" ("an appeal from the United Nations").
+SAYING_ROOTS = {"02", "03", "04", "05", "10", "11", "12", "13"}
 # Codes whose event stands without a target (a protest, a mobilisation, an attack on a place).
 TARGETLESS_ROOTS = {"14", "15", "18", "19", "20"}
 # Concessions made to the public at large, whose target is seldom named: "lifted the state of

@@ -44,6 +44,7 @@ from ._grammar import (
     object_heads,
     purpose_clauses,
     received_by,
+    struck_by,
     yielding_context,
 )
 from ._parts import Argument, DocumentContext, Trigger
@@ -74,6 +75,7 @@ from ._words import (
     REFUSAL_CODES,
     REFUSED_ROOTS,
     REFUSED_YIELDS,
+    SAYING_ROOTS,
     SENDING_VERBS,
     SPEECH_VERBS,
     STRIKE_VERBS,
@@ -216,6 +218,11 @@ class DocumentCoder(RoleFinder):
             return
         if token.lemma_.lower() in NAMING_VERBS and self._naming_code(token):
             return  # "China called the US sanctions illegal": the judgement (``_appraisals``), not a call
+        if trigger.match.cameo[:2] in VIOLENT_ROOTS and any(
+                d.i in triggers and triggers[d.i].noun and self._struck(d, triggers[d.i].match.cameo, triggers)
+                is not None for c in token.children for d in (c, *c.children)
+                if c.dep_ in ("nsubj", "agent") and (c is d or d.dep_ == "pobj")):
+            return  # "tariffs have hurt U.S. farmers": the tariffs are the event (``_noun_events``)
         if token.lemma_.lower() in DECIDING_VERBS and any(
                 c.dep_ == "xcomp" and c.i in triggers and not triggers[c.i].noun for c in token.children):
             return  # "decided to allow X": the allowing is the event
@@ -253,6 +260,9 @@ class DocumentCoder(RoleFinder):
             return  # "launched an offensive": the event noun states the event
         code = self._mission_code(token, self._xcomp_code(trigger, triggers), triggers)
         sources, inherited = self._sources(token)
+        if not sources and code.startswith("084") and is_passive(token):
+            # "An Australian professor held by the Taliban since 2016 was freed": who held them frees them
+            sources = self._holders(token)
         if not sources and code.startswith(("173", "174", "09")) and is_passive(token):
             sources = self._arresting_authority(token, "JUD" if code.startswith("09") else "COP")
         targets = self._targets(token, code, sources)
@@ -278,6 +288,12 @@ class DocumentCoder(RoleFinder):
         if not targets and (code[:2] in PLACE_ACT_ROOTS or visit):
             # "arrived in Amman on a visit": the host country
             targets = self._deep_place(object_heads(token, PLACE_PREPS), sources)
+        if visit and targets and sources and all(
+                self._is_place(t) and t.ref.country is not None
+                and all(s.ref.country in (None, t.ref.country) for s in sources) for t in targets):
+            # "Rep. David McKinley, R-W.Va., visited the U.S.-Mexico border near McAllen, Texas": a trip
+            # at home (or by a visitor of no known country, whom the place would make local) has no host
+            targets = []
         if not targets and code[:2] == "14":
             targets = self._purpose_parties(purpose_clauses(token), sources, PROTESTED_DEPS)
         if not targets and code[:2] == "14":
@@ -382,6 +398,16 @@ class DocumentCoder(RoleFinder):
         if receiver is not None:  # "The United States faced stiff international and Palestinian criticism"
             yield from self._received(index, sent, noun, code, receiver)
             return
+        struck = self._struck(first, code, triggers)
+        if struck is not None:
+            # "Retaliatory tariffs imposed by China have particularly hurt U.S. farmers": the sanction
+            # is the act, on those it hurts (the hurting is no assault: ``_events_for``)
+            sources = [a for c in noun.children if c.dep_ in ("amod", "compound", "poss")
+                       for a in self._arguments(c)] or self._inner_arguments(noun, agent_only=True)
+            for source in sources:
+                for target in self._arguments(struck, avoid=sources, target=True):
+                    yield from self._make(index, sent, noun, code, source, target, event_mode(struck.head), 0.7)
+            return
         if first.dep_ == "pobj" and governor.lower_ == "on" and governor.head.lemma_.lower() in ("go", "remain", "stay"):
             governor, light = governor.head, True  # "went on strike", "remain on hunger strike"
             code = "143" if code == "190" else code  # a strike one goes on is a labour strike
@@ -404,6 +430,10 @@ class DocumentCoder(RoleFinder):
                     targets.extend(a for prep in pobj.children if prep.dep_ == "prep" and prep.lower_ == "of"
                                    for p in prep.children if p.dep_ == "pobj"
                                    for a in self._arguments(p, avoid=agents, places=place_targets, target=True))
+            elif child.dep_ == "prep" and child.lower_ == "from" and code[:2] in SAYING_ROOTS:
+                # "an appeal from the United Nations to Israel", "criticism ... from Britain": who
+                # says it (what moves "from" a place is no speech: "the withdrawal of troops from Syria")
+                sources.extend(a for p in child.children if p.dep_ == "pobj" for a in self._arguments(p))
             elif child.dep_ == "prep" and child.lower_ in NOUN_TARGET_PREPS and not (
                     code[:2] == "15" and child.lower_ == "of"):  # "the deployment of 230 troops to X": what moves
                 for pobj in child.children:
@@ -488,6 +518,15 @@ class DocumentCoder(RoleFinder):
                     # (as they do when one "held talks with" the other, which is coded one way)
                     yield from self._make(index, sent, noun, code, target, source, mode, confidence * 0.9)
 
+    @staticmethod
+    def _struck(noun: Token, code: str, triggers: dict[int, Trigger]) -> Token | None:
+        """Whom a sanction noun strikes through a verb of harm ("tariffs have hurt U.S. farmers",
+        "farmers hit by retaliatory Chinese tariffs"); None when the noun is no sanction or the verb no harm."""
+        found = struck_by(noun) if code[:2] == "16" else None
+        if found is None or found[0].i not in triggers or triggers[found[0].i].noun:
+            return None
+        return found[1] if triggers[found[0].i].match.cameo[:2] in VIOLENT_ROOTS else None
+
     def _received(self, index: int, sent: SpacySpan, noun: Token, code: str, verb: Token) -> Iterator[Event]:
         """An act the subject of ``verb`` undergoes: "faced criticism from X" is X acting on it."""
         sources, targets = self._receiving_parties(noun, verb)
@@ -504,13 +543,19 @@ class DocumentCoder(RoleFinder):
                 yield from self._naming(index, sent, verb)
             if verb.lemma_.lower() not in SPEECH_VERBS or verb.pos_ != "VERB":
                 continue
-            for clause in verb.children:
-                if clause.dep_ == "ccomp" and is_obligation(clause):
+            # "reiterated the UK's position that settlements 'are illegal under international law'":
+            # the speaker's own stated position is said as the clause says it (not so what is denied)
+            owned = [c for o in verb.children if o.dep_ == "dobj" and verb.lemma_.lower() != "deny"
+                     and any(p.dep_ == "poss" for p in o.children)
+                     for c in o.children if c.dep_ in ("acl", "ccomp") and c.lemma_ == "be"
+                     and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+            for clause in [*verb.children, *owned]:
+                if clause.dep_ == "ccomp" and clause.head.i == verb.i and is_obligation(clause):
                     if not (verb.dep_ == "advcl" and is_protesting(verb.head, triggers)):
                         # (protesters "saying he must resign" state what they protest for)
                         yield from self._reported_demand(index, sent, verb, clause)
                     continue
-                if clause.dep_ != "ccomp" or clause.lemma_ != "be":
+                if clause.dep_ not in ("ccomp", "acl") or clause.lemma_ != "be":
                     continue
                 subjects = [c for c in clause.children if c.dep_ == "nsubj"]
                 attrs = [c for c in clause.children if c.dep_ in ("attr", "acomp")]

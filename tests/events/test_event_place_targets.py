@@ -35,3 +35,16 @@ def test_place_of_a_verbal_act_is_no_target(run):
     # a statement made in a capital is not aimed at the host country
     pairs = _pairs(run("The Iranian foreign minister condemned the sanctions at a news conference in Geneva."))
     assert not any(target == "CHE" for _, _, target in pairs)
+
+
+def test_visit_at_home_has_no_host(run):
+    """A place in the visitor's own country hosts nobody: the visit stands without a target."""
+    doc = run("In October, Rep. David McKinley, R-W.Va., visited the U.S.-Mexico border near McAllen, Texas, "
+              "and argued that the United States needs stronger border security.")
+    visits = [e for e in doc._.events if e.trigger.text == "visited"]
+    assert visits and all(e.target is None for e in visits), visits
+
+
+def test_visit_abroad_keeps_its_host(run):
+    found = triples(run("Putin visited Berlin on Monday."))
+    assert ("RUS", "CONSULT", "DEU") in found, found

@@ -170,3 +170,24 @@ def test_the_other_side_of_a_prisoner_swap_releases_too(run):
     releases = {(e.source.code, e.target.text) for e in doc._.events if e.cameo == "0841"}
     assert ("AFGGOV", "its commanders") in releases
     assert any(code == "AFGREB" for code, _ in releases)
+
+
+def test_absolute_with_clause_names_no_target(run):
+    """"with Jordanian Foreign Minister Ayman Safadi warning ...": a clause of its own, not whom is criticised."""
+    doc = run('Egypt and Jordan also sharply criticised the US policy shift, with Jordanian Foreign Minister '
+              'Ayman Safadi warning of "dangerous consequences".')
+    assert not any(e.target and e.target.text.startswith("Jordanian") for e in doc._.events), doc._.events
+
+
+def test_actors_between_dashes_before_the_verb_are_its_subjects(run):
+    """"... - Egypt and Jordan - also sharply criticised": the parser hangs the names elsewhere."""
+    doc = run("The only two Arab states to have signed peace treaties with Israel - Egypt and Jordan - also "
+              "sharply criticised Washington's decision.")
+    sources = {e.source.country for e in doc._.events if e.cameo.startswith("11") and e.source}
+    assert {"EGY", "JOR"} <= sources, doc._.events
+
+
+def test_conjoined_apposition_names_every_actor(run):
+    doc = run("The two largest powers in the region – Saudi Arabia and Iran – have condemned the attack on the tanker.")
+    sources = {e.source.country for e in doc._.events if e.source}
+    assert {"SAU", "IRN"} <= sources, doc._.events

@@ -107,8 +107,6 @@ def test_physical_force_stays_force(run, text, expected):
     "Democrats are considering Bloomberg as a candidate.",
     "The senator travelled to a rally in Iowa.",
     "The French president visited New Caledonia.",
-    ("In October, Rep. David McKinley, R-W.Va., visited the U.S.-Mexico border near McAllen, Texas, and argued "
-    "that the United States needs stronger border security."),
     # an army on the streets deploys; it does not protest
     "The People's Liberation Army of China took to the streets of Hong Kong to clear barricades this weekend.",
 ])

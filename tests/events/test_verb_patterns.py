@@ -49,3 +49,20 @@ def test_a_phrase_added_to_a_verb_keeps_petrarchs_one_word_phrases(tmp_path):
     extra = tmp_path / "mine.tsv"
     extra.write_text("verb\tpattern\tcameo\treverse\nissue\t* summons\t115\t\n", "utf-8")
     assert load_verb_dictionary((str(extra),)).match("issue", [], _forms("an ultimatum")) is not None
+
+
+def test_needing_someone_on_a_matter_is_no_attack():
+    """PETRARCH-2 gives "push on" (190) to "need" and "want" too: "we need everyone on it"."""
+    from diplograph.events.verbs import load_verb_dictionary
+
+    verbs = load_verb_dictionary()
+    assert verbs.match("need", [], [{"everyone"}, {"on"}, {"it"}]).cameo[:2] != "19"
+    assert verbs.match("push", [], [{"on"}, {"toward"}]).cameo == "190"
+
+
+def test_arming_someone_is_military_aid(run):
+    """CAMEO 072 names arms as military aid; PETRARCH-2 coded "arm" as military cooperation (062)."""
+    from event_triples import triples
+
+    found = triples(run("The United States is arming Ukraine."))
+    assert ("USA", "AID", "UKR") in found, found

@@ -1,0 +1,21 @@
+"""Judgements stated through a naming verb or a stated position are criticism (111), not bare talk (010)."""
+
+from __future__ import annotations
+
+from event_triples import triples
+
+
+def test_move_viewed_as_a_measure_contradicting_something_is_criticism(run):
+    found = triples(run("Russia's foreign ministry said it viewed Washington's move as \"another measure "
+                        "contradicting\" the legal footing for a peace deal."))
+    assert ("RUS", "ACCUSE", "USA") in found, found
+
+
+def test_own_position_that_something_is_illegal_is_criticism(run):
+    found = triples(run("Turkey reiterated its view that the Syrian government is illegitimate."))
+    assert ("TUR", "ACCUSE", "SYR") in found, found
+
+
+def test_rejected_claim_that_something_is_illegal_is_no_criticism(run):
+    found = triples(run("Turkey rejected the claim that the Syrian government is illegitimate."))
+    assert ("TUR", "ACCUSE", "SYR") not in found, found
