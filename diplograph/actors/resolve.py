@@ -33,7 +33,7 @@ from ._datelines import drop_datelines
 from ._groups import ethnic_word, nationalities, role_mentions
 from ._named import land_name, named_mention
 from ._names import find_names
-from ._persons import known_surname, person_mention
+from ._persons import conjoined_surnames, known_surname, person_mention
 from ._reading import Reading
 from ._references import (
     acronyms,
@@ -42,10 +42,11 @@ from ._references import (
     corefer,
     country_possessors,
     ethnic_minorities,
+    pairs,
     party_countries,
     place_countries,
 )
-from ._setting import article_setting, home_countries
+from ._setting import all_sides, article_setting, home_countries
 from .dictionary import ActorDictionary, split_code
 
 __all__ = ["ActorReading", "find_actors", "read_actors"]
@@ -76,6 +77,7 @@ def read_actors(doc: Doc, dictionary: ActorDictionary, published: str | None = N
     reading = Reading(doc, dictionary, day)
     find_names(reading)
     drop_datelines(reading)
+    conjoined_surnames(reading)
     reading.index_matches()
     for m in reading.matches:  # "Mr Erdogan's critics": a known person lends his country
         if m.entry is None and m.label == "PERSON":
@@ -98,6 +100,7 @@ def read_actors(doc: Doc, dictionary: ActorDictionary, published: str | None = N
                 cands.append(cand)
     cands.extend(role_mentions(reading, nationality))
     cands.sort(key=lambda c: (c.start, -c.end))
+    pairs(reading, cands)
     corefer(reading, cands)
     acronyms(reading, cands)
     country_possessors(reading, cands)
@@ -108,6 +111,7 @@ def read_actors(doc: Doc, dictionary: ActorDictionary, published: str | None = N
     place_countries(reading, cands)
     home_countries(reading, cands)
     cands.extend(anaphors(reading, cands))
+    cands.extend(all_sides(reading, cands))
     cands.sort(key=lambda c: (c.start, -c.end))
     return ActorReading(_actors(reading, cands), sorted(reading.places, key=lambda p: p.start or 0),
                         reading.setting)
