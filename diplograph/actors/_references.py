@@ -125,6 +125,12 @@ def _possessor(reading: Reading, c: Candidate, before: list[Candidate]) -> None:
         if c.pronoun == "their" and len(states) > 1 and prev.kind in {"group", "person"}:
             _give_states(c, states)
             return
+        if (c.pronoun == "its" and prev.kind in GROUPS and prev.code and c.sector != "GOV"
+                and prev.code != prev.country):
+            # "The Taliban said its commanders had been ordered to stop attacks": the group's
+            # own (AFGREB, not AFGMIL); "their" is as often people as the group named last
+            c.country, c.code = prev.country, prev.code
+            return
         if prev.kind in kinds:
             c.country = prev.country  # "NATO ... its forces": the alliance's own code
             c.code = prev.code if prev.country == "IGO" else code_of(prev.country, c.sector)

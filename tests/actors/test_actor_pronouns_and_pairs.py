@@ -119,3 +119,16 @@ def test_all_sides_are_the_parties_of_the_setting(run):
 def test_both_sides_take_no_setting(run):
     doc = run(HONG_KONG.replace("all sides", "both sides"), "2019-11-18")
     assert at(doc, "both sides") == []
+
+
+# --- possessive pronouns of a group -------------------------------------------------------------
+
+def test_its_commanders_are_the_groups_own(run):
+    doc = run("The Taliban said its commanders had been ordered to stop attacks on Afghan forces.",
+              "2019-11-19")
+    assert [a.code for a in at(doc, "its commanders")] == ["AFGREB"]
+
+
+def test_a_states_troops_keep_the_states_military_code(run):
+    doc = run("China said its troops would hold exercises near the border.", "2019-11-19")
+    assert [a.code for a in at(doc, "its troops")] == ["CHNMIL"]
