@@ -7,11 +7,14 @@ U.S. request", "an Indian proposal") is an actor of its own. The dependency pars
 name acts (subject, object, possessor, agent: an actor) or situates ("in Tokyo": a Location).
 Later mentions ("the Russian president", "Petro", "the president-elect") take the name and code
 of the person named earlier in the article; "he", "it", "they", "the country" and "the group" in a
-later sentence become mentions of the nearest compatible actor before them; a bare role noun ("the
-prime minister") takes the country of its context when that context names one state only.
+later sentence become mentions of the nearest compatible actor before them (a subject pronoun the
+subject of the sentence before, first); "Both men" and "their governments" after "Two hostages — an
+American and an Australian" are of both states; "all sides" in a story set in one country are its
+parties; a bare role noun ("the prime minister") takes the country of its context when that context names one state only.
 "ethnic Albanians" are of the other state their sentence names. Wire datelines ("BERLIN --") are
 places. Unnamed people of a nationality ("Afghan civilians") and organisations named after their
-state ("the United States Treasury") are actors of that state.
+state ("the United States Treasury") are actors of that state. First persons inside a direct quote
+("“We thank ...,” said Grisham") are its speaker's, in the stage after quotes (``quoted``).
 
 The passes live in private modules by concern: ``_names`` (dictionary names and spaCy's
 entities), ``_datelines`` (wire datelines), ``_groups`` (nationalities of noun heads, role nouns,
