@@ -10,7 +10,8 @@ of the person named earlier in the article; "he", "it", "they", "the country" an
 later sentence become mentions of the nearest compatible actor before them (a subject pronoun the
 subject of the sentence before, first); "Both men" and "their governments" after "Two hostages — an
 American and an Australian" are of both states; "all sides" in a story set in one country are its
-parties; a bare role noun ("the prime minister") takes the country of its context when that context names one state only.
+parties; a bare role noun ("the prime minister") takes the country of its context when that
+context names one state only.
 "ethnic Albanians" are of the other state their sentence names. Wire datelines ("BERLIN --") are
 places. Unnamed people of a nationality ("Afghan civilians") and organisations named after their
 state ("the United States Treasury") are actors of that state. First persons inside a direct quote
