@@ -20,10 +20,12 @@ __all__ = ["COMPONENTS", "MODEL_LANGUAGE", "load_nlp", "make_doc", "register_ext
 MODEL_LANGUAGE = "en"
 
 # Factory name -> module that registers it. Order is pipeline order: quotes need actors (speakers),
+# first persons in quotes need both,
 # events need actors and quotes (verbal events link to their quote), dates and places need events.
 COMPONENTS: dict[str, str] = {
     "diplograph_actors": "diplograph.actors.component",
     "diplograph_quotes": "diplograph.quotes.component",
+    "diplograph_quoted_persons": "diplograph.actors.quoted",  # "we" in a quote: its speaker's side
     "diplograph_events": "diplograph.events.component",
     "diplograph_when": "diplograph.when.component",
     "diplograph_where": "diplograph.where.component",

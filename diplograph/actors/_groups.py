@@ -97,6 +97,12 @@ def nationalities(reading: Reading) -> dict[int, list[tuple[str | None, str | No
                 demonyms[head.i] = demonyms.get(head.i, 0) + 1
                 if joined:
                     conjoined.add(head.i)
+        elif (tok.dep_ == "appos" and m.kind() == "demonym" and tok.head.tag_ == "NNS"
+              and tok.head.i < tok.i):
+            # "Two hostages — an American and an Australian — who had been held by the Taliban":
+            # people named by their nationalities in apposition are of those states
+            ranked.setdefault(tok.head.i, []).append((0, aff))
+            conjoined.add(tok.head.i)
         elif (owner := _affiliated(tok)) is not None:  # "a terror group based in Trinidad"
             ranked.setdefault(owner.i, []).append((1, aff))
         elif (tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.lower_ in PHRASE_RANK

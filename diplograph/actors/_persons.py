@@ -15,7 +15,7 @@ from ._groups import MODIFIER_DEPS
 from ._reading import Reading
 from .dictionary import Entry, match_key, split_code
 
-__all__ = ["FORMER", "HONORIFICS", "known_surname", "person_mention"]
+__all__ = ["FORMER", "HONORIFICS", "conjoined_surnames", "known_surname", "person_mention"]
 
 HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "madam", "mister", "sheikh", "sheik", "shaikh"}
 FORMER = {"former", "ex", "ex-", "ousted", "late", "deposed", "then"}
@@ -140,6 +140,50 @@ def _igo_office(reading: Reading, tok: Token) -> str | None:
         return None
     code = m.owner[1] if m.owner else (m.entry.code_on(reading.day)[0] if m.entry else None)
     return code if code and code.startswith("IGO") else None
+
+
+COORDINATORS = {"and", "or", "&"}
+BETWEEN_POS = {"DET", "ADJ", "NOUN", "PROPN"}  # "and [the] Chinese leader Xi Jinping"
+CONJOINED_GAP = 4  # how many words (a title, a nationality) may stand between "and" and the name
+
+
+def conjoined_surnames(reading: Reading) -> None:
+    """A lone family name the NER missed where it is coordinated with a person ("Trump and
+    Chinese leader Xi Jinping have been expected to sign a partial trade deal": spaCy takes
+    "Trump" for an adjective of "leader"): a person's name when the dictionary knows a holder of
+    office by it (``known_surname``)."""
+    doc = reading.doc
+    taken = {i for m in reading.matches for i in range(m.start, m.end)}
+    persons = [m for m in reading.matches
+               if m.label == "PERSON" or (m.entry is not None and m.entry.kind == "person")]
+    names = {i for m in reading.matches if m.entry is None or m.entry.kind != "demonym"
+             for i in range(m.start, m.end)}  # a nationality may stand between: "Chinese leader"
+    starts = {m.start for m in persons}
+    ends = {m.end for m in persons}
+    added = False
+    for tok in doc:
+        if (tok.i in taken or not tok.is_title or not tok.is_alpha or tok.ent_type_
+                or tok.pos_ not in {"PROPN", "ADJ", "NOUN"} or reading.role(tok) is not None):
+            continue
+        after = tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in COORDINATORS and any(
+            tok.i + 2 + gap in starts and all(doc[j].pos_ in BETWEEN_POS and j not in names
+                                              for j in range(tok.i + 2, tok.i + 2 + gap))
+            for gap in range(CONJOINED_GAP + 1))
+        before = tok.i >= 2 and doc[tok.i - 1].lower_ in COORDINATORS and (tok.i - 1) in ends
+        if not (after or before):
+            continue
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].is_title and doc[tok.i + 1].pos_ == "PROPN":
+            continue  # the first of several names: not a lone family name
+        m = Match(tok.i, tok.i + 1, reading.dictionary.lookup(tok.text), "PERSON")
+        if m.entry is None or m.entry.kind != "person":  # "Trump" is an alias of its own
+            m.entry = known_surname(reading, m, None)
+        if m.entry is None or m.entry.kind != "person":
+            continue
+        reading.matches.append(m)
+        taken.add(tok.i)
+        added = True
+    if added:
+        reading.matches.sort(key=lambda m: m.start)
 
 
 def known_surname(reading: Reading, m: Match, title: str | None) -> Entry | None:

@@ -21,7 +21,7 @@ from ._reading import Reading
 
 __all__ = [
     "acronyms", "anaphors", "context_countries", "corefer", "country_possessors", "ethnic_minorities",
-    "party_countries", "place_countries",
+    "pairs", "party_countries", "place_countries",
 ]
 
 # Words that refer back to an actor named before, and the kinds of actor they can name.
@@ -43,6 +43,8 @@ DOMESTIC_SECTORS = {"REB", "OPP", "PTY", "CVL", "LAB", "JUD", "LEG", "EDU", "REL
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "poss"}  # a state acting in its sentence
 SEAS = {"sea", "ocean", "gulf", "mediterranean", "atlantic", "pacific", "strait", "channel"}
 ANAPHOR_SENTENCES = 2  # how many sentences back an antecedent may be
+# Determiners and numbers of a phrase naming two people named before ("Both men", "the two men").
+PAIR_WORDS = {"both", "two"}
 # Head words of a political body the dictionary may not know ("the Umma (Nation) party").
 PARTY_HEADS = {"party", "union", "coalition", "front", "alliance", "movement", "congress", "bloc"}
 
@@ -111,15 +113,61 @@ def _office_holder(reading: Reading, c: Candidate, named: list[Candidate]) -> Ca
 
 
 def _possessor(reading: Reading, c: Candidate, before: list[Candidate]) -> None:
-    """"his government" -> the government of the person just named; "its troops" -> the state's."""
+    """"his government" -> the government of the person just named; "its troops" -> the state's;
+    "Both men ... asked their governments" -> the governments of the two men's states."""
     kinds = {"his": {"person"}, "her": {"person"}}.get(c.pronoun or "", {"country", "government", "igo"})
     for prev in reversed(before):
         if reading.sent_of[prev.start] < reading.sent_of[c.start] - 1:
             return  # only the same or the previous sentence
-        if prev.start < c.start and prev.kind in kinds and prev.country:
+        if prev.start >= c.start or not prev.country:
+            continue
+        states = _states_at(before, prev)
+        if c.pronoun == "their" and len(states) > 1 and prev.kind in {"group", "person"}:
+            _give_states(c, states)
+            return
+        if (c.pronoun == "its" and prev.kind in GROUPS and prev.code and c.sector != "GOV"
+                and prev.code != prev.country):
+            # "The Taliban said its commanders had been ordered to stop attacks": the group's
+            # own (AFGREB, not AFGMIL); "their" is as often people as the group named last
+            c.country, c.code = prev.country, prev.code
+            return
+        if prev.kind in kinds:
             c.country = prev.country  # "NATO ... its forces": the alliance's own code
             c.code = prev.code if prev.country == "IGO" else code_of(prev.country, c.sector)
             return
+
+
+def pairs(reading: Reading, cands: list[Candidate]) -> None:
+    """"Two hostages — an American and an Australian — ... were released. Both men claimed ...":
+    a phrase naming two people ("both men", "the two men") with no country of its own is the
+    group of two states named in its sentence or the one before, when there is one such group."""
+    for n, c in enumerate(cands):
+        head = reading.doc[c.end - 1]
+        if (c.country is not None or c.kind not in {"group", "person"} or head.tag_ != "NNS"
+                or not any(t.lower_ in PAIR_WORDS for t in reading.doc[c.start : c.end - 1])):
+            continue
+        sent = reading.sent_of[c.start]
+        groups = {(p.start, p.end): _states_at(cands[:n], p) for p in cands[:n]
+                  if p.country and p.end <= c.start and p.kind in {"group", "person"}
+                  and sent - 1 <= reading.sent_of[p.start] <= sent}
+        two = [states for states in groups.values() if len(states) == 2]
+        if len(two) == 1:
+            _give_states(c, two[0])
+
+
+def _states_at(cands: list[Candidate], c: Candidate) -> list[str]:
+    """The countries of the mention ``c`` is one of ("Two hostages — an American and an
+    Australian": one mention per state, or one with the others as extras)."""
+    states = [p.country for p in cands if (p.start, p.end) == (c.start, c.end) and p.country]
+    states += [country for p in cands if (p.start, p.end) == (c.start, c.end)
+               for country, _ in p.extra if country]
+    return list(dict.fromkeys(states))
+
+
+def _give_states(c: Candidate, states: list[str]) -> None:
+    """Make ``c`` a mention of each of ``states`` (the first its own, the others extras)."""
+    c.country, c.code = states[0], code_of(states[0], c.sector)
+    c.extra = [(country, code_of(country, c.sector)) for country in states[1:]]
 
 
 def country_possessors(reading: Reading, cands: list[Candidate]) -> None:
@@ -336,8 +384,27 @@ def _antecedent(reading: Reading, tok: Token, kinds: frozenset[str],
         if root.head.i == tok.head.i and tok.dep_ not in {"nsubj", "nsubjpass"}:
             continue  # "Putin praised him": not Putin
         fits.append(c)
+    if fits and tok.dep_ in {"nsubj", "nsubjpass"} and kinds is not PERSONS:
+        fits = _subjects_first(reading, tok, fits)
     if not fits or not fits[0].code:
         return None  # the nearest is someone the dictionary does not know
     if kinds is PERSONS and len({c.name for c in fits}) > 1:
         return None  # two people named: "he" or "she" could be either (no gender known)
     return fits[0]
+
+
+def _subjects_first(reading: Reading, tok: Token, fits: list[Candidate]) -> list[Candidate]:
+    """``fits`` (nearest first) with the subject of the sentence before ``tok``'s first, for a
+    subject pronoun opening a new sentence: "Beijing has long insisted the protests are an internal
+    matter ... It will angrily dismiss any criticism": "It" continues the topic, the subject, not
+    the last body named in that sentence."""
+    sent = reading.sent_of[tok.i]
+    if any(reading.sent_of[c.start] == sent for c in fits):
+        return fits  # a candidate in its own sentence, before it: the nearest stands
+    last = reading.sent_of[fits[0].start]
+    subjects = [c for c in fits if reading.sent_of[c.start] == last
+                and reading.doc[c.start : c.end].root.dep_ in {"nsubj", "nsubjpass"}
+                and reading.doc[c.start : c.end].root.head.dep_ == "ROOT"]
+    if not subjects:
+        return fits
+    return [subjects[-1], *[c for c in fits if c is not subjects[-1]]]

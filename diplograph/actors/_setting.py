@@ -22,7 +22,7 @@ from collections import Counter
 from ._candidate import Candidate, code_of
 from ._reading import Reading
 
-__all__ = ["HOME_SECTORS", "article_setting", "home_countries"]
+__all__ = ["HOME_SECTORS", "all_sides", "article_setting", "home_countries"]
 
 PERSON_WEIGHT = 2  # a named person or a state body of a country
 NAME_WEIGHT = 1  # a country's name, a people, a place
@@ -33,6 +33,9 @@ MIN_LEAD = 1.4  # the setting must outweigh the next country by this factor
 HOME_SECTORS = {"COP", "JUD", "LEG", "PTY", "OPP", "CVL", "PPL", "EDU", "LAB", "BUS", "REL", "CRM"}
 STATE_KINDS = {"government"}  # a state body ("the State Department", "the government")
 NO_COUNTRY = {"IGO", "NGO", "MNC", "IMG", "UAF"}
+# "all sides", "all parties": every party to the story's conflict (not "both sides", which are as
+# often two states as two camps of one).
+SIDE_NOUNS = {"sides", "parties", "factions"}
 
 
 def article_setting(reading: Reading, cands: list[Candidate]) -> str | None:
@@ -99,3 +102,24 @@ def home_countries(reading: Reading, cands: list[Candidate]) -> None:
         body = c.sector == "GOV" and c.kind != "person"  # "officials", "the government"
         if named or c.sector in HOME_SECTORS or body:
             c.country, c.code = home, code_of(home, c.sector)
+
+
+def all_sides(reading: Reading, cands: list[Candidate]) -> list[Candidate]:
+    """"all sides" / "all parties" / "all factions" in a story set in one country: its parties
+    ("The UK has urged an “end to the violence and for all sides to engage in meaningful political
+    dialogue”" in a story set in Hong Kong: the sides there), as mentions of the setting."""
+    home = reading.setting
+    if home is None or home in NO_COUNTRY:
+        return []
+    covered = {i for c in cands for i in range(c.start, c.end)}
+    found = []
+    for tok in reading.doc:
+        if tok.lower_ not in SIDE_NOUNS or tok.i in covered or tok.i in reading.dateline:
+            continue
+        first = next((c for c in tok.lefts if c.lower_ == "all" and c.dep_ in {"det", "amod", "predet"}),
+                     None)
+        if first is None or any(c.dep_ == "prep" for c in tok.rights):
+            continue  # "all sides of the debate", "all parties in the coalition": named there
+        found.append(Candidate(first.i, tok.i + 1, reading.doc[first.i : tok.i + 1].text, home,
+                               None, home, "group"))
+    return found

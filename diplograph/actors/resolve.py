@@ -7,11 +7,15 @@ U.S. request", "an Indian proposal") is an actor of its own. The dependency pars
 name acts (subject, object, possessor, agent: an actor) or situates ("in Tokyo": a Location).
 Later mentions ("the Russian president", "Petro", "the president-elect") take the name and code
 of the person named earlier in the article; "he", "it", "they", "the country" and "the group" in a
-later sentence become mentions of the nearest compatible actor before them; a bare role noun ("the
-prime minister") takes the country of its context when that context names one state only.
+later sentence become mentions of the nearest compatible actor before them (a subject pronoun the
+subject of the sentence before, first); "Both men" and "their governments" after "Two hostages — an
+American and an Australian" are of both states; "all sides" in a story set in one country are its
+parties; a bare role noun ("the prime minister") takes the country of its context when that
+context names one state only.
 "ethnic Albanians" are of the other state their sentence names. Wire datelines ("BERLIN --") are
 places. Unnamed people of a nationality ("Afghan civilians") and organisations named after their
-state ("the United States Treasury") are actors of that state.
+state ("the United States Treasury") are actors of that state. First persons inside a direct quote
+("“We thank ...,” said Grisham") are its speaker's, in the stage after quotes (``quoted``).
 
 The passes live in private modules by concern: ``_names`` (dictionary names and spaCy's
 entities), ``_datelines`` (wire datelines), ``_groups`` (nationalities of noun heads, role nouns,
@@ -33,7 +37,7 @@ from ._datelines import drop_datelines
 from ._groups import ethnic_word, nationalities, role_mentions
 from ._named import land_name, named_mention
 from ._names import find_names
-from ._persons import known_surname, person_mention
+from ._persons import conjoined_surnames, known_surname, person_mention
 from ._reading import Reading
 from ._references import (
     acronyms,
@@ -42,10 +46,11 @@ from ._references import (
     corefer,
     country_possessors,
     ethnic_minorities,
+    pairs,
     party_countries,
     place_countries,
 )
-from ._setting import article_setting, home_countries
+from ._setting import all_sides, article_setting, home_countries
 from .dictionary import ActorDictionary, split_code
 
 __all__ = ["ActorReading", "find_actors", "read_actors"]
@@ -76,6 +81,7 @@ def read_actors(doc: Doc, dictionary: ActorDictionary, published: str | None = N
     reading = Reading(doc, dictionary, day)
     find_names(reading)
     drop_datelines(reading)
+    conjoined_surnames(reading)
     reading.index_matches()
     for m in reading.matches:  # "Mr Erdogan's critics": a known person lends his country
         if m.entry is None and m.label == "PERSON":
@@ -98,6 +104,7 @@ def read_actors(doc: Doc, dictionary: ActorDictionary, published: str | None = N
                 cands.append(cand)
     cands.extend(role_mentions(reading, nationality))
     cands.sort(key=lambda c: (c.start, -c.end))
+    pairs(reading, cands)
     corefer(reading, cands)
     acronyms(reading, cands)
     country_possessors(reading, cands)
@@ -108,6 +115,7 @@ def read_actors(doc: Doc, dictionary: ActorDictionary, published: str | None = N
     place_countries(reading, cands)
     home_countries(reading, cands)
     cands.extend(anaphors(reading, cands))
+    cands.extend(all_sides(reading, cands))
     cands.sort(key=lambda c: (c.start, -c.end))
     return ActorReading(_actors(reading, cands), sorted(reading.places, key=lambda p: p.start or 0),
                         reading.setting)
