@@ -26,7 +26,6 @@ class DocumentContext:
     text: str
     token_actor: dict[int, list[Actor]]
     actor_kind: dict[str, str]
-    actor_by_id: dict[str, Actor]
     places: list[Location]
     quotes: list[Quote]
 
@@ -41,7 +40,6 @@ class DocumentContext:
                     token_actor.setdefault(token.i, []).append(actor)
         return cls(doc=doc, text=doc.text, token_actor=token_actor,
                    actor_kind={actor.id: actor.kind for actor in actors},
-                   actor_by_id={actor.id: actor for actor in actors},
                    places=[p for p in places if p.country and p.start is not None], quotes=list(quotes))
 
 

@@ -66,7 +66,7 @@ class RoleFinder:
     """Who acts and who is acted on: the actors (or places) a trigger's grammar names.
 
     A mix-in of :class:`~diplograph.events.coder.DocumentCoder`, which gives it the document's
-    context (``doc``, ``text``, ``token_actor``, ``actor_kind``, ``actor_by_id``, ``places``, ``quotes`` are read from
+    context (``doc``, ``text``, ``token_actor``, ``actor_kind``, ``places``, ``quotes`` are read from
     it), the verb dictionary and whether generic nouns may stand as parties."""
 
     verbs: VerbDictionary
@@ -96,10 +96,6 @@ class RoleFinder:
     @property
     def quotes(self) -> list[Quote]:
         return self.context.quotes
-
-    @property
-    def actor_by_id(self) -> dict[str, Actor]:
-        return self.context.actor_by_id
 
     @staticmethod
     def _forms(tokens: Sequence[Token]) -> list[set[str]]:
@@ -524,12 +520,6 @@ class RoleFinder:
     def _member_arguments(self, head: Token, generic: bool, avoid: set[str], places: bool,
                           target: bool = False) -> list[Argument]:
         actors = self.token_actor.get(head.i)
-        if actors is None and head.lower_ in ("i", "we"):
-            speaker = self._quote_speaker(head)
-            if speaker is not None and speaker.country is not None:
-                # "“We thank the Afghan government for its actions,” Grisham said"
-                return [Argument(ActorRef(head.text, head.idx, head.idx + len(head), speaker.country, speaker.sector,
-                                          speaker.code, speaker.name, speaker.id), head)]
         # a place is no phrase an actor hides in ("from Syria, Defence Minister Shoigu said": a misparse)
         located = any(p.start <= head.idx < p.end for p in self.places)
         if actors is None and not located:
@@ -722,14 +712,6 @@ class RoleFinder:
                 if all(a.ref.actor != actor.id for a in found):
                     found.append(Argument(self._ref(actor, verb.sent), token))
         return found
-
-    def _quote_speaker(self, token: Token) -> Actor | None:
-        """The actor who speaks the direct quote ``token`` stands in, if it is known."""
-        for quote in self.quotes:
-            if quote.kind == "direct" and quote.start <= token.idx < quote.end and quote.speaker is not None \
-                    and quote.speaker.actor in self.actor_by_id:
-                return self.actor_by_id[quote.speaker.actor]
-        return None
 
     def _ref(self, actor: Actor, sent: SpacySpan) -> ActorRef:
         start = max(actor.start, sent.start_char)
