@@ -27,6 +27,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from ..lexicon.dictionary import ActorDictionary, split_code
 from ..model import Actor, Location
 from ._candidate import Candidate, code_of
 from ._datelines import drop_datelines
@@ -46,7 +47,6 @@ from ._references import (
     place_countries,
 )
 from ._setting import article_setting, home_countries
-from .dictionary import ActorDictionary, split_code
 
 __all__ = ["ActorReading", "find_actors", "read_actors"]
 

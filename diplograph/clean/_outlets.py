@@ -9,7 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
-from ..actors.dictionary import match_key, parse_entries
+from ..lexicon.dictionary import match_key, parse_entries
 
 __all__ = ["load_outlets", "outlet_name"]
 

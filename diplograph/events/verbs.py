@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import InputError
-from .cameo import is_cameo_code
+from ..lexicon.cameo import is_cameo_code
 
 __all__ = ["PatternMatch", "VerbDictionary", "load_verb_dictionary", "read_verb_file"]
 

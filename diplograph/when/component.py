@@ -36,8 +36,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ..lexicon.parse import quoted_spans
 from ..model import Event
-from ..quotes.direct import quoted_spans
 from .corefer import DatedMention, event_countries, refer_back
 from .resolve import MONTHS, PUBLISHED, WEEKDAYS, resolve_date
 

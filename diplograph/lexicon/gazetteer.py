@@ -136,7 +136,7 @@ def geocode(name: str) -> Location | None:
     The actor dictionary knows the names news gives countries ("Russia", "the US") and places it
     files under a country ("Kharkiv", "Crimea"); GeoNames and pycountry know the rest.
     """
-    from ..actors.dictionary import load_dictionary
+    from .dictionary import load_dictionary
 
     key = " ".join(name.split()).strip(" .,").lower()
     bare = _DIRECTIONS.sub("", key)
