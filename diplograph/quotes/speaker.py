@@ -13,8 +13,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from ..lexicon.cues import load_cues
 from ..model import Actor, Speaker
-from .indirect import load_cues
 
 __all__ = ["resolve_speaker", "speaker_span"]
 

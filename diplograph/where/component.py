@@ -15,8 +15,8 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..lexicon.gazetteer import geocode, landmarks
+from ..lexicon.parse import tree_distance
 from ..model import Location
-from ..when.component import tree_distance
 
 __all__ = ["WhereComponent", "event_location"]
 
