@@ -6,7 +6,8 @@ Read by the quotes stage (to find reported speech) and by the evaluation of quot
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
+
+from .tables import rows, shipped_text, user_text
 
 __all__ = ["load_cues"]
 
@@ -14,14 +15,10 @@ __all__ = ["load_cues"]
 @lru_cache(maxsize=8)
 def load_cues(extra_files: tuple[str, ...] = ()) -> dict[str, frozenset[str]]:
     """Cue lemmas by kind (verb, noun, via) from data/cues.txt and any user files of its form."""
-    lines = resources.files("diplograph.data").joinpath("cues.txt").read_text("utf-8").splitlines()
-    for path in extra_files:
-        with open(path, encoding="utf-8") as handle:
-            lines.extend(handle.read().splitlines())
+    texts = [("diplograph/data/cues.txt", shipped_text("cues.txt"))]
+    texts += [(path, user_text(path, "cue file")) for path in extra_files]
     kinds: dict[str, set[str]] = {}
-    for line in lines:
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, lemma = line.split("\t", 1)
-        kinds.setdefault(kind.strip(), set()).add(lemma.strip().lower())
+    for origin, text in texts:
+        for _, (kind, lemma) in rows(text, origin, width=2):
+            kinds.setdefault(kind.strip(), set()).add(lemma.strip().lower())
     return {kind: frozenset(lemmas) for kind, lemmas in kinds.items()}
