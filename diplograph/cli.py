@@ -10,7 +10,6 @@ import argparse
 import json
 import sys
 from collections.abc import Iterable, Iterator, Sequence
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -190,11 +189,12 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
+    from .lexicon.tables import shipped_text
     from .pipeline import Pipeline
     from .render import document_table
 
     fmt = _check_format(args.format, EXTRACT_FORMATS)
-    text = resources.files("diplograph.data").joinpath("demo_article.txt").read_text("utf-8")
+    text = shipped_text("demo_article.txt")
     doc = Pipeline().extract(text, published="2022-09-21", outlet="CNN en Español", name="demo_article.txt")
     print(json.dumps(doc.to_record(), ensure_ascii=False) if fmt == "jsonl" else document_table(doc))
     return 0

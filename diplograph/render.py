@@ -27,7 +27,7 @@ def _actor(ref: ActorRef | None) -> str:
 
 
 def _cameo_name(code: str) -> str:
-    from .events.cameo import cameo_table
+    from .lexicon.cameo import cameo_table
 
     entry = cameo_table().get(code)
     return entry.name if entry else ""

@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass, fields, replace
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from .errors import InputError
+from .lexicon.tables import shipped_text, user_text
 
 __all__ = ["Settings", "load_settings"]
 
@@ -45,12 +45,9 @@ def _read(text: str, origin: str) -> dict:
 
 def load_settings(path: str | Path | None = None) -> Settings:
     """The shipped settings, with a user's file (argument or $DIPLOGRAPH_CONFIG) on top."""
-    shipped = resources.files("diplograph.data").joinpath("settings.toml").read_text("utf-8")
+    shipped = shipped_text("settings.toml")
     values = _read(shipped, "diplograph/data/settings.toml")
     path = path or os.environ.get("DIPLOGRAPH_CONFIG")
     if path:
-        p = Path(path)
-        if not p.is_file():
-            raise InputError(str(path), "settings file not found")
-        values.update(_read(p.read_text("utf-8"), str(path)))
+        values.update(_read(user_text(path, "settings file"), str(path)))
     return Settings(**values)

@@ -25,7 +25,7 @@ An entry in a user's file replaces every shipped entry with the same name (case-
 A malformed line raises ``diplograph.errors.InputError`` naming the file and the line.
 """
 
-from .dictionary import ActorDictionary, load_dictionary
+from ..lexicon.dictionary import ActorDictionary, load_dictionary
 from .resolve import find_actors
 
 __all__ = ["ActorDictionary", "find_actors", "load_dictionary"]

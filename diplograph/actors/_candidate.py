@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .dictionary import Entry
+from ..lexicon.dictionary import Entry
 
 __all__ = ["Candidate", "Match", "code_of"]
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from ..lexicon.dictionary import split_code
 from ._names import PLACE_KINDS
 from ._reading import Reading
-from .dictionary import split_code
 
 __all__ = ["drop_datelines"]
 

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..lexicon.dictionary import Role, split_code
 from ._candidate import Candidate, code_of
 from ._names import SKIP_ENTS
 from ._reading import GEO_NOUNS, Reading
-from .dictionary import Role, split_code
 
 __all__ = [
     "ATTACK_HEADS", "MODIFIER_DEPS", "ORG_HEADS", "ethnic_word", "homeland", "nationalities",

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..where.gazetteer import geocode
+from ..lexicon.dictionary import split_code
+from ..lexicon.gazetteer import geocode
 from ._candidate import Candidate, Match
 from ._groups import ATTACK_HEADS, ORG_HEADS, homeland
 from ._names import PLACE_KINDS
 from ._reading import GEO_NOUNS, Reading
-from .dictionary import split_code
 
 __all__ = ["LOCATION_PREPS", "land_name", "named_mention"]
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span
 
+from ..lexicon.dictionary import ActorDictionary, Entry, match_key, split_code
 from ._candidate import Match
 from ._reading import Reading
-from .dictionary import ActorDictionary, Entry, match_key, split_code
 
 __all__ = ["PLACE_KINDS", "SKIP_ENTS", "find_names"]
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..lexicon.dictionary import Entry, match_key, split_code
 from ._candidate import Candidate, Match, code_of
 from ._groups import MODIFIER_DEPS
 from ._reading import Reading
-from .dictionary import Entry, match_key, split_code
 
 __all__ = ["FORMER", "HONORIFICS", "conjoined_surnames", "known_surname", "person_mention"]
 

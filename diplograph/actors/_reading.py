@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from ..lexicon.dictionary import ActorDictionary, Entry, Role, match_key, split_code
+from ..lexicon.gazetteer import geocode
 from ..model import Location
-from ..where.gazetteer import geocode
 from ._candidate import Match
-from .dictionary import ActorDictionary, Entry, Role, match_key, split_code
 
 __all__ = ["GEO_NOUNS", "Reading"]
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..where.gazetteer import regions
+from ..lexicon.gazetteer import regions
 from ._candidate import Candidate, code_of
 from ._named import LOCATION_PREPS
 from ._persons import FORMER, HONORIFICS

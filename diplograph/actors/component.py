@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .dictionary import load_dictionary
+from ..lexicon.dictionary import load_dictionary
 from .resolve import read_actors
 
 __all__ = ["ActorComponent", "make_actor_component"]

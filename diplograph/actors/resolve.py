@@ -31,6 +31,7 @@ from datetime import date
 
 from spacy.tokens import Doc
 
+from ..lexicon.dictionary import ActorDictionary, split_code
 from ..model import Actor, Location
 from ._candidate import Candidate, code_of
 from ._datelines import drop_datelines
@@ -51,7 +52,6 @@ from ._references import (
     place_countries,
 )
 from ._setting import all_sides, article_setting, home_countries
-from .dictionary import ActorDictionary, split_code
 
 __all__ = ["ActorReading", "find_actors", "read_actors"]
 

@@ -7,9 +7,9 @@ added there for quotes' via-chains is known to datelines too.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
 
-from ..actors.dictionary import match_key, parse_entries
+from ..lexicon.dictionary import match_key, parse_entries
+from ..lexicon.tables import shipped_text
 
 __all__ = ["load_outlets", "outlet_name"]
 
@@ -19,7 +19,7 @@ _FILE = "outlets.tsv"
 @lru_cache(maxsize=1)
 def load_outlets() -> dict[str, str]:
     """match_key(name or alias) -> canonical outlet name, for every media entry."""
-    text = resources.files("diplograph.data").joinpath("actors", _FILE).read_text("utf-8")
+    text = shipped_text("actors", _FILE)
     table: dict[str, str] = {}
     for _, (name, _code, kind, aliases, _start, _end) in parse_entries(text, f"diplograph/data/actors/{_FILE}"):
         if kind != "media":

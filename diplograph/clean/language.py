@@ -12,8 +12,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
+
+from ..lexicon.tables import rows, shipped_text, user_text
 
 __all__ = ["LanguageGuess", "detect_language", "load_stopwords"]
 
@@ -48,14 +48,11 @@ class LanguageGuess:
 @lru_cache(maxsize=8)
 def load_stopwords(extra_files: tuple[str, ...] = ()) -> dict[str, tuple[str, frozenset[str]]]:
     """code -> (name, function words), from data/stopwords.tsv and any extra files of that format."""
-    texts = [resources.files("diplograph.data").joinpath("stopwords.tsv").read_text("utf-8")]
-    texts += [Path(path).read_text("utf-8") for path in extra_files]
+    texts = [("diplograph/data/stopwords.tsv", shipped_text("stopwords.tsv"))]
+    texts += [(path, user_text(path, "stopword file")) for path in extra_files]
     table: dict[str, tuple[str, frozenset[str]]] = {}
-    for text in texts:
-        for line in text.splitlines():
-            if not line.strip() or line.startswith("#") or line.startswith("code\t"):
-                continue
-            code, name, words = line.split("\t")
+    for origin, text in texts:
+        for _, (code, name, words) in rows(text, origin, width=3, header="code\t"):
             table[code] = (name, frozenset(words.split()))
     return table
 

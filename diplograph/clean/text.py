@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
+from ..errors import InputError
+from ..lexicon.tables import rows, shipped_text, user_text
 from ._outlets import outlet_name
 
 __all__ = ["CleanText", "Furniture", "clean_text", "load_furniture", "normalise_whitespace"]
@@ -75,17 +75,16 @@ class Furniture:
 @lru_cache(maxsize=8)
 def load_furniture(extra_files: tuple[str, ...] = ()) -> Furniture:
     """The furniture phrases of data/boilerplate.txt and any extra files of that format."""
-    texts = [resources.files("diplograph.data").joinpath("boilerplate.txt").read_text("utf-8")]
-    texts += [Path(path).read_text("utf-8") for path in extra_files]
+    texts = [("diplograph/data/boilerplate.txt", shipped_text("boilerplate.txt"))]
+    texts += [(path, user_text(path, "boilerplate file")) for path in extra_files]
     kinds: dict[str, list[str]] = {"line": [], "line-prefix": [], "line-regex": [], "cut": [], "cut-prefix": [],
                                    "span-regex": []}
-    for text in texts:
-        for number, line in enumerate(text.splitlines(), 1):
-            if not line.strip() or line.startswith("#") or line.startswith("kind\t"):
-                continue
-            kind, _, phrase = line.partition("\t")
+    for origin, text in texts:
+        for number, fields in rows(text, origin, header="kind\t"):
+            kind, phrase = fields[0], "\t".join(fields[1:])
             if kind not in kinds or not phrase:
-                raise ValueError(f"boilerplate line {number}: expected KIND<TAB>PHRASE, got {line!r}")
+                line = "\t".join(fields)
+                raise InputError(f"{origin}, line {number}", f"expected KIND<TAB>PHRASE, got {line!r}")
             kinds[kind].append(phrase if kind.endswith("-regex") else phrase.casefold())
     return Furniture(
         lines=frozenset(_key(p) for p in kinds["line"]),

@@ -21,8 +21,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
-from ..events.cameo import is_cameo_code
 from ..events.petrarch_verbs import read_petrarch_verbs, verb_file_text
+from ..lexicon.cameo import is_cameo_code
 from ..model import ActorRef, Document, Event
 from .gold import read_gold_text
 from .report import ERROR_KINDS, EvalResult, GoldError, describe_events, event_record
@@ -354,7 +354,7 @@ def score_petr(path: Path, pipeline: Pipeline | None = None, verb_files: Sequenc
     files (named in the records' <Environment>), then the users' ``verb_files``; each verb file
     decides the verbs it names alone. A given pipeline is used as it is.
     """
-    from ..events.cameo import cameo_table
+    from ..lexicon.cameo import cameo_table
 
     records, environment = read_petr(path)
     cameo_codes = frozenset(cameo_table())

@@ -241,7 +241,7 @@ def score_polnear(split_dir: Path, nlp=None) -> dict:
     """Content P/R/F1, speaker accuracy on matched quotes and direct-quote recall over a split:
     first over every attribution, then (``speech_...``) over speech only, then recall per kind."""
     from ..annotate import load_nlp, make_doc
-    from ..quotes.indirect import load_cues
+    from ..lexicon.cues import load_cues
 
     if nlp is None:
         nlp = load_nlp(components=["diplograph_actors", "diplograph_quotes"])

@@ -37,7 +37,7 @@ def _from_figures(set_path: Path, format: str, scored: dict[str, Any]) -> EvalRe
 
 def _plover_mode() -> ModeLookup:
     """The CAMEO code -> PLOVER mode lookup of the event code table."""
-    from ..events.cameo import plover_mode
+    from ..lexicon.cameo import plover_mode
 
     return plover_mode
 

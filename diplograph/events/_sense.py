@@ -25,11 +25,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import lru_cache
-from importlib import resources
 from typing import NamedTuple
 
 from spacy.tokens import Token
 
+from ..lexicon.tables import shipped_text
 from ..model import Actor, ActorRef
 from ._words import VISITING_VERBS
 
@@ -71,7 +71,7 @@ OWN_CLAUSE_DEPS = {"relcl", "parataxis"}
 
 @lru_cache(maxsize=1)
 def _classes() -> dict[str, frozenset[str]]:
-    text = resources.files("diplograph.data").joinpath("events", SENSE_FILE).read_text("utf-8")
+    text = shipped_text("events", SENSE_FILE)
     classes: dict[str, set[str]] = {}
     current: set[str] | None = None
     for raw in text.splitlines():

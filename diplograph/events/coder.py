@@ -32,6 +32,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ..lexicon.cameo import cameo_code
 from ..model import Actor, Event, Location, Mention, Quote, Span
 from ._episodes import demand_clauses, is_protest_purpose, is_protesting, joins_protest, without_bare_repeats
 from ._grammar import (
@@ -88,7 +89,6 @@ from ._words import (
     VIOLENT_ROOTS,
     VISITING_VERBS,
 )
-from .cameo import cameo_code
 from .modes import event_mode
 from .verbs import PatternMatch, VerbDictionary
 

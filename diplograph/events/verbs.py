@@ -14,11 +14,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
 from ..errors import InputError
-from .cameo import is_cameo_code
+from ..lexicon.cameo import is_cameo_code
+from ..lexicon.tables import rows, shipped_text, user_text
 
 __all__ = ["PatternMatch", "VerbDictionary", "load_verb_dictionary", "read_verb_file"]
 
@@ -168,17 +167,8 @@ def _in_order(pattern: tuple[frozenset[str], ...], tokens: list[frozenset[str]])
 def read_verb_file(path: str) -> str:
     """The text of a user's verb file, checked row by row: InputError naming the file (and line)
     when it is missing, not UTF-8, or has a row without a verb or a CAMEO code."""
-    p = Path(path)
-    if not p.is_file():
-        raise InputError(path, "verb file not found")
-    try:
-        text = p.read_text("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(path, f"verb file is not UTF-8 ({exc})") from None
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#") or line.startswith("verb\t"):
-            continue
-        fields = line.split("\t")
+    text = user_text(path, "verb file")
+    for number, fields in rows(text, path, header="verb\t"):
         where = f"{path}, line {number}"
         if fields[0].startswith("&"):
             if len(fields) < 2 or not fields[1].strip():
@@ -200,13 +190,12 @@ def load_verb_dictionary(extra_files: tuple[str, ...] = (), replace: bool = Fals
     With ``replace``, each extra file decides the verbs it names alone: the rows of those verbs
     read before it are dropped (a PETRARCH validation dictionary, whose tests expect its codes).
     """
-    data = resources.files("diplograph.data")
     dictionary = VerbDictionary()
     for priority, name in enumerate(SHIPPED):
-        dictionary.add_verb_rows(data.joinpath(name).read_text("utf-8"), priority)
+        dictionary.add_verb_rows(shipped_text(name), priority)
     for offset, path in enumerate(extra_files, start=len(SHIPPED)):
         dictionary.add_verb_rows(read_verb_file(path), offset, replace)
     dictionary.resolve_synsets()
-    dictionary.add_noun_rows(data.joinpath(NOUNS).read_text("utf-8"))
-    dictionary.add_appraisal_rows(data.joinpath(APPRAISALS).read_text("utf-8"))
+    dictionary.add_noun_rows(shipped_text(NOUNS))
+    dictionary.add_appraisal_rows(shipped_text(APPRAISALS))
     return dictionary

@@ -24,9 +24,10 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ..lexicon.cues import load_cues
+from ..lexicon.parse import QuotedSpan, quoted_spans
 from ..model import Actor, Quote, Span, Speaker
-from .direct import QuotedSpan, quoted_spans
-from .indirect import Cue, find_cues, load_cues, same_paragraph
+from .indirect import Cue, find_cues, same_paragraph
 from .speaker import resolve_speaker, speaker_span
 from .via import outlet_name, via_phrases
 

@@ -14,13 +14,13 @@ says which of these it is (``Cue.verb_class``); the finder makes the quote's att
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-__all__ = ["CLOSING_MARKS", "Cue", "cites_content", "cue_lemma", "find_cues", "load_cues", "same_paragraph", "speaker_head"]
+from ..lexicon.cues import load_cues
+
+__all__ = ["CLOSING_MARKS", "Cue", "cites_content", "cue_lemma", "find_cues", "same_paragraph", "speaker_head"]
 
 _CONTENT_DEPS = ("ccomp", "parataxis")
 CLOSING_MARKS = ("”", '"', "»", "''")  # kept at the end of a clause that ends a partial quote
@@ -39,22 +39,6 @@ class Cue:
     content: tuple[int, int] | None  # char offsets of the reported clause, if any
     according: bool = False  # an "according to X" cue
     verb_class: str = "speech"  # the cue list's kind of its word: speech, belief, finding or object
-
-
-@lru_cache(maxsize=8)
-def load_cues(extra_files: tuple[str, ...] = ()) -> dict[str, frozenset[str]]:
-    """Cue lemmas by kind (verb, noun, via) from data/cues.txt and any user files of its form."""
-    lines = resources.files("diplograph.data").joinpath("cues.txt").read_text("utf-8").splitlines()
-    for path in extra_files:
-        with open(path, encoding="utf-8") as handle:
-            lines.extend(handle.read().splitlines())
-    kinds: dict[str, set[str]] = {}
-    for line in lines:
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, lemma = line.split("\t", 1)
-        kinds.setdefault(kind.strip(), set()).add(lemma.strip().lower())
-    return {kind: frozenset(lemmas) for kind, lemmas in kinds.items()}
 
 
 def cue_lemma(token: Token, lemmas: frozenset[str]) -> str | None:

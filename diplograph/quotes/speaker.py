@@ -13,8 +13,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from ..lexicon.cues import load_cues
 from ..model import Actor, Speaker
-from .indirect import load_cues
 
 __all__ = ["resolve_speaker", "speaker_span"]
 
@@ -66,7 +66,7 @@ def _is_reference(doc: Doc, start: int, end: int) -> bool:
 
 def _described_country(doc: Doc, start: int, end: int) -> str | None:
     """The country a description names by its adjective or name ("the Russian leader" -> RUS)."""
-    from ..actors.dictionary import load_dictionary
+    from ..lexicon.dictionary import load_dictionary
 
     dictionary = load_dictionary()
     for token in doc.char_span(start, end, alignment_mode="expand") or ():

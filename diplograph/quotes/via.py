@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from ..lexicon.cues import load_cues
 from ..model import Actor
-from .indirect import Cue, cites_content, load_cues
+from .indirect import Cue, cites_content
 
 __all__ = ["outlet_name", "via_phrases"]
 

@@ -36,14 +36,14 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ..lexicon.parse import quoted_spans, tree_distance
 from ..model import Event
-from ..quotes.direct import quoted_spans
 from .corefer import DatedMention, event_countries, refer_back
 from .resolve import MONTHS, PUBLISHED, WEEKDAYS, resolve_date
 
 __all__ = [
     "WhenComponent", "clause_head", "date_phrases", "dated_in_own_clause", "dated_mentions", "event_date",
-    "last_date", "news_day", "tense_of", "tree_distance",
+    "last_date", "news_day", "tense_of",
 ]
 
 # A phrase after these words is a duration or a bound ("since 2000", "until June"), not the date.
@@ -144,19 +144,6 @@ def _phrases(sentence: SpacySpan) -> list[_Phrase]:
             before = token.doc[token.i - 1] if token.i > sentence.start else None
             phrases.append(_Phrase(span, before is not None and before.lower_ in NOT_EVENT_DATE))
     return phrases
-
-
-def tree_distance(a: Token, b: Token) -> int:
-    """Edges between two tokens in the dependency tree."""
-    up = {a.i: 0}
-    for steps, ancestor in enumerate(a.ancestors, 1):
-        up[ancestor.i] = steps
-    if b.i in up:
-        return up[b.i]
-    for steps, ancestor in enumerate(b.ancestors, 1):
-        if ancestor.i in up:
-            return steps + up[ancestor.i]
-    return len(a.doc)
 
 
 def _opens_clause(token: Token) -> bool:

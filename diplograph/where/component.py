@@ -14,9 +14,9 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ..lexicon.gazetteer import geocode, landmarks
+from ..lexicon.parse import tree_distance
 from ..model import Location
-from ..when.component import tree_distance
-from .gazetteer import geocode, landmarks
 
 __all__ = ["WhereComponent", "event_location"]
 

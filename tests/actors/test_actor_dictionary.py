@@ -35,8 +35,8 @@ def test_out_of_office_person_keeps_country_without_sector(run):
 
 
 def test_user_file_adds_and_overrides(tmp_path, nlp):
-    from diplograph.actors.dictionary import load_dictionary as load
     from diplograph.actors.resolve import find_actors
+    from diplograph.lexicon.dictionary import load_dictionary as load
 
     path = tmp_path / "mine.tsv"
     path.write_text(

@@ -54,7 +54,7 @@ def test_petrarch_actors_become_user_actor_lines(eval_fixtures):
 
 
 def test_the_converted_file_is_one_the_actor_dictionary_reads(eval_fixtures, tmp_path):
-    from diplograph.actors.dictionary import parse_entries
+    from diplograph.lexicon.dictionary import parse_entries
 
     out = write_actor_file(eval_fixtures / "petr_actors.txt", [ACCUSE, MET], tmp_path)
     rows = parse_entries(out.read_text("utf-8"), str(out))

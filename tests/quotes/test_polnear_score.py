@@ -11,7 +11,7 @@ import shutil
 import pytest
 
 from diplograph.evaluate.polnear import gold_kind, read_ann, score_polnear
-from diplograph.quotes.indirect import load_cues
+from diplograph.lexicon.cues import load_cues
 
 
 def test_read_ann_ties_source_cue_and_discontinuous_content(tmp_path):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from diplograph.events.cameo import cameo_code, cameo_table
+from diplograph.lexicon.cameo import cameo_code, cameo_table
 
 
 def test_goldstein_of_conventional_military_force():
@@ -42,7 +42,7 @@ def test_unknown_code_is_an_error():
 
 
 def test_plover_mode_from_the_cameo2plover_table():
-    from diplograph.events.cameo import plover_mode
+    from diplograph.lexicon.cameo import plover_mode
 
     assert plover_mode("042") == "visit"
     assert plover_mode("0841") == "release"
@@ -51,7 +51,7 @@ def test_plover_mode_from_the_cameo2plover_table():
 
 
 def test_plover_mode_is_none_where_plover_gives_none():
-    from diplograph.events.cameo import plover_mode
+    from diplograph.lexicon.cameo import plover_mode
 
     assert plover_mode("190") is None
     assert plover_mode("010") is None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from diplograph.quotes.direct import quoted_spans
+from diplograph.lexicon.parse import quoted_spans
 
 
 def _texts(text):

@@ -15,10 +15,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from difflib import SequenceMatcher
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 
 from ..errors import InputError
+from .tables import rows, shipped_text, user_text
 
 __all__ = [
     "ActorDictionary",
@@ -193,11 +192,8 @@ class ActorDictionary:
 
 def parse_entries(text: str, origin: str) -> list[tuple[int, list[str]]]:
     """(line number, six fields) for each entry line; InputError naming file and line otherwise."""
-    rows = []
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = line.rstrip("\n").split("\t")
+    found = []
+    for number, fields in rows(text, origin):
         fields += [""] * (6 - len(fields))
         where = f"{origin}, line {number}"
         if len(fields) != 6:
@@ -212,22 +208,8 @@ def parse_entries(text: str, origin: str) -> list[tuple[int, list[str]]]:
         for value in (start, end):
             if value and not _DATE.fullmatch(value):
                 raise InputError(where, f"date {value!r} is not YYYY-MM-DD")
-        rows.append((number, [f.strip() for f in fields]))
-    return rows
-
-
-def _read_shipped(name: str) -> str:
-    return resources.files("diplograph.data").joinpath("actors", name).read_text("utf-8")
-
-
-def _read_user(path: str) -> str:
-    p = Path(path)
-    if not p.is_file():
-        raise InputError(path, "actor file not found")
-    try:
-        return p.read_text("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(path, f"actor file is not UTF-8 ({exc})") from None
+        found.append((number, [f.strip() for f in fields]))
+    return found
 
 
 def _entries_from(text: str, origin: str) -> dict[str, Entry]:
@@ -250,14 +232,11 @@ def _homonyms_from(text: str) -> dict[str, list[tuple[Entry, frozenset[str]]]]:
     return found
 
 
-def _roles_from(text: str) -> dict[str, Role | None]:
+def _roles_from(text: str, origin: str) -> dict[str, Role | None]:
     """Role noun key -> Role; None for a curated "not an actor" (sector "-"), which removes the
     noun from the files read before."""
     roles: dict[str, Role | None] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        noun, sector, *kind = line.split("\t")
+    for _, (noun, sector, *kind) in rows(text, origin):
         if sector.strip() == "-":  # a curated "not an actor"
             roles[match_key(noun)] = None
             continue
@@ -279,20 +258,17 @@ def _default_kind(noun: str, sector: str) -> str:
 def _pairs_from(text: str, origin: str) -> dict[str, str]:
     """First field -> second field of a two-column TAB-separated file, without comments."""
     pairs = {}
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        fields = [f.strip() for f in line.split("\t")]
+    for number, raw in rows(text, origin):
+        fields = [f.strip() for f in raw]
         if len(fields) != 2 or not all(fields):
             raise InputError(f"{origin}, line {number}", "expected 2 TAB-separated fields")
         pairs[fields[0]] = fields[1]
     return pairs
 
 
-def _words_from(text: str) -> frozenset[str]:
+def _words_from(text: str, origin: str) -> frozenset[str]:
     """The words of a one-word-a-line list, without comments and blank lines."""
-    return frozenset(line.strip().lower() for line in text.splitlines()
-                     if line.strip() and not line.startswith("#"))
+    return frozenset(fields[0].strip().lower() for _, fields in rows(text, origin, width=1))
 
 
 def _spelling_variants(replaced: Entry, entry: Entry) -> list[str]:
@@ -356,8 +332,8 @@ def load_dictionary(extra_files: tuple[str, ...] = ()) -> ActorDictionary:
     import pycountry
 
     entries: dict[str, Entry] = {}
-    layers = [_entries_from(_read_shipped(n), f"diplograph/data/actors/{n}") for n in ENTRY_FILES]
-    layers += [_entries_from(_read_user(path), path) for path in extra_files]
+    layers = [_entries_from(shipped_text("actors", n), f"diplograph/data/actors/{n}") for n in ENTRY_FILES]
+    layers += [_entries_from(user_text(path, "actor file"), path) for path in extra_files]
     variants: list[tuple[str, Entry]] = []  # misspellings a curated entry would otherwise drop
     for n, layer in enumerate(layers):
         for key, entry in layer.items():
@@ -379,7 +355,7 @@ def load_dictionary(extra_files: tuple[str, ...] = ()) -> ActorDictionary:
         index.setdefault(match_key(alias), entry)
     roles: dict[str, Role] = {}
     for name in ROLE_FILES:
-        for key, role in _roles_from(_read_shipped(name)).items():
+        for key, role in _roles_from(shipped_text("actors", name), f"diplograph/data/actors/{name}").items():
             if role is None:
                 roles.pop(key, None)  # a later file's "not an actor" removes an earlier file's noun
             else:
@@ -401,10 +377,11 @@ def load_dictionary(extra_files: tuple[str, ...] = ()) -> ActorDictionary:
     country_names.update({e.terms[0].code: e.name for e in curated.values() if e.kind == "country"})
     return ActorDictionary(
         surnames=_surnames(entries, index, roles),
-        acts=_words_from(_read_shipped(ACT_FILE)),
-        homonyms=_homonyms_from(_read_shipped(HOMONYM_FILE)),
-        abroad=frozenset(match_key(w) for w in _words_from(_read_shipped(ABROAD_FILE))),
-        sovereigns=_pairs_from(_read_shipped(TERRITORY_FILE),
+        acts=_words_from(shipped_text("actors", ACT_FILE), f"diplograph/data/actors/{ACT_FILE}"),
+        homonyms=_homonyms_from(shipped_text("actors", HOMONYM_FILE)),
+        abroad=frozenset(match_key(w) for w in _words_from(shipped_text("actors", ABROAD_FILE),
+                                                           f"diplograph/data/actors/{ABROAD_FILE}")),
+        sovereigns=_pairs_from(shipped_text("actors", TERRITORY_FILE),
                                f"diplograph/data/actors/{TERRITORY_FILE}"),
         namesakes={k: v for k, v in namesakes.items() if len(v) > 1 and index.get(k) in v},
         by_first_name=_first_names(entries),

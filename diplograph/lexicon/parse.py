@@ -1,15 +1,19 @@
-"""Direct speech: the stretches of text between quotation marks, straight or curly.
+"""Text and parse helpers more than one stage reads: quotation spans and tree distance.
 
-A quote may run over several paragraphs: by news convention a paragraph that continues the quote
-opens again with a mark and the closing mark comes only at the end, so an unclosed quote followed by
-a paragraph that opens with a mark is one quote. Content offsets exclude the marks.
+Quotation spans are the stretches of text between quotation marks, straight or curly. A quote may
+run over several paragraphs: by news convention a paragraph that continues the quote opens again
+with a mark and the closing mark comes only at the end, so an unclosed quote followed by a paragraph
+that opens with a mark is one quote. Content offsets exclude the marks. The quotes stage reads them
+as direct speech, the when stage to leave dates inside quotes aside.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["QuotedSpan", "quoted_spans"]
+from spacy.tokens import Token
+
+__all__ = ["QuotedSpan", "quoted_spans", "tree_distance"]
 
 OPENING = "“„«"
 CLOSING = "”»"
@@ -96,3 +100,16 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
         if span:
             spans.append(span)
     return spans
+
+
+def tree_distance(a: Token, b: Token) -> int:
+    """Edges between two tokens in the dependency tree."""
+    up = {a.i: 0}
+    for steps, ancestor in enumerate(a.ancestors, 1):
+        up[ancestor.i] = steps
+    if b.i in up:
+        return up[b.i]
+    for steps, ancestor in enumerate(b.ancestors, 1):
+        if ancestor.i in up:
+            return steps + up[ancestor.i]
+    return len(a.doc)

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from ..model import Location
+from .tables import rows, shipped_text, user_text
 
 __all__ = ["Landmark", "geocode", "landmarks", "load_landmarks", "regions"]
 
@@ -38,16 +38,12 @@ class Landmark:
 @lru_cache(maxsize=8)
 def load_landmarks(extra_files: tuple[str, ...] = ()) -> tuple[Landmark, ...]:
     """Landmarks from data/landmarks.tsv and user files of its form, longest name first."""
-    lines = resources.files("diplograph.data").joinpath("landmarks.tsv").read_text("utf-8").splitlines()
-    for path in extra_files:
-        with open(path, encoding="utf-8") as handle:
-            lines.extend(handle.read().splitlines())
+    texts = [("diplograph/data/landmarks.tsv", shipped_text("landmarks.tsv"))]
+    texts += [(path, user_text(path, "landmark file")) for path in extra_files]
     found = []
-    for line in lines:
-        if not line.strip() or line.startswith("#") or line.startswith("landmark\t"):
-            continue
-        name, place, country, lat, lon = line.split("\t")
-        found.append(Landmark(name, place, country, float(lat), float(lon)))
+    for origin, text in texts:
+        for _, (name, place, country, lat, lon) in rows(text, origin, width=5, header="landmark\t"):
+            found.append(Landmark(name, place, country, float(lat), float(lon)))
     return tuple(sorted(found, key=lambda lm: -len(lm.name)))
 
 
@@ -67,10 +63,8 @@ def landmarks(text: str, extra_files: tuple[str, ...] = ()) -> list[tuple[int, i
 @lru_cache(maxsize=1)
 def regions() -> frozenset[str]:
     """Lowercase names of world regions and continents (data/regions.txt), which are no place."""
-    text = resources.files("diplograph.data").joinpath("regions.txt").read_text("utf-8")
-    return frozenset(
-        line.strip().lower() for line in text.splitlines() if line.strip() and not line.startswith("#")
-    )
+    text = shipped_text("regions.txt")
+    return frozenset(fields[0].strip().lower() for _, fields in rows(text, "diplograph/data/regions.txt", width=1))
 
 
 @lru_cache(maxsize=1)
@@ -136,7 +130,7 @@ def geocode(name: str) -> Location | None:
     The actor dictionary knows the names news gives countries ("Russia", "the US") and places it
     files under a country ("Kharkiv", "Crimea"); GeoNames and pycountry know the rest.
     """
-    from ..actors.dictionary import load_dictionary
+    from .dictionary import load_dictionary
 
     key = " ".join(name.split()).strip(" .,").lower()
     bare = _DIRECTIONS.sub("", key)

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+
+from .tables import rows, shipped_text
 
 __all__ = ["CameoCode", "cameo_code", "cameo_table", "is_cameo_code", "plover_mode"]
 
@@ -33,11 +34,10 @@ class CameoCode:
 @lru_cache(maxsize=1)
 def cameo_table() -> dict[str, CameoCode]:
     """Every CAMEO code in ``data/cameo.tsv``, by code."""
-    text = resources.files("diplograph.data").joinpath("cameo.tsv").read_text("utf-8")
+    text = shipped_text("cameo.tsv")
     table: dict[str, CameoCode] = {}
-    rows = (line.split("\t") for line in text.splitlines() if line and not line.startswith("#"))
-    next(rows)  # column names
-    for code, name, goldstein, plover, quad, mode in rows:
+    for _, (code, name, goldstein, plover, quad, mode) in rows(text, "diplograph/data/cameo.tsv", width=6,
+                                                               header="cameo\t"):
         table[code] = CameoCode(code, name, float(goldstein) if goldstein else None,
                                 plover or None, int(quad), mode or None)
     return table

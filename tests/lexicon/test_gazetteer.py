@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from diplograph.where.gazetteer import geocode, landmarks
+from diplograph.lexicon.gazetteer import geocode, landmarks
 
 
 def test_countries_and_compass_regions():
