@@ -25,6 +25,9 @@ __all__ = ["CLOSING_MARKS", "Cue", "cites_content", "cue_lemma", "find_cues", "l
 _CONTENT_DEPS = ("ccomp", "parataxis")
 CLOSING_MARKS = ("”", '"', "»", "''")  # kept at the end of a clause that ends a partial quote
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# what a speech act says of its object: "attacked her opponent as a fraud", "blasted him for not
+# paying income tax", "charged two developers with defrauding investors"
+_OBJECT_PREDICATES = ("as", "for", "with", "from", "of", "over")
 _NESTING_DEPS = ("ccomp", "xcomp", "parataxis", "advcl", "conj")  # links from a clause to its cue
 
 
@@ -185,12 +188,36 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
             continue
         if child.dep_ in ("dobj", "oprd") and lemma in entries:
             parts.append(child)
-        elif child.dep_ == "prep" and f"{lemma} {child.lower_}" in entries:
+        elif child.dep_ == "prep" and (f"{lemma} {child.lower_}" in entries
+                                       or parts and child.lower_ in _OBJECT_PREDICATES):
             parts.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
     if not parts:
         return None
     start, end = _clause(parts[0]), _clause(parts[-1])
     return start[0], end[1]
+
+
+def _with_coordinated(verb: Token, content: tuple[int, int], cues: frozenset[str]) -> tuple[int, int]:
+    """The content stretched over what the parser hung on the cue verb but coordinated with the
+    content: 'She wants to triple the size of the AmeriCorps program, grow the Peace Corps and create
+    a new national service reserve program' ("grow" and "create" are parsed as conjuncts of
+    "wants"), 'Many said they had misgivings about Mrs. Clinton, but could not bear to insult Mr.
+    Obama'. A conjunct of the cue's own form ("said X and left") or with a subject of its own is
+    the speaker's next act, and a cue word is a cue of its own ("said X and added Y"); a second
+    "that" clause ("agreed that X but that Y") is content whatever its form."""
+    end = content[1]
+    for child in verb.children:
+        if child.dep_ != "conj" or child.idx < end or not same_paragraph(child, verb):
+            continue
+        second_that = any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+        own_subject = any(c.dep_ in _SUBJECT_DEPS for c in child.children)
+        if not second_that and (own_subject or child.tag_ == verb.tag_ or cue_lemma(child, cues)):
+            break
+        stop = child.right_edge
+        while stop.i > child.i and (stop.is_punct and stop.text not in CLOSING_MARKS):
+            stop = stop.nbor(-1)
+        end = max(end, stop.idx + len(stop.text))
+    return content[0], end
 
 
 def cites_content(verb: Token) -> bool:
@@ -229,6 +256,16 @@ def _unsaid(verb: Token) -> bool:
     if any(s.lower_ in ("nobody", "none", "neither") for s in subjects):
         return True
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("decline", "refuse")
+
+
+def _withheld(verb: Token) -> bool:
+    """"Attorney General Eric Schneiderman isn't saying if Donald Trump's foundation violated any
+    laws", "he again refused to pledge to release his tax returns": speech denied on a question or
+    a commitment, which PolNeAR attributes to its speaker as what was (not) said."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("decline", "refuse"):
+        return any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
+    return any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
+               for c in verb.children) and not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children)
 
 
 def _raised(verb: Token) -> bool:
@@ -289,11 +326,13 @@ def find_cues(sentence: SpacySpan) -> list[Cue]:
         lemma = cue_lemma(token, frozenset(classes)) if token.pos_ in ("VERB", "AUX") else None
         if lemma is not None and token.dep_ != "amod":
             verb_class = classes[lemma]
-            if _is_via_use(token, via) or (verb_class == "speech" and _unsaid(token)):
+            if _is_via_use(token, via) or (verb_class == "speech" and _unsaid(token) and not _withheld(token)):
                 continue  # a belief denied is still one: "No one expected a full 90 minutes of ..."
             if verb_class != "speech" and (_raised(token) or _reported(token, classes)):
                 continue
             content = _content_of(token) or _object_content(token)
+            if content is not None:
+                content = _with_coordinated(token, content, frozenset(classes))
             if content is None and lemma not in verbs:
                 continue  # only a speech verb cues the quoted words near it without a clause
             subject = speaker_head(token)
