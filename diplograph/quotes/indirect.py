@@ -28,6 +28,7 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # what a speech act says of its object: "attacked her opponent as a fraud", "blasted him for not
 # paying income tax", "charged two developers with defrauding investors"
 _OBJECT_PREDICATES = ("as", "for", "with", "from", "of", "over")
+_ASIDE_MARKS = (",", "—", "–", "-", "--", "―")
 _NESTING_DEPS = ("ccomp", "xcomp", "parataxis", "advcl", "conj")  # links from a clause to its cue
 
 
@@ -122,6 +123,7 @@ def _clause(head: Token) -> tuple[int, int]:
             limit = min(limit, child.left_edge.i, *joints)
         elif (child.pos_ == "VERB" and _is_via_use(child, via)) or child.lower_ == "according":
             limit = min(limit, child.left_edge.i)
+    limit = min(limit, _aside(head))
     tokens = [t for t in head.subtree if t.i < limit and same_paragraph(t, head)]
     while tokens and (tokens[0].is_punct or tokens[0].dep_ == "mark"):
         tokens.pop(0)
@@ -130,6 +132,32 @@ def _clause(head: Token) -> tuple[int, int]:
     if not tokens:
         return head.idx, head.idx + len(head.text)
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _aside(head: Token) -> int:
+    """Where the writer's own aside at the end of a clause starts (the index of the comma or dash
+    before it), or past the clause's end when it has none. An aside is a non-restrictive relative
+    clause, an appositive or a participle set off by a comma or a dash: 'critics say resources could
+    be better spent in partnership with NATO, the existing military alliance that includes ...',
+    'attacked other candidates on stage for accepting his personal donations, which he said were
+    accompanied by leverage', 'likened the rules to "burning the Constitution" - a charge that might
+    have stung'. PolNeAR leaves them out of what the source said."""
+    limit = head.right_edge.i + 1
+    for token in head.subtree:
+        if token.i <= head.i or token.left_edge.i - 1 <= head.i:
+            continue
+        before = token.doc[token.left_edge.i - 1]
+        if before.text not in _ASIDE_MARKS:
+            continue
+        if any(t.i > token.right_edge.i and not t.is_punct for t in head.subtree):
+            continue  # the clause goes on: "a task force, which would include the military, to crack down"
+        if token.dep_ == "appos" and any(c.dep_ in ("conj", "cc") for c in (*token.children, *token.head.children)):
+            continue  # a list: "tax fairness, the closure of loopholes ... and ..."
+        aside = token.dep_ == "relcl" or (token.dep_ == "appos" and before.text != ",") or (
+            token.dep_ in ("advcl", "acl") and token.tag_ == "VBG")
+        if aside and not (token.dep_ == "relcl" and before.text == "," and token.left_edge.lower_ == "that"):
+            limit = min(limit, before.i)
+    return limit
 
 
 def same_paragraph(a: Token, b: Token) -> bool:
