@@ -207,7 +207,9 @@ def find_quotes(doc: Doc, actors: Sequence[Actor]) -> list[Quote]:
         speech = [c for c in cues if not c.according]
         according = [c for c in cues if c.according]
         spoken = any(c.verb_class == "speech" for c in speech)
-        via_cues = [c for c in according if spoken and not _is_source(c.subject) or _is_outlet(c.subject, actors)]
+        # an outlet is the words' path beside a speech verb, and their source alone: "According to
+        # Politico, both of these areas are highly populated with black voters."
+        via_cues = [c for c in according if spoken and (not _is_source(c.subject) or _is_outlet(c.subject, actors))]
         speech += [c for c in according if c not in via_cues and c.subject is not None]
         vias = via_phrases(sentence, via_cues)
         speech = [c for c in speech if not any(m.start <= c.start < m.end for m in marks)]

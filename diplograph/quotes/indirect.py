@@ -147,8 +147,8 @@ def _aside(head: Token) -> int:
         if token.i <= head.i or token.left_edge.i - 1 <= head.i:
             continue
         before = token.doc[token.left_edge.i - 1]
-        if before.text not in _ASIDE_MARKS:
-            continue
+        if before.text not in _ASIDE_MARKS or _inside_quotation(head.doc[head.left_edge.i : before.i].text):
+            continue  # quoted words are the speaker's: '“for the sake of peace, guaranteeing security,”'
         if any(t.i > token.right_edge.i and not t.is_punct for t in head.subtree):
             continue  # the clause goes on: "a task force, which would include the military, to crack down"
         if token.dep_ == "appos" and any(c.dep_ in ("conj", "cc") for c in (*token.children, *token.head.children)):
@@ -158,6 +158,11 @@ def _aside(head: Token) -> int:
         if aside and not (token.dep_ == "relcl" and before.text == "," and token.left_edge.lower_ == "that"):
             limit = min(limit, before.i)
     return limit
+
+
+def _inside_quotation(text: str) -> bool:
+    """Whether a stretch of text ends inside quotation marks it opened."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 def same_paragraph(a: Token, b: Token) -> bool:
@@ -286,16 +291,6 @@ def _unsaid(verb: Token) -> bool:
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("decline", "refuse")
 
 
-def _withheld(verb: Token) -> bool:
-    """"Attorney General Eric Schneiderman isn't saying if Donald Trump's foundation violated any
-    laws", "he again refused to pledge to release his tax returns": speech denied on a question or
-    a commitment, which PolNeAR attributes to its speaker as what was (not) said."""
-    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("decline", "refuse"):
-        return any(c.dep_ in ("xcomp", "ccomp") for c in verb.children)
-    return any(c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in c.children)
-               for c in verb.children) and not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in verb.children)
-
-
 def _raised(verb: Token) -> bool:
     """"Obama's veto is expected to come before Friday": a passive whose subject belongs to the
     to-infinitive; no one named holds the belief, and the subject is not its holder."""
@@ -354,7 +349,7 @@ def find_cues(sentence: SpacySpan) -> list[Cue]:
         lemma = cue_lemma(token, frozenset(classes)) if token.pos_ in ("VERB", "AUX") else None
         if lemma is not None and token.dep_ != "amod":
             verb_class = classes[lemma]
-            if _is_via_use(token, via) or (verb_class == "speech" and _unsaid(token) and not _withheld(token)):
+            if _is_via_use(token, via) or (verb_class == "speech" and _unsaid(token)):
                 continue  # a belief denied is still one: "No one expected a full 90 minutes of ..."
             if verb_class != "speech" and (_raised(token) or _reported(token, classes)):
                 continue
