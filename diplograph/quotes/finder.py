@@ -47,6 +47,7 @@ _LABELLED_LINE = re.compile(
     r"^[ \t]*([A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,3})[ \t]*(:)[ \t]+([^\n]+)", re.MULTILINE
 )
 _TRAILING_CONTENT = " \t.,;"
+_TITLE_LEADS = ("of", "on", "in")  # closed class: the prepositions before a quoted title
 
 
 @dataclass
@@ -118,6 +119,19 @@ def _sentence_index(sentences: list[SpacySpan], offset: int) -> int:
     return next((i for i, s in enumerate(sentences) if s.end_char > offset), len(sentences) - 1)
 
 
+def _is_title(text: str, mark: QuotedSpan) -> bool:
+    """Quoted words that name a show, a book or a paper: a few capitalised words after "of", "on",
+    "in" or a possessive ('On this weekend's broadcast of “Fox News Sunday,” Gov. Mike Pence said',
+    'Johnson tells MSNBC's “Morning Joe” on Friday'). They are no one's words, even beside a cue."""
+    words = re.findall(r"[\w'’-]+", text[mark.start : mark.end])
+    if not words or len(words) >= MIN_UNCUED_WORDS:
+        return False
+    if not all(w[0].isupper() for w in words if len(w) > 3) or not words[0][0].isupper():
+        return False
+    before = text[max(0, mark.start - 20) : mark.start].rstrip(OPENING_MARKS + " \t\xa0").split()
+    return bool(before) and (before[-1].lower() in _TITLE_LEADS or before[-1].endswith(("'s", "’s")))
+
+
 def _attach(doc: Doc, mark: QuotedSpan, marks: list[QuotedSpan], sentences: list[SpacySpan],
             sentence_cues: list, actors: Sequence[Actor], paragraph: _Paragraphs) -> _Found | None:
     """A direct quote for quoted words outside any reported clause, or None for a scare quote.
@@ -127,6 +141,8 @@ def _attach(doc: Doc, mark: QuotedSpan, marks: list[QuotedSpan], sentences: list
     introduces it ("He concluded: “...”"), or a dash with a name after it ('“...” ― Ana Ruiz').
     """
     text = doc.text
+    if _is_title(text, mark):
+        return None
     near = [
         (cue, vias, i)
         for i, sentence in enumerate(sentences)
