@@ -147,7 +147,7 @@ def _aside(head: Token) -> int:
         if token.i <= head.i or token.left_edge.i - 1 <= head.i:
             continue
         before = token.doc[token.left_edge.i - 1]
-        if before.text not in _ASIDE_MARKS or _inside_quotation(head.doc[head.left_edge.i : before.i].text):
+        if before.text not in _ASIDE_MARKS or _inside_quotation(head.doc[head.sent.start : before.i].text):
             continue  # quoted words are the speaker's: '“for the sake of peace, guaranteeing security,”'
         if any(t.i > token.right_edge.i and not t.is_punct for t in head.subtree):
             continue  # the clause goes on: "a task force, which would include the military, to crack down"
