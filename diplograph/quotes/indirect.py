@@ -30,6 +30,9 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _OBJECT_PREDICATES = ("as", "for", "with", "from", "of", "over")
 _ASIDE_MARKS = (",", "—", "–", "-", "--", "―")
 _NESTING_DEPS = ("ccomp", "xcomp", "parataxis", "advcl", "conj")  # links from a clause to its cue
+# a cue's own link to another cue that makes it part of what that one reports; "criticized NAFTA and
+# called for steep new tariffs" and "As Clinton talked about ..., Trump highlighted ..." are two cues
+_CONTENT_LINKS = ("ccomp", "xcomp", "parataxis")
 
 
 @dataclass
@@ -304,7 +307,8 @@ def _reported(verb: Token, classes: dict[str, str]) -> bool:
     node = verb
     while node.head.i != node.i:
         head = node.head
-        if node.dep_ in _NESTING_DEPS and head.pos_ == "VERB" and cue_lemma(head, frozenset(classes)):
+        links = _NESTING_DEPS if node.i != verb.i else _CONTENT_LINKS
+        if node.dep_ in links and head.pos_ == "VERB" and cue_lemma(head, frozenset(classes)):
             return True
         node = head
     return False

@@ -84,3 +84,19 @@ def test_according_to_an_outlet_alone_makes_it_the_source(run):
 def test_a_quoted_show_title_is_nobodys_words(run, sentence):
     quotes = run(sentence)._.quotes
     assert quotes and not any("Fox News" in q.text or "Face the" in q.text for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content", "speaker"),
+    [
+        ("Republican nominee Donald Trump, in particular, has sharply criticized long-standing free-trade "
+         "deals such as the North American Free Trade Agreement and called for steep new tariffs on goods "
+         "from China and Mexico.", "steep new tariffs on goods from China and Mexico", "Donald Trump"),
+        ("As Clinton talked about bringing communities together, Trump highlighted his message that what "
+         "the country needs first and foremost is a dose of law and order.", "bringing communities together",
+         "Clinton"),
+    ],
+)
+def test_a_cue_beside_another_cue_is_not_inside_it(run, sentence, content, speaker):
+    quote = _only(run(sentence)._.quotes, content)
+    assert (quote.text, quote.speaker.text) == (content, speaker)
