@@ -99,4 +99,4 @@ def test_a_quoted_show_title_is_nobodys_words(run, sentence):
 )
 def test_a_cue_beside_another_cue_is_not_inside_it(run, sentence, content, speaker):
     quote = _only(run(sentence)._.quotes, content)
-    assert (quote.text, quote.speaker.text) == (content, speaker)
+    assert quote.text == content and quote.speaker.text.endswith(speaker)
