@@ -85,9 +85,17 @@ def _is_source(head: Token | None) -> bool:
 
 
 def _according_content(sentence: SpacySpan, cue: Cue) -> tuple[int, int] | None:
-    """The clause "according to X" reports: its sentence without the according phrase."""
+    """The clause "according to X" reports: its sentence without the according phrase. What a
+    clause reports "in" a poll is that clause from its subject on ('Despite media pronouncements
+    ..., she did not receive a bump in one of the first post-debate polls')."""
     phrase = set(t.i for t in cue.token.subtree)
     tokens = [t for t in sentence if t.i not in phrase and not t.is_space]
+    if cue.token.lower_ == "in":
+        verb = cue.token.head
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+        first = subjects[0].left_edge.i if subjects else verb.left_edge.i
+        last = cue.token.i - 1 if cue.token.i > verb.i else verb.right_edge.i  # "... a bump in one of the polls"
+        tokens = [t for t in tokens if first <= t.i <= last]
     while tokens and tokens[0].is_punct:
         tokens.pop(0)
     while tokens and tokens[-1].is_punct:

@@ -342,6 +342,24 @@ def _noun_cue(noun: Token) -> Cue | None:
     return Cue(noun.idx, noun.idx + len(noun.text), noun, holder, _clause(clauses[0]), verb_class=verb_class)
 
 
+def _in_source(token: Token) -> Token | None:
+    """The poll a clause reports "in": 'In the previous Washington Post/ABC News national poll,
+    conducted in early September, Clinton led Trump by 5 percentage points among likely voters',
+    'she did not receive a bump in one of the first post-debate polls'. Read as "according to" the
+    poll: the rest of the sentence is what it found. Only an "in" phrase of the clause's verb."""
+    if token.lower_ != "in" or token.dep_ != "prep" or token.head.pos_ not in ("VERB", "AUX"):
+        return None
+    polls = load_cues().get("poll", frozenset())
+    for noun in (c for c in token.children if c.dep_ == "pobj"):
+        if noun.lemma_.lower() in polls:
+            return noun
+        for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+            inner = [c for c in of.children if c.dep_ == "pobj" and c.lemma_.lower() in polls]
+            if inner:
+                return inner[0]  # "in one of the first post-debate polls"
+    return None
+
+
 def find_cues(sentence: SpacySpan) -> list[Cue]:
     """The attribution cues of one sentence, in order: speech verbs (with or without a content
     clause), "according to", and belief, finding and object verbs that report a content."""
@@ -370,6 +388,8 @@ def find_cues(sentence: SpacySpan) -> list[Cue]:
             )
         elif token.pos_ == "NOUN" and (cue := _noun_cue(token)) is not None:
             found.append(cue)
+        elif (source := _in_source(token)) is not None:
+            found.append(Cue(token.idx, token.idx + len(token.text), token, source, None, according=True))
         elif token.lower_ == "according" and token.i + 1 < sentence.end and token.nbor().lower_ == "to":
             to = token.nbor()
             objects = [c for c in to.children if c.dep_ == "pobj"]
