@@ -190,7 +190,10 @@ def _host_clause(verb: Token) -> tuple[int, int] | None:
 def _content_of(verb: Token) -> tuple[int, int] | None:
     """Char offsets of what a speech verb reports, or None when it reports no clause."""
     via = load_cues().get("via", frozenset())
-    for child in verb.children:
+    # a clause after the verb before one in front of it: 'While he acknowledged funding was a major
+    # reason ..., Ham also noted several “intangibles” left him further disillusioned'
+    children = sorted(verb.children, key=lambda c: c.i < verb.i)
+    for child in children:
         if child.dep_ in _CONTENT_DEPS and same_paragraph(child, verb):
             if _is_via_use(child, via):  # 'said X, Reuters reported': X hangs on "reported"
                 inner = [c for c in child.children if c.dep_ in _CONTENT_DEPS and c.i < child.i]

@@ -100,3 +100,18 @@ def test_a_quoted_show_title_is_nobodys_words(run, sentence):
 def test_a_cue_beside_another_cue_is_not_inside_it(run, sentence, content, speaker):
     quote = _only(run(sentence)._.quotes, content)
     assert quote.text == content and quote.speaker.text.endswith(speaker)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        ("While he acknowledged funding was a major reason he felt demoralized serving under Obama, Ham also "
+         "noted several “intangibles” left him further disillusioned.",
+         "several “intangibles” left him further disillusioned"),
+        ("Writing for a Los Angeles Times panel that all agreed Pence won the debate, Mark Z. Barabak noted "
+         "that the way Pence carried himself was critical to his success.",
+         "the way Pence carried himself was critical to his success"),
+    ],
+)
+def test_the_clause_after_the_cue_wins_over_one_in_front(run, sentence, content):
+    assert any(q.text == content for q in run(sentence)._.quotes), [q.text for q in run(sentence)._.quotes]
