@@ -199,6 +199,14 @@ def _content_of(verb: Token) -> tuple[int, int] | None:
                 inner = [c for c in child.children if c.dep_ in _CONTENT_DEPS and c.i < child.i]
                 return _clause(inner[0]) if inner else None
             return _clause(child)
+    if verb.lemma_.lower() in load_cues().get("verb", frozenset()):
+        for child in verb.children:
+            # 'Trump said after the convention he would not accept Cruz's endorsement': a clause with
+            # a subject and no subordinator that the parser made an adverbial of the speech verb
+            if (child.dep_ == "advcl" and child.i > verb.i and same_paragraph(child, verb)
+                    and any(c.dep_ in _SUBJECT_DEPS for c in child.children)
+                    and not any(c.dep_ in ("mark", "advmod") and c.i < child.i for c in child.children)):
+                return _clause(child)
     to_clause = load_cues().get("to-clause", frozenset()) | load_cues().get("belief", frozenset())
     for child in verb.children:
         if child.dep_ == "xcomp" and child.i > verb.i and cue_lemma(verb, to_clause):

@@ -115,3 +115,14 @@ def test_a_cue_beside_another_cue_is_not_inside_it(run, sentence, content, speak
 )
 def test_the_clause_after_the_cue_wins_over_one_in_front(run, sentence, content):
     assert any(q.text == content for q in run(sentence)._.quotes), [q.text for q in run(sentence)._.quotes]
+
+
+def test_a_reported_clause_parsed_as_an_adverbial_is_content(run):
+    quote = _only(run("Trump said after the convention he would not accept Cruz's endorsement if it were "
+                      "offered.")._.quotes, "he would not accept")
+    assert quote.text.endswith("he would not accept Cruz's endorsement if it were offered")
+
+
+def test_an_adverbial_clause_of_a_speech_verb_is_not_content(run):
+    quotes = run("The senator said goodbye as the crowd chanted his name.")._.quotes
+    assert quotes == []
