@@ -305,6 +305,16 @@ def _unsaid(verb: Token) -> bool:
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("decline", "refuse")
 
 
+def _to_the_reader(verb: Token, subject: Token | None) -> bool:
+    """A question or a request the writer puts to the reader, which attributes nothing: "Do you know
+    where your candidate's tax returns are?", "Now tell us this isn't a witch hunt of the highest
+    order!" (a cue in a question whose subject is "you", or an imperative)."""
+    if subject is not None and subject.lower_ == "you" and verb.sent.text.rstrip().endswith("?"):
+        return True
+    return subject is None and verb.tag_ == "VB" and verb.dep_ == "ROOT" and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
 def _raised(verb: Token) -> bool:
     """"Obama's veto is expected to come before Friday": a passive whose subject belongs to the
     to-infinitive; no one named holds the belief, and the subject is not its holder."""
@@ -394,6 +404,8 @@ def find_cues(sentence: SpacySpan) -> list[Cue]:
             subject = speaker_head(token)
             if subject is None and verb_class != "speech":
                 continue  # a belief no one holds: "Expect Western countries to criticize Moscow"
+            if _to_the_reader(token, subject):
+                continue
             found.append(
                 Cue(token.idx, token.idx + len(token.text), token, subject, content, verb_class=verb_class)
             )
