@@ -245,8 +245,15 @@ def find_quotes(doc: Doc, actors: Sequence[Actor]) -> list[Quote]:
             start, end = cue.content
             inside = [m for m in marks if m.start >= start - 1 and m.end <= end + 1]
             covered = sum(m.end - m.start for m in inside)
+            # '"If you have even a portion of those billion people displaced," he said, "you now have
+            # the sorts of refugee crises ..."': the clause a cue interrupts is quoted words in pieces
+            pieces = [m for m in marks if m.start < end and start < m.end]
             if len(inside) == 1 and covered >= DIRECT_COVER * (end - start):
                 found.append(_Found("direct", inside[0].start, inside[0].end, index, cue, vias))
+            elif len(pieces) > 1 and sum(min(m.end, end) - max(m.start, start) for m in pieces) >= (
+                    DIRECT_COVER * (end - start)):
+                found.extend(_Found("direct", m.start, m.end, index, cue, vias) for m in pieces)
+                inside = pieces
             elif len(text[start:end].split()) >= 2:
                 found.append(_Found("indirect", start, end, index, cue, vias))
             else:
