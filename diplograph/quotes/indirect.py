@@ -207,6 +207,11 @@ def _content_of(verb: Token) -> tuple[int, int] | None:
                     and any(c.dep_ in _SUBJECT_DEPS for c in child.children)
                     and not any(c.dep_ in ("mark", "advmod") and c.i < child.i for c in child.children)):
                 return _clause(child)
+        for child in verb.children:
+            # "People like Scott, he said.": a fragment the parser could not place, set off before the cue
+            if (child.dep_ == "dep" and child.i < verb.i and same_paragraph(child, verb)
+                    and child.right_edge.i + 1 < verb.i and child.doc[child.right_edge.i + 1].text == ","):
+                return _clause(child)
     to_clause = load_cues().get("to-clause", frozenset()) | load_cues().get("belief", frozenset())
     for child in verb.children:
         if child.dep_ == "xcomp" and child.i > verb.i and cue_lemma(verb, to_clause):
