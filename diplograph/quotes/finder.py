@@ -88,7 +88,7 @@ def _according_content(sentence: SpacySpan, cue: Cue) -> tuple[int, int] | None:
     """The clause "according to X" reports: its sentence without the according phrase. What a
     clause reports "in" a poll is that clause from its subject on ('Despite media pronouncements
     ..., she did not receive a bump in one of the first post-debate polls')."""
-    phrase = set(t.i for t in cue.token.subtree)
+    phrase = {t.i for t in cue.token.subtree}
     tokens = [t for t in sentence if t.i not in phrase and not t.is_space]
     if cue.token.lower_ == "in":
         verb = cue.token.head

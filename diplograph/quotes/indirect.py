@@ -20,7 +20,9 @@ from importlib import resources
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-__all__ = ["CLOSING_MARKS", "Cue", "cites_content", "cue_lemma", "find_cues", "load_cues", "same_paragraph", "speaker_head"]
+__all__ = [
+    "CLOSING_MARKS", "Cue", "cites_content", "cue_lemma", "find_cues", "load_cues", "same_paragraph", "speaker_head",
+]
 
 _CONTENT_DEPS = ("ccomp", "parataxis")
 CLOSING_MARKS = ("”", '"', "»", "''")  # kept at the end of a clause that ends a partial quote
@@ -241,7 +243,7 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
         if child.dep_ in ("dobj", "oprd") and lemma in entries:
             parts.append(child)
         elif child.dep_ == "prep" and (f"{lemma} {child.lower_}" in entries
-                                       or parts and child.lower_ in _OBJECT_PREDICATES):
+                                       or (parts and child.lower_ in _OBJECT_PREDICATES)):
             parts.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
     if not parts:
         return None

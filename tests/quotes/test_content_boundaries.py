@@ -45,7 +45,8 @@ def test_an_object_act_includes_what_it_calls_its_object(run):
         ("Brown said he expects Clinton to fully recover from her bout with pneumonia, which forced her to "
          "leave a Sept. 11 memorial event early.", "he expects Clinton to fully recover from her bout with pneumonia"),
         ("He attacked other candidates on stage for accepting his personal donations, which he said were "
-         "accompanied by leverage and return favors.", "other candidates on stage for accepting his personal donations"),
+         "accompanied by leverage and return favors.",
+         "other candidates on stage for accepting his personal donations"),
     ],
 )
 def test_the_writers_aside_at_the_end_is_no_content(run, sentence, content):
