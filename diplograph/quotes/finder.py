@@ -48,6 +48,7 @@ _LABELLED_LINE = re.compile(
     r"^[ \t]*([A-Z][\w.'’-]*(?:[ \t][A-Z][\w.'’-]*){0,3})[ \t]*(:)[ \t]+([^\n]+)", re.MULTILINE
 )
 _TRAILING_CONTENT = " \t.,;"
+_TITLE_LEADS = ("of", "on", "in")  # closed class: the prepositions before a quoted title
 
 
 @dataclass
@@ -85,9 +86,17 @@ def _is_source(head: Token | None) -> bool:
 
 
 def _according_content(sentence: SpacySpan, cue: Cue) -> tuple[int, int] | None:
-    """The clause "according to X" reports: its sentence without the according phrase."""
-    phrase = set(t.i for t in cue.token.subtree)
+    """The clause "according to X" reports: its sentence without the according phrase. What a
+    clause reports "in" a poll is that clause from its subject on ('Despite media pronouncements
+    ..., she did not receive a bump in one of the first post-debate polls')."""
+    phrase = {t.i for t in cue.token.subtree}
     tokens = [t for t in sentence if t.i not in phrase and not t.is_space]
+    if cue.token.lower_ == "in":
+        verb = cue.token.head
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")]
+        first = subjects[0].left_edge.i if subjects else verb.left_edge.i
+        last = cue.token.i - 1 if cue.token.i > verb.i else verb.right_edge.i  # "... a bump in one of the polls"
+        tokens = [t for t in tokens if first <= t.i <= last]
     while tokens and tokens[0].is_punct:
         tokens.pop(0)
     while tokens and tokens[-1].is_punct:
@@ -119,6 +128,19 @@ def _sentence_index(sentences: list[SpacySpan], offset: int) -> int:
     return next((i for i, s in enumerate(sentences) if s.end_char > offset), len(sentences) - 1)
 
 
+def _is_title(text: str, mark: QuotedSpan) -> bool:
+    """Quoted words that name a show, a book or a paper: a few capitalised words after "of", "on",
+    "in" or a possessive ('On this weekend's broadcast of “Fox News Sunday,” Gov. Mike Pence said',
+    'Johnson tells MSNBC's “Morning Joe” on Friday'). They are no one's words, even beside a cue."""
+    words = re.findall(r"[\w'’-]+", text[mark.start : mark.end])
+    if not words or len(words) >= MIN_UNCUED_WORDS:
+        return False
+    if not all(w[0].isupper() for w in words if len(w) > 3) or not words[0][0].isupper():
+        return False
+    before = text[max(0, mark.start - 20) : mark.start].rstrip(OPENING_MARKS + " \t\xa0").split()
+    return bool(before) and (before[-1].lower() in _TITLE_LEADS or before[-1].endswith(("'s", "’s")))
+
+
 def _attach(doc: Doc, mark: QuotedSpan, marks: list[QuotedSpan], sentences: list[SpacySpan],
             sentence_cues: list, actors: Sequence[Actor], paragraph: _Paragraphs) -> _Found | None:
     """A direct quote for quoted words outside any reported clause, or None for a scare quote.
@@ -128,6 +150,8 @@ def _attach(doc: Doc, mark: QuotedSpan, marks: list[QuotedSpan], sentences: list
     introduces it ("He concluded: “...”"), or a dash with a name after it ('“...” ― Ana Ruiz').
     """
     text = doc.text
+    if _is_title(text, mark):
+        return None
     near = [
         (cue, vias, i)
         for i, sentence in enumerate(sentences)
@@ -208,7 +232,9 @@ def find_quotes(doc: Doc, actors: Sequence[Actor]) -> list[Quote]:
         speech = [c for c in cues if not c.according]
         according = [c for c in cues if c.according]
         spoken = any(c.verb_class == "speech" for c in speech)
-        via_cues = [c for c in according if spoken and not _is_source(c.subject) or _is_outlet(c.subject, actors)]
+        # an outlet is the words' path beside a speech verb, and their source alone: "According to
+        # Politico, both of these areas are highly populated with black voters."
+        via_cues = [c for c in according if spoken and (not _is_source(c.subject) or _is_outlet(c.subject, actors))]
         speech += [c for c in according if c not in via_cues and c.subject is not None]
         vias = via_phrases(sentence, via_cues)
         speech = [c for c in speech if not any(m.start <= c.start < m.end for m in marks)]
@@ -220,8 +246,15 @@ def find_quotes(doc: Doc, actors: Sequence[Actor]) -> list[Quote]:
             start, end = cue.content
             inside = [m for m in marks if m.start >= start - 1 and m.end <= end + 1]
             covered = sum(m.end - m.start for m in inside)
+            # '"If you have even a portion of those billion people displaced," he said, "you now have
+            # the sorts of refugee crises ..."': the clause a cue interrupts is quoted words in pieces
+            pieces = [m for m in marks if m.start < end and start < m.end]
             if len(inside) == 1 and covered >= DIRECT_COVER * (end - start):
                 found.append(_Found("direct", inside[0].start, inside[0].end, index, cue, vias))
+            elif len(pieces) > 1 and sum(min(m.end, end) - max(m.start, start) for m in pieces) >= (
+                    DIRECT_COVER * (end - start)):
+                found.extend(_Found("direct", m.start, m.end, index, cue, vias) for m in pieces)
+                inside = pieces
             elif len(text[start:end].split()) >= 2:
                 found.append(_Found("indirect", start, end, index, cue, vias))
             else:

@@ -25,7 +25,14 @@ __all__ = ["CLOSING_MARKS", "Cue", "cites_content", "cue_lemma", "find_cues", "s
 _CONTENT_DEPS = ("ccomp", "parataxis")
 CLOSING_MARKS = ("”", '"', "»", "''")  # kept at the end of a clause that ends a partial quote
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# what a speech act says of its object: "attacked her opponent as a fraud", "blasted him for not
+# paying income tax", "charged two developers with defrauding investors"
+_OBJECT_PREDICATES = ("as", "for", "with", "from", "of", "over")
+_ASIDE_MARKS = (",", "—", "–", "-", "--", "―")
 _NESTING_DEPS = ("ccomp", "xcomp", "parataxis", "advcl", "conj")  # links from a clause to its cue
+# a cue's own link to another cue that makes it part of what that one reports; "criticized NAFTA and
+# called for steep new tariffs" and "As Clinton talked about ..., Trump highlighted ..." are two cues
+_CONTENT_LINKS = ("ccomp", "xcomp", "parataxis")
 
 
 @dataclass
@@ -103,6 +110,7 @@ def _clause(head: Token) -> tuple[int, int]:
             limit = min(limit, child.left_edge.i, *joints)
         elif (child.pos_ == "VERB" and _is_via_use(child, via)) or child.lower_ == "according":
             limit = min(limit, child.left_edge.i)
+    limit = min(limit, _aside(head))
     tokens = [t for t in head.subtree if t.i < limit and same_paragraph(t, head)]
     while tokens and (tokens[0].is_punct or tokens[0].dep_ == "mark"):
         tokens.pop(0)
@@ -111,6 +119,37 @@ def _clause(head: Token) -> tuple[int, int]:
     if not tokens:
         return head.idx, head.idx + len(head.text)
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+
+
+def _aside(head: Token) -> int:
+    """Where the writer's own aside at the end of a clause starts (the index of the comma or dash
+    before it), or past the clause's end when it has none. An aside is a non-restrictive relative
+    clause, an appositive or a participle set off by a comma or a dash: 'critics say resources could
+    be better spent in partnership with NATO, the existing military alliance that includes ...',
+    'attacked other candidates on stage for accepting his personal donations, which he said were
+    accompanied by leverage', 'likened the rules to "burning the Constitution" - a charge that might
+    have stung'. PolNeAR leaves them out of what the source said."""
+    limit = head.right_edge.i + 1
+    for token in head.subtree:
+        if token.i <= head.i or token.left_edge.i - 1 <= head.i:
+            continue
+        before = token.doc[token.left_edge.i - 1]
+        if before.text not in _ASIDE_MARKS or _inside_quotation(head.doc[head.sent.start : before.i].text):
+            continue  # quoted words are the speaker's: '“for the sake of peace, guaranteeing security,”'
+        if any(t.i > token.right_edge.i and not t.is_punct for t in head.subtree):
+            continue  # the clause goes on: "a task force, which would include the military, to crack down"
+        if token.dep_ == "appos" and any(c.dep_ in ("conj", "cc") for c in (*token.children, *token.head.children)):
+            continue  # a list: "tax fairness, the closure of loopholes ... and ..."
+        aside = token.dep_ == "relcl" or (token.dep_ == "appos" and before.text != ",") or (
+            token.dep_ in ("advcl", "acl") and token.tag_ == "VBG")
+        if aside and not (token.dep_ == "relcl" and before.text == "," and token.left_edge.lower_ == "that"):
+            limit = min(limit, before.i)
+    return limit
+
+
+def _inside_quotation(text: str) -> bool:
+    """Whether a stretch of text ends inside quotation marks it opened."""
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 def same_paragraph(a: Token, b: Token) -> bool:
@@ -135,12 +174,28 @@ def _host_clause(verb: Token) -> tuple[int, int] | None:
 def _content_of(verb: Token) -> tuple[int, int] | None:
     """Char offsets of what a speech verb reports, or None when it reports no clause."""
     via = load_cues().get("via", frozenset())
-    for child in verb.children:
+    # a clause after the verb before one in front of it: 'While he acknowledged funding was a major
+    # reason ..., Ham also noted several “intangibles” left him further disillusioned'
+    children = sorted(verb.children, key=lambda c: c.i < verb.i)
+    for child in children:
         if child.dep_ in _CONTENT_DEPS and same_paragraph(child, verb):
             if _is_via_use(child, via):  # 'said X, Reuters reported': X hangs on "reported"
                 inner = [c for c in child.children if c.dep_ in _CONTENT_DEPS and c.i < child.i]
                 return _clause(inner[0]) if inner else None
             return _clause(child)
+    if verb.lemma_.lower() in load_cues().get("verb", frozenset()):
+        for child in verb.children:
+            # 'Trump said after the convention he would not accept Cruz's endorsement': a clause with
+            # a subject and no subordinator that the parser made an adverbial of the speech verb
+            if (child.dep_ == "advcl" and child.i > verb.i and same_paragraph(child, verb)
+                    and any(c.dep_ in _SUBJECT_DEPS for c in child.children)
+                    and not any(c.dep_ in ("mark", "advmod") and c.i < child.i for c in child.children)):
+                return _clause(child)
+        for child in verb.children:
+            # "People like Scott, he said.": a fragment the parser could not place, set off before the cue
+            if (child.dep_ == "dep" and child.i < verb.i and same_paragraph(child, verb)
+                    and child.right_edge.i + 1 < verb.i and child.doc[child.right_edge.i + 1].text == ","):
+                return _clause(child)
     to_clause = load_cues().get("to-clause", frozenset()) | load_cues().get("belief", frozenset())
     for child in verb.children:
         if child.dep_ == "xcomp" and child.i > verb.i and cue_lemma(verb, to_clause):
@@ -169,12 +224,36 @@ def _object_content(verb: Token) -> tuple[int, int] | None:
             continue
         if child.dep_ in ("dobj", "oprd") and lemma in entries:
             parts.append(child)
-        elif child.dep_ == "prep" and f"{lemma} {child.lower_}" in entries:
+        elif child.dep_ == "prep" and (f"{lemma} {child.lower_}" in entries
+                                       or (parts and child.lower_ in _OBJECT_PREDICATES)):
             parts.extend(c for c in child.children if c.dep_ in ("pobj", "pcomp"))
     if not parts:
         return None
     start, end = _clause(parts[0]), _clause(parts[-1])
     return start[0], end[1]
+
+
+def _with_coordinated(verb: Token, content: tuple[int, int], cues: frozenset[str]) -> tuple[int, int]:
+    """The content stretched over what the parser hung on the cue verb but coordinated with the
+    content: 'She wants to triple the size of the AmeriCorps program, grow the Peace Corps and create
+    a new national service reserve program' ("grow" and "create" are parsed as conjuncts of
+    "wants"), 'Many said they had misgivings about Mrs. Clinton, but could not bear to insult Mr.
+    Obama'. A conjunct of the cue's own form ("said X and left") or with a subject of its own is
+    the speaker's next act, and a cue word is a cue of its own ("said X and added Y"); a second
+    "that" clause ("agreed that X but that Y") is content whatever its form."""
+    end = content[1]
+    for child in verb.children:
+        if child.dep_ != "conj" or child.idx < end or not same_paragraph(child, verb):
+            continue
+        second_that = any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+        own_subject = any(c.dep_ in _SUBJECT_DEPS for c in child.children)
+        if not second_that and (own_subject or child.tag_ == verb.tag_ or cue_lemma(child, cues)):
+            break
+        stop = child.right_edge
+        while stop.i > child.i and (stop.is_punct and stop.text not in CLOSING_MARKS):
+            stop = stop.nbor(-1)
+        end = max(end, stop.idx + len(stop.text))
+    return content[0], end
 
 
 def cites_content(verb: Token) -> bool:
@@ -215,6 +294,16 @@ def _unsaid(verb: Token) -> bool:
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("decline", "refuse")
 
 
+def _to_the_reader(verb: Token, subject: Token | None) -> bool:
+    """A question or a request the writer puts to the reader, which attributes nothing: "Do you know
+    where your candidate's tax returns are?", "Now tell us this isn't a witch hunt of the highest
+    order!" (a cue in a question whose subject is "you", or an imperative)."""
+    if subject is not None and subject.lower_ == "you" and verb.sent.text.rstrip().endswith("?"):
+        return True
+    return subject is None and verb.tag_ == "VB" and verb.dep_ == "ROOT" and not any(
+        c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
 def _raised(verb: Token) -> bool:
     """"Obama's veto is expected to come before Friday": a passive whose subject belongs to the
     to-infinitive; no one named holds the belief, and the subject is not its holder."""
@@ -228,7 +317,8 @@ def _reported(verb: Token, classes: dict[str, str]) -> bool:
     node = verb
     while node.head.i != node.i:
         head = node.head
-        if node.dep_ in _NESTING_DEPS and head.pos_ == "VERB" and cue_lemma(head, frozenset(classes)):
+        links = _NESTING_DEPS if node.i != verb.i else _CONTENT_LINKS
+        if node.dep_ in links and head.pos_ == "VERB" and cue_lemma(head, frozenset(classes)):
             return True
         node = head
     return False
@@ -262,6 +352,24 @@ def _noun_cue(noun: Token) -> Cue | None:
     return Cue(noun.idx, noun.idx + len(noun.text), noun, holder, _clause(clauses[0]), verb_class=verb_class)
 
 
+def _in_source(token: Token) -> Token | None:
+    """The poll a clause reports "in": 'In the previous Washington Post/ABC News national poll,
+    conducted in early September, Clinton led Trump by 5 percentage points among likely voters',
+    'she did not receive a bump in one of the first post-debate polls'. Read as "according to" the
+    poll: the rest of the sentence is what it found. Only an "in" phrase of the clause's verb."""
+    if token.lower_ != "in" or token.dep_ != "prep" or token.head.pos_ not in ("VERB", "AUX"):
+        return None
+    polls = load_cues().get("poll", frozenset())
+    for noun in (c for c in token.children if c.dep_ == "pobj"):
+        if noun.lemma_.lower() in polls:
+            return noun
+        for of in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"):
+            inner = [c for c in of.children if c.dep_ == "pobj" and c.lemma_.lower() in polls]
+            if inner:
+                return inner[0]  # "in one of the first post-debate polls"
+    return None
+
+
 def find_cues(sentence: SpacySpan) -> list[Cue]:
     """The attribution cues of one sentence, in order: speech verbs (with or without a content
     clause), "according to", and belief, finding and object verbs that report a content."""
@@ -278,16 +386,22 @@ def find_cues(sentence: SpacySpan) -> list[Cue]:
             if verb_class != "speech" and (_raised(token) or _reported(token, classes)):
                 continue
             content = _content_of(token) or _object_content(token)
+            if content is not None:
+                content = _with_coordinated(token, content, frozenset(classes))
             if content is None and lemma not in verbs:
                 continue  # only a speech verb cues the quoted words near it without a clause
             subject = speaker_head(token)
             if subject is None and verb_class != "speech":
                 continue  # a belief no one holds: "Expect Western countries to criticize Moscow"
+            if _to_the_reader(token, subject):
+                continue
             found.append(
                 Cue(token.idx, token.idx + len(token.text), token, subject, content, verb_class=verb_class)
             )
         elif token.pos_ == "NOUN" and (cue := _noun_cue(token)) is not None:
             found.append(cue)
+        elif (source := _in_source(token)) is not None:
+            found.append(Cue(token.idx, token.idx + len(token.text), token, source, None, according=True))
         elif token.lower_ == "according" and token.i + 1 < sentence.end and token.nbor().lower_ == "to":
             to = token.nbor()
             objects = [c for c in to.children if c.dep_ == "pobj"]

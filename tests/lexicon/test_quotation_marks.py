@@ -27,3 +27,11 @@ def test_quote_reopened_in_next_paragraph_is_one_span():
 def test_unclosed_quote_ends_with_its_paragraph():
     text = "He said: “We will fight on the beaches\n\nThe debate went on."
     assert _texts(text) == ["We will fight on the beaches"]
+
+
+def test_a_clause_a_cue_interrupts_gives_each_quoted_piece(run):
+    text = ('"If you have even a portion of those billion people displaced," he said, "you now have the sorts '
+            'of refugee crises and potential conflicts that we haven\'t seen in our lifetimes."')
+    quotes = run(text)._.quotes
+    assert [(q.kind, q.cue.text) for q in quotes] == [("direct", "said"), ("direct", "said")]
+    assert quotes[1].text.startswith("you now have the sorts of refugee crises")

@@ -127,3 +127,22 @@ def test_a_cited_remark_is_attributed_and_a_cited_outlet_is_a_via(run):
 def test_a_noun_with_a_that_clause_attributes_it_to_its_holder(run, sentence, words, attribution, source):
     quote = _only(run(sentence)._.quotes, words)
     assert quote.attribution == attribution and source in quote.speaker.text
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        ("In the previous Washington Post/ABC News national poll, conducted in early September, Clinton led "
+         "Trump by 5 percentage points among likely voters.",
+         "Clinton led Trump by 5 percentage points among likely voters"),
+        ("Despite media pronouncements that Clinton was the winner of Monday night’s debate, she did not "
+         "receive a bump in one of the first post-debate polls to emerge.", "she did not receive a bump"),
+    ],
+)
+def test_what_a_clause_reports_in_a_poll_is_the_polls(run, sentence, content):
+    quote = _only(run(sentence)._.quotes, content)
+    assert (quote.text, quote.attribution, quote.cue.text.lower()) == (content, "poll", "in")
+
+
+def test_in_a_place_is_no_source(run):
+    assert run("In the Middle West, Trump rose 1 percentage point since Monday’s debate.")._.quotes == []
