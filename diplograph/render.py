@@ -111,7 +111,8 @@ def document_table(doc: Document) -> str:
         parts.append("(no events)")
     parts.append("")
     if doc.quotes:
-        parts.append(rows_table(["speaker", "via", "kind", "attribution", "quote"], (_quote_row(q) for q in doc.quotes)))
+        header = ["speaker", "via", "kind", "attribution", "quote"]
+        parts.append(rows_table(header, (_quote_row(q) for q in doc.quotes)))
     else:
         parts.append("(no quotes)")
     return "\n".join(parts) + "\n"

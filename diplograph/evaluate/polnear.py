@@ -226,7 +226,7 @@ class _Tally:
 
     def figures(self, prefix: str = "") -> dict[str, int | float]:
         precision, recall, f1 = prf(self.matched, self.predicted - self.matched, self.gold - self.matched)
-        counts = {k: v for k, v in vars(self).items()}
+        counts = dict(vars(self))
         return {
             **{prefix + k: v for k, v in counts.items()},
             prefix + "precision": round(precision, 3),

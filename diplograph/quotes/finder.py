@@ -297,9 +297,9 @@ def find_quotes(doc: Doc, actors: Sequence[Actor]) -> list[Quote]:
             speaker = previous  # a quote continued after its cue's paragraph
         via = _via_names(item, actors)
         cue_at = item.cue_at or ((item.cue.start, item.cue.end) if item.cue else None)
-        cue = Span(text[cue_at[0] : cue_at[1]], *cue_at) if cue_at else None
+        cue_span = Span(text[cue_at[0] : cue_at[1]], *cue_at) if cue_at else None
         quotes.append(
-            Quote(f"q{number}", item.kind, text[item.start : item.end], item.start, item.end, cue,
+            Quote(f"q{number}", item.kind, text[item.start : item.end], item.start, item.end, cue_span,
                   speaker, via, item.sentence, attribution=_attribution(item.cue, subject))
         )
         if speaker is not None:

@@ -70,9 +70,9 @@ def _described_country(doc: Doc, start: int, end: int) -> str | None:
 
     dictionary = load_dictionary()
     for token in doc.char_span(start, end, alignment_mode="expand") or ():
-        if token.pos_ in ("ADJ", "PROPN") and (entry := dictionary.lookup(token.text)):
-            if entry.kind in ("demonym", "country") and entry.terms:
-                return entry.terms[0].code[:3]
+        entry = dictionary.lookup(token.text) if token.pos_ in ("ADJ", "PROPN") else None
+        if entry is not None and entry.kind in ("demonym", "country") and entry.terms:
+            return entry.terms[0].code[:3]
     return None
 
 
@@ -82,9 +82,9 @@ def _antecedent(
     """The person a pronoun or description refers to; a named country must match the person's."""
     country = _described_country(doc, start, end)
     by_id = {a.id: a for a in actors}
-    if previous is not None and previous.actor in by_id:
-        if country is None or by_id[previous.actor].country in (country, None):
-            return by_id[previous.actor]
+    if (previous is not None and previous.actor in by_id
+            and (country is None or by_id[previous.actor].country in (country, None))):
+        return by_id[previous.actor]
     earlier = [a for a in actors if a.end <= start and a.kind == "person"]
     if country is not None:
         earlier = [a for a in earlier if a.country == country] or earlier
