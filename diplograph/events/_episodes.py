@@ -73,7 +73,8 @@ def without_bare_repeats(events: list[Event], doc: Doc) -> list[Event]:
         token = span.root
         while token.dep_ == "conj" and token.head.tag_ == "VBG":  # "setting fire ... and smashing"
             token = token.head
-        return token.dep_ in ("advcl", "conj") and (e.source.code, e.source.start, token.head.idx) in aimed_at
+        return (e.source is not None and token.dep_ in ("advcl", "conj")
+                and (e.source.code, e.source.start, token.head.idx) in aimed_at)
 
     def toll(e: Event) -> bool:  # "killing about 20 people": unnamed people, a count of victims
         return e.target is None or (e.target.actor is not None and e.target.sector in (None, "CVL")

@@ -10,7 +10,25 @@ from spacy.tokens import Doc, Token
 from ..model import Actor, ActorRef, Location, Quote
 from .verbs import PatternMatch
 
-__all__ = ["Argument", "DocumentContext", "Trigger"]
+__all__ = ["Argument", "DocumentContext", "Place", "Trigger"]
+
+
+@dataclass(frozen=True)
+class Place:
+    """A geocoded place the text names, with its country and offsets (what the coder may aim at)."""
+
+    name: str
+    country: str
+    start: int
+    end: int
+    text: str | None = None
+
+    @classmethod
+    def of(cls, location: Location) -> Place | None:
+        """The place of a ``Location`` that has a country and offsets; None for one that has not."""
+        if location.country is None or location.start is None or location.end is None:
+            return None
+        return cls(location.name, location.country, location.start, location.end, location.text)
 
 
 @dataclass(frozen=True)
@@ -26,7 +44,7 @@ class DocumentContext:
     text: str
     token_actor: dict[int, list[Actor]]
     actor_kind: dict[str, str]
-    places: list[Location]
+    places: list[Place]
     quotes: list[Quote]
 
     @classmethod
@@ -40,7 +58,7 @@ class DocumentContext:
                     token_actor.setdefault(token.i, []).append(actor)
         return cls(doc=doc, text=doc.text, token_actor=token_actor,
                    actor_kind={actor.id: actor.kind for actor in actors},
-                   places=[p for p in places if p.country and p.start is not None], quotes=list(quotes))
+                   places=[p for p in map(Place.of, places) if p is not None], quotes=list(quotes))
 
 
 @dataclass

@@ -10,7 +10,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..model import Actor, ActorRef, Location, Quote
+from ..model import Actor, ActorRef, Quote
 from ._grammar import (
     in_dateline,
     is_circumstance,
@@ -23,7 +23,7 @@ from ._grammar import (
     phrase_tokens,
     stray_recipient,
 )
-from ._parts import Argument, DocumentContext
+from ._parts import Argument, DocumentContext, Place
 from ._words import (
     AGENT_NOUNS,
     CLAUSE_DEPS,
@@ -90,7 +90,7 @@ class RoleFinder:
         return self.context.actor_kind
 
     @property
-    def places(self) -> list[Location]:
+    def places(self) -> list[Place]:
         return self.context.places
 
     @property
@@ -139,9 +139,9 @@ class RoleFinder:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj", "nsubjpass")]
         # "MOGADISHU, Somalia -- A U.S. airstrike has killed": the parser hangs the story's subject
         # on the dateline as an apposition
-        subjects = [c if not in_dateline(c) else next((a for a in c.subtree if a.dep_ == "appos"
-                                                         and not in_dateline(a)), None) for c in subjects]
-        subjects = [c for c in subjects if c is not None]
+        undated = [c if not in_dateline(c) else next((a for a in c.subtree if a.dep_ == "appos"
+                                                        and not in_dateline(a)), None) for c in subjects]
+        subjects = [c for c in undated if c is not None]
         if subjects:
             subject = subjects[0]
             if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
@@ -351,7 +351,7 @@ class RoleFinder:
         commanders held by the Afghan government" -- the Afghan government releases the commanders."""
         if verb.lemma_.lower() not in SWAPPING_VERBS:
             return []
-        found = []
+        found: list[tuple[Argument, Argument]] = []
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"):
             for held in (p for p in prep.children if p.dep_ == "pobj"):
                 holders = [a for t in held.subtree if t.dep_ == "acl" and t.tag_ == "VBN"
@@ -476,10 +476,11 @@ class RoleFinder:
             for prep in head.children:
                 if prep.dep_ == "acl" and prep.tag_ == "VBN" and wanted in ("by", "on", "against"):
                     # "an offer made by the Taliban", "sanctions imposed on India"
-                    prep = next((c for c in prep.children if (c.dep_ == "agent" and wanted == "by")
-                                 or (c.dep_ == "prep" and c.lower_ == wanted)), None)
-                    if prep is None:
+                    inner = next((c for c in prep.children if (c.dep_ == "agent" and wanted == "by")
+                                  or (c.dep_ == "prep" and c.lower_ == wanted)), None)
+                    if inner is None:
                         continue
+                    prep = inner
                 elif prep.dep_ != "prep" or prep.lower_ != wanted:
                     continue
                 for pobj in prep.children:
@@ -569,7 +570,8 @@ class RoleFinder:
                 return [owned]
         if actors is None or all(a.country is None for a in actors):
             antecedent = self._antecedent(head, avoid)
-            if antecedent is not None and actors is None and head.sent.start_char <= antecedent.start < head.sent.end_char:
+            in_sentence = antecedent is not None and head.sent.start_char <= antecedent.start < head.sent.end_char
+            if antecedent is not None and actors is None and in_sentence:
                 return [Argument(self._ref(antecedent, head.sent), head)]  # "Petro spoke ... he called"
             if antecedent is not None:
                 span = self._phrase(head)
@@ -583,12 +585,12 @@ class RoleFinder:
             return [Argument(self._ref(actor, head.sent), head) for actor in actors]
         if places:
             # "from the West Bank cities", "in the town of Gorazde": a place modifying the head
-            named = [head, *(c for c in head.children if c.dep_ in ("compound", "nmod", "amod", "poss")),
+            words = [head, *(c for c in head.children if c.dep_ in ("compound", "nmod", "amod", "poss")),
                      *(p for c in head.children if c.dep_ == "prep" and c.lower_ == "of"
                        for p in c.children if p.dep_ == "pobj")]
             if head.dep_ == "pobj" and head.head.lower_ in ("to", "into"):
-                named.extend(phrase_tokens(head))  # "sent inspectors to the plant in central Iran"
-            place = next((p for t in named for p in self.places if p.start <= t.idx < p.end), None)
+                words.extend(phrase_tokens(head))  # "sent inspectors to the plant in central Iran"
+            place = next((p for t in words for p in self.places if p.start <= t.idx < p.end), None)
             if place is not None:
                 return [Argument(place_ref(place), head)]
         if not generic or head.ent_type_ in NOT_AGENTS or head.pos_ not in ("PROPN", "NOUN"):
@@ -653,7 +655,8 @@ class RoleFinder:
         """
         if head.pos_ == "PRON":
             kinds = PRONOUN_KINDS.get(head.lower_)
-        elif head.lemma_.lower() in ROLE_NOUNS and self._phrase(head)[0].lower_ in ("the", "his", "her", "its", "their"):
+        elif (head.lemma_.lower() in ROLE_NOUNS
+              and self._phrase(head)[0].lower_ in ("the", "his", "her", "its", "their")):
             kinds = ROLE_NOUNS[head.lemma_.lower()]
         else:
             return None
@@ -742,7 +745,7 @@ class RoleFinder:
         code = country + (ref.sector or "")
         return Argument(replace(ref, country=country, code=code), party.token, party.generic)
 
-    def _speakers_place(self, place: Location) -> bool:
+    def _speakers_place(self, place: Place) -> bool:
         """Whether ``place`` locates who reports the event, not the event ("..., relief officials in
         Nairobi said"): it sits in the subject of a verb of saying."""
         span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
@@ -761,12 +764,13 @@ class RoleFinder:
         for place in self.places:
             if sent.start_char <= place.start < sent.end_char and not self._speakers_place(place) and not any(
                     s.ref.start <= place.start < s.ref.end for s in sources) and place.start not in owned:
-                token = self.doc.char_span(place.start, place.end, alignment_mode="expand")[-1]
-                return [Argument(place_ref(place), token)]
+                span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
+                if span is not None:
+                    return [Argument(place_ref(place), span[-1])]
         return []
 
 
-def place_ref(place: Location) -> ActorRef:
+def place_ref(place: Place) -> ActorRef:
     """A geocoded place as an event's target: it stands for its country."""
     return ActorRef(place.text or place.name, place.start, place.end, place.country, None, place.country,
                     place.name)

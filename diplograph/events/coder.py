@@ -344,7 +344,7 @@ class DocumentCoder(RoleFinder):
             code, mode = threat_code(code), "asserted"
         code = intent_code(code, mode)
         for source in sources:
-            for target in ([s for s in sources if s is not source] if reciprocal else targets or [None]):
+            for target in _partners(source, sources, targets, reciprocal):
                 yield from self._make(index, sent, token, code, source, target, mode, confidence)
                 if trigger.match.reverse and target is not None and not self._is_place(target) and mode == "asserted" \
                         and target.ref.start <= target.token.idx < target.ref.end:
@@ -402,11 +402,11 @@ class DocumentCoder(RoleFinder):
         if struck is not None:
             # "Retaliatory tariffs imposed by China have particularly hurt U.S. farmers": the sanction
             # is the act, on those it hurts (the hurting is no assault: ``_events_for``)
-            sources = [a for c in noun.children if c.dep_ in ("amod", "compound", "poss")
-                       for a in self._arguments(c)] or self._inner_arguments(noun, agent_only=True)
-            for source in sources:
-                for target in self._arguments(struck, avoid=sources, target=True):
-                    yield from self._make(index, sent, noun, code, source, target, event_mode(struck.head), 0.7)
+            imposers = [a for c in noun.children if c.dep_ in ("amod", "compound", "poss")
+                        for a in self._arguments(c)] or self._inner_arguments(noun, agent_only=True)
+            for source in imposers:
+                for hurt in self._arguments(struck, avoid=imposers, target=True):
+                    yield from self._make(index, sent, noun, code, source, hurt, event_mode(struck.head), 0.7)
             return
         if first.dep_ == "pobj" and governor.lower_ == "on" and governor.head.lemma_.lower() in ("go", "remain", "stay"):
             governor, light = governor.head, True  # "went on strike", "remain on hunger strike"
@@ -509,7 +509,7 @@ class DocumentCoder(RoleFinder):
             code, mode = refused, "asserted"
         code = intent_code(code, mode)  # "will hold talks with X": the intent to meet (036), as for verbs
         for source in sources:
-            for target in ([s for s in sources if s is not source] if reciprocal else targets or [None]):
+            for target in _partners(source, sources, targets, reciprocal):
                 yield from self._make(index, sent, noun, code, source, target, mode, confidence)
                 if not reciprocal and target is not None and code[:2] == "04" and target.token.dep_ == "pobj" \
                         and target.token.head.lower_ == "with" and source.token.head.i == noun.i \
@@ -668,6 +668,14 @@ class DocumentCoder(RoleFinder):
             if quote.start <= trigger.start < quote.end:
                 return quote.id
         return None
+
+
+def _partners(source: Argument, sources: Sequence[Argument], targets: Sequence[Argument],
+              reciprocal: bool) -> list[Argument | None]:
+    """Whom ``source`` acts on: the other sources of a reciprocal act, else the targets, else no one."""
+    if reciprocal:
+        return [s for s in sources if s is not source]
+    return [*targets] if targets else [None]
 
 
 def refusal_code(code: str, verb: Token) -> str | None:
