@@ -9,7 +9,12 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from ._words import (
-    CLAUSE_DEPS, COMPOUND_PREPS, GIVING_VERBS, RECEIVING_VERBS, RETURNING_VERBS, STANCE_PARTICIPLES,
+    CLAUSE_DEPS,
+    COMPOUND_PREPS,
+    GIVING_VERBS,
+    RECEIVING_VERBS,
+    RETURNING_VERBS,
+    STANCE_PARTICIPLES,
     UNDERGOING_VERBS,
 )
 

@@ -273,7 +273,8 @@ def _leads(trigger: Token, sides: Sequence[ActorRef | None], token_actors: Mappi
     other way round, a visit the body receives)."""
     if trigger.pos_ != "VERB" or trigger.lemma_.lower() not in word_class("leading"):
         return False
-    led = {a.id for obj in trigger.children if obj.dep_ == "dobj" for t in obj.subtree for a in token_actors.get(t.i, ())}
+    led = {a.id for obj in trigger.children if obj.dep_ == "dobj"
+           for t in obj.subtree for a in token_actors.get(t.i, ())}
     return any(side is not None and side.actor in led for side in sides)
 
 

@@ -175,7 +175,8 @@ class DocumentCoder(RoleFinder):
                 # "threatened to attack" 1384, "to sever ties" 1313, "plans to impose a curfew" 1323
                 return threat_code(triggers[child.i].match.cameo)
             if code == "020":
-                return "027" if peace else {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025"}.get(inner, code)
+                appeals = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025"}
+                return "027" if peace else appeals.get(inner, code)
             if code == "100":
                 return "107" if peace else {"04": "106", "06": "101", "07": "103", "08": "105"}.get(inner, code)
             if code == "030":  # "agreed to meet" 036, "plans to send aid" 033
@@ -183,7 +184,8 @@ class DocumentCoder(RoleFinder):
             if code == "120" and inner in REFUSED_ROOTS:
                 # "refused to meet" 125, "declined to lift the curfew" 1241
                 return refused(triggers[child.i].match.cameo)
-        if code == "020" and any(t.lemma_.lower() in ("peace", "ceasefire", "truce") for t in self._after(trigger.token)):
+        if code == "020" and any(t.lemma_.lower() in ("peace", "ceasefire", "truce")
+                                 for t in self._after(trigger.token)):
             return "027"
         return code
 
@@ -211,7 +213,8 @@ class DocumentCoder(RoleFinder):
         return code
 
     # ------------------------------------------------------------------ events
-    def _events_for(self, index: int, sent: SpacySpan, trigger: Trigger, triggers: dict[int, Trigger]) -> Iterator[Event]:
+    def _events_for(self, index: int, sent: SpacySpan, trigger: Trigger,
+                    triggers: dict[int, Trigger]) -> Iterator[Event]:
         token = trigger.token
         if trigger.noun:
             yield from self._noun_events(index, sent, trigger, triggers)
@@ -382,7 +385,8 @@ class DocumentCoder(RoleFinder):
         return any(c.dep_ == "xcomp" and c.i in triggers and triggers[c.i].match.cameo[:2] in RECIPROCAL_ROOTS
                    for c in verb.children)
 
-    def _noun_events(self, index: int, sent: SpacySpan, trigger: Trigger, triggers: dict[int, Trigger]) -> Iterator[Event]:
+    def _noun_events(self, index: int, sent: SpacySpan, trigger: Trigger,
+                     triggers: dict[int, Trigger]) -> Iterator[Event]:
         noun = trigger.token
         if noun.dep_ == "compound" and noun.head.pos_ == "NOUN" and noun.head.i not in triggers \
                 and noun.head.i not in self.token_actor:
@@ -408,7 +412,8 @@ class DocumentCoder(RoleFinder):
                 for hurt in self._arguments(struck, avoid=imposers, target=True):
                     yield from self._make(index, sent, noun, code, source, hurt, event_mode(struck.head), 0.7)
             return
-        if first.dep_ == "pobj" and governor.lower_ == "on" and governor.head.lemma_.lower() in ("go", "remain", "stay"):
+        if first.dep_ == "pobj" and governor.lower_ == "on" \
+                and governor.head.lemma_.lower() in ("go", "remain", "stay"):
             governor, light = governor.head, True  # "went on strike", "remain on hunger strike"
             code = "143" if code == "190" else code  # a strike one goes on is a labour strike
         elif noun.dep_ in ("dobj", "pobj", "attr") and governor.i in triggers and governor.i != noun.i and not light:
@@ -444,7 +449,8 @@ class DocumentCoder(RoleFinder):
                         # "of" on the agent: "the illegal occupation by Russia of Crimea", below)
                         for grand in pobj.children:
                             if grand.dep_ == "prep" and grand.lower_ == "by":
-                                sources.extend(a for g in grand.children if g.dep_ == "pobj" for a in self._arguments(g))
+                                sources.extend(a for g in grand.children if g.dep_ == "pobj"
+                                               for a in self._arguments(g))
         for other in (c for c in (first, *first.conjuncts) if c.i != noun.i):
             # conjoined event nouns share their possessor and their object ("its rejection and
             # condemnation of X")

@@ -33,7 +33,8 @@ NEGATIVE_DETERMINERS = {"no", "neither", "never", "nobody", "none"}
 
 
 def _clause_children(token: Token) -> list[Token]:
-    return [child for child in token.children if child.dep_ in ("aux", "auxpass", "neg", "mark", "advmod", "nsubj", "nsubjpass")]
+    deps = ("aux", "auxpass", "neg", "mark", "advmod", "nsubj", "nsubjpass")
+    return [child for child in token.children if child.dep_ in deps]
 
 
 def _reported_past(verb: Token) -> bool:
@@ -74,7 +75,8 @@ def _local_mode(verb: Token) -> str | None:
         elif child.dep_ == "mark" and lower in ("if", "unless", "whether"):
             hypothetical = True
         elif child.dep_.startswith("nsubj") and any(
-            t.lower_ in NEGATIVE_DETERMINERS for t in (child, *child.children) if t.dep_ in ("det", "nsubj", "nsubjpass")
+            t.lower_ in NEGATIVE_DETERMINERS
+            for t in (child, *child.children) if t.dep_ in ("det", "nsubj", "nsubjpass")
         ):
             negated = True
     if negated:
@@ -91,7 +93,7 @@ def event_mode(trigger: Token) -> str:
     verb = trigger
     while verb.pos_ not in ("VERB", "AUX") and verb.dep_ not in ("ROOT",) and verb.head.i != verb.i:
         verb = verb.head
-    if verb.sent.text.rstrip().rstrip("\"”’'").endswith("?") and verb.dep_ == "ROOT" or any(
+    if (verb.sent.text.rstrip().rstrip("\"”’'").endswith("?") and verb.dep_ == "ROOT") or any(
         child.dep_ == "mark" and child.lower_ == "whether" for child in verb.children
     ):
         return "question"

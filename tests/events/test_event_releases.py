@@ -6,7 +6,8 @@ from event_triples import triples
 
 
 def test_holder_named_on_the_captive_frees_them(run):
-    found = triples(run("An Australian professor held by the Taliban since 2016 was freed on Tuesday in a prisoner swap."))
+    found = triples(run("An Australian professor held by the Taliban since 2016 was freed on Tuesday "
+                        "in a prisoner swap."))
     assert ("AFG", "RETREAT", "AUS") in found, found
 
 
