@@ -565,7 +565,11 @@ class DocumentCoder(RoleFinder):
                 if code is None:
                     continue
                 sources, _ = self._sources(verb)
-                targets = self._arguments(subjects[0], generic=False, avoid=sources)
+                # "Cheuk Hau-yip ... said: “These rioters, they are also criminals.”": a pronoun
+                # subject takes up the party named before it in its own clause (spoken dislocation)
+                topics = [c for c in clause.children if c.dep_ in ("npadvmod", "dep") and c.i < subjects[0].i
+                          and c.i in self.token_actor] if subjects[0].pos_ == "PRON" else []
+                targets = self._arguments(topics[0] if topics else subjects[0], generic=False, avoid=sources)
                 mode = event_mode(clause)
                 for source in sources:
                     for target in targets:

@@ -19,3 +19,8 @@ def test_own_position_that_something_is_illegal_is_criticism(run):
 def test_rejected_claim_that_something_is_illegal_is_no_criticism(run):
     found = triples(run("Turkey rejected the claim that the Syrian government is illegitimate."))
     assert ("TUR", "ACCUSE", "SYR") not in found, found
+
+
+def test_quoted_judgement_of_a_party_taken_up_by_a_pronoun_names_that_party(run):
+    found = triples(run("Hong Kong police commander Cheuk Hau-yip said: “These Hong Kong rioters, they are also criminals.”"), by="text")
+    assert ("Hong Kong police commander Cheuk Hau-yip", "ACCUSE", "These Hong Kong rioters") in found, found
