@@ -197,5 +197,5 @@ MOVING_VERBS = {"withdraw", "pull", "evacuate", "remove", "redeploy"}
 # Heads that stand for the group their "of" phrase names ("thousands of Armenians").
 GROUP_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
                "group", "crowd", "number", "members", "member", "supporters", "delegation", "leader", "leaders",
-               "representatives"}
+               "representatives", "minority", "majority"}
 NOT_AGENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LOC", "FAC"}
