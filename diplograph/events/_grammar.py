@@ -14,7 +14,7 @@ from ._words import (
 )
 
 __all__ = [
-    "in_dateline", "is_circumstance", "is_conditional", "is_for_clause", "is_infinitival", "is_mutual",
+    "described_noun", "in_dateline", "is_circumstance", "is_conditional", "is_for_clause", "is_infinitival", "is_mutual",
     "is_obligation", "is_passive", "is_temporal", "naming_predicate", "object_heads", "orphan_object",
     "phrase_tokens", "purpose_clauses", "received_by", "stray_recipient", "struck_by", "yielding_context",
 ]
@@ -32,6 +32,21 @@ def in_dateline(token: Token) -> bool:
         if other.text in ("--", "—", "–", ":") or (other.text == "-" and spaced) or other.text.startswith("("):
             return token.i < other.i or (other.text.startswith("(") and token.i <= other.i + 3)
     return False
+
+
+def described_noun(clause: Token) -> Token | None:
+    """The noun a relative clause headed by ``clause`` describes, also where the parser took a
+    subjectless "that" clause right after the noun for a complement: "outraged by the Trump
+    administration that at last fulfilled their wildest agendas" (the administration)."""
+    if clause.dep_ == "relcl":
+        return clause.head
+    if clause.dep_ != "ccomp" or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in clause.children):
+        return None
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that" and c.i < clause.i), None)
+    if mark is None or mark.i == clause.sent.start:
+        return None
+    before = clause.doc[mark.i - 1]
+    return before if before.pos_ in ("NOUN", "PROPN") else None
 
 
 def stray_recipient(verb: Token) -> Token | None:

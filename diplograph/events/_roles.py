@@ -12,6 +12,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..model import Actor, ActorRef, Location, Quote
 from ._grammar import (
+    described_noun,
     in_dateline,
     is_circumstance,
     is_for_clause,
@@ -177,6 +178,9 @@ class RoleFinder:
         dashed = self._dashed_subject(verb)
         if dashed:
             return dashed, False
+        relative = self._misparsed_relative(verb)
+        if relative:
+            return relative, False
         head = verb.head
         if head.i == verb.i:
             return [], False
@@ -697,6 +701,13 @@ class RoleFinder:
             if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT":
                 return next((a for a in self.token_actor.get(token.i, ()) if fits(a)), None)
         return None
+
+    def _misparsed_relative(self, verb: Token) -> list[Argument]:
+        """The actor right before a subjectless clause opened by "that", which the parser took for a
+        complement clause: "outraged by the Trump administration that at last fulfilled their wildest
+        agendas: ..., arming Ukraine" (the administration fulfils them)."""
+        noun = described_noun(verb) if verb.dep_ == "ccomp" else None
+        return self._arguments(noun) if noun is not None and noun.i in self.token_actor else []
 
     def _dashed_subject(self, verb: Token) -> list[Argument]:
         """Actors named between dashes right before a verb with no subject: "The only two Arab states to
