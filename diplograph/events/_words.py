@@ -5,7 +5,7 @@ alike. Open-ended vocabularies (verb patterns, event nouns) are data files under
 from __future__ import annotations
 
 __all__ = [
-    "AGENT_NOUNS", "BLAME_ADJECTIVES", "BLAME_NOUNS", "CALLING_VERBS", "CLAUSE_DEPS", "COLLECTIVE",
+    "ACCUSATION_NOUNS", "AGENT_NOUNS", "BLAME_ADJECTIVES", "BLAME_NOUNS", "CALLING_VERBS", "CLAUSE_DEPS", "COLLECTIVE",
     "COMMITMENT_NOUNS", "COMPOUND_PREPS", "CONDITIONAL_ROOTS", "CONDITION_MARKS", "CONTENT_ROOTS",
     "DECIDING_VERBS", "DOCUMENT_NOUNS", "DOMESTIC_AUTHORITIES", "ENVOY_SECTORS", "EXPRESSING_VERBS",
     "GIVING_VERBS", "GROUP_HEADS", "HELPING_VERBS", "INNER_HOSTS", "INNER_PREPS", "INTENT_CODES", "LAW_NOUNS",
@@ -60,6 +60,8 @@ SPEECH_VERBS = {"say", "tell", "state", "announce", "affirm", "assure", "declare
 PRAISE_NOUNS = {"partner", "ally", "friend", "brother", "model", "leader", "example", "pillar"}
 BLAME_NOUNS = {"threat", "enemy", "aggressor", "terrorist", "criminal", "dictator", "danger", "liar",
                "puppet", "regime", "menace", "adversary"}
+# What is charged against someone: judged false, the judging defends them (052, "defend verbally").
+ACCUSATION_NOUNS = {"allegation", "accusation", "charge", "claim"}
 # "The government said Taliban militants were responsible": blaming them (112).
 BLAME_ADJECTIVES = {"responsible", "guilty", "culpable", "complicit", "liable"}
 # Roles in which a purpose clause names a party ("to resolve the rift between Qatar and ..."); a

@@ -51,6 +51,7 @@ from ._parts import Argument, DocumentContext, Trigger
 from ._roles import RoleFinder, same_actor, same_side
 from ._sense import act_code
 from ._words import (
+    ACCUSATION_NOUNS,
     BLAME_ADJECTIVES,
     BLAME_NOUNS,
     CALLING_VERBS,
@@ -561,6 +562,9 @@ class DocumentCoder(RoleFinder):
                 attrs = [c for c in clause.children if c.dep_ in ("attr", "acomp")]
                 if not subjects or not attrs:
                     continue
+                if subjects[0].lemma_.lower() in ACCUSATION_NOUNS and self._dismissed(attrs[0]):
+                    yield from self._defence(index, sent, verb, subjects[0], clause)
+                    continue
                 code = self._judgement(attrs[0].lemma_.lower())
                 if code is None:
                     continue
@@ -574,6 +578,33 @@ class DocumentCoder(RoleFinder):
                 for source in sources:
                     for target in targets:
                         yield from self._make(index, sent, verb, code, source, target, mode, 0.7)
+
+    def _dismissed(self, attr: Token) -> bool:
+        """Whether the predicate ``attr`` (with its conjuncts) judges a claim false or unfair: "baseless",
+        "self-serving and not credible" (a praise word negated dismisses too)."""
+        for word in (attr, *attr.conjuncts):
+            lemma = word.lemma_.lower()
+            if any(c.dep_ == "npadvmod" and c.lower_ == "self" for c in word.children):
+                lemma = "self-" + word.lower_  # "self-serving"
+            code = self._judgement(lemma)
+            negated = any(c.dep_ == "neg" for c in word.children)
+            if code is not None and (code[:2] == "11") != negated:
+                return True
+        return False
+
+    def _defence(self, index: int, sent: SpacySpan, verb: Token, claim: Token, clause: Token) -> Iterator[Event]:
+        """"I think the allegations against Vice President Biden are self-serving and not credible,"
+        Volker said: dismissing what is charged against someone defends them (052)."""
+        sources, _ = self._sources(verb)
+        accused = [p for c in claim.children if c.dep_ == "prep" and c.lower_ == "against"
+                   for p in c.children if p.dep_ == "pobj"]
+        mode = event_mode(clause)
+        for source in sources:
+            for head in accused:
+                for target in self._arguments(head, generic=False, avoid=sources, target=True):
+                    if target.ref.sector is None and same_side(source.ref, target.ref):
+                        continue  # "The Kremlin said the accusations against Russia were baseless": a denial
+                    yield from self._make(index, sent, verb, "052", source, target, mode, 0.7)
 
     def _judgement(self, lemma: str) -> str | None:
         """The code of calling someone or something ``lemma``: praise (051), blame (111, 112)."""

@@ -24,3 +24,19 @@ def test_rejected_claim_that_something_is_illegal_is_no_criticism(run):
 def test_quoted_judgement_of_a_party_taken_up_by_a_pronoun_names_that_party(run):
     found = triples(run("Hong Kong police commander Cheuk Hau-yip said: “These Hong Kong rioters, they are also criminals.”"), by="text")
     assert ("Hong Kong police commander Cheuk Hau-yip", "ACCUSE", "These Hong Kong rioters") in found, found
+
+
+def test_allegations_against_someone_called_baseless_defend_them(run):
+    found = triples(run("Germany said the accusations against Iran were baseless."))
+    assert ("DEU", "SUPPORT", "IRN") in found, found
+
+
+def test_allegations_against_someone_called_not_credible_defend_them(run):
+    found = triples(run("German Foreign Minister Heiko Maas said the allegations against Iran are self-serving "
+                        "and not credible."))
+    assert ("DEU", "SUPPORT", "IRN") in found, found
+
+
+def test_allegations_against_ones_own_state_called_baseless_are_a_denial(run):
+    found = triples(run("The Kremlin said the accusations against Russia were baseless."))
+    assert not any(plover == "SUPPORT" for _, plover, _ in found), found
