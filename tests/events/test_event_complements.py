@@ -310,3 +310,10 @@ PARTY_CASES = [
 @pytest.mark.parametrize(("text", "expected"), PARTY_CASES)
 def test_parties_found(run, text, expected):
     assert expected in triples(run(text))
+
+
+def test_seeking_to_talk_is_ones_own_intent_to_meet_and_seeking_talks_an_appeal(run):
+    found = triples(run("A Hong Kong bishop who sought to talk to Hong Kong protesters was turned away."), by="code")
+    assert any(plover == "AGREE" for _, plover, _ in found), found
+    found = triples(run("Iran sought talks with the United States."))
+    assert ("IRN", "REQUEST", "USA") in found, found
