@@ -181,6 +181,12 @@ class RoleFinder:
         relative = self._misparsed_relative(verb)
         if relative:
             return relative, False
+        # "should the House vote to impeach President Donald Trump": after an inverted auxiliary the
+        # parser reads subject and verb as one noun ("House vote"), the subject a compound of the verb
+        compounds = [c for c in verb.lefts if c.dep_ == "compound" and c.i in self.token_actor] \
+            if verb.pos_ == "VERB" and any(c.dep_ == "aux" and c.i < verb.i for c in verb.children) else []
+        if compounds:
+            return self._arguments(compounds[0]), False
         head = verb.head
         if head.i == verb.i:
             return [], False
