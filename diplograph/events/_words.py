@@ -11,7 +11,7 @@ __all__ = [
     "GIVING_VERBS", "GROUP_HEADS", "HELPING_VERBS", "INNER_HOSTS", "INNER_PREPS", "INTENT_CODES", "LAW_NOUNS",
     "LETTING_VERBS", "LIGHT_VERBS", "MOVING_VERBS", "NAMING_VERBS", "NOT_AGENTS", "NOUN_TARGET_PREPS",
     "OBJECT_CONTROL", "ONE_SIDED_CODES",
-    "OWNED_STATES", "PARTY_DEPS", "PEACEKEEPING", "PERSONAL", "PLACED_ROOTS", "PLACE_ACT_ROOTS",
+    "OWNED_STATES", "PARTY_DEPS", "PEACEKEEPING", "PERSONAL", "PERSUADING_VERBS", "PLACED_ROOTS", "PLACE_ACT_ROOTS",
     "PLACE_PREPS", "PLACE_TARGET_ROOTS", "PRAISE_NOUNS", "PRONOUN_KINDS", "PROPOSAL_NOUNS", "PROTESTED_DEPS",
     "PROTEST_WORDS", "RECIPROCAL_ROOTS", "SAYING_ROOTS", "REFUGE_NOUNS", "REFUSAL_CODES", "REFUSED_ROOTS", "REFUSED_YIELDS",
     "RECEIVING_VERBS", "RETURNING_VERBS", "ROLE_NOUNS", "SENDING_VERBS", "SPEECH_VERBS",
@@ -56,6 +56,8 @@ SPEECH_VERBS = {"say", "tell", "state", "announce", "affirm", "assure", "declare
                 "claim", "note", "stress", "write", "report", "explain", "argue", "warn", "remark",
                 "emphasize", "emphasise", "point", "believe", "think", "deny", "suggest", "acknowledge",
                 "reiterate", "conclude", "repeat", "maintain", "reaffirm"}
+# Verbs of persuading someone "that" something is so: what the clause judges is the persuader's judgement.
+PERSUADING_VERBS = {"convince", "persuade", "reassure"}
 # Copular appraisals in reported speech: "Putin said that Colombia is a promising partner" -> praise.
 PRAISE_NOUNS = {"partner", "ally", "friend", "brother", "model", "leader", "example", "pillar"}
 BLAME_NOUNS = {"threat", "enemy", "aggressor", "terrorist", "criminal", "dictator", "danger", "liar",

@@ -66,6 +66,7 @@ from ._words import (
     NOUN_TARGET_PREPS,
     ONE_SIDED_CODES,
     PEACEKEEPING,
+    PERSUADING_VERBS,
     PLACE_ACT_ROOTS,
     PLACE_PREPS,
     PLACE_TARGET_ROOTS,
@@ -542,7 +543,7 @@ class DocumentCoder(RoleFinder):
         for verb in sent:
             if verb.lemma_.lower() in NAMING_VERBS and verb.pos_ == "VERB":
                 yield from self._naming(index, sent, verb)
-            if verb.lemma_.lower() not in SPEECH_VERBS or verb.pos_ != "VERB":
+            if verb.lemma_.lower() not in SPEECH_VERBS | PERSUADING_VERBS or verb.pos_ != "VERB":
                 continue
             # "reiterated the UK's position that settlements 'are illegal under international law'":
             # the speaker's own stated position is said as the clause says it (not so what is denied)
@@ -575,8 +576,14 @@ class DocumentCoder(RoleFinder):
                           and c.i in self.token_actor] if subjects[0].pos_ == "PRON" else []
                 targets = self._arguments(topics[0] if topics else subjects[0], generic=False, avoid=sources)
                 mode = event_mode(clause)
+                if mode == "negated" and code[:2] == "11":
+                    # "tried to convince him ... that the new Ukrainian president was not corrupt": saying
+                    # someone is no culprit defends them (052)
+                    code, mode = "052", "asserted"
                 for source in sources:
                     for target in targets:
+                        if code == "052" and same_side(source.ref, target.ref):
+                            continue  # "Russia said its forces were not responsible": a denial (010)
                         yield from self._make(index, sent, verb, code, source, target, mode, 0.7)
 
     def _dismissed(self, attr: Token) -> bool:

@@ -40,3 +40,14 @@ def test_allegations_against_someone_called_not_credible_defend_them(run):
 def test_allegations_against_ones_own_state_called_baseless_are_a_denial(run):
     found = triples(run("The Kremlin said the accusations against Russia were baseless."))
     assert not any(plover == "SUPPORT" for _, plover, _ in found), found
+
+
+def test_persuading_someone_that_a_party_is_not_corrupt_defends_that_party(run):
+    found = triples(run("US envoy Kurt Volker tried to convince Trump that the new Ukrainian president was not corrupt."))
+    assert ("USA", "SUPPORT", "UKR") in found, found
+    assert ("USA", "ACCUSE", "UKR") not in found, found
+
+
+def test_saying_ones_own_forces_are_not_responsible_is_no_defence_of_another(run):
+    found = triples(run("Russia said its forces were not responsible for the attack."))
+    assert not any(plover == "SUPPORT" for _, plover, _ in found), found
