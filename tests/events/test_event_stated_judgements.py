@@ -51,3 +51,8 @@ def test_persuading_someone_that_a_party_is_not_corrupt_defends_that_party(run):
 def test_saying_ones_own_forces_are_not_responsible_is_no_defence_of_another(run):
     found = triples(run("Russia said its forces were not responsible for the attack."))
     assert not any(plover == "SUPPORT" for _, plover, _ in found), found
+
+
+def test_stated_hatred_of_a_party_is_denunciation(run):
+    found = triples(run("Iranian protesters said they hate the United States."))
+    assert ("IRN", "ACCUSE", "USA") in found, found
