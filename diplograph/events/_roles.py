@@ -250,6 +250,15 @@ class RoleFinder:
             # "denounced as an ugly crime Serbia's suppression of ...": the object shifted after "as X"
             objects = [a for c in children if c.dep_ == "prep" and c.lower_ == "as"
                        for p in c.children if p.dep_ == "pobj" for a in p.children if a.dep_ == "appos"]
+        if not objects:
+            # "negotiations, which the United States stands ready to support": the parser hangs the
+            # relative pronoun on the relative clause's first verb; it is the object of the last
+            clause = verb
+            while clause.dep_ in ("xcomp", "acomp") and clause.head.i != clause.i:
+                clause = clause.head
+            if clause is not verb and clause.dep_ == "relcl" and any(
+                    c.dep_ in ("dobj", "dep") and c.tag_ in ("WDT", "WP") for c in clause.children):
+                objects = [clause.head]
         # "found the regime guilty" parses as a small clause: its subject is the object
         objects.extend(s for c in children if c.dep_ == "ccomp" and c.pos_ == "ADJ"
                        for s in c.children if s.dep_ == "nsubj")
@@ -317,8 +326,11 @@ class RoleFinder:
     def _first_arguments(self, heads: list[Token], sources: Sequence[Argument], place_targets: bool, speech: bool,
                          generic: bool) -> list[Argument]:
         for head in heads:
-            if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
-                head = head.head.head  # "members of his government, whom they had taken hostage"
+            clause = head.head
+            while head.tag_ in ("WP", "WDT") and clause.dep_ in ("xcomp", "acomp") and clause.head.i != clause.i:
+                clause = clause.head  # "the Afghan government, which Germany is willing to fund"
+            if head.tag_ in ("WP", "WDT") and clause.dep_ == "relcl":
+                head = clause.head  # "members of his government, whom they had taken hostage"
             arguments = self._arguments(head, generic=generic, avoid=sources,
                                         places=place_targets and head.dep_ == "pobj", target=True)
             if speech:  # "he quoted RT", "according to Efe": the outlet is not a party to the event
