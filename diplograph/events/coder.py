@@ -35,6 +35,7 @@ from spacy.tokens import Span as SpacySpan
 from ..model import Actor, Event, Location, Mention, Quote, Span
 from ._episodes import demand_clauses, is_protest_purpose, is_protesting, joins_protest, without_bare_repeats
 from ._grammar import (
+    cited_reasons,
     is_conditional,
     is_for_clause,
     is_mutual,
@@ -306,6 +307,12 @@ class DocumentCoder(RoleFinder):
             # "called off the strike after deliberations with the government", "declined to resign
             # despite pressure by the anti-corruption commission": to whom one yields, or whom one defies
             targets = self._purpose_parties(yielding_context(token), sources)
+        if not targets and code[:2] in ("12", "16") and not any(
+                c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in token.children):
+            # (a recipient no actor stays unknown: "suspended aid to the region, citing X")
+            # "President Trump scuttled the talks in September, citing Taliban violence": a break-off
+            # or rejection is aimed at the party whose acts it cites
+            targets = self._purpose_parties(cited_reasons(token), sources)
         if not targets and code[:2] in PLACED_ROOTS:
             targets = self._sentence_place(sent, sources)
         if code == "043" and targets and not any(t.ref.start <= t.token.idx < t.ref.end for t in targets):
