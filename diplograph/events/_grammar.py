@@ -14,7 +14,8 @@ from ._words import (
 )
 
 __all__ = [
-    "cited_reasons", "described_noun", "in_dateline", "is_circumstance", "is_conditional", "is_for_clause", "is_infinitival", "is_mutual",
+    "cited_reasons", "described_noun",
+    "in_dateline", "is_circumstance", "is_conditional", "is_for_clause", "is_infinitival", "is_mutual",
     "is_obligation", "is_passive", "is_temporal", "naming_predicate", "object_heads", "orphan_object",
     "phrase_tokens", "purpose_clauses", "received_by", "stray_recipient", "struck_by", "yielding_context",
 ]

@@ -284,6 +284,12 @@ class DocumentCoder(RoleFinder):
             # "attacked a Daesh explosives factory"; "a camp for Congolese refugees was attacked by X"
             targets = self._deep_parties([*object_heads(token, TARGET_PREPS),
                                           *(c for c in token.children if c.dep_ == "nsubjpass")], sources)
+        if not targets and code[:2] in VIOLENT_ROOTS and any(c.dep_ == "dobj" for c in token.children):
+            # "Israel seized control of the territories, seen as pivotal parts of any future Palestinian
+            # state": a participle the parser hangs on the verb describes its object, and whose it is
+            described = [c for c in token.children if c.dep_ == "advcl" and c.tag_ == "VBN" and c.i > token.i
+                         and not any(s.dep_.startswith("nsubj") for s in c.children)]
+            targets = self._deep_parties(described, sources)
         if not targets and code[:2] in VIOLENT_ROOTS:
             # "opened fire to disperse the demonstrators": at whom the force was aimed
             targets = self._purpose_parties(purpose_clauses(token), sources)

@@ -18,3 +18,9 @@ def test_act_listed_in_a_relative_clause_inside_a_question_is_the_described_acto
 def test_raising_ones_own_defence_spending_is_no_aid(run):
     found = triples(run("The Trump administration has been increasing American and NATO defense expenditures."))
     assert not any(plover == "AID" for _, plover, _ in found), found
+
+
+def test_participle_describing_a_seized_object_names_whose_it_is(run):
+    found = triples(run("Israel seized control of the territories, seen as pivotal parts of any future Palestinian "
+                        "state, in the 1967 Six-Day War."))
+    assert ("ISR", "COERCE", "PSE") in found, found

@@ -22,7 +22,8 @@ def test_rejected_claim_that_something_is_illegal_is_no_criticism(run):
 
 
 def test_quoted_judgement_of_a_party_taken_up_by_a_pronoun_names_that_party(run):
-    found = triples(run("Hong Kong police commander Cheuk Hau-yip said: “These Hong Kong rioters, they are also criminals.”"), by="text")
+    found = triples(run("Hong Kong police commander Cheuk Hau-yip said: “These Hong Kong rioters, they are also "
+                        "criminals.”"), by="text")
     assert ("Hong Kong police commander Cheuk Hau-yip", "ACCUSE", "These Hong Kong rioters") in found, found
 
 
@@ -43,7 +44,8 @@ def test_allegations_against_ones_own_state_called_baseless_are_a_denial(run):
 
 
 def test_persuading_someone_that_a_party_is_not_corrupt_defends_that_party(run):
-    found = triples(run("US envoy Kurt Volker tried to convince Trump that the new Ukrainian president was not corrupt."))
+    found = triples(run("US envoy Kurt Volker tried to convince Trump that the new Ukrainian president was "
+                        "not corrupt."))
     assert ("USA", "SUPPORT", "UKR") in found, found
     assert ("USA", "ACCUSE", "UKR") not in found, found
 
