@@ -58,3 +58,9 @@ def test_saying_ones_own_forces_are_not_responsible_is_no_defence_of_another(run
 def test_stated_hatred_of_a_party_is_denunciation(run):
     found = triples(run("Iranian protesters said they hate the United States."))
     assert ("IRN", "ACCUSE", "USA") in found, found
+
+
+def test_criticised_policy_shift_of_a_country_is_criticism_of_that_country(run):
+    found = triples(run("The only two Arab states to have signed peace treaties with Israel - Egypt and Jordan - also "
+                        "sharply criticised the US policy shift."))
+    assert ("EGY", "ACCUSE", "USA") in found and ("JOR", "ACCUSE", "USA") in found, found
