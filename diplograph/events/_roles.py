@@ -779,7 +779,12 @@ class RoleFinder:
         place = None if ref.sector in ENVOY_SECTORS else next(
             (p for p in self.places if sent.start_char <= p.start < sent.end_char
              and not ref.start <= p.start < ref.end and not self._speakers_place(p)), None)
-        if place is not None:
+        after = party.token.doc[party.token.i + 1] if party.token.i + 1 < len(party.token.doc) else None
+        within = [a for p in (after.children if after is not None and after.lower_ == "in" else ())
+                  if p.dep_ == "pobj" for a in self.token_actor.get(p.i, ()) if a.country is not None]
+        if within:  # "hates radical Muslims in government" (however the parser hangs "in government")
+            country = within[0].country
+        elif place is not None:
             country = place.country
         elif other.ref.sector in DOMESTIC_AUTHORITIES and other.ref.country is not None \
                 and ref.sector not in ENVOY_SECTORS:

@@ -64,3 +64,9 @@ def test_criticised_policy_shift_of_a_country_is_criticism_of_that_country(run):
     found = triples(run("The only two Arab states to have signed peace treaties with Israel - Egypt and Jordan - also "
                         "sharply criticised the US policy shift."))
     assert ("EGY", "ACCUSE", "USA") in found and ("JOR", "ACCUSE", "USA") in found, found
+
+
+def test_hatred_of_a_group_in_government_is_denunciation_of_that_countrys_people(run):
+    found = triples(run("US Rep. Ilhan Omar was threatened. When the man was approached, he told police he "
+                        "supported Trump and hates radical Muslims in the US government."))
+    assert any(plover == "ACCUSE" and target == "USA" for _, plover, target in found), found
