@@ -313,6 +313,13 @@ class DocumentCoder(RoleFinder):
             # "called off the strike after deliberations with the government", "declined to resign
             # despite pressure by the anti-corruption commission": to whom one yields, or whom one defies
             targets = self._purpose_parties(yielding_context(token), sources)
+        if not targets and code.startswith("085") and sources:
+            # "did extend a temporary general license allowing American companies to sell to Huawei, the
+            # embattled Chinese tech company": eased for the foreign party the licence lets one deal with
+            home = {s.ref.country for s in sources}
+            targets = [a for o in token.children if o.dep_ == "dobj" for t in o.subtree
+                       if t.i in self.token_actor for a in self._arguments(t, avoid=sources)
+                       if a.ref.country is not None and a.ref.country not in home][:1]
         if not targets and code[:2] in ("12", "16") and not any(
                 c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in token.children):
             # (a recipient no actor stays unknown: "suspended aid to the region, citing X")
