@@ -19,6 +19,7 @@ from ._words import (
 )
 
 __all__ = [
+    "cited_reasons", "described_noun",
     "in_dateline", "is_circumstance", "is_conditional", "is_for_clause", "is_infinitival", "is_mutual",
     "is_obligation", "is_passive", "is_temporal", "naming_predicate", "object_heads", "orphan_object",
     "phrase_tokens", "purpose_clauses", "received_by", "stray_recipient", "struck_by", "yielding_context",
@@ -37,6 +38,29 @@ def in_dateline(token: Token) -> bool:
         if other.text in ("--", "—", "–", ":") or (other.text == "-" and spaced) or other.text.startswith("("):
             return token.i < other.i or (other.text.startswith("(") and token.i <= other.i + 3)
     return False
+
+
+def cited_reasons(verb: Token) -> list[Token]:
+    """The "citing X" clauses that give the reason for ``verb``, on it or (the parser often hangs the
+    participle on the main clause) on the clause ``verb`` modifies: "They were on the verge of a deal
+    when President Trump scuttled the talks in September, citing Taliban violence"."""
+    verbs = [verb, *((verb.head,) if verb.dep_ in ("advcl", "conj") else ())]
+    return [c for v in verbs for c in v.children if c.dep_ == "advcl" and c.lemma_.lower() == "cite"]
+
+
+def described_noun(clause: Token) -> Token | None:
+    """The noun a relative clause headed by ``clause`` describes, also where the parser took a
+    subjectless "that" clause right after the noun for a complement: "outraged by the Trump
+    administration that at last fulfilled their wildest agendas" (the administration)."""
+    if clause.dep_ == "relcl":
+        return clause.head
+    if clause.dep_ != "ccomp" or any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in clause.children):
+        return None
+    mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "that" and c.i < clause.i), None)
+    if mark is None or mark.i == clause.sent.start:
+        return None
+    before = clause.doc[mark.i - 1]
+    return before if before.pos_ in ("NOUN", "PROPN") else None
 
 
 def stray_recipient(verb: Token) -> Token | None:

@@ -12,6 +12,7 @@ from spacy.tokens import Span as SpacySpan
 
 from ..model import Actor, ActorRef, Quote
 from ._grammar import (
+    described_noun,
     in_dateline,
     is_circumstance,
     is_for_clause,
@@ -173,6 +174,15 @@ class RoleFinder:
         dashed = self._dashed_subject(verb)
         if dashed:
             return dashed, False
+        relative = self._misparsed_relative(verb)
+        if relative:
+            return relative, False
+        # "should the House vote to impeach President Donald Trump": after an inverted auxiliary the
+        # parser reads subject and verb as one noun ("House vote"), the subject a compound of the verb
+        compounds = [c for c in verb.lefts if c.dep_ == "compound" and c.i in self.token_actor] \
+            if verb.pos_ == "VERB" and any(c.dep_ == "aux" and c.i < verb.i for c in verb.children) else []
+        if compounds:
+            return self._arguments(compounds[0]), False
         head = verb.head
         if head.i == verb.i:
             return [], False
@@ -236,6 +246,15 @@ class RoleFinder:
             # "denounced as an ugly crime Serbia's suppression of ...": the object shifted after "as X"
             objects = [a for c in children if c.dep_ == "prep" and c.lower_ == "as"
                        for p in c.children if p.dep_ == "pobj" for a in p.children if a.dep_ == "appos"]
+        if not objects:
+            # "negotiations, which the United States stands ready to support": the parser hangs the
+            # relative pronoun on the relative clause's first verb; it is the object of the last
+            clause = verb
+            while clause.dep_ in ("xcomp", "acomp") and clause.head.i != clause.i:
+                clause = clause.head
+            if clause is not verb and clause.dep_ == "relcl" and any(
+                    c.dep_ in ("dobj", "dep") and c.tag_ in ("WDT", "WP") for c in clause.children):
+                objects = [clause.head]
         # "found the regime guilty" parses as a small clause: its subject is the object
         objects.extend(s for c in children if c.dep_ == "ccomp" and c.pos_ == "ADJ"
                        for s in c.children if s.dep_ == "nsubj")
@@ -303,8 +322,11 @@ class RoleFinder:
     def _first_arguments(self, heads: list[Token], sources: Sequence[Argument], place_targets: bool, speech: bool,
                          generic: bool) -> list[Argument]:
         for head in heads:
-            if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
-                head = head.head.head  # "members of his government, whom they had taken hostage"
+            clause = head.head
+            while head.tag_ in ("WP", "WDT") and clause.dep_ in ("xcomp", "acomp") and clause.head.i != clause.i:
+                clause = clause.head  # "the Afghan government, which Germany is willing to fund"
+            if head.tag_ in ("WP", "WDT") and clause.dep_ == "relcl":
+                head = clause.head  # "members of his government, whom they had taken hostage"
             arguments = self._arguments(head, generic=generic, avoid=sources,
                                         places=place_targets and head.dep_ == "pobj", target=True)
             if speech:  # "he quoted RT", "according to Efe": the outlet is not a party to the event
@@ -691,6 +713,13 @@ class RoleFinder:
                 return next((a for a in self.token_actor.get(token.i, ()) if fits(a)), None)
         return None
 
+    def _misparsed_relative(self, verb: Token) -> list[Argument]:
+        """The actor right before a subjectless clause opened by "that", which the parser took for a
+        complement clause: "outraged by the Trump administration that at last fulfilled their wildest
+        agendas: ..., arming Ukraine" (the administration fulfils them)."""
+        noun = described_noun(verb) if verb.dep_ == "ccomp" else None
+        return self._arguments(noun) if noun is not None and noun.i in self.token_actor else []
+
     def _dashed_subject(self, verb: Token) -> list[Argument]:
         """Actors named between dashes right before a verb with no subject: "The only two Arab states to
         have signed peace treaties with Israel - Egypt and Jordan - also sharply criticised the US policy
@@ -735,7 +764,13 @@ class RoleFinder:
         place = None if ref.sector in ENVOY_SECTORS else next(
             (p for p in self.places if sent.start_char <= p.start < sent.end_char
              and not ref.start <= p.start < ref.end and not self._speakers_place(p)), None)
-        if place is not None:
+        after = party.token.doc[party.token.i + 1] if party.token.i + 1 < len(party.token.doc) else None
+        within = [a.country for p in (after.children if after is not None and after.lower_ == "in" else ())
+                  if p.dep_ == "pobj" for a in self.token_actor.get(p.i, ()) if a.country is not None]
+        country: str | None
+        if within:  # "hates radical Muslims in government" (however the parser hangs "in government")
+            country = within[0]
+        elif place is not None:
             country = place.country
         elif other.ref.sector in DOMESTIC_AUTHORITIES and other.ref.country is not None \
                 and ref.sector not in ENVOY_SECTORS:

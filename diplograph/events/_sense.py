@@ -31,6 +31,7 @@ from spacy.tokens import Token
 
 from ..lexicon.tables import shipped_text
 from ..model import Actor, ActorRef
+from ._grammar import described_noun
 from ._words import VISITING_VERBS
 
 __all__ = ["NO_ACT_CHECKS", "act_code", "is_unreal", "word_class"]
@@ -351,13 +352,24 @@ def _facility_visit(trigger: Token, code: str, source: ActorRef, target: ActorRe
     return inside(source) or (inside(target) and source.country in (None, target.country))
 
 
-def _rhetorical_question(trigger: Token) -> bool:
+def _rhetorical_question(trigger: Token, token_actors: Mapping[int, Sequence[Actor]]) -> bool:
     """The author's own question, outside any quotation: "What would have been the reaction in 2012
     had an anonymous Bush holdover ... to claim third-hand knowledge of a confidential Obama phone
     call to Russia's President Medvedev?" asks; it reports no call. The act the question itself asks
     about keeps its event, in the question mode ("Did Russia attack Ukraine?")."""
     text = trigger.sent.text.strip()
-    return text.endswith("?") and trigger.dep_ != "ROOT" and not any(mark in text for mark in QUOTE_MARKS)
+    if not (text.endswith("?") and trigger.dep_ != "ROOT" and not any(mark in text for mark in QUOTE_MARKS)):
+        return False
+    # what a party the question names is said to have done is no part of the question: "why would
+    # these career experts be outraged by the Trump administration that at last fulfilled their
+    # wildest agendas: ..., upping sanctions against Russians, ... and arming Ukraine?"
+    node = trigger
+    while node.head.i != node.i:
+        described = described_noun(node)
+        if described is not None and described.i in token_actors:
+            return False
+        node = node.head
+    return True
 
 
 class _Sides(NamedTuple):
@@ -374,7 +386,7 @@ class _Sides(NamedTuple):
 NO_ACT_CHECKS: tuple[tuple[str, Callable[[_Sides], bool]], ...] = (
     ("did not happen", lambda s: is_unreal(s.trigger)),
     ("a match", lambda s: _sport(s.trigger)),
-    ("the author's question", lambda s: _rhetorical_question(s.trigger)),
+    ("the author's question", lambda s: _rhetorical_question(s.trigger, s.token_actors)),
     ("a topic noun", lambda s: _topic_noun(s.trigger)),
     ("a role", lambda s: _leads(s.trigger, (s.source, s.target), s.token_actors)),
     ("an army on the streets", lambda s: _armed_protest(s.code, s.source)),

@@ -5,6 +5,7 @@ alike. Open-ended vocabularies (verb patterns, event nouns) are data files under
 from __future__ import annotations
 
 __all__ = [
+    "ACCUSATION_NOUNS",
     "AGENT_NOUNS",
     "BLAME_ADJECTIVES",
     "BLAME_NOUNS",
@@ -40,6 +41,7 @@ __all__ = [
     "PARTY_DEPS",
     "PEACEKEEPING",
     "PERSONAL",
+    "PERSUADING_VERBS",
     "PLACED_ROOTS",
     "PLACE_ACT_ROOTS",
     "PLACE_PREPS",
@@ -110,10 +112,14 @@ SPEECH_VERBS = {"say", "tell", "state", "announce", "affirm", "assure", "declare
                 "claim", "note", "stress", "write", "report", "explain", "argue", "warn", "remark",
                 "emphasize", "emphasise", "point", "believe", "think", "deny", "suggest", "acknowledge",
                 "reiterate", "conclude", "repeat", "maintain", "reaffirm"}
+# Verbs of persuading someone "that" something is so: what the clause judges is the persuader's judgement.
+PERSUADING_VERBS = {"convince", "persuade", "reassure"}
 # Copular appraisals in reported speech: "Putin said that Colombia is a promising partner" -> praise.
 PRAISE_NOUNS = {"partner", "ally", "friend", "brother", "model", "leader", "example", "pillar"}
 BLAME_NOUNS = {"threat", "enemy", "aggressor", "terrorist", "criminal", "dictator", "danger", "liar",
                "puppet", "regime", "menace", "adversary"}
+# What is charged against someone: judged false, the judging defends them (052, "defend verbally").
+ACCUSATION_NOUNS = {"allegation", "accusation", "charge", "claim"}
 # "The government said Taliban militants were responsible": blaming them (112).
 BLAME_ADJECTIVES = {"responsible", "guilty", "culpable", "complicit", "liable"}
 # Roles in which a purpose clause names a party ("to resolve the rift between Qatar and ..."); a
@@ -251,5 +257,5 @@ MOVING_VERBS = {"withdraw", "pull", "evacuate", "remove", "redeploy"}
 # Heads that stand for the group their "of" phrase names ("thousands of Armenians").
 GROUP_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
                "group", "crowd", "number", "members", "member", "supporters", "delegation", "leader", "leaders",
-               "representatives"}
+               "representatives", "minority", "majority"}
 NOT_AGENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LOC", "FAC"}

@@ -36,6 +36,7 @@ from ..lexicon.cameo import cameo_code
 from ..model import Actor, Event, Location, Mention, Quote, Span
 from ._episodes import demand_clauses, is_protest_purpose, is_protesting, joins_protest, without_bare_repeats
 from ._grammar import (
+    cited_reasons,
     is_conditional,
     is_for_clause,
     is_mutual,
@@ -52,6 +53,7 @@ from ._parts import Argument, DocumentContext, Trigger
 from ._roles import RoleFinder, same_actor, same_side
 from ._sense import act_code
 from ._words import (
+    ACCUSATION_NOUNS,
     BLAME_ADJECTIVES,
     BLAME_NOUNS,
     CALLING_VERBS,
@@ -66,6 +68,7 @@ from ._words import (
     NOUN_TARGET_PREPS,
     ONE_SIDED_CODES,
     PEACEKEEPING,
+    PERSUADING_VERBS,
     PLACE_ACT_ROOTS,
     PLACE_PREPS,
     PLACE_TARGET_ROOTS,
@@ -284,6 +287,12 @@ class DocumentCoder(RoleFinder):
             # "attacked a Daesh explosives factory"; "a camp for Congolese refugees was attacked by X"
             targets = self._deep_parties([*object_heads(token, TARGET_PREPS),
                                           *(c for c in token.children if c.dep_ == "nsubjpass")], sources)
+        if not targets and code[:2] in VIOLENT_ROOTS and any(c.dep_ == "dobj" for c in token.children):
+            # "Israel seized control of the territories, seen as pivotal parts of any future Palestinian
+            # state": a participle the parser hangs on the verb describes its object, and whose it is
+            described = [c for c in token.children if c.dep_ == "advcl" and c.tag_ == "VBN" and c.i > token.i
+                         and not any(s.dep_.startswith("nsubj") for s in c.children)]
+            targets = self._deep_parties(described, sources)
         if not targets and code[:2] in VIOLENT_ROOTS:
             # "opened fire to disperse the demonstrators": at whom the force was aimed
             targets = self._purpose_parties(purpose_clauses(token), sources)
@@ -307,6 +316,19 @@ class DocumentCoder(RoleFinder):
             # "called off the strike after deliberations with the government", "declined to resign
             # despite pressure by the anti-corruption commission": to whom one yields, or whom one defies
             targets = self._purpose_parties(yielding_context(token), sources)
+        if not targets and code.startswith("085") and sources:
+            # "did extend a temporary general license allowing American companies to sell to Huawei, the
+            # embattled Chinese tech company": eased for the foreign party the licence lets one deal with
+            home = {s.ref.country for s in sources}
+            targets = [a for o in token.children if o.dep_ == "dobj" for t in o.subtree
+                       if t.i in self.token_actor for a in self._arguments(t, avoid=sources)
+                       if a.ref.country is not None and a.ref.country not in home][:1]
+        if not targets and code[:2] in ("12", "16") and not any(
+                c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in token.children):
+            # (a recipient no actor stays unknown: "suspended aid to the region, citing X")
+            # "President Trump scuttled the talks in September, citing Taliban violence": a break-off
+            # or rejection is aimed at the party whose acts it cites
+            targets = self._purpose_parties(cited_reasons(token), sources)
         if not targets and code[:2] in PLACED_ROOTS:
             targets = self._sentence_place(sent, sources)
         if code == "043" and targets and not any(t.ref.start <= t.token.idx < t.ref.end for t in targets):
@@ -547,7 +569,7 @@ class DocumentCoder(RoleFinder):
         for verb in sent:
             if verb.lemma_.lower() in NAMING_VERBS and verb.pos_ == "VERB":
                 yield from self._naming(index, sent, verb)
-            if verb.lemma_.lower() not in SPEECH_VERBS or verb.pos_ != "VERB":
+            if verb.lemma_.lower() not in SPEECH_VERBS | PERSUADING_VERBS or verb.pos_ != "VERB":
                 continue
             # "reiterated the UK's position that settlements 'are illegal under international law'":
             # the speaker's own stated position is said as the clause says it (not so what is denied)
@@ -567,15 +589,55 @@ class DocumentCoder(RoleFinder):
                 attrs = [c for c in clause.children if c.dep_ in ("attr", "acomp")]
                 if not subjects or not attrs:
                     continue
+                if subjects[0].lemma_.lower() in ACCUSATION_NOUNS and self._dismissed(attrs[0]):
+                    yield from self._defence(index, sent, verb, subjects[0], clause)
+                    continue
                 code = self._judgement(attrs[0].lemma_.lower())
                 if code is None:
                     continue
                 sources, _ = self._sources(verb)
-                targets = self._arguments(subjects[0], generic=False, avoid=sources)
+                # "Cheuk Hau-yip ... said: “These rioters, they are also criminals.”": a pronoun
+                # subject takes up the party named before it in its own clause (spoken dislocation)
+                topics = [c for c in clause.children if c.dep_ in ("npadvmod", "dep") and c.i < subjects[0].i
+                          and c.i in self.token_actor] if subjects[0].pos_ == "PRON" else []
+                targets = self._arguments(topics[0] if topics else subjects[0], generic=False, avoid=sources)
                 mode = event_mode(clause)
+                if mode == "negated" and code[:2] == "11":
+                    # "tried to convince him ... that the new Ukrainian president was not corrupt": saying
+                    # someone is no culprit defends them (052)
+                    code, mode = "052", "asserted"
                 for source in sources:
                     for target in targets:
+                        if code == "052" and same_side(source.ref, target.ref):
+                            continue  # "Russia said its forces were not responsible": a denial (010)
                         yield from self._make(index, sent, verb, code, source, target, mode, 0.7)
+
+    def _dismissed(self, attr: Token) -> bool:
+        """Whether the predicate ``attr`` (with its conjuncts) judges a claim false or unfair: "baseless",
+        "self-serving and not credible" (a praise word negated dismisses too)."""
+        for word in (attr, *attr.conjuncts):
+            lemma = word.lemma_.lower()
+            if any(c.dep_ == "npadvmod" and c.lower_ == "self" for c in word.children):
+                lemma = "self-" + word.lower_  # "self-serving"
+            code = self._judgement(lemma)
+            negated = any(c.dep_ == "neg" for c in word.children)
+            if code is not None and (code[:2] == "11") != negated:
+                return True
+        return False
+
+    def _defence(self, index: int, sent: SpacySpan, verb: Token, claim: Token, clause: Token) -> Iterator[Event]:
+        """"I think the allegations against Vice President Biden are self-serving and not credible,"
+        Volker said: dismissing what is charged against someone defends them (052)."""
+        sources, _ = self._sources(verb)
+        accused = [p for c in claim.children if c.dep_ == "prep" and c.lower_ == "against"
+                   for p in c.children if p.dep_ == "pobj"]
+        mode = event_mode(clause)
+        for source in sources:
+            for head in accused:
+                for target in self._arguments(head, generic=False, avoid=sources, target=True):
+                    if target.ref.sector is None and same_side(source.ref, target.ref):
+                        continue  # "The Kremlin said the accusations against Russia were baseless": a denial
+                    yield from self._make(index, sent, verb, "052", source, target, mode, 0.7)
 
     def _judgement(self, lemma: str) -> str | None:
         """The code of calling someone or something ``lemma``: praise (051), blame (111, 112)."""

@@ -310,3 +310,17 @@ PARTY_CASES = [
 @pytest.mark.parametrize(("text", "expected"), PARTY_CASES)
 def test_parties_found(run, text, expected):
     assert expected in triples(run(text))
+
+
+def test_seeking_to_talk_is_ones_own_intent_to_meet_and_seeking_talks_an_appeal(run):
+    found = triples(run("A Hong Kong bishop who sought to talk to Hong Kong protesters was turned away."), by="code")
+    assert any(plover == "AGREE" for _, plover, _ in found), found
+    found = triples(run("Iran sought talks with the United States."))
+    assert ("IRN", "REQUEST", "USA") in found, found
+
+
+def test_subject_after_an_inverted_auxiliary_acts(run):
+    # the parser reads "should the House vote" as the noun "House vote"
+    found = triples(run("Five of the 10 Democrats on stage will serve as jurors in the Senate impeachment trial "
+                        "should the House vote to impeach President Donald Trump."))
+    assert ("USA", "COERCE", "USA") in found, found
