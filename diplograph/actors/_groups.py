@@ -21,45 +21,16 @@ from ..lexicon.dictionary import Role, split_code
 from ._candidate import Candidate, code_of
 from ._names import SKIP_ENTS
 from ._reading import GEO_NOUNS, Reading
+from ._words import pairs, words
 
-__all__ = [
-    "ATTACK_HEADS", "MODIFIER_DEPS", "ORG_HEADS", "ethnic_word", "homeland", "nationalities",
-    "role_mentions",
-]
+__all__ = ["MODIFIER_DEPS", "ethnic_word", "homeland", "nationalities", "role_mentions"]
 
+# Closed classes stay here (dependency labels, prepositions, entity labels); the open-class word
+# lists (role, place, craft and weapon nouns, verbs of arrival) are data/actors/groups.txt.
 MODIFIER_DEPS = {"amod", "compound", "nmod", "poss", "npadvmod"}
-ORG_HEADS = {
-    "agency", "newspaper", "channel", "network", "broadcaster", "outlet", "group",
-    "organization", "organisation", "alliance", "bloc", "movement", "militia", "daily", "radio",
-    "television", "tv", "service", "coalition", "party",
-}
-MEMBER_NOUNS = {"groups", "members", "supporters", "units", "factions", "movements",
-                "organisations", "organizations", "leaders", "figures"}
-PARTNER_NOUNS = {"allies", "partners"}  # another state's: "its allies" are not its own
-FOLLOWER_NOUNS = {"supporters", "followers", "loyalists", "partisans"}  # "supporters of X": X's
 ACTING_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"}  # a people as argument
-MEDIA_HEADS = {"newspaper", "channel", "broadcaster", "outlet", "daily", "radio", "television", "tv"}
-GENERIC_ROLES = {"people", "state", "citizens", "residents", "leader", "secretary", "media"}
-ARRIVALS = {"arrive", "land", "flee", "return", "settle", "seek"}  # "116 people arrived in X"
-AFFILIATIONS = {"affiliated", "linked", "loyal", "allied", "based", "attached", "belonging"}
 PHRASE_RANK = {"of": 1, "from": 1, "in": 2}  # how much a phrase says of a noun's state
-QUANTITY_NOUNS = {"hundreds", "thousands", "tens", "millions", "dozens", "scores"}
 CLOCK_ENTS = {"TIME", "DATE"}  # "at 4 pm", "5 p.m.": the hour, not a prime minister
-# Bare, these name a thing, not a body: "shared intelligence", "freedom of assembly".
-PLAIN_WHEN_BARE = {"intelligence", "assembly"}
-IDIOMS = {("join", "forces")}  # verb + role noun that name no actor: "agreed to join forces"
-PLACE_NOUNS = {"province", "state", "region", "district", "county", "city", "town", "island"}
-WAR_MACHINES = {"helicopter", "gunship", "jet", "warplane", "aircraft", "plane", "drone", "bomber",
-                "warship", "gunboat", "submarine", "tank", "vessel"}  # lemmas
-VEHICLES = {"ship", "vessel", "boat", "tanker", "freighter", "trawler", "ferry", "airliner",
-            "plane", "aircraft", "jet", "helicopter", "truck", "convoy"}  # lemmas; a state's own
-WEAPONS = {"artillery", "mortar", "rocket", "missile", "bomber", "warplane", "warship",
-           "gunship", "tank"}  # lemmas: what forces fire or send, the instrument as an object
-# lemmas of a group's sites: "an Afghan army base", "a Cambodian refugee camp" stand for the group
-SITES = {"base", "camp", "compound", "outpost", "post", "headquarters", "barracks", "garrison",
-         "stronghold", "checkpoint"}
-ATTACK_HEADS = {"strike", "strikes", "airstrike", "airstrikes", "raid", "raids", "attack",
-                "attacks", "bombing", "bombings", "shelling", "offensive", "incursion"}
 
 
 def nationalities(reading: Reading) -> dict[int, list[tuple[str | None, str | None]]]:
@@ -76,7 +47,7 @@ def nationalities(reading: Reading) -> dict[int, list[tuple[str | None, str | No
         if aff is None:
             continue
         tok = reading.root(m)
-        while tok.dep_ == "compound" and tok.head.lower_ in PLACE_NOUNS and m.entry is not None:
+        while tok.dep_ == "compound" and tok.head.lower_ in words("place_nouns") and m.entry is not None:
             tok = tok.head  # "the government of Sindh province", "Kaduna State police"
         while (tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.i > tok.i
                and tok.head.i not in reading.by_token and not reading.role(tok.head)
@@ -140,7 +111,7 @@ def _affiliated(tok: Token) -> Token | None:
     """The noun a participle ties to ``tok`` ("workers affiliated with [the union]", "a group
     based in [Trinidad]", "militias loyal to [Tehran]"), whose state ``tok``'s is."""
     verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else None
-    if verb is None or verb.dep_ not in {"acl", "amod"} or verb.lower_ not in AFFILIATIONS:
+    if verb is None or verb.dep_ not in {"acl", "amod"} or verb.lower_ not in words("affiliations"):
         return None
     return verb.head if verb.head.pos_ in {"NOUN", "PROPN"} else None
 
@@ -183,7 +154,7 @@ def role_mentions(reading: Reading, nat: dict) -> list[Candidate]:
             role = _people(reading, tok)
         site = tok.head if (role is not None and tok.dep_ == "compound"
                             and tok.head.i == tok.i + 1 and tok.head.pos_ == "NOUN"
-                            and tok.head.lemma_.lower() in SITES) else None
+                            and tok.head.lemma_.lower() in words("sites")) else None
         if role is None or (tok.dep_ in {"compound", "amod", "nmod"}
                             and tok.head.pos_ in {"NOUN", "PROPN"} and site is None):
             continue
@@ -206,7 +177,7 @@ def role_mentions(reading: Reading, nat: dict) -> list[Candidate]:
             affs = affs or nat.get(first.i, [])
         if _condition(reading, tok):
             continue  # "declared a state of emergency": a condition, not the state
-        if (tok.lemma_.lower() in WEAPONS and not affs
+        if (tok.lemma_.lower() in words("weapons") and not affs
                 and tok.dep_ not in {"nsubj", "nsubjpass", "appos"}):
             continue  # "launched artillery, mortar, and rocket fire against ...": the instrument
         if affs and reading.nat_rank.get(tok.i) == 2 and (
@@ -219,15 +190,15 @@ def role_mentions(reading: Reading, nat: dict) -> list[Candidate]:
                 inner = [reading.by_token[t.i].end for t in child.subtree
                          if t.i in reading.by_token and reading.affiliation(reading.by_token[t.i])]
                 end = max([end, *inner])
-        while end < len(doc) and doc[end].lower_ in PLACE_NOUNS and doc[end - 1].head.i == end:
+        while end < len(doc) and doc[end].lower_ in words("place_nouns") and doc[end - 1].head.i == end:
             end += 1  # "The government of Sindh province"
         if not affs and role.sector == "CVL":
             affs = _situated(reading, tok)  # "people blocked streets in Hong Kong"
-        partners = tok.lower_ in PARTNER_NOUNS
+        partners = tok.lower_ in words("partner_nouns")
         if partners:
             affs = []  # "Russia's allies", "its allies": other states, of no country named
         if not affs:
-            if key in GENERIC_ROLES or _not_an_actor(tok, key):
+            if key in words("generic_roles") or _not_an_actor(tok, key):
                 continue
             pronoun = next((c.lower_ for c in tok.lefts if c.dep_ == "poss" and c.pos_ == "PRON"
                             and not partners), None)
@@ -243,7 +214,7 @@ def role_mentions(reading: Reading, nat: dict) -> list[Candidate]:
             out.append(Candidate(start, end, doc[start:end].text, None,
                                  role.sector, role.sector, role.kind, key))
             continue
-        if (tok.lower_ in FOLLOWER_NOUNS and not role.sector) or role.sector == "OPP":
+        if (tok.lower_ in words("follower_nouns") and not role.sector) or role.sector == "OPP":
             # "supporters of Gbagbo", "Kremlin critics": of the state, not of the office
             affs = list(dict.fromkeys((country, country) for country, _ in affs))
         for country, code in affs:
@@ -269,12 +240,12 @@ def _situated(reading: Reading, tok: Token) -> list[tuple[str | None, str | None
     named ([(None, None)]); nothing when they are not the subject."""
     actor = tok
     if (tok.dep_ == "pobj" and tok.head.lower_ == "of"
-            and (tok.head.head.like_num or tok.head.head.lower_ in QUANTITY_NOUNS)):
+            and (tok.head.head.like_num or tok.head.head.lower_ in words("quantity_nouns"))):
         actor = tok.head.head  # "thousands of people"
     if actor.dep_ != "nsubj" or actor.head.pos_ != "VERB":
         return []
     verb = actor.head
-    stranger = verb.lemma_.lower() in ARRIVALS  # arrived there: people, of no state named
+    stranger = verb.lemma_.lower() in words("arrivals")  # arrived there: people, of no state named
     for word in [verb, *(c for c in verb.children if c.dep_ == "dobj")]:
         for prep in word.children:
             if prep.dep_ != "prep" or prep.lower_ != "in":
@@ -309,10 +280,10 @@ def _condition(reading: Reading, tok: Token) -> bool:
 def _not_an_actor(tok: Token, key: str | None) -> bool:
     """A role noun used as a plain noun: "shared intelligence", "join forces", "freedom of
     assembly"."""
-    if (tok.head.lemma_.lower(), tok.lower_) in IDIOMS and tok.dep_ == "dobj":
+    if (tok.head.lemma_.lower(), tok.lower_) in pairs("idioms") and tok.dep_ == "dobj":
         return True
     bare = not any(c.dep_ in {"det", "poss", "amod", "compound"} for c in tok.lefts)
-    return key in PLAIN_WHEN_BARE and bare
+    return key in words("plain_when_bare") and bare
 
 
 def _people(reading: Reading, tok: Token) -> Role | None:
@@ -321,28 +292,28 @@ def _people(reading: Reading, tok: Token) -> Role | None:
     inner = [reading.role(c) for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod"}]
     sector = next((r.sector for r in inner if r is not None), None)
     based = any(c.dep_ == "acl" and c.lower_ == "based" for c in tok.rights)
-    if tok.tag_ == "NN" and tok.lower_ in ORG_HEADS and reading.nat_rank.get(tok.i) in (
+    if tok.tag_ == "NN" and tok.lower_ in words("org_heads") and reading.nat_rank.get(tok.i) in (
             {0, 1} if based else {0}):
         # "a U.S. government watchdog agency", "an official Syrian newspaper", "a terror group
         # based in Trinidad"
-        media = tok.lower_ in MEDIA_HEADS
+        media = tok.lower_ in words("media_heads")
         return Role(sector or ("MED" if media else None), "media" if media else "organisation")
-    if (tok.lower_ in ATTACK_HEADS or tok.lemma_.lower() in WAR_MACHINES) and reading.nat_rank.get(
+    if (tok.lower_ in words("attack_heads") or tok.lemma_.lower() in words("war_machines")) and reading.nat_rank.get(
             tok.i) == 0 and tok.dep_ in {"nsubj", "nsubjpass"}:
         # "A U.S. drone strike killed", "A Venezuelan police helicopter attacked": its forces acted
         return Role(sector or "MIL", "group")
-    if (tok.lemma_.lower() in VEHICLES | WAR_MACHINES and reading.nat_rank.get(tok.i) == 0
+    if (tok.lemma_.lower() in words("vehicles") | words("war_machines") and reading.nat_rank.get(tok.i) == 0
             and tok.dep_ in {"dobj", "nsubjpass"}):
         # "released a Turkish ship", "forced a Georgian cargo plane to land": the state's
-        return Role(sector or ("MIL" if tok.lemma_.lower() in WAR_MACHINES - VEHICLES else None),
+        return Role(sector or ("MIL" if tok.lemma_.lower() in words("war_machines") - words("vehicles") else None),
                     "group")
     if (reading.nat_rank.get(tok.i) == 0 and tok.dep_ == "pobj"
             and any(c.dep_ == "amod" and c.lower_ == "led" for c in tok.lefts)):
         # "assistance to the US-led war against Iraq": the state leading it is the party to it
         return Role(sector, "group")
-    if tok.tag_ == "NNS" and tok.lower_ in FOLLOWER_NOUNS and reading.nat_rank.get(tok.i) == 1:
+    if tok.tag_ == "NNS" and tok.lower_ in words("follower_nouns") and reading.nat_rank.get(tok.i) == 1:
         return Role(sector, "group")  # "supporters of Gbagbo": of his country, not his office
-    if tok.tag_ == "NNS" and sector and tok.lower_ in MEMBER_NOUNS:
+    if tok.tag_ == "NNS" and sector and tok.lower_ in words("member_nouns"):
         return Role(sector, "group")  # "opposition groups", "army units": the role's
     if (tok.tag_ in {"NNS", "NNPS"} and tok.ent_type_ == "NORP" and tok.is_title
             and tok.i not in reading.demonym_heads and tok.dep_ in ACTING_DEPS

@@ -18,9 +18,10 @@ from spacy.tokens import Token
 from ..lexicon.dictionary import split_code
 from ..lexicon.gazetteer import geocode
 from ._candidate import Candidate, Match
-from ._groups import ATTACK_HEADS, ORG_HEADS, homeland
+from ._groups import homeland
 from ._names import PLACE_KINDS
 from ._reading import GEO_NOUNS, Reading
+from ._words import words
 
 __all__ = ["LOCATION_PREPS", "land_name", "named_mention"]
 
@@ -96,7 +97,7 @@ def named_mention(reading: Reading, m: Match, kind: str, nat: dict) -> Candidate
     if head.lower_ == "from" and (kind == "government" or reading.act(head.head)):
         locative = False  # "support from the U.S. military", "a request from Russia": who made it
     place_like = kind in PLACE_KINDS or (m.entry is None and m.label in {"GPE", "LOC", "FAC"})
-    if modifier and kind in ORG_KINDS - {"government"} and head.lower_ in ORG_HEADS:
+    if modifier and kind in ORG_KINDS - {"government"} and head.lower_ in words("org_heads"):
         start = min(m.start, head.left_edge.i)
         return Candidate(start, head.i + 1, entry.name if entry else span.text, country,
                          sector, code, _actor_kind(kind), entry=entry)
@@ -190,7 +191,7 @@ def _state_act(reading: Reading, root: Token) -> bool:
         return False
     if head.pos_ not in {"NOUN", "VERB"} or reading.role(head):
         return False  # (the tagger takes "a US offer" for a verb)
-    if head.lower_ in ATTACK_HEADS and head.dep_ in {"nsubj", "nsubjpass"}:
+    if head.lower_ in words("attack_heads") and head.dep_ in {"nsubj", "nsubjpass"}:
         return False  # "Israeli air strikes killed": the state's forces, a mention of their own
     return reading.act(head)
 
