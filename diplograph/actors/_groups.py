@@ -20,8 +20,8 @@ from spacy.tokens import Token
 from ..lexicon.dictionary import Role, split_code
 from ._candidate import Candidate, code_of
 from ._names import SKIP_ENTS
-from ._reading import GEO_NOUNS, Reading
-from ._words import pairs, words
+from ._reading import Reading
+from ._words import word_pairs, word_set
 
 __all__ = ["MODIFIER_DEPS", "ethnic_word", "homeland", "nationalities", "role_mentions"]
 
@@ -47,7 +47,8 @@ def nationalities(reading: Reading) -> dict[int, list[tuple[str | None, str | No
         if aff is None:
             continue
         tok = reading.root(m)
-        while tok.dep_ == "compound" and tok.head.lower_ in words("place_nouns") and m.entry is not None:
+        while (tok.dep_ == "compound" and tok.head.lower_ in word_set("place_nouns")
+               and m.entry is not None):
             tok = tok.head  # "the government of Sindh province", "Kaduna State police"
         while (tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.i > tok.i
                and tok.head.i not in reading.by_token and not reading.role(tok.head)
@@ -88,7 +89,7 @@ def nationalities(reading: Reading) -> dict[int, list[tuple[str | None, str | No
             continue
         owner = _affiliated(tok)  # "workers affiliated with the Serbian Workers' Union"
         if owner is None and tok.pos_ == "NOUN" and (
-                (tok.lower_ in GEO_NOUNS and tok.head.lower_ in {"of", "in"})
+                (tok.lower_ in word_set("geo_nouns") and tok.head.lower_ in {"of", "in"})
                 or (tok.head.lower_ == "from" and tok.head.head.pos_ == "NOUN")):
             owner = tok.head.head  # "leaders in Chad's capital", "doctors from American groups"
         if owner is not None:
@@ -111,7 +112,8 @@ def _affiliated(tok: Token) -> Token | None:
     """The noun a participle ties to ``tok`` ("workers affiliated with [the union]", "a group
     based in [Trinidad]", "militias loyal to [Tehran]"), whose state ``tok``'s is."""
     verb = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else None
-    if verb is None or verb.dep_ not in {"acl", "amod"} or verb.lower_ not in words("affiliations"):
+    if (verb is None or verb.dep_ not in {"acl", "amod"}
+            or verb.lower_ not in word_set("affiliations")):
         return None
     return verb.head if verb.head.pos_ in {"NOUN", "PROPN"} else None
 
@@ -154,7 +156,7 @@ def role_mentions(reading: Reading, nat: dict) -> list[Candidate]:
             role = _people(reading, tok)
         site = tok.head if (role is not None and tok.dep_ == "compound"
                             and tok.head.i == tok.i + 1 and tok.head.pos_ == "NOUN"
-                            and tok.head.lemma_.lower() in words("sites")) else None
+                            and tok.head.lemma_.lower() in word_set("sites")) else None
         if role is None or (tok.dep_ in {"compound", "amod", "nmod"}
                             and tok.head.pos_ in {"NOUN", "PROPN"} and site is None):
             continue
@@ -177,7 +179,7 @@ def role_mentions(reading: Reading, nat: dict) -> list[Candidate]:
             affs = affs or nat.get(first.i, [])
         if _condition(reading, tok):
             continue  # "declared a state of emergency": a condition, not the state
-        if (tok.lemma_.lower() in words("weapons") and not affs
+        if (tok.lemma_.lower() in word_set("weapons") and not affs
                 and tok.dep_ not in {"nsubj", "nsubjpass", "appos"}):
             continue  # "launched artillery, mortar, and rocket fire against ...": the instrument
         if affs and reading.nat_rank.get(tok.i) == 2 and (
@@ -190,15 +192,16 @@ def role_mentions(reading: Reading, nat: dict) -> list[Candidate]:
                 inner = [reading.by_token[t.i].end for t in child.subtree
                          if t.i in reading.by_token and reading.affiliation(reading.by_token[t.i])]
                 end = max([end, *inner])
-        while end < len(doc) and doc[end].lower_ in words("place_nouns") and doc[end - 1].head.i == end:
+        while (end < len(doc) and doc[end].lower_ in word_set("place_nouns")
+               and doc[end - 1].head.i == end):
             end += 1  # "The government of Sindh province"
         if not affs and role.sector == "CVL":
             affs = _situated(reading, tok)  # "people blocked streets in Hong Kong"
-        partners = tok.lower_ in words("partner_nouns")
+        partners = tok.lower_ in word_set("partner_nouns")
         if partners:
             affs = []  # "Russia's allies", "its allies": other states, of no country named
         if not affs:
-            if key in words("generic_roles") or _not_an_actor(tok, key):
+            if key in word_set("generic_roles") or _not_an_actor(tok, key):
                 continue
             pronoun = next((c.lower_ for c in tok.lefts if c.dep_ == "poss" and c.pos_ == "PRON"
                             and not partners), None)
@@ -214,7 +217,7 @@ def role_mentions(reading: Reading, nat: dict) -> list[Candidate]:
             out.append(Candidate(start, end, doc[start:end].text, None,
                                  role.sector, role.sector, role.kind, key))
             continue
-        if (tok.lower_ in words("follower_nouns") and not role.sector) or role.sector == "OPP":
+        if (tok.lower_ in word_set("follower_nouns") and not role.sector) or role.sector == "OPP":
             # "supporters of Gbagbo", "Kremlin critics": of the state, not of the office
             affs = list(dict.fromkeys((country, country) for country, _ in affs))
         for country, code in affs:
@@ -240,18 +243,18 @@ def _situated(reading: Reading, tok: Token) -> list[tuple[str | None, str | None
     named ([(None, None)]); nothing when they are not the subject."""
     actor = tok
     if (tok.dep_ == "pobj" and tok.head.lower_ == "of"
-            and (tok.head.head.like_num or tok.head.head.lower_ in words("quantity_nouns"))):
+            and (tok.head.head.like_num or tok.head.head.lower_ in word_set("quantity_nouns"))):
         actor = tok.head.head  # "thousands of people"
     if actor.dep_ != "nsubj" or actor.head.pos_ != "VERB":
         return []
     verb = actor.head
-    stranger = verb.lemma_.lower() in words("arrivals")  # arrived there: people, of no state named
+    stranger = verb.lemma_.lower() in word_set("arrivals")  # arrived there: of no state named
     for word in [verb, *(c for c in verb.children if c.dep_ == "dobj")]:
         for prep in word.children:
             if prep.dep_ != "prep" or prep.lower_ != "in":
                 continue
             objs = [o for o in prep.children if o.dep_ == "pobj"]
-            objs += [c for o in objs if o.lower_ in GEO_NOUNS for c in o.children
+            objs += [c for o in objs if o.lower_ in word_set("geo_nouns") for c in o.children
                      if c.dep_ in MODIFIER_DEPS]  # "in Kenya's capital"
             for obj in objs:
                 name = reading.by_token.get(obj.i)
@@ -280,10 +283,10 @@ def _condition(reading: Reading, tok: Token) -> bool:
 def _not_an_actor(tok: Token, key: str | None) -> bool:
     """A role noun used as a plain noun: "shared intelligence", "join forces", "freedom of
     assembly"."""
-    if (tok.head.lemma_.lower(), tok.lower_) in pairs("idioms") and tok.dep_ == "dobj":
+    if (tok.head.lemma_.lower(), tok.lower_) in word_pairs("idioms") and tok.dep_ == "dobj":
         return True
     bare = not any(c.dep_ in {"det", "poss", "amod", "compound"} for c in tok.lefts)
-    return key in words("plain_when_bare") and bare
+    return key in word_set("plain_when_bare") and bare
 
 
 def _people(reading: Reading, tok: Token) -> Role | None:
@@ -292,28 +295,30 @@ def _people(reading: Reading, tok: Token) -> Role | None:
     inner = [reading.role(c) for c in tok.lefts if c.dep_ in {"compound", "amod", "nmod"}]
     sector = next((r.sector for r in inner if r is not None), None)
     based = any(c.dep_ == "acl" and c.lower_ == "based" for c in tok.rights)
-    if tok.tag_ == "NN" and tok.lower_ in words("org_heads") and reading.nat_rank.get(tok.i) in (
+    if tok.tag_ == "NN" and tok.lower_ in word_set("org_heads") and reading.nat_rank.get(tok.i) in (
             {0, 1} if based else {0}):
         # "a U.S. government watchdog agency", "an official Syrian newspaper", "a terror group
         # based in Trinidad"
-        media = tok.lower_ in words("media_heads")
+        media = tok.lower_ in word_set("media_heads")
         return Role(sector or ("MED" if media else None), "media" if media else "organisation")
-    if (tok.lower_ in words("attack_heads") or tok.lemma_.lower() in words("war_machines")) and reading.nat_rank.get(
-            tok.i) == 0 and tok.dep_ in {"nsubj", "nsubjpass"}:
+    lemma = tok.lemma_.lower()
+    if ((tok.lower_ in word_set("attack_heads") or lemma in word_set("war_machines"))
+            and reading.nat_rank.get(tok.i) == 0 and tok.dep_ in {"nsubj", "nsubjpass"}):
         # "A U.S. drone strike killed", "A Venezuelan police helicopter attacked": its forces acted
         return Role(sector or "MIL", "group")
-    if (tok.lemma_.lower() in words("vehicles") | words("war_machines") and reading.nat_rank.get(tok.i) == 0
-            and tok.dep_ in {"dobj", "nsubjpass"}):
+    if (lemma in word_set("vehicles") | word_set("war_machines")
+            and reading.nat_rank.get(tok.i) == 0 and tok.dep_ in {"dobj", "nsubjpass"}):
         # "released a Turkish ship", "forced a Georgian cargo plane to land": the state's
-        return Role(sector or ("MIL" if tok.lemma_.lower() in words("war_machines") - words("vehicles") else None),
-                    "group")
+        military = lemma in word_set("war_machines") - word_set("vehicles")
+        return Role(sector or ("MIL" if military else None), "group")
     if (reading.nat_rank.get(tok.i) == 0 and tok.dep_ == "pobj"
             and any(c.dep_ == "amod" and c.lower_ == "led" for c in tok.lefts)):
         # "assistance to the US-led war against Iraq": the state leading it is the party to it
         return Role(sector, "group")
-    if tok.tag_ == "NNS" and tok.lower_ in words("follower_nouns") and reading.nat_rank.get(tok.i) == 1:
+    if (tok.tag_ == "NNS" and tok.lower_ in word_set("follower_nouns")
+            and reading.nat_rank.get(tok.i) == 1):
         return Role(sector, "group")  # "supporters of Gbagbo": of his country, not his office
-    if tok.tag_ == "NNS" and sector and tok.lower_ in words("member_nouns"):
+    if tok.tag_ == "NNS" and sector and tok.lower_ in word_set("member_nouns"):
         return Role(sector, "group")  # "opposition groups", "army units": the role's
     if (tok.tag_ in {"NNS", "NNPS"} and tok.ent_type_ == "NORP" and tok.is_title
             and tok.i not in reading.demonym_heads and tok.dep_ in ACTING_DEPS

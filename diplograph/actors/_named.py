@@ -20,8 +20,8 @@ from ..lexicon.gazetteer import geocode
 from ._candidate import Candidate, Match
 from ._groups import homeland
 from ._names import PLACE_KINDS
-from ._reading import GEO_NOUNS, Reading
-from ._words import words
+from ._reading import Reading
+from ._words import word_set
 
 __all__ = ["LOCATION_PREPS", "land_name", "named_mention"]
 
@@ -30,12 +30,6 @@ LOCATION_PREPS = {
 }
 ORG_KINDS = {"organisation", "igo", "media", "group", "government"}
 STATE_KINDS = {"country", "demonym", "capital"}  # names that stand for a state
-# Last words of a body's name: "the Kenya Anti-Corruption Commission" is a body, not a place.
-BODY_NAMES = {
-    "commission", "commision", "committee", "council", "party", "front", "authority", "agency",
-    "board", "bureau", "assembly", "federation", "association", "union", "congress", "institute",
-    "foundation",
-}
 
 
 def named_mention(reading: Reading, m: Match, kind: str, nat: dict) -> Candidate | None:
@@ -79,7 +73,7 @@ def named_mention(reading: Reading, m: Match, kind: str, nat: dict) -> Candidate
             return Candidate(start, m.end, name, country, None, country, "group", entry=entry)
         _land_of(reading, root, country)
         return None
-    if kind in STATE_KINDS | {"place"} and dep == "poss" and head.lower_ in GEO_NOUNS:
+    if kind in STATE_KINDS | {"place"} and dep == "poss" and head.lower_ in word_set("geo_nouns"):
         _land_of(reading, root, country)  # "in Chad's capital", "Venezuela's land borders"
         return None
     modifier = dep in {"compound", "amod", "nmod"} and head.i >= m.end
@@ -97,12 +91,12 @@ def named_mention(reading: Reading, m: Match, kind: str, nat: dict) -> Candidate
     if head.lower_ == "from" and (kind == "government" or reading.act(head.head)):
         locative = False  # "support from the U.S. military", "a request from Russia": who made it
     place_like = kind in PLACE_KINDS or (m.entry is None and m.label in {"GPE", "LOC", "FAC"})
-    if modifier and kind in ORG_KINDS - {"government"} and head.lower_ in words("org_heads"):
+    if modifier and kind in ORG_KINDS - {"government"} and head.lower_ in word_set("org_heads"):
         start = min(m.start, head.left_edge.i)
         return Candidate(start, head.i + 1, entry.name if entry else span.text, country,
                          sector, code, _actor_kind(kind), entry=entry)
-    if (modifier and kind == "country" and head.pos_ == "PROPN" and head.lower_ in BODY_NAMES
-            and not locative and head.is_title):
+    if (modifier and kind == "country" and head.pos_ == "PROPN"
+            and head.lower_ in word_set("body_names") and not locative and head.is_title):
         start = m.start - 1 if m.start > 0 and doc[m.start - 1].lower_ == "the" else m.start
         return Candidate(start, head.i + 1, doc[m.start : head.i + 1].text, country, None,
                          country, "organisation")  # "the Kenya Anti-Corruption Commission"
@@ -148,10 +142,10 @@ def land_name(reading: Reading, m: Match) -> bool:
         return False
     root = reading.root(m)
     if (root.dep_ == "pobj" and root.head.lower_ == "of"
-            and root.head.head.lower_ in GEO_NOUNS and root.head.head.pos_ == "NOUN"):
+            and root.head.head.lower_ in word_set("geo_nouns") and root.head.head.pos_ == "NOUN"):
         return True
     where = ((root.dep_ == "pobj" and root.head.lower_ in LOCATION_PREPS - {"from"})
-             or (root.dep_ == "compound" and root.head.lower_ in GEO_NOUNS))
+             or (root.dep_ == "compound" and root.head.lower_ in word_set("geo_nouns")))
     return (where and m.kind() == "organisation"
             and geocode(reading.doc[m.start : m.end].text) is not None)
 
@@ -163,7 +157,7 @@ def _land_of(reading: Reading, root: Token, country: str | None) -> None:
     head = root
     while head.dep_ in {"compound", "amod", "nmod", "poss"} and head.head.i > head.i:
         head = head.head
-    if head is root or head.lower_ not in GEO_NOUNS or head.pos_ != "NOUN":
+    if head is root or head.lower_ not in word_set("geo_nouns") or head.pos_ != "NOUN":
         return  # (a name the dictionary does not know: the gazetteer's, "the Deraa countryside")
     for prep in head.rights:
         if country and prep.dep_ == "prep" and prep.lower_ == "of":
@@ -191,7 +185,7 @@ def _state_act(reading: Reading, root: Token) -> bool:
         return False
     if head.pos_ not in {"NOUN", "VERB"} or reading.role(head):
         return False  # (the tagger takes "a US offer" for a verb)
-    if head.lower_ in words("attack_heads") and head.dep_ in {"nsubj", "nsubjpass"}:
+    if head.lower_ in word_set("attack_heads") and head.dep_ in {"nsubj", "nsubjpass"}:
         return False  # "Israeli air strikes killed": the state's forces, a mention of their own
     return reading.act(head)
 

@@ -14,16 +14,13 @@ from spacy.tokens import Doc, Span
 from ..lexicon.dictionary import ActorDictionary, Entry, match_key, split_code
 from ._candidate import Match
 from ._reading import Reading
+from ._words import word_set
 
 __all__ = ["PLACE_KINDS", "SKIP_ENTS", "find_names"]
 
 PLACE_KINDS = {"country", "capital", "place"}
-MEETINGS = {"summit", "conference", "talks", "games", "cup", "championship", "festival", "war"}
 SKIP_ENTS = {"DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "ORDINAL", "QUANTITY", "WORK_OF_ART"}
-STORMS = {"cyclone", "hurricane", "typhoon", "storm", "tropical"}  # "Cyclone Nargis"
-LAW_NAMES = {"act", "bill", "amendment"}  # last words of a law's name the NER takes for a body
 STANCE_PREFIXES = {"anti", "pro", "post", "pre", "non"}  # "pro-Russian": for, not of, Russia
-NAME_ADJECTIVES = {"national"}  # role words that, inside a name, qualify: "National Rescue Party"
 CALENDAR = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
     "february", "march", "april", "june", "july", "august", "september", "october", "november",
@@ -127,9 +124,9 @@ def _add_entities(reading: Reading) -> None:
     for ent in map(_trim, doc.ents):
         if ent.label_ not in {"PERSON", "ORG", "GPE", "LOC", "FAC"} or not len(ent):
             continue
-        if ent.label_ == "ORG" and ent[-1].lower_ in LAW_NAMES and ent[-1].is_title:
+        if ent.label_ == "ORG" and ent[-1].lower_ in word_set("law_names") and ent[-1].is_title:
             continue  # "the Hong Kong Human Rights and Democracy Act": a law, no actor
-        if (ent.label_ == "ORG" and ent.root.lower_ not in MEETINGS
+        if (ent.label_ == "ORG" and ent.root.lower_ not in word_set("meetings")
                 and _owned_organisation(reading, ent)):
             continue
         if any(i in taken for i in range(ent.start, ent.end)):
@@ -137,7 +134,7 @@ def _add_entities(reading: Reading) -> None:
         last = doc[ent.end - 1]
         if ent.label_ == "PERSON" and (
                 (ent.end < len(doc) and doc[ent.end].like_num)
-                or any(c.isdigit() for c in ent.text) or ent[0].lower_ in STORMS):
+                or any(c.isdigit() for c in ent.text) or ent[0].lower_ in word_set("storms")):
             continue  # "Senate Bill 2770", "COVID-19", "F-16s", "Cyclone Nargis": no person
         if ent.label_ == "ORG" and reading.role(last) and (
                 ent.root.i == ent.end - 1 or reading.role_start(last) <= ent.start + 1):
@@ -190,7 +187,7 @@ def _owned_organisation(reading: Reading, ent: Span) -> bool:
             or any(m.start < ent.start or m.end > ent.end for m in reading.matches
                    if m.start < ent.end and ent.start < m.end and m not in inner)
             or ent.root.pos_ != "PROPN" or ent.root.dep_ in {"compound", "amod", "nmod"}
-            or any(reading.role(tok) and tok.lower_ not in NAME_ADJECTIVES
+            or any(reading.role(tok) and tok.lower_ not in word_set("name_adjectives")
                    for tok in reading.doc[inner[-1].end : ent.end])):
         return False  # "British Defence [Secretary]", "Arab League Secretary": titles
     aff = reading.affiliation(inner[0])

@@ -14,11 +14,10 @@ from ..lexicon.dictionary import Entry, match_key, split_code
 from ._candidate import Candidate, Match, code_of
 from ._groups import MODIFIER_DEPS
 from ._reading import Reading
+from ._words import word_set
 
-__all__ = ["FORMER", "HONORIFICS", "conjoined_surnames", "known_surname", "person_mention"]
+__all__ = ["conjoined_surnames", "known_surname", "person_mention"]
 
-HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "madam", "mister", "sheikh", "sheik", "shaikh"}
-FORMER = {"former", "ex", "ex-", "ousted", "late", "deposed", "then"}
 JOINERS = {"and", "or", "&"}  # a conjunction before a name ends another's phrase
 
 
@@ -90,7 +89,7 @@ def person_mention(reading: Reading, m: Match, nat: dict) -> Candidate:
         if said and country not in {None, "IGO", said} and reading.nat_rank.get(root.i, 0) < 2:
             # "King Hassan of Morocco": the text's nationality, not a namesake's in the dictionary
             country, code = said, code_of(said, sector)
-        former = any(t.lower_ in FORMER for t in doc[start : m.start])
+        former = any(t.lower_ in word_set("former") for t in doc[start : m.start])
         if not current or sector in {None, "ELI"}:
             # the text's own title ("President Boris Yeltsin") says more than "elite"
             sector = role.sector if role and not former else (None if not current else sector)
@@ -191,7 +190,7 @@ def known_surname(reading: Reading, m: Match, title: str | None) -> Entry | None
     needed for a lone surname), "Omar El Bashir" (same first name as Omar Hassan al-Bashir),
     "Francois Mitterand" (one letter off one person's name)."""
     words = [t for t in reading.doc[m.start : m.end] if t.is_alpha]
-    honoured = bool(words) and words[0].lower_ in HONORIFICS  # "Mr Erdogan" as one name
+    honoured = bool(words) and words[0].lower_ in word_set("honorifics")  # "Mr Erdogan" as one name
     words = words[1:] if honoured else words
     if not words:
         return None
@@ -209,7 +208,7 @@ def known_surname(reading: Reading, m: Match, title: str | None) -> Entry | None
         doc = reading.doc
         if m.end < len(doc) and doc[m.end].like_num:
             return None  # "Senate Bill 2770", "Resolution 1441": a numbered text, no person
-        if title or honoured or before in HONORIFICS:
+        if title or honoured or before in word_set("honorifics"):
             return entry
         return entry if _in_office(reading, entry) else None
     same_first = match_key(entry.name).split()[0] == match_key(words[0].text)

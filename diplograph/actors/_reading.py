@@ -13,16 +13,10 @@ from ..lexicon.dictionary import ActorDictionary, Entry, Role, match_key, split_
 from ..lexicon.gazetteer import geocode
 from ..model import Location
 from ._candidate import Match
+from ._words import word_set
 
-__all__ = ["GEO_NOUNS", "Reading"]
+__all__ = ["Reading"]
 
-# Common nouns of a stretch of land a name or nationality can qualify: "in Thailand border",
-# "Bosnian Serb territory", "in Montenegro province": a place of that state.
-GEO_NOUNS = {
-    "border", "borders", "frontier", "territory", "territories", "province", "region", "state",
-    "district", "county", "republic", "enclave", "area", "areas", "city", "town", "island",
-    "islands", "coast", "countryside", "airspace", "waters", "soil", "capital",
-}
 
 
 class Reading:
@@ -75,7 +69,7 @@ class Reading:
             country = self.place_country.get(span.root.i)
         if country is None:
             found = geocode(span.text)
-            if found is None and len(span) > 1 and span[-1].lower_ in GEO_NOUNS:
+            if found is None and len(span) > 1 and span[-1].lower_ in word_set("geo_nouns"):
                 found = geocode(span[:-1].text)  # "Montenegro province", "West Darfur State"
                 name = name or span.text
             if found is not None:

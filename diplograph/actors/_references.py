@@ -16,8 +16,8 @@ from spacy.tokens import Token
 from ..lexicon.gazetteer import regions
 from ._candidate import Candidate, code_of
 from ._named import LOCATION_PREPS
-from ._persons import FORMER, HONORIFICS
 from ._reading import Reading
+from ._words import word_set
 
 __all__ = [
     "acronyms", "anaphors", "context_countries", "corefer", "country_possessors", "ethnic_minorities",
@@ -32,21 +32,15 @@ GROUPS = frozenset({"group", "organisation"})
 ANAPHORS = {"he": PERSONS, "him": PERSONS, "she": PERSONS, "her": PERSONS, "it": BODIES | {"group"},
             "they": GROUPS, "them": GROUPS}
 REFERRING_NOUNS = {"country": STATES, "nation": STATES, "group": GROUPS}
-# Nouns whose possessive names the state named before ("the Jewish state's premier", "the
-# territory's government"); bare, "the state" or "the territory" is as often land or a US state.
-STATE_NOUNS = {"country", "nation", "state", "territory", "kingdom", "republic"}
 # Sectors a bare role noun shares with the state its context names ("the army", "the police");
 # not envoys or ambassadors, who are usually the other state's.
 CONTEXT_SECTORS = {"GOV", "MIL", "COP", "LEG", "JUD", "OPP", "REB", "SPY", "PTY", "REL"}
 # Sectors of a state's own people, which a foreign leader seldom deals with by name.
 DOMESTIC_SECTORS = {"REB", "OPP", "PTY", "CVL", "LAB", "JUD", "LEG", "EDU", "REL", "COP"}
 ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "poss"}  # a state acting in its sentence
-SEAS = {"sea", "ocean", "gulf", "mediterranean", "atlantic", "pacific", "strait", "channel"}
 ANAPHOR_SENTENCES = 2  # how many sentences back an antecedent may be
 # Determiners and numbers of a phrase naming two people named before ("Both men", "the two men").
 PAIR_WORDS = {"both", "two"}
-# Head words of a political body the dictionary may not know ("the Umma (Nation) party").
-PARTY_HEADS = {"party", "union", "coalition", "front", "alliance", "movement", "congress", "bloc"}
 
 
 def corefer(reading: Reading, cands: list[Candidate]) -> None:
@@ -73,7 +67,7 @@ def corefer(reading: Reading, cands: list[Candidate]) -> None:
                     target = _office_holder(reading, c, named)
         elif c.entry is None:
             words = c.name.split()
-            if len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
+            if len(words) > 1 and words[0].lower().rstrip(".") in word_set("honorifics"):
                 words = words[1:]  # "Mr. Trump": the Trump named before
             if 0 < len(words) <= 2:
                 target = next((p for p in reversed(named) if p.name != c.name
@@ -99,7 +93,7 @@ def _office_holder(reading: Reading, c: Candidate, named: list[Candidate]) -> Ca
     """"Gustavo Petro won ... The president-elect said": the one person of that sector (and
     country, if the phrase gives one) named in this sentence or the two before, if only one."""
     head = reading.doc[c.end - 1]
-    if any(t.lower_ in FORMER for t in reading.doc[c.start : c.end]) or any(
+    if any(t.lower_ in word_set("former") for t in reading.doc[c.start : c.end]) or any(
             ch.dep_ == "prep" and ch.lower_ == "of" for ch in head.rights):
         return None  # "the former president", "the president of the party": someone else
     first = reading.sent_of[c.start] - ANAPHOR_SENTENCES
@@ -177,7 +171,8 @@ def country_possessors(reading: Reading, cands: list[Candidate]) -> None:
         if c.country is not None or not c.title:
             continue
         head = reading.doc[c.end - 1]
-        owner = next((t for t in head.lefts if t.dep_ == "poss" and t.lower_ in STATE_NOUNS
+        owner = next((t for t in head.lefts if t.dep_ == "poss"
+                      and t.lower_ in word_set("state_nouns")
                       and any(d.lower_ == "the" for d in t.lefts)), None)
         state = _antecedent(reading, owner, STATES, cands) if owner is not None else None
         if state is not None:
@@ -226,7 +221,7 @@ def party_countries(reading: Reading, cands: list[Candidate]) -> None:
         if c.country is not None or c.entry is not None or c.kind != "organisation":
             continue
         root = reading.doc[c.start : c.end].root
-        if root.lower_ not in PARTY_HEADS:
+        if root.lower_ not in word_set("party_heads"):
             continue
         sent = reading.sents[reading.sent_of[c.start]]
         states = {p.country for p in cands if p is not c and p.country
@@ -246,7 +241,7 @@ def place_countries(reading: Reading, cands: list[Candidate]) -> None:
     for place in reading.places:
         name = (place.text or place.name).lower().removeprefix("the ")
         if (place.country is not None or place.start is None or name in skip
-                or any(word in skip or word in SEAS for word in name.split())):
+                or any(word in skip or word in word_set("seas") for word in name.split())):
             continue  # "West Africa", "the Mediterranean Sea": more than one state's
         sent = next(s for s in reading.sents if s.start_char <= place.start < s.end_char)
         states = {c.country for c in cands if c.country and sent.start <= c.start < sent.end}

@@ -21,6 +21,7 @@ from collections import Counter
 
 from ._candidate import Candidate, code_of
 from ._reading import Reading
+from ._words import word_set
 
 __all__ = ["HOME_SECTORS", "all_sides", "article_setting", "home_countries"]
 
@@ -33,9 +34,6 @@ MIN_LEAD = 1.4  # the setting must outweigh the next country by this factor
 HOME_SECTORS = {"COP", "JUD", "LEG", "PTY", "OPP", "CVL", "PPL", "EDU", "LAB", "BUS", "REL", "CRM"}
 STATE_KINDS = {"government"}  # a state body ("the State Department", "the government")
 NO_COUNTRY = {"IGO", "NGO", "MNC", "IMG", "UAF"}
-# "all sides", "all parties": every party to the story's conflict (not "both sides", which are as
-# often two states as two camps of one).
-SIDE_NOUNS = {"sides", "parties", "factions"}
 
 
 def article_setting(reading: Reading, cands: list[Candidate]) -> str | None:
@@ -114,7 +112,8 @@ def all_sides(reading: Reading, cands: list[Candidate]) -> list[Candidate]:
     covered = {i for c in cands for i in range(c.start, c.end)}
     found = []
     for tok in reading.doc:
-        if tok.lower_ not in SIDE_NOUNS or tok.i in covered or tok.i in reading.dateline:
+        if (tok.lower_ not in word_set("side_nouns") or tok.i in covered
+                or tok.i in reading.dateline):
             continue
         first = next((c for c in tok.lefts if c.lower_ == "all" and c.dep_ in {"det", "amod", "predet"}),
                      None)
