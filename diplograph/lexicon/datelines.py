@@ -14,6 +14,9 @@ __all__ = ["DATELINE_MARKS", "dateline_end", "in_dateline"]
 DATELINE_MARKS = frozenset({"--", "—", "–", "-", ":"})
 _LONGEST = 12  # tokens: "MOGADISHU, Somalia, March 15 (AP) --" and no more
 _ARTICLES = frozenset({"the", "a", "an"})
+# a lead may open with a quote, and some wire copy has a quote mark where the dash was lost:
+# "WASHINGTON (AP) \" President Donald Trump on Wednesday granted a full pardon"
+QUOTE_MARKS = frozenset({'"', "“"})
 
 
 def dateline_end(sent: Span) -> int | None:
@@ -38,10 +41,11 @@ def dateline_end(sent: Span) -> int | None:
             nxt = tok.doc[tok.i + 1]
             if tok.text.endswith(":") and not first.is_upper:
                 return None
-            if not (nxt.text[:1].isupper() or nxt.text[:1].isdigit() or nxt.text in {'"', "“"}):
+            if not (nxt.text[:1].isupper() or nxt.text[:1].isdigit() or nxt.text in QUOTE_MARKS):
                 return None
             return tok.i
-        if tok.pos_ in {"VERB", "AUX"} or tok.lower_ in _ARTICLES:
+        # "THE HAGUE, Netherlands --" is a place; "The" of a story sentence is not
+        if tok.pos_ in {"VERB", "AUX"} or (tok.lower_ in _ARTICLES and not tok.is_upper):
             return None
         if tok.is_alpha and not (tok.is_title or tok.is_upper) and tok.ent_type_ != "DATE":
             return None
@@ -57,7 +61,7 @@ def _agency_without_dash(tok: Token, first: Token) -> bool:
         return False
     agency, opening, nxt = doc[tok.i - 1], doc[tok.i - 2], doc[tok.i + 1]
     return (opening.text == "(" and agency.is_alpha and (agency.is_title or agency.is_upper)
-            and nxt.is_title and nxt.pos_ not in ("VERB", "AUX"))
+            and (nxt.is_title or nxt.text in QUOTE_MARKS) and nxt.pos_ not in ("VERB", "AUX"))
 
 
 def in_dateline(token: Token) -> bool:

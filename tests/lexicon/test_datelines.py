@@ -20,6 +20,12 @@ def _dateline(nlp, text: str) -> list[str]:
     ("KABUL (Pajhwok): Afghan forces killed ten Taliban fighters.", ["KABUL", "(", "Pajhwok", "):"]),
     ("WASHINGTON (Reuters) The United States imposed sanctions on Iran.", ["WASHINGTON", "(", "Reuters", ")"]),
     ("Washington - US President Donald Trump met Kim Jong Un.", ["Washington", "-"]),
+    ("THE HAGUE, Netherlands -- A United Nations prosecutor has charged a former Rwandan minister.",
+     ["THE", "HAGUE", ",", "Netherlands", "--"]),
+    ('WASHINGTON (AP) " President Donald Trump on Wednesday granted a full pardon to Conrad Black.',
+     ["WASHINGTON", "(", "AP", ")"]),
+    ("Tehran, March 15, IRNA - The Iranian parliament condemned the attacks on Gaza.",
+     ["Tehran", ",", "March", "15", ",", "IRNA", "-"]),
 ])
 def test_dateline_ends_at_its_dash(nlp, text, dateline):
     assert _dateline(nlp, text) == dateline
