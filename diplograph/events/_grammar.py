@@ -20,24 +20,10 @@ from ._words import (
 
 __all__ = [
     "cited_reasons", "described_noun",
-    "in_dateline", "is_circumstance", "is_conditional", "is_for_clause", "is_infinitival", "is_mutual",
+    "is_circumstance", "is_conditional", "is_for_clause", "is_infinitival", "is_mutual",
     "is_obligation", "is_passive", "is_temporal", "naming_predicate", "object_heads", "orphan_object",
     "phrase_tokens", "purpose_clauses", "received_by", "stray_recipient", "struck_by", "yielding_context",
 ]
-
-
-def in_dateline(token: Token) -> bool:
-    """Whether ``token`` is in a wire dateline ("JERUSALEM --", "KABUL (Pajhwok):"), not the story."""
-    sent = token.sent
-    first = sent[0]
-    if not (first.is_upper and len(first.text) > 2 and first.is_alpha):
-        return False
-    for other in sent[: min(len(sent), 8)]:
-        # a dash between spaces ("BEIRUT - The"), not a hyphen inside a word ("ICE returned pre-Columbian")
-        spaced = other.i > sent.start and bool(other.doc[other.i - 1].whitespace_)
-        if other.text in ("--", "—", "–", ":") or (other.text == "-" and spaced) or other.text.startswith("("):
-            return token.i < other.i or (other.text.startswith("(") and token.i <= other.i + 3)
-    return False
 
 
 def cited_reasons(verb: Token) -> list[Token]:

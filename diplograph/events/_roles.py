@@ -10,10 +10,10 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ..lexicon.datelines import in_dateline
 from ..model import Actor, ActorRef, Quote
 from ._grammar import (
     described_noun,
-    in_dateline,
     is_circumstance,
     is_for_clause,
     is_infinitival,

@@ -29,6 +29,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Token
 
+from ..lexicon.auxiliaries import COUNTERFACTUAL, auxiliaries
 from ..lexicon.tables import shipped_text
 from ..model import Actor, ActorRef
 from ._grammar import described_noun
@@ -61,7 +62,6 @@ VERBAL_TARGETS = {"person", "media"}
 # Modals whose "have" with a past participle tells what did not happen ("would have claimed"); with
 # "may", "might", "could" or "must" it is a guess about what did ("hackers may have launched cyber
 # attacks"), a hypothetical event that stays.
-COUNTERFACTUAL_MODALS = {"would", "'d", "should"}
 # Dependencies by which a clause says what a noun or a verb of saying holds ("charges that X ...",
 # "falsely claimed that X ..."), and by which a clause of its own begins (where a counterfactual or a
 # false claim above it stops: "The deal, which Iran signed, would have ...").
@@ -109,9 +109,9 @@ def _counterfactual(verb: Token) -> bool:
     a past participle states what did not happen; so does an inverted condition ("had X gone")."""
     if verb.pos_ not in ("VERB", "AUX"):
         return False
-    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    auxes = auxiliaries(verb)
     have = [c for c in auxes if c.lower_ in ("have", "'ve")]
-    if have and verb.tag_ == "VBN" and any(c.lower_ in COUNTERFACTUAL_MODALS and c.i < have[0].i for c in auxes):
+    if have and verb.tag_ == "VBN" and any(c.lower_ in COUNTERFACTUAL and c.i < have[0].i for c in auxes):
         return True
     subjects = [c for c in verb.children if c.dep_.startswith("nsubj")]
     return verb.dep_ == "advcl" and verb.tag_ == "VBN" and bool(subjects) and any(

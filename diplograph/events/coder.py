@@ -32,6 +32,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ..lexicon.auxiliaries import REFUSING
 from ..lexicon.cameo import cameo_code
 from ..model import Actor, Event, Location, Mention, Quote, Span
 from ._episodes import demand_clauses, is_protest_purpose, is_protesting, joins_protest, without_bare_repeats
@@ -751,7 +752,7 @@ def refusal_code(code: str, verb: Token) -> str | None:
     children = list(verb.children)
     negated = any(c.dep_ == "neg" or (c.lower_ == "longer" and any(n.lower_ == "no" for n in c.children))
                   for c in children)  # "will not", "will no longer"
-    if not (negated and any(c.lower_ in ("will", "would", "wo") for c in children)):
+    if not (negated and any(c.lower_ in REFUSING for c in children)):
         return None
     return refused(code) if code[:2] in REFUSAL_CODES else None
 

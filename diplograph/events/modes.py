@@ -15,10 +15,10 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..lexicon.auxiliaries import FUTURE, HYPOTHETICAL
+
 __all__ = ["event_mode"]
 
-HYPOTHETICAL_AUX = {"may", "might", "could", "would", "should", "can", "must"}
-FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 FUTURE_HEADS = {"plan", "intend", "prepare", "aim", "schedule", "set", "go", "vow", "pledge", "promise",
                 "ready", "willing", "prepared", "swear"}
 PLEDGING_HEADS = {"vow", "swear", "pledge", "promise"}
@@ -64,13 +64,13 @@ def _local_mode(verb: Token) -> str | None:
             negated = True
         elif lower == "longer" and any(c.lower_ == "no" for c in child.children):
             negated = True  # "will no longer tolerate rallies"
-        elif child.dep_ in ("aux", "auxpass") and lower in HYPOTHETICAL_AUX and _counterfactual(verb):
+        elif child.dep_ in ("aux", "auxpass") and lower in HYPOTHETICAL and _counterfactual(verb):
             hypothetical = True  # "would then have claimed", "might have attacked": did not happen
         elif child.dep_ in ("aux", "auxpass") and lower == "would" and _reported_past(verb):
             future = True  # "said it would free the prisoners": the future seen from the past
-        elif child.dep_ in ("aux", "auxpass") and lower in HYPOTHETICAL_AUX:
+        elif child.dep_ in ("aux", "auxpass") and lower in HYPOTHETICAL:
             hypothetical = True
-        elif child.dep_ in ("aux", "auxpass") and lower in FUTURE_AUX:
+        elif child.dep_ in ("aux", "auxpass") and lower in FUTURE:
             future = True
         elif child.dep_ == "mark" and lower in ("if", "unless", "whether"):
             hypothetical = True

@@ -36,6 +36,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ..lexicon.auxiliaries import FUTURE, PAST, PERFECT, auxiliaries
 from ..lexicon.parse import quoted_spans, tree_distance
 from ..model import Event
 from .corefer import DatedMention, event_countries, refer_back
@@ -55,9 +56,6 @@ _DATEISH = re.compile(
     re.IGNORECASE,
 )
 _YEAR_TOKEN = re.compile(r"^(1[89]|20)\d\d$")
-_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-_PAST_AUX = frozenset({"had", "has", "have", "was", "were", "did"})
-_PERFECT_AUX = frozenset({"had", "has", "have", "'d", "'ve"})
 # Dependencies that open a clause of their own (xcomp and pcomp stay in their governor's clause:
 # "agreed to meet on Friday", "inserted himself ... in recent days by warning").
 _CLAUSE_DEPS = frozenset({"ROOT", "ccomp", "advcl", "relcl", "acl", "parataxis", "csubj", "csubjpass"})
@@ -181,17 +179,17 @@ def tense_of(trigger: Token) -> str:
     for verb in (trigger, trigger.head if trigger.dep_ in ("xcomp", "conj") else None):
         if verb is None:
             continue
-        auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-        if auxiliaries & _FUTURE_AUX or "going" in auxiliaries:
+        own = {c.lower_ for c in auxiliaries(verb)}
+        if own & FUTURE or "going" in own:
             return "future"
-        if verb.tag_ in ("VBD",) or auxiliaries & _PAST_AUX:
+        if verb.tag_ in ("VBD",) or own & PAST:
             return "past"
     return "present"
 
 
 def _is_perfect(verb: Token) -> bool:
     """"had been held", "has rejected": background the narrative's time does not date."""
-    return any(c.dep_ == "aux" and c.lower_ in _PERFECT_AUX for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ in PERFECT for c in verb.children)
 
 
 def _is_past_perfect(verb: Token) -> bool:
@@ -207,10 +205,10 @@ def _is_simple_past(verb: Token) -> bool:
     """"called", "was accused": a past event of the story, not perfect and not in the future."""
     if _is_perfect(verb):
         return False
-    auxiliaries = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(c.lower_ in _FUTURE_AUX or c.tag_ == "MD" for c in auxiliaries):
+    own = auxiliaries(verb)
+    if any(c.lower_ in FUTURE or c.tag_ == "MD" for c in own):
         return False
-    return verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in auxiliaries)
+    return verb.tag_ == "VBD" or any(c.tag_ == "VBD" for c in own)
 
 
 def _in_the_story(chain: list[Token]) -> bool:
