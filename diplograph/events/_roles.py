@@ -37,8 +37,8 @@ from ._words import (
     PARTY_DEPS,
     PLACE_TARGET_ROOTS,
     PRONOUN_KINDS,
-    ROLE_NOUNS,
     TARGET_PREPS,
+    role_kinds,
     word_list,
 )
 from .verbs import VerbDictionary
@@ -543,7 +543,7 @@ class RoleFinder:
                         # "promised Washington's support for X", "withheld US military aid to Ukraine":
                         continue  # the giver's side, not the target
                     if target and child.dep_ in ("compound", "nmod") \
-                            and head.lemma_.lower() not in word_list("agent_nouns") | ROLE_NOUNS.keys() \
+                            and head.lemma_.lower() not in word_list("agent_nouns") | role_kinds().keys() \
                             and all(a.code is None and a.country is None for a in self.token_actor[child.i]):
                         # a name the dictionary does not know, naming a thing, is no target: "paid a
                         # visit to the city's Hoa Lo prison", "visited the U.S.-Mexico border"
@@ -643,7 +643,7 @@ class RoleFinder:
         read again, avoiding that side."""
         pronoun = head.pos_ == "PRON" and head.lower_ in PRONOUN_KINDS and head.dep_ != "poss"
         # a bare role noun only ("the country", "his government"), not "the Afghan government"
-        role = "country" in ROLE_NOUNS.get(head.lemma_.lower(), ()) and all(
+        role = "country" in role_kinds().get(head.lemma_.lower(), ()) and all(
             t.dep_ in ("det", "poss", "punct") for t in self._phrase(head) if t.i != head.i)
         if not (pronoun or role):
             return False
@@ -665,9 +665,9 @@ class RoleFinder:
         """
         if head.pos_ == "PRON":
             kinds = PRONOUN_KINDS.get(head.lower_)
-        elif (head.lemma_.lower() in ROLE_NOUNS
+        elif (head.lemma_.lower() in role_kinds()
               and self._phrase(head)[0].lower_ in ("the", "his", "her", "its", "their")):
-            kinds = ROLE_NOUNS[head.lemma_.lower()]
+            kinds = role_kinds()[head.lemma_.lower()]
         else:
             return None
         if not kinds:

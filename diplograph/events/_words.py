@@ -39,7 +39,6 @@ __all__ = [
     "REFUSAL_CODES",
     "REFUSED_ROOTS",
     "REFUSED_YIELDS",
-    "ROLE_NOUNS",
     "SAYING_ROOTS",
     "TARGETLESS_CODES",
     "TARGETLESS_ROOTS",
@@ -48,6 +47,7 @@ __all__ = [
     "THREAT_ROOTS",
     "TOPIC_PREPS",
     "VIOLENT_ROOTS",
+    "role_kinds",
     "word_list",
 ]
 
@@ -100,10 +100,6 @@ COLLECTIVE = ("country", "government", "organisation", "igo", "group", "media")
 PRONOUN_KINDS = {"he": PERSONAL, "him": PERSONAL, "she": PERSONAL, "her": PERSONAL, "his": PERSONAL,
                  "it": ("country", "government", "organisation", "igo", "media", "group"), "its": COLLECTIVE,
                  "they": COLLECTIVE, "them": COLLECTIVE, "their": COLLECTIVE}
-# Role nouns the actors stage left unresolved ("the president-elect"): the kinds they can refer to.
-ROLE_NOUNS = {"president": PERSONAL, "president-elect": PERSONAL, "elect": PERSONAL, "leader": PERSONAL,
-              "minister": PERSONAL, "premier": PERSONAL, "chancellor": PERSONAL, "king": PERSONAL,
-              "country": ("country",), "nation": ("country",), "government": ("government", "country", "person")}
 # Acts that, with no party named, are aimed at the country where they happen: protests, threats
 # and coercion ("demonstrated in Kirkuk", "will extend the curfew in Abidjan").
 # Deployments and violent acts aimed at a place ("troops on alert in Manila", "air strikes on
@@ -144,6 +140,8 @@ COMPOUND_PREPS = {"according", "due", "thanks", "next", "prior", "owing", "close
 NOT_AGENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LOC", "FAC"}
 
 WORDS_FILE = "words.txt"
+# Sections "role_nouns.KIND" of the word file: role nouns that can refer to an actor of that kind.
+ROLE_SECTION = "role_nouns."
 
 
 @lru_cache(maxsize=1)
@@ -155,3 +153,16 @@ def word_list(name: str) -> frozenset[str]:
     """The words (lemmas, lower case) of one section of ``data/events/words.txt``, e.g.
     ``word_list("speech_verbs")``; a KeyError for a name the file does not have."""
     return _word_lists()[name]
+
+
+@lru_cache(maxsize=1)
+def role_kinds() -> dict[str, tuple[str, ...]]:
+    """Role nouns the actors stage left unresolved ("the president-elect") and the actor kinds each
+    can refer to ("government": a government, a country or a person), from the sections
+    "role_nouns.KIND" of ``data/events/words.txt``."""
+    kinds: dict[str, list[str]] = {}
+    for name, words in sorted(_word_lists().items()):
+        if name.startswith(ROLE_SECTION):
+            for word in words:
+                kinds.setdefault(word, []).append(name[len(ROLE_SECTION):])
+    return {word: tuple(found) for word, found in kinds.items()}

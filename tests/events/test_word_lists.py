@@ -2,7 +2,7 @@
 
 import pytest
 
-from diplograph.events._words import word_list
+from diplograph.events._words import role_kinds, word_list
 from diplograph.lexicon.tables import shipped_text
 
 
@@ -19,3 +19,8 @@ def test_the_word_file_names_its_source_in_a_header():
 def test_an_unknown_word_list_is_a_key_error():
     with pytest.raises(KeyError):
         word_list("no_such_list")
+
+
+def test_a_role_noun_refers_to_the_kinds_of_actor_its_sections_name():
+    assert set(role_kinds()["government"]) == {"government", "country", "person"}
+    assert role_kinds()["president-elect"] == ("person",)
