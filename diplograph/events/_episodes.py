@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Token
 from ..model import Event
 from ._grammar import phrase_tokens
 from ._parts import Trigger
-from ._words import PROTEST_WORDS, VIOLENT_ROOTS
+from ._words import VIOLENT_ROOTS, word_list
 
 __all__ = [
     "demand_clauses", "is_protest_purpose", "is_protesting", "joins_protest", "violence_kind",
@@ -27,7 +27,7 @@ def is_protesting(head: Token, triggers: dict[int, Trigger]) -> bool:
 def joins_protest(verb: Token) -> bool:
     """"joining thousands of demonstrators": taking part in a protest."""
     return verb.lemma_.lower() == "join" and any(
-        t.lemma_.lower() in PROTEST_WORDS for c in verb.children if c.dep_ == "dobj" for t in c.subtree)
+        t.lemma_.lower() in word_list("protest_words") for c in verb.children if c.dep_ == "dobj" for t in c.subtree)
 
 
 def is_protest_purpose(token: Token, triggers: dict[int, Trigger]) -> bool:

@@ -8,15 +8,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from ._words import (
-    CLAUSE_DEPS,
-    COMPOUND_PREPS,
-    GIVING_VERBS,
-    RECEIVING_VERBS,
-    RETURNING_VERBS,
-    STANCE_PARTICIPLES,
-    UNDERGOING_VERBS,
-)
+from ._words import CLAUSE_DEPS, COMPOUND_PREPS, word_list
 
 __all__ = [
     "cited_reasons", "described_noun",
@@ -53,7 +45,7 @@ def stray_recipient(verb: Token) -> Token | None:
     """The "to" phrase of a giving verb that the parser hung inside its object: "returned dozens of
     artifacts to the Embassy", "returned 12 skulls that date back to A.D. 640 to Peru" (the last
     "to" there), when the verb has no "to" phrase of its own."""
-    if verb.lemma_.lower() not in GIVING_VERBS | RETURNING_VERBS or any(
+    if verb.lemma_.lower() not in word_list("giving_verbs") | word_list("returning_verbs") or any(
             c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in verb.children):
         return None
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
@@ -76,7 +68,7 @@ def is_passive(verb: Token) -> bool:
     children = list(verb.children)
     if not any(c.dep_ in ("nsubjpass", "auxpass") for c in children):
         return False
-    return verb.lower_ not in STANCE_PARTICIPLES or any(c.dep_ == "agent" for c in children)
+    return verb.lower_ not in word_list("stance_participles") or any(c.dep_ == "agent" for c in children)
 
 
 def is_conditional(verb: Token) -> bool:
@@ -155,10 +147,10 @@ def received_by(noun: Token) -> Token | None:
     international and Palestinian criticism" (faced), "Warren was under near-constant attack" (was);
     None when ``noun`` is no such object."""
     head = noun.head
-    if noun.dep_ == "dobj" and head.lemma_.lower() in RECEIVING_VERBS:
+    if noun.dep_ == "dobj" and head.lemma_.lower() in word_list("receiving_verbs"):
         return head
     if noun.dep_ == "pobj" and head.lower_ == "under" and head.dep_ == "prep" \
-            and head.head.lemma_.lower() in UNDERGOING_VERBS:
+            and head.head.lemma_.lower() in word_list("undergoing_verbs"):
         return head.head
     return None
 

@@ -26,35 +26,20 @@ from ._grammar import (
 )
 from ._parts import Argument, DocumentContext, Place
 from ._words import (
-    AGENT_NOUNS,
     CLAUSE_DEPS,
-    COMMITMENT_NOUNS,
     CONDITION_MARKS,
-    DOCUMENT_NOUNS,
     DOMESTIC_AUTHORITIES,
     ENVOY_SECTORS,
     GIVING_ROOTS,
-    GIVING_VERBS,
-    GROUP_HEADS,
-    HELPING_VERBS,
     INNER_HOSTS,
     INNER_PREPS,
-    LAW_NOUNS,
-    LETTING_VERBS,
-    MOVING_VERBS,
     NOT_AGENTS,
-    OBJECT_CONTROL,
-    OWNED_STATES,
     PARTY_DEPS,
     PLACE_TARGET_ROOTS,
     PRONOUN_KINDS,
-    PROPOSAL_NOUNS,
-    REFUGE_NOUNS,
-    ROLE_NOUNS,
-    SENDING_VERBS,
-    SPEECH_VERBS,
-    SWAPPING_VERBS,
     TARGET_PREPS,
+    role_kinds,
+    word_list,
 )
 from .verbs import VerbDictionary
 
@@ -148,7 +133,7 @@ class RoleFinder:
             if subject.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
                 subject = verb.head
             found = self._arguments(subject)
-            if subject.lemma_.lower() in LAW_NOUNS:
+            if subject.lemma_.lower() in word_list("law_nouns"):
                 # "the Hong Kong Human Rights and Democracy Act, under consideration by the US Senate,
                 # would impose economic sanctions": a law acts through who passes or weighs it
                 phrases = [subject, *(c for c in verb.children if c.dep_ == "prep" and subject.i < c.i < verb.i)]
@@ -186,10 +171,11 @@ class RoleFinder:
         head = verb.head
         if head.i == verb.i:
             return [], False
-        if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ == "dobj" and head.lemma_.lower() in DOCUMENT_NOUNS:
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ == "dobj" \
+                and head.lemma_.lower() in word_list("document_nouns"):
             return self._sources(head.head)[0], True  # "issued a statement condemning X": the issuer
         pledge = head.head if verb.dep_ == "pcomp" and head.lower_ == "to" else head if verb.dep_ == "acl" else None
-        if pledge is not None and pledge.dep_ == "dobj" and pledge.lemma_.lower() in COMMITMENT_NOUNS:
+        if pledge is not None and pledge.dep_ == "dobj" and pledge.lemma_.lower() in word_list("commitment_nouns"):
             # "reiterated its commitment to support the police": who reiterates it
             return self._sources(pledge.head)[0], True
         controller = head.head if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.lower_ not in ("of", "for") \
@@ -202,9 +188,10 @@ class RoleFinder:
             return [a for c in controller.children if c.dep_ == "nsubjpass" for a in self._arguments(c)], True
         if verb.dep_ == "xcomp":
             for child in head.children:
-                if head.lemma_.lower() in OBJECT_CONTROL and child.dep_ in ("dobj", "dative"):
+                if head.lemma_.lower() in word_list("object_control") and child.dep_ in ("dobj", "dative"):
                     return self._arguments(child), True
-                if head.lemma_.lower() in OBJECT_CONTROL and child.dep_ == "prep" and child.lower_ in ("on", "upon"):
+                if head.lemma_.lower() in word_list("object_control") and child.dep_ == "prep" \
+                        and child.lower_ in ("on", "upon"):
                     return [a for p in child.children if p.dep_ == "pobj" for a in self._arguments(p)], True
             return self._sources(head)[0], True
         if verb.dep_ == "conj" and is_passive(head):
@@ -264,11 +251,11 @@ class RoleFinder:
             heads = [h for h in heads if h.dep_ == "pobj"]  # "sent peacekeepers to Iraq" (dative "to")
         speech = code[:2] == "01"
         giving = code[:2] == "07" or code.startswith(("033", "0842")) or verb.lemma_.lower() in (
-            GIVING_VERBS | MOVING_VERBS | SENDING_VERBS)
+            word_list("giving_verbs") | word_list("moving_verbs") | word_list("sending_verbs"))
         # the source's own object ("withdraw its troops from X") is a target only failing any other
         own = [o for o in objects if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children)]
         preps = [c for c in children if c.dep_ == "prep" and c.lower_ in TARGET_PREPS and not is_circumstance(c)]
-        if verb.lemma_.lower() in MOVING_VERBS or code.startswith("087"):
+        if verb.lemma_.lower() in word_list("moving_verbs") or code.startswith("087"):
             # "withdrew the batch of 200 peacekeepers from Liberia", "completed its withdrawal of
             # troops from Iraq": where they are moved from, however deep in the object
             heads.extend(p for o in objects for t in phrase_tokens(o) if t.dep_ == "prep" and t.lower_ == "from"
@@ -301,14 +288,15 @@ class RoleFinder:
         # "would allow the WFP to deliver food" parsed with the WFP as subject of "to deliver"
         # ("allow UN aid workers expanded access": a bare complement after a verb of letting)
         heads.extend(s for c in children if c.dep_ in ("ccomp", "xcomp") and (
-            is_infinitival(c) or verb.lemma_.lower() in LETTING_VERBS) for s in c.children if s.dep_ == "nsubj")
+            is_infinitival(c) or verb.lemma_.lower() in word_list("letting_verbs"))
+            for s in c.children if s.dep_ == "nsubj")
         if giving:  # "contributed troops to X", "gave Y $5m": what is given is no target
             heads.extend(objects)
         else:
             heads.extend(own)
         # (whatever people are sent to do, where they are sent stands for its country)
-        place_targets = code[:2] in PLACE_TARGET_ROOTS or verb.lemma_.lower() in SENDING_VERBS or (
-            verb.lemma_.lower() == "seek" and any(o.lemma_.lower() in REFUGE_NOUNS for o in objects))
+        place_targets = code[:2] in PLACE_TARGET_ROOTS or verb.lemma_.lower() in word_list("sending_verbs") or (
+            verb.lemma_.lower() == "seek" and any(o.lemma_.lower() in word_list("refuge_nouns") for o in objects))
         found = self._first_arguments(heads, sources, place_targets, speech, generic=False)
         if not found and code[:2] in ("02", "10"):
             # "demanded parties to the conflict in Iraq to allow ...": the country the appeal is about
@@ -371,7 +359,7 @@ class RoleFinder:
     def _swapped_back(self, verb: Token) -> list[tuple[Argument, Argument]]:
         """The other release of a swap: "the Taliban swapped two Western hostages for three of its
         commanders held by the Afghan government" -- the Afghan government releases the commanders."""
-        if verb.lemma_.lower() not in SWAPPING_VERBS:
+        if verb.lemma_.lower() not in word_list("swapping_verbs"):
             return []
         found: list[tuple[Argument, Argument]] = []
         for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "for"):
@@ -393,7 +381,7 @@ class RoleFinder:
                 found = self._targets(child, inner.cameo if inner else "000", sources)
                 if found:
                     return found
-            clauses = [child] if (child.dep_ == "ccomp" and verb.lemma_.lower() not in SPEECH_VERBS) \
+            clauses = [child] if (child.dep_ == "ccomp" and verb.lemma_.lower() not in word_list("speech_verbs")) \
                 or is_for_clause(child) else []
             if child.dep_ == "prep":  # "insisted on its demands that Burundi's government grant ..."
                 clauses = [c for p in child.children if p.dep_ == "pobj" for c in p.children
@@ -481,7 +469,7 @@ class RoleFinder:
         """Who aid given "to help X" is for: the object of a purpose clause of helping
         ("donated ventilators to assist Ethiopia", "provided $1.7 billion to support refugees")."""
         for clause in verb.children:
-            if clause.dep_ in ("xcomp", "advcl") and clause.lemma_.lower() in HELPING_VERBS:
+            if clause.dep_ in ("xcomp", "advcl") and clause.lemma_.lower() in word_list("helping_verbs"):
                 for obj in clause.children:
                     if obj.dep_ == "dobj":
                         found = self._arguments(obj, avoid=sources)
@@ -513,7 +501,7 @@ class RoleFinder:
                         found = self._inner_arguments(pobj, generic, avoid, depth + 1, agent_only)
                     if found:
                         return found
-        if not agent_only and depth == 0 and head.lemma_.lower() in PROPOSAL_NOUNS:
+        if not agent_only and depth == 0 and head.lemma_.lower() in word_list("proposal_nouns"):
             # "an invitation to attend a meeting of Palestinian factions", "a proposal to hold talks
             # with X": the party of the act the phrase proposes
             for clause in head.children:
@@ -555,7 +543,7 @@ class RoleFinder:
                         # "promised Washington's support for X", "withheld US military aid to Ukraine":
                         continue  # the giver's side, not the target
                     if target and child.dep_ in ("compound", "nmod") \
-                            and head.lemma_.lower() not in AGENT_NOUNS | ROLE_NOUNS.keys() \
+                            and head.lemma_.lower() not in word_list("agent_nouns") | role_kinds().keys() \
                             and all(a.code is None and a.country is None for a in self.token_actor[child.i]):
                         # a name the dictionary does not know, naming a thing, is no target: "paid a
                         # visit to the city's Hoa Lo prison", "visited the U.S.-Mexico border"
@@ -565,7 +553,7 @@ class RoleFinder:
                         actors = actors + [a for c in child.conjuncts for a in self.token_actor.get(c.i, ())
                                            if a not in actors]
                     break
-        if actors is None and head.lemma_.lower() in GROUP_HEADS:
+        if actors is None and head.lemma_.lower() in word_list("group_heads"):
             for prep in head.children:  # "thousands of Armenians", "members of the opposition"
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     for pobj in prep.children:
@@ -586,7 +574,7 @@ class RoleFinder:
             if head.lower_ == "it":
                 return []  # "Berlin was withholding it": an object "it" is mostly a thing
             actors = None  # "The US has provided aid to the country": not the US itself (no "itself")
-        if actors is None and head.lemma_.lower() in OWNED_STATES:
+        if actors is None and head.lemma_.lower() in word_list("owned_states"):
             owned = self._owned_state(head, avoid)
             if owned is not None:
                 return [owned]
@@ -617,7 +605,7 @@ class RoleFinder:
                 return [Argument(place_ref(place), head)]
         if not generic or head.ent_type_ in NOT_AGENTS or head.pos_ not in ("PROPN", "NOUN"):
             return []
-        agent = head.lemma_.lower() in AGENT_NOUNS or head.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
+        agent = head.lemma_.lower() in word_list("agent_nouns") or head.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
         if head.pos_ == "NOUN" and not agent and not target:  # any thing may be acted on; only agents act
             return []
         span = self._phrase(head)
@@ -655,7 +643,7 @@ class RoleFinder:
         read again, avoiding that side."""
         pronoun = head.pos_ == "PRON" and head.lower_ in PRONOUN_KINDS and head.dep_ != "poss"
         # a bare role noun only ("the country", "his government"), not "the Afghan government"
-        role = "country" in ROLE_NOUNS.get(head.lemma_.lower(), ()) and all(
+        role = "country" in role_kinds().get(head.lemma_.lower(), ()) and all(
             t.dep_ in ("det", "poss", "punct") for t in self._phrase(head) if t.i != head.i)
         if not (pronoun or role):
             return False
@@ -677,9 +665,9 @@ class RoleFinder:
         """
         if head.pos_ == "PRON":
             kinds = PRONOUN_KINDS.get(head.lower_)
-        elif (head.lemma_.lower() in ROLE_NOUNS
+        elif (head.lemma_.lower() in role_kinds()
               and self._phrase(head)[0].lower_ in ("the", "his", "her", "its", "their")):
-            kinds = ROLE_NOUNS[head.lemma_.lower()]
+            kinds = role_kinds()[head.lemma_.lower()]
         else:
             return None
         if not kinds:
@@ -786,7 +774,7 @@ class RoleFinder:
         span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
         if span is None:
             return False
-        return any(a.dep_ in ("nsubj", "nsubjpass") and a.head.lemma_.lower() in SPEECH_VERBS
+        return any(a.dep_ in ("nsubj", "nsubjpass") and a.head.lemma_.lower() in word_list("speech_verbs")
                    for a in (span.root, *span.root.ancestors))
 
     def _sentence_place(self, sent: SpacySpan, sources: Sequence[Argument]) -> list[Argument]:

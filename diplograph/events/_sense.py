@@ -30,10 +30,10 @@ from typing import NamedTuple
 from spacy.tokens import Token
 
 from ..lexicon.auxiliaries import COUNTERFACTUAL, auxiliaries
-from ..lexicon.tables import shipped_text
+from ..lexicon.tables import shipped_text, word_sections
 from ..model import Actor, ActorRef
 from ._grammar import described_noun
-from ._words import VISITING_VERBS
+from ._words import word_list
 
 __all__ = ["NO_ACT_CHECKS", "act_code", "is_unreal", "word_class"]
 
@@ -72,18 +72,7 @@ OWN_CLAUSE_DEPS = {"relcl", "parataxis"}
 
 @lru_cache(maxsize=1)
 def _classes() -> dict[str, frozenset[str]]:
-    text = shipped_text("events", SENSE_FILE)
-    classes: dict[str, set[str]] = {}
-    current: set[str] | None = None
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            current = classes.setdefault(line[1:-1], set())
-        elif current is not None:
-            current.add(line.lower())
-    return {name: frozenset(words) for name, words in classes.items()}
+    return word_sections(shipped_text("events", SENSE_FILE))
 
 
 def word_class(name: str) -> frozenset[str]:
@@ -319,7 +308,7 @@ def _home_visit(trigger: Token, code: str, source: ActorRef, target: ActorRef | 
     """A trip to a place in one's own country is no state visit ("The senator travelled to a rally in
     Iowa", "Rep. David McKinley visited the U.S.-Mexico border near McAllen, Texas"), nor does
     the place receive the visitor."""
-    if code[:2] != "04" or trigger.lemma_.lower() not in VISITING_VERBS or target is None:
+    if code[:2] != "04" or trigger.lemma_.lower() not in word_list("visiting_verbs") or target is None:
         return False
     if not source.country or source.country != target.country:
         return False
@@ -340,7 +329,7 @@ def _facility_visit(trigger: Token, code: str, source: ActorRef, target: ActorRe
     if code[:2] != "04" or target is None:
         return False
     visits = [trigger, *(c for c in trigger.children if c.dep_ == "dobj" and c.lemma_.lower() == "visit")]
-    if trigger.lemma_.lower() not in VISITING_VERBS and len(visits) == 1:
+    if trigger.lemma_.lower() not in word_list("visiting_verbs") and len(visits) == 1:
         return False
     places = [o for v in visits for o in _objects(v) if o.lemma_.lower() in word_class("facility")]
     spans = [(min(t.idx for t in p.subtree), max(t.idx + len(t) for t in p.subtree)) for p in places]

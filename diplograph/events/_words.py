@@ -1,79 +1,54 @@
-"""The closed word lists and code sets the event coder reads the parse with: prepositions that
-can name a party, verbs whose grammar decides who is source and target, CAMEO roots that behave
-alike. Open-ended vocabularies (verb patterns, event nouns) are data files under data/verbs."""
+"""The word lists and code sets the event coder reads the parse with.
+
+Closed classes stay here: prepositions that can name a party, dependency labels, pronouns, CAMEO
+roots and codes that behave alike, CAMEO sectors, entity labels. The open-class lists (verbs whose
+grammar decides who is source and target, nouns of documents, laws, blame, agents) are the sections
+of ``data/events/words.txt``, read once on first use: ``word_list("speech_verbs")``. Open-ended
+vocabularies of events (verb patterns, event nouns) are data files under data/verbs."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
+from ..lexicon.tables import shipped_text, word_sections
+
 __all__ = [
-    "ACCUSATION_NOUNS",
-    "AGENT_NOUNS",
-    "BLAME_ADJECTIVES",
-    "BLAME_NOUNS",
-    "CALLING_VERBS",
     "CLAUSE_DEPS",
     "COLLECTIVE",
-    "COMMITMENT_NOUNS",
     "COMPOUND_PREPS",
     "CONDITIONAL_ROOTS",
     "CONDITION_MARKS",
     "CONTENT_ROOTS",
-    "DECIDING_VERBS",
-    "DOCUMENT_NOUNS",
     "DOMESTIC_AUTHORITIES",
     "ENVOY_SECTORS",
-    "EXPRESSING_VERBS",
-    "GIVING_VERBS",
-    "GROUP_HEADS",
-    "HELPING_VERBS",
     "INNER_HOSTS",
     "INNER_PREPS",
     "INTENT_CODES",
-    "LAW_NOUNS",
-    "LETTING_VERBS",
-    "LIGHT_VERBS",
-    "MOVING_VERBS",
-    "NAMING_VERBS",
     "NOT_AGENTS",
     "NOUN_TARGET_PREPS",
-    "OBJECT_CONTROL",
     "ONE_SIDED_CODES",
-    "OWNED_STATES",
     "PARTY_DEPS",
-    "PEACEKEEPING",
     "PERSONAL",
-    "PERSUADING_VERBS",
     "PLACED_ROOTS",
     "PLACE_ACT_ROOTS",
     "PLACE_PREPS",
     "PLACE_TARGET_ROOTS",
-    "PRAISE_NOUNS",
     "PRONOUN_KINDS",
-    "PROPOSAL_NOUNS",
     "PROTESTED_DEPS",
-    "PROTEST_WORDS",
-    "RECEIVING_VERBS",
     "RECIPROCAL_ROOTS",
-    "REFUGE_NOUNS",
     "REFUSAL_CODES",
     "REFUSED_ROOTS",
     "REFUSED_YIELDS",
-    "RETURNING_VERBS",
-    "ROLE_NOUNS",
     "SAYING_ROOTS",
-    "SENDING_VERBS",
-    "SPEECH_VERBS",
-    "STANCE_PARTICIPLES",
-    "STRIKE_VERBS",
-    "SWAPPING_VERBS",
     "TARGETLESS_CODES",
     "TARGETLESS_ROOTS",
     "TARGET_PREPS",
     "THREAT_CODES",
     "THREAT_ROOTS",
     "TOPIC_PREPS",
-    "UNDERGOING_VERBS",
     "VIOLENT_ROOTS",
-    "VISITING_VERBS",
+    "role_kinds",
+    "word_list",
 ]
 
 # Children that open another clause: their words are not the trigger's pattern context.
@@ -89,39 +64,6 @@ INNER_PREPS = ("by", "from", "of", "against", "into", "on", "with", "to", "betwe
 # Prepositions whose object may hold such a party ("called for sanctions against X", "respond to a
 # request from X"); not place or time ones ("in the city of X").
 INNER_HOSTS = {"for", "to", "with", "against", "on", "upon", "into", "about", "from", "toward", "towards", "over"}
-# Verbs that take an object and hand the event to a "to"-complement's subject ("urged X to ...").
-# Participles that state their subject's stance ("is opposed to", "is committed to").
-STANCE_PARTICIPLES = {"opposed", "committed", "determined", "prepared", "resolved", "dedicated", "devoted",
-                      "engaged", "involved"}  # "were engaged in ethnic cleansing": what they did
-# Verbs of going somewhere: a visit's place is its host ("arrived in Amman", "visited Moscow").
-VISITING_VERBS = {"arrive", "visit", "travel", "fly", "tour"}
-# Light verbs with which "strike" is a labour or political strike, not a military one.
-STRIKE_VERBS = {"stage", "stag", "hold", "begin", "call", "organize", "organise", "start", "continue", "declare"}
-# Verbs of letting, whose object the parser may make the subject of a bare complement.
-LETTING_VERBS = {"allow", "let", "permit", "help", "make"}
-OBJECT_CONTROL = {"call", "urge", "ask", "tell", "order", "force", "persuade", "press", "encourage",
-                  "invite", "allow", "help", "push", "pressure", "expect", "want", "convince"}
-# Verbs that carry an event noun without adding meaning of their own ("launched an offensive").
-LIGHT_VERBS = {"launch", "wage", "carry", "conduct", "begin", "continue", "start", "mount", "escalate",
-               "open", "order", "head", "file", "impose", "make", "issue", "announce", "join", "level", "hold",
-               "renew", "resume", "stag",  # "stag": the model's lemma of "staged"
-               "intensify", "step", "have", "lead", "give", "deliver", "stage", "pursue", "undertake",
-               # verbs of expressing: "expressed its condemnation of X", "reiterated its support for X"
-               "express", "voice", "reiterate", "reaffirm", "convey", "repeat"}
-SPEECH_VERBS = {"say", "tell", "state", "announce", "affirm", "assure", "declare", "add", "insist",
-                "claim", "note", "stress", "write", "report", "explain", "argue", "warn", "remark",
-                "emphasize", "emphasise", "point", "believe", "think", "deny", "suggest", "acknowledge",
-                "reiterate", "conclude", "repeat", "maintain", "reaffirm"}
-# Verbs of persuading someone "that" something is so: what the clause judges is the persuader's judgement.
-PERSUADING_VERBS = {"convince", "persuade", "reassure"}
-# Copular appraisals in reported speech: "Putin said that Colombia is a promising partner" -> praise.
-PRAISE_NOUNS = {"partner", "ally", "friend", "brother", "model", "leader", "example", "pillar"}
-BLAME_NOUNS = {"threat", "enemy", "aggressor", "terrorist", "criminal", "dictator", "danger", "liar",
-               "puppet", "regime", "menace", "adversary"}
-# What is charged against someone: judged false, the judging defends them (052, "defend verbally").
-ACCUSATION_NOUNS = {"allegation", "accusation", "charge", "claim"}
-# "The government said Taliban militants were responsible": blaming them (112).
-BLAME_ADJECTIVES = {"responsible", "guilty", "culpable", "complicit", "liable"}
 # Roles in which a purpose clause names a party ("to resolve the rift between Qatar and ..."); a
 # protest's purpose may name it as a possessor too ("to protest President Assad's failure").
 PARTY_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj"})
@@ -149,56 +91,15 @@ PLACE_TARGET_ROOTS = {"03", "06", "07", "08", "14", "15", "16", "17", "18", "19"
 # Rejections and threats whose target may be named only in their condition ("until X ...").
 CONDITIONAL_ROOTS = {"12", "13"}
 CONDITION_MARKS = {"until", "unless", "till", "before", "if"}
-# Documents whose "-ing" clause states their issuer's act ("issued a statement condemning X").
-DOCUMENT_NOUNS = {"report", "statement", "resolution", "declaration", "lawsuit", "suit", "letter", "bill",
-                  "communique", "communiqué", "motion", "petition", "complaint", "message", "decree",
-                  "note", "editorial", "video", "memo", "document", "study"}
 # Prepositions that name what cooperation is about, not with whom ("talks on North Korea").
 TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
-# Verbs whose subject undergoes what their object noun does ("The United States faced stiff
-# international and Palestinian criticism"), and verbs of being under it ("Warren was under attack").
-RECEIVING_VERBS = {"face", "draw", "receive", "attract", "earn", "endure", "weather", "incur"}
-UNDERGOING_VERBS = {"be", "come", "remain", "fall", "stay"}
-# Verbs that name or see their object as something ("called the sanctions illegal", "viewed
-# Washington's move as a violation"): the judgement is the event, not a call or a statement.
-NAMING_VERBS = {"call", "describe", "label", "brand", "term", "dub", "view", "see", "regard", "deem",
-                "consider", "characterize", "characterise", "portray"}
-# Laws and bills, which act through whoever passes or weighs them ("the Hong Kong Human Rights and
-# Democracy Act, under consideration by the US Senate, would impose economic sanctions").
-LAW_NOUNS = {"act", "bill", "law", "legislation", "resolution", "amendment", "ordinance", "decree", "measure"}
-# Verbs of swapping, whose "for" phrase is what the other side gives back ("swapped hostages for
-# commanders held by the government").
-SWAPPING_VERBS = {"swap", "exchange", "trade"}
-# Verbs of handing back, whose object is what is returned ("returned the artifacts to Peru").
-RETURNING_VERBS = {"return", "hand", "transfer", "deliver", "repatriate"}
-# Verbs of calling someone up, whose purpose may be the event ("called X to apologize").
-CALLING_VERBS = {"call", "phone", "telephone", "ring"}
-# Verbs of sending people somewhere, and the words that make a sending peacekeeping.
-SENDING_VERBS = {"send", "dispatch", "deploy", "despatch"}
-PEACEKEEPING = {"peacekeeping", "peacekeeper", "peacekeepers", "observer", "observers", "monitor", "monitors"}
-# Nouns whose "to" clause is an act their holder stands by ("reiterated its commitment to support X").
-COMMITMENT_NOUNS = {"commitment", "readiness", "willingness", "determination", "resolve"}
-# Light verbs of expressing: their subject speaks for the possessor of the event noun.
-EXPRESSING_VERBS = {"express", "voice", "reiterate", "reaffirm", "convey", "repeat"}
 # Heads whose "to"-complement is their content, coded into the head's own code (not an event of its own).
 CONTENT_ROOTS = {"02", "03", "10", "11", "12", "13"}
-# Verbs of deciding: what was decided is done, so the "to"-complement is the event ("the court
-# decided to allow X to run" is the concession, not an intent to make one).
-DECIDING_VERBS = {"decide", "vote", "opt", "choose", "elect"}
-# Common nouns that name an agent when no actor was resolved (used only with generic_arguments).
-AGENT_NOUNS = {"police", "government", "army", "troops", "soldiers", "forces", "rebels", "militants",
-               "protesters", "demonstrators", "court", "judge", "prosecutors", "officials", "minister",
-               "president", "military", "company", "lawmakers", "parliament", "authorities", "ministry",
-               "insurgents", "fighters", "group", "opposition", "activists", "workers", "students"}
 PERSONAL = ("person",)
 COLLECTIVE = ("country", "government", "organisation", "igo", "group", "media")
 PRONOUN_KINDS = {"he": PERSONAL, "him": PERSONAL, "she": PERSONAL, "her": PERSONAL, "his": PERSONAL,
                  "it": ("country", "government", "organisation", "igo", "media", "group"), "its": COLLECTIVE,
                  "they": COLLECTIVE, "them": COLLECTIVE, "their": COLLECTIVE}
-# Role nouns the actors stage left unresolved ("the president-elect"): the kinds they can refer to.
-ROLE_NOUNS = {"president": PERSONAL, "president-elect": PERSONAL, "elect": PERSONAL, "leader": PERSONAL,
-              "minister": PERSONAL, "premier": PERSONAL, "chancellor": PERSONAL, "king": PERSONAL,
-              "country": ("country",), "nation": ("country",), "government": ("government", "country", "person")}
 # Acts that, with no party named, are aimed at the country where they happen: protests, threats
 # and coercion ("demonstrated in Kirkuk", "will extend the curfew in Abidjan").
 # Deployments and violent acts aimed at a place ("troops on alert in Manila", "air strikes on
@@ -232,30 +133,36 @@ REFUSAL_CODES = {"03": "120", "04": "125", "05": "120", "06": "121", "07": "122"
 # Refusing a concession of each kind (CAMEO 124x): to ease sanctions, dissent, release, allow
 # international involvement, de-escalate.
 REFUSED_YIELDS = {"081": "1241", "082": "1242", "0841": "1243", "085": "1244", "086": "1245", "087": "1246"}
-# Purpose clauses of aid whose object is who it is for ("sent food to help the refugees").
-HELPING_VERBS = {"help", "support", "assist", "aid", "feed", "rebuild", "benefit", "relieve"}
-# Verbs whose object is what is given, not who receives it ("offered its troops to Lebanon"; so is
-# property returned, 0842: "returned six Iraqi artifacts to the government of Iraq").
-GIVING_VERBS = {"offer", "pledge", "promise", "contribute", "donate", "send", "give", "provide", "supply"}
-# Nouns of a state that a possessive ties to a person's country ("his country", "her government").
-OWNED_STATES = {"country", "nation", "government"}
-# Words of a protest one can join ("joining thousands of demonstrators").
-PROTEST_WORDS = {"demonstrator", "protester", "protestor", "protest", "demonstration", "rally", "march", "strike",
-                 "striker", "rioter", "sit-in"}
 # Roots of support and aid, whose noun's possessor is the giver ("Washington's support for X").
 GIVING_ROOTS = {"05", "06", "07"}
-# Nouns of a proposed act, whose "to" clause names its party ("an invitation to attend a meeting of X").
-PROPOSAL_NOUNS = {"invitation", "offer", "proposal", "plan", "request", "call", "demand", "bid", "initiative",
-                  "ultimatum", "appeal", "suggestion"}
 # Words that make "to" part of another preposition, naming no recipient ("according to a senator").
 COMPOUND_PREPS = {"according", "due", "thanks", "next", "prior", "owing", "close", "contrary"}
-# What people seek in a country, which then stands for it ("sought refuge in Germany").
-REFUGE_NOUNS = {"refuge", "asylum", "shelter", "sanctuary"}
-# Verbs of moving people or things away, whose object is what is moved ("withdrew its troops from
-# X", "evacuated the wounded from Gorazde"): the place or party it is moved from is the target.
-MOVING_VERBS = {"withdraw", "pull", "evacuate", "remove", "redeploy"}
-# Heads that stand for the group their "of" phrase names ("thousands of Armenians").
-GROUP_HEADS = {"thousand", "thousands", "hundred", "hundreds", "dozen", "dozens", "million", "millions",
-               "group", "crowd", "number", "members", "member", "supporters", "delegation", "leader", "leaders",
-               "representatives", "minority", "majority"}
 NOT_AGENTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LOC", "FAC"}
+
+WORDS_FILE = "words.txt"
+# Sections "role_nouns.KIND" of the word file: role nouns that can refer to an actor of that kind.
+ROLE_SECTION = "role_nouns."
+
+
+@lru_cache(maxsize=1)
+def _word_lists() -> dict[str, frozenset[str]]:
+    return word_sections(shipped_text("events", WORDS_FILE))
+
+
+def word_list(name: str) -> frozenset[str]:
+    """The words (lemmas, lower case) of one section of ``data/events/words.txt``, e.g.
+    ``word_list("speech_verbs")``; a KeyError for a name the file does not have."""
+    return _word_lists()[name]
+
+
+@lru_cache(maxsize=1)
+def role_kinds() -> dict[str, tuple[str, ...]]:
+    """Role nouns the actors stage left unresolved ("the president-elect") and the actor kinds each
+    can refer to ("government": a government, a country or a person), from the sections
+    "role_nouns.KIND" of ``data/events/words.txt``."""
+    kinds: dict[str, list[str]] = {}
+    for name, words in sorted(_word_lists().items()):
+        if name.startswith(ROLE_SECTION):
+            for word in words:
+                kinds.setdefault(word, []).append(name[len(ROLE_SECTION):])
+    return {word: tuple(found) for word, found in kinds.items()}

@@ -54,36 +54,21 @@ from ._parts import Argument, DocumentContext, Trigger
 from ._roles import RoleFinder, same_actor, same_side
 from ._sense import act_code
 from ._words import (
-    ACCUSATION_NOUNS,
-    BLAME_ADJECTIVES,
-    BLAME_NOUNS,
-    CALLING_VERBS,
     CONDITIONAL_ROOTS,
     CONTENT_ROOTS,
-    DECIDING_VERBS,
-    EXPRESSING_VERBS,
-    HELPING_VERBS,
     INTENT_CODES,
-    LIGHT_VERBS,
-    NAMING_VERBS,
     NOUN_TARGET_PREPS,
     ONE_SIDED_CODES,
-    PEACEKEEPING,
-    PERSUADING_VERBS,
     PLACE_ACT_ROOTS,
     PLACE_PREPS,
     PLACE_TARGET_ROOTS,
     PLACED_ROOTS,
-    PRAISE_NOUNS,
     PROTESTED_DEPS,
     RECIPROCAL_ROOTS,
     REFUSAL_CODES,
     REFUSED_ROOTS,
     REFUSED_YIELDS,
     SAYING_ROOTS,
-    SENDING_VERBS,
-    SPEECH_VERBS,
-    STRIKE_VERBS,
     TARGET_PREPS,
     TARGETLESS_CODES,
     TARGETLESS_ROOTS,
@@ -91,7 +76,7 @@ from ._words import (
     THREAT_ROOTS,
     TOPIC_PREPS,
     VIOLENT_ROOTS,
-    VISITING_VERBS,
+    word_list,
 )
 from .modes import event_mode
 from .verbs import PatternMatch, VerbDictionary
@@ -199,7 +184,7 @@ class DocumentCoder(RoleFinder):
         crash" is an investigation (090); sending peacekeepers or observers is peacekeeping (074), not a
         show of force; "called X to express his support" is support."""
         purposes = [c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.i in triggers]
-        if verb.lemma_.lower() in CALLING_VERBS and code[:2] == "04":
+        if verb.lemma_.lower() in word_list("calling_verbs") and code[:2] == "04":
             # "called Erdogan to apologize", "called X to express his support for Sudan": the call's
             # purpose, when it is support or praise, is the event
             for clause in purposes:
@@ -208,11 +193,12 @@ class DocumentCoder(RoleFinder):
                 found = next((c for c in codes if c[:2] == "05"), None)
                 if found:
                     return found
-        if verb.lemma_.lower() not in SENDING_VERBS:
+        if verb.lemma_.lower() not in word_list("sending_verbs"):
             return code
         if any(triggers[c.i].match.cameo[:2] == "09" for c in purposes):
             return "090"
-        if code[:2] in ("03", "04", "06", "15") and any(t.lemma_.lower() in PEACEKEEPING for t in verb.subtree):
+        peacekeeping = word_list("peacekeeping")
+        if code[:2] in ("03", "04", "06", "15") and any(t.lemma_.lower() in peacekeeping for t in verb.subtree):
             return "074"
         return code
 
@@ -223,25 +209,25 @@ class DocumentCoder(RoleFinder):
         if trigger.noun:
             yield from self._noun_events(index, sent, trigger, triggers)
             return
-        if token.lemma_.lower() in NAMING_VERBS and self._naming_code(token):
+        if token.lemma_.lower() in word_list("naming_verbs") and self._naming_code(token):
             return  # "China called the US sanctions illegal": the judgement (``_appraisals``), not a call
         if trigger.match.cameo[:2] in VIOLENT_ROOTS and any(
                 d.i in triggers and triggers[d.i].noun and self._struck(d, triggers[d.i].match.cameo, triggers)
                 is not None for c in token.children for d in (c, *c.children)
                 if c.dep_ in ("nsubj", "agent") and (c is d or d.dep_ == "pobj")):
             return  # "tariffs have hurt U.S. farmers": the tariffs are the event (``_noun_events``)
-        if token.lemma_.lower() in DECIDING_VERBS and any(
+        if token.lemma_.lower() in word_list("deciding_verbs") and any(
                 c.dep_ == "xcomp" and c.i in triggers and not triggers[c.i].noun for c in token.children):
             return  # "decided to allow X": the allowing is the event
-        deciding = token.dep_ == "xcomp" and token.head.lemma_.lower() in DECIDING_VERBS
+        deciding = token.dep_ == "xcomp" and token.head.lemma_.lower() in word_list("deciding_verbs")
         if not deciding and token.head.i in triggers and triggers[token.head.i].match.cameo[:2] in CONTENT_ROOTS and (
                 token.dep_ in ("xcomp", "acl") or is_for_clause(token)
                 or (token.dep_ == "advcl" and triggers[token.head.i].match.cameo[:2] in ("02", "10", "13")
                     and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
-                or (token.dep_ == "ccomp" and token.head.lemma_.lower() not in SPEECH_VERBS)):
+                or (token.dep_ == "ccomp" and token.head.lemma_.lower() not in word_list("speech_verbs"))):
             return  # the content of an appeal, demand, promise, refusal or threat: coded into the head
             # ("warned that Russia could attack" reports the attack: it stays an event)
-        if token.dep_ == "ccomp" and token.head.lemma_.lower() in LIGHT_VERBS and any(
+        if token.dep_ == "ccomp" and token.head.lemma_.lower() in word_list("light_verbs") and any(
                 c.dep_ == "dobj" and c.i in triggers and triggers[c.i].noun
                 and triggers[c.i].match.cameo[:2] in CONTENT_ROOTS for c in token.head.children):
             return  # "reiterated its demand that Israel ease restrictions": the demand's content
@@ -254,14 +240,15 @@ class DocumentCoder(RoleFinder):
             return  # "rioted ..., joining thousands of demonstrators": the same protest
         if is_protest_purpose(token, triggers):
             return  # "staged rallies to demand reforms": the protest is the event, the demand its purpose
-        if token.dep_ == "ccomp" and token.head.lemma_.lower() in SPEECH_VERBS and is_obligation(token):
+        if token.dep_ == "ccomp" and token.head.lemma_.lower() in word_list("speech_verbs") and is_obligation(token):
             return  # "Russia said Sudan must return the helicopter": coded as Russia's demand
         if token.dep_ == "xcomp" and token.head.i in triggers and triggers[token.head.i].match.cameo[:2] == "17":
             return  # "ordered the paper to suspend publication": the coercion is the event
-        if token.dep_ in ("xcomp", "advcl") and token.lemma_.lower() in HELPING_VERBS and token.head.i in triggers \
-                and triggers[token.head.i].match.cameo[:2] == "07" and token.head.lemma_.lower() not in HELPING_VERBS:
+        helping = word_list("helping_verbs")
+        if token.dep_ in ("xcomp", "advcl") and token.lemma_.lower() in helping and token.head.i in triggers \
+                and triggers[token.head.i].match.cameo[:2] == "07" and token.head.lemma_.lower() not in helping:
             return  # "provided aid to support refugees": the support is the aid
-        if token.lemma_.lower() in LIGHT_VERBS and any(
+        if token.lemma_.lower() in word_list("light_verbs") and any(
             c.dep_ == "dobj" and c.i in triggers and triggers[c.i].noun for c in token.children
         ):
             return  # "launched an offensive": the event noun states the event
@@ -297,7 +284,7 @@ class DocumentCoder(RoleFinder):
         if not targets and code[:2] in VIOLENT_ROOTS:
             # "opened fire to disperse the demonstrators": at whom the force was aimed
             targets = self._purpose_parties(purpose_clauses(token), sources)
-        visit = code[:2] == "04" and token.lemma_.lower() in VISITING_VERBS
+        visit = code[:2] == "04" and token.lemma_.lower() in word_list("visiting_verbs")
         if not targets and (code[:2] in PLACE_ACT_ROOTS or visit):
             # "arrived in Amman on a visit": the host country
             targets = self._deep_place(object_heads(token, PLACE_PREPS), sources)
@@ -419,7 +406,7 @@ class DocumentCoder(RoleFinder):
             first = first.head  # "expressed its rejection and condemnation of X": the first conjunct's verb
         governor = first.head
         # "launched an offensive", and in the passive "the war game was staged by X"
-        light = first.dep_ in ("dobj", "nsubjpass") and governor.lemma_.lower() in LIGHT_VERBS
+        light = first.dep_ in ("dobj", "nsubjpass") and governor.lemma_.lower() in word_list("light_verbs")
         code = trigger.match.cameo
         receiver = received_by(first)
         if receiver is not None:  # "The United States faced stiff international and Palestinian criticism"
@@ -443,7 +430,8 @@ class DocumentCoder(RoleFinder):
             return  # "provided aid": the verb's pattern already coded it
         elif noun.dep_ == "pobj" and governor.head.i in triggers and not triggers[governor.head.i].noun:
             return
-        if light and noun.lemma_.lower() == "strike" and governor.lemma_.lower() in STRIKE_VERBS and code == "190":
+        if light and noun.lemma_.lower() == "strike" and governor.lemma_.lower() in word_list("strike_verbs") \
+                and code == "190":
             code = "143"  # "staged a strike", "called a strike": a labour or political strike
         sources: list[Argument] = []
         targets: list[Argument] = []
@@ -507,7 +495,7 @@ class DocumentCoder(RoleFinder):
                 and triggers[governor.head.i].match.cameo[:2] in CONTENT_ROOTS:
             return  # "threatened to launch an offensive": the content of the threat
         inherited = False
-        if sources and light and governor.lemma_.lower() in EXPRESSING_VERBS:
+        if sources and light and governor.lemma_.lower() in word_list("expressing_verbs"):
             # "Erdogan reiterated Turkey's support for X": the one who speaks for the possessor
             speakers, _ = self._sources(governor)
             if speakers and all(any(same_side(p.ref, s.ref) for s in speakers) for p in sources):
@@ -568,9 +556,10 @@ class DocumentCoder(RoleFinder):
         """Reported judgements: "Putin said Colombia is a promising partner" -> 051 praise;
         "Egypt said the US must mediate" -> 100 demand."""
         for verb in sent:
-            if verb.lemma_.lower() in NAMING_VERBS and verb.pos_ == "VERB":
+            if verb.lemma_.lower() in word_list("naming_verbs") and verb.pos_ == "VERB":
                 yield from self._naming(index, sent, verb)
-            if verb.lemma_.lower() not in SPEECH_VERBS | PERSUADING_VERBS or verb.pos_ != "VERB":
+            if verb.lemma_.lower() not in word_list("speech_verbs") | word_list("persuading_verbs") \
+                    or verb.pos_ != "VERB":
                 continue
             # "reiterated the UK's position that settlements 'are illegal under international law'":
             # the speaker's own stated position is said as the clause says it (not so what is denied)
@@ -590,7 +579,7 @@ class DocumentCoder(RoleFinder):
                 attrs = [c for c in clause.children if c.dep_ in ("attr", "acomp")]
                 if not subjects or not attrs:
                     continue
-                if subjects[0].lemma_.lower() in ACCUSATION_NOUNS and self._dismissed(attrs[0]):
+                if subjects[0].lemma_.lower() in word_list("accusation_nouns") and self._dismissed(attrs[0]):
                     yield from self._defence(index, sent, verb, subjects[0], clause)
                     continue
                 code = self._judgement(attrs[0].lemma_.lower())
@@ -642,8 +631,8 @@ class DocumentCoder(RoleFinder):
 
     def _judgement(self, lemma: str) -> str | None:
         """The code of calling someone or something ``lemma``: praise (051), blame (111, 112)."""
-        return ("051" if lemma in PRAISE_NOUNS else "111" if lemma in BLAME_NOUNS
-                else "112" if lemma in BLAME_ADJECTIVES else self.verbs.appraisal_code(lemma))
+        return ("051" if lemma in word_list("praise_nouns") else "111" if lemma in word_list("blame_nouns")
+                else "112" if lemma in word_list("blame_adjectives") else self.verbs.appraisal_code(lemma))
 
     def _naming_code(self, verb: Token) -> str | None:
         """What naming something says of it: "called the US sanctions illegal" 111, "described X as a
@@ -685,7 +674,7 @@ class DocumentCoder(RoleFinder):
     def _reported(self, token: Token) -> bool:
         node = token
         while node.head.i != node.i:
-            if node.dep_ == "ccomp" and node.head.lemma_.lower() in SPEECH_VERBS:
+            if node.dep_ == "ccomp" and node.head.lemma_.lower() in word_list("speech_verbs"):
                 return True
             node = node.head
         return False

@@ -3,7 +3,8 @@
 ``shipped_text("actors", "countries.tsv")`` is a shipped file's text; ``user_text(path, "actor
 file")`` a user's, with an InputError naming the file when it is missing or not UTF-8; ``rows(text,
 origin)`` yields each line's (line number, TAB-separated fields), without comment lines ("#" first)
-and blank lines, and reports a line with the wrong number of fields as InputError("origin, line N").
+and blank lines, and reports a line with the wrong number of fields as InputError("origin, line N");
+``word_sections(text)`` reads a file of word classes ("[name]" then one word a line) into frozensets.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from ..errors import InputError
 
-__all__ = ["rows", "shipped_text", "user_text"]
+__all__ = ["rows", "shipped_text", "user_text", "word_sections"]
 
 
 def shipped_text(*parts: str) -> str:
@@ -46,3 +47,19 @@ def rows(text: str, origin: str, *, width: int | None = None,
             raise InputError(f"{origin}, line {number}",
                              f"expected {width} TAB-separated fields, found {len(fields)}")
         yield number, fields
+
+
+def word_sections(text: str) -> dict[str, frozenset[str]]:
+    """The classes of a word-list file: a line "[name]" starts a class, each other line is one word
+    of it (lower-cased); blank lines and comment lines ("#" first) are skipped."""
+    classes: dict[str, set[str]] = {}
+    current: set[str] | None = None
+    for raw in text.splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = classes.setdefault(line[1:-1], set())
+        elif current is not None:
+            current.add(line.lower())
+    return {name: frozenset(words) for name, words in classes.items()}

@@ -7,7 +7,7 @@ import pytest
 from diplograph.errors import InputError
 from diplograph.lexicon.cues import load_cues
 from diplograph.lexicon.gazetteer import load_landmarks
-from diplograph.lexicon.tables import rows, shipped_text, user_text
+from diplograph.lexicon.tables import rows, shipped_text, user_text, word_sections
 
 
 def test_rows_skip_comments_blank_lines_and_column_names():
@@ -49,3 +49,8 @@ def test_user_cue_file_adds_its_words(tmp_path):
     bad.write_text("verb vouchsafe\n", "utf-8")
     with pytest.raises(InputError, match=r"bad.txt, line 1"):
         load_cues((str(bad),))
+
+
+def test_word_sections_read_classes_of_lower_case_words_without_comments():
+    text = "# header\n[speech_verbs]\n# a comment\nSay\ntell\n\n[law_nouns]\nact\n"
+    assert word_sections(text) == {"speech_verbs": frozenset({"say", "tell"}), "law_nouns": frozenset({"act"})}
