@@ -26,7 +26,7 @@ with the parse helpers of ``_grammar``, the word lists of ``_words`` and the one
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -209,49 +209,8 @@ class DocumentCoder(RoleFinder):
         if trigger.noun:
             yield from self._noun_events(index, sent, trigger, triggers)
             return
-        if token.lemma_.lower() in word_list("naming_verbs") and self._naming_code(token):
-            return  # "China called the US sanctions illegal": the judgement (``_appraisals``), not a call
-        if trigger.match.cameo[:2] in VIOLENT_ROOTS and any(
-                d.i in triggers and triggers[d.i].noun and self._struck(d, triggers[d.i].match.cameo, triggers)
-                is not None for c in token.children for d in (c, *c.children)
-                if c.dep_ in ("nsubj", "agent") and (c is d or d.dep_ == "pobj")):
-            return  # "tariffs have hurt U.S. farmers": the tariffs are the event (``_noun_events``)
-        if token.lemma_.lower() in word_list("deciding_verbs") and any(
-                c.dep_ == "xcomp" and c.i in triggers and not triggers[c.i].noun for c in token.children):
-            return  # "decided to allow X": the allowing is the event
-        deciding = token.dep_ == "xcomp" and token.head.lemma_.lower() in word_list("deciding_verbs")
-        if not deciding and token.head.i in triggers and triggers[token.head.i].match.cameo[:2] in CONTENT_ROOTS and (
-                token.dep_ in ("xcomp", "acl") or is_for_clause(token)
-                or (token.dep_ == "advcl" and triggers[token.head.i].match.cameo[:2] in ("02", "10", "13")
-                    and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
-                or (token.dep_ == "ccomp" and token.head.lemma_.lower() not in word_list("speech_verbs"))):
-            return  # the content of an appeal, demand, promise, refusal or threat: coded into the head
-            # ("warned that Russia could attack" reports the attack: it stays an event)
-        if token.dep_ == "ccomp" and token.head.lemma_.lower() in word_list("light_verbs") and any(
-                c.dep_ == "dobj" and c.i in triggers and triggers[c.i].noun
-                and triggers[c.i].match.cameo[:2] in CONTENT_ROOTS for c in token.head.children):
-            return  # "reiterated its demand that Israel ease restrictions": the demand's content
-        if token.dep_ in ("acl", "ccomp") and token.head.pos_ == "NOUN" and any(
-                t.i in triggers and triggers[t.i].match.cameo[:2] in CONTENT_ROOTS
-                for t in (token.head, *((token.head.head,) if token.head.dep_ == "dobj" else ()))) \
-                and not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-            return  # "issued a stern reminder to Iraq that it must cooperate": the reminder's content
-        if joins_protest(token) and token.dep_ == "advcl" and is_protesting(token.head, triggers):
-            return  # "rioted ..., joining thousands of demonstrators": the same protest
-        if is_protest_purpose(token, triggers):
-            return  # "staged rallies to demand reforms": the protest is the event, the demand its purpose
-        if token.dep_ == "ccomp" and token.head.lemma_.lower() in word_list("speech_verbs") and is_obligation(token):
-            return  # "Russia said Sudan must return the helicopter": coded as Russia's demand
-        if token.dep_ == "xcomp" and token.head.i in triggers and triggers[token.head.i].match.cameo[:2] == "17":
-            return  # "ordered the paper to suspend publication": the coercion is the event
-        helping = word_list("helping_verbs")
-        if token.dep_ in ("xcomp", "advcl") and token.lemma_.lower() in helping and token.head.i in triggers \
-                and triggers[token.head.i].match.cameo[:2] == "07" and token.head.lemma_.lower() not in helping:
-            return  # "provided aid to support refugees": the support is the aid
-        if token.lemma_.lower() in word_list("light_verbs") and any(
-            c.dep_ == "dobj" and c.i in triggers and triggers[c.i].noun for c in token.children
-        ):
-            return  # "launched an offensive": the event noun states the event
+        if any(skip(self, trigger, triggers) for skip in VERB_SKIPS):
+            return
         code = self._mission_code(token, self._xcomp_code(trigger, triggers), triggers)
         sources, inherited = self._sources(token)
         if not sources and code.startswith("084") and is_passive(token):
@@ -726,6 +685,118 @@ class DocumentCoder(RoleFinder):
             if quote.start <= trigger.start < quote.end:
                 return quote.id
         return None
+
+
+# ---------------------------------------------------------------------- skip rules
+# A skip rule says a trigger is no event of its own (it is coded elsewhere, or states nothing new).
+# Each takes the coder, the trigger and the sentence's triggers; the verb path checks its rules in
+# order (``VERB_SKIPS``), the first that holds drops the trigger.
+Skip = Callable[["DocumentCoder", Trigger, dict[int, Trigger]], bool]
+
+
+def _named_judgement(coder: DocumentCoder, trigger: Trigger, triggers: dict[int, Trigger]) -> bool:
+    """"China called the US sanctions illegal": the judgement (``_appraisals``), not a call."""
+    token = trigger.token
+    return token.lemma_.lower() in word_list("naming_verbs") and bool(coder._naming_code(token))
+
+
+def _harm_by_sanction(coder: DocumentCoder, trigger: Trigger, triggers: dict[int, Trigger]) -> bool:
+    """"tariffs have hurt U.S. farmers": the tariffs are the event (``_noun_events``)."""
+    token = trigger.token
+    return trigger.match.cameo[:2] in VIOLENT_ROOTS and any(
+        d.i in triggers and triggers[d.i].noun and coder._struck(d, triggers[d.i].match.cameo, triggers)
+        is not None for c in token.children for d in (c, *c.children)
+        if c.dep_ in ("nsubj", "agent") and (c is d or d.dep_ == "pobj"))
+
+
+def _decided_act(coder: DocumentCoder, trigger: Trigger, triggers: dict[int, Trigger]) -> bool:
+    """"decided to allow X": the allowing is the event."""
+    token = trigger.token
+    return token.lemma_.lower() in word_list("deciding_verbs") and any(
+        c.dep_ == "xcomp" and c.i in triggers and not triggers[c.i].noun for c in token.children)
+
+
+def _content_of_head(coder: DocumentCoder, trigger: Trigger, triggers: dict[int, Trigger]) -> bool:
+    """The content of an appeal, demand, promise, refusal or threat: coded into the head
+    ("warned that Russia could attack" reports the attack: it stays an event)."""
+    token = trigger.token
+    deciding = token.dep_ == "xcomp" and token.head.lemma_.lower() in word_list("deciding_verbs")
+    return not deciding and token.head.i in triggers and triggers[token.head.i].match.cameo[:2] in CONTENT_ROOTS and (
+        token.dep_ in ("xcomp", "acl") or is_for_clause(token)
+        or (token.dep_ == "advcl" and triggers[token.head.i].match.cameo[:2] in ("02", "10", "13")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
+        or (token.dep_ == "ccomp" and token.head.lemma_.lower() not in word_list("speech_verbs")))
+
+
+def _content_of_light_noun(coder: DocumentCoder, trigger: Trigger, triggers: dict[int, Trigger]) -> bool:
+    """"reiterated its demand that Israel ease restrictions": the demand's content."""
+    token = trigger.token
+    return token.dep_ == "ccomp" and token.head.lemma_.lower() in word_list("light_verbs") and any(
+        c.dep_ == "dobj" and c.i in triggers and triggers[c.i].noun
+        and triggers[c.i].match.cameo[:2] in CONTENT_ROOTS for c in token.head.children)
+
+
+def _content_of_noun(coder: DocumentCoder, trigger: Trigger, triggers: dict[int, Trigger]) -> bool:
+    """"issued a stern reminder to Iraq that it must cooperate": the reminder's content."""
+    token = trigger.token
+    return token.dep_ in ("acl", "ccomp") and token.head.pos_ == "NOUN" and any(
+        t.i in triggers and triggers[t.i].match.cameo[:2] in CONTENT_ROOTS
+        for t in (token.head, *((token.head.head,) if token.head.dep_ == "dobj" else ()))) \
+        and not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _joined_protest(coder: DocumentCoder, trigger: Trigger, triggers: dict[int, Trigger]) -> bool:
+    """"rioted ..., joining thousands of demonstrators": the same protest."""
+    token = trigger.token
+    return joins_protest(token) and token.dep_ == "advcl" and is_protesting(token.head, triggers)
+
+
+def _protest_purpose(coder: DocumentCoder, trigger: Trigger, triggers: dict[int, Trigger]) -> bool:
+    """"staged rallies to demand reforms": the protest is the event, the demand its purpose."""
+    return is_protest_purpose(trigger.token, triggers)
+
+
+def _reported_obligation(coder: DocumentCoder, trigger: Trigger, triggers: dict[int, Trigger]) -> bool:
+    """"Russia said Sudan must return the helicopter": coded as Russia's demand."""
+    token = trigger.token
+    return token.dep_ == "ccomp" and token.head.lemma_.lower() in word_list("speech_verbs") and is_obligation(token)
+
+
+def _ordered_act(coder: DocumentCoder, trigger: Trigger, triggers: dict[int, Trigger]) -> bool:
+    """"ordered the paper to suspend publication": the coercion is the event."""
+    token = trigger.token
+    return token.dep_ == "xcomp" and token.head.i in triggers and triggers[token.head.i].match.cameo[:2] == "17"
+
+
+def _help_as_aid(coder: DocumentCoder, trigger: Trigger, triggers: dict[int, Trigger]) -> bool:
+    """"provided aid to support refugees": the support is the aid."""
+    token = trigger.token
+    helping = word_list("helping_verbs")
+    return token.dep_ in ("xcomp", "advcl") and token.lemma_.lower() in helping and token.head.i in triggers \
+        and triggers[token.head.i].match.cameo[:2] == "07" and token.head.lemma_.lower() not in helping
+
+
+def _light_verb(coder: DocumentCoder, trigger: Trigger, triggers: dict[int, Trigger]) -> bool:
+    """"launched an offensive": the event noun states the event."""
+    token = trigger.token
+    return token.lemma_.lower() in word_list("light_verbs") and any(
+        c.dep_ == "dobj" and c.i in triggers and triggers[c.i].noun for c in token.children)
+
+
+VERB_SKIPS: tuple[Skip, ...] = (
+    _named_judgement,
+    _harm_by_sanction,
+    _decided_act,
+    _content_of_head,
+    _content_of_light_noun,
+    _content_of_noun,
+    _joined_protest,
+    _protest_purpose,
+    _reported_obligation,
+    _ordered_act,
+    _help_as_aid,
+    _light_verb,
+)
 
 
 def _partners(source: Argument, sources: Sequence[Argument], targets: Sequence[Argument],
