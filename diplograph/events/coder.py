@@ -385,9 +385,7 @@ class DocumentCoder(RoleFinder):
                 and governor.head.lemma_.lower() in ("go", "remain", "stay"):
             governor, light = governor.head, True  # "went on strike", "remain on hunger strike"
             code = "143" if code == "190" else code  # a strike one goes on is a labour strike
-        elif noun.dep_ in ("dobj", "pobj", "attr") and governor.i in triggers and governor.i != noun.i and not light:
-            return  # "provided aid": the verb's pattern already coded it
-        elif noun.dep_ == "pobj" and governor.head.i in triggers and not triggers[governor.head.i].noun:
+        elif any(skip(noun, governor, light, triggers) for skip in NOUN_SKIPS):
             return
         if light and noun.lemma_.lower() == "strike" and governor.lemma_.lower() in word_list("strike_verbs") \
                 and code == "190":
@@ -450,8 +448,7 @@ class DocumentCoder(RoleFinder):
             targets = self._purpose_parties([c for c in noun.children if c.dep_ in ("acl", "relcl")]
                                             + ([c for c in governor.children if c.dep_ in ("advcl", "xcomp")]
                                                if light else []), sources)
-        if light and governor.dep_ == "xcomp" and governor.head.i in triggers \
-                and triggers[governor.head.i].match.cameo[:2] in CONTENT_ROOTS:
+        if light and _complements_content(governor, triggers):
             return  # "threatened to launch an offensive": the content of the threat
         inherited = False
         if sources and light and governor.lemma_.lower() in word_list("expressing_verbs"):
@@ -716,16 +713,24 @@ def _decided_act(coder: DocumentCoder, trigger: Trigger, triggers: dict[int, Tri
         c.dep_ == "xcomp" and c.i in triggers and not triggers[c.i].noun for c in token.children)
 
 
+def _complements_content(verb: Token, triggers: dict[int, Trigger]) -> bool:
+    """Whether ``verb`` is the to-complement of an appeal, demand, promise, refusal or threat
+    ("threatened to attack", "threatened to launch an offensive"): the head codes it. Shared by the
+    verb path (``_content_of_head``) and the noun path (a light verb's complement)."""
+    return verb.dep_ == "xcomp" and verb.head.i in triggers and triggers[verb.head.i].match.cameo[:2] in CONTENT_ROOTS
+
+
 def _content_of_head(coder: DocumentCoder, trigger: Trigger, triggers: dict[int, Trigger]) -> bool:
     """The content of an appeal, demand, promise, refusal or threat: coded into the head
     ("warned that Russia could attack" reports the attack: it stays an event)."""
     token = trigger.token
     deciding = token.dep_ == "xcomp" and token.head.lemma_.lower() in word_list("deciding_verbs")
-    return not deciding and token.head.i in triggers and triggers[token.head.i].match.cameo[:2] in CONTENT_ROOTS and (
-        token.dep_ in ("xcomp", "acl") or is_for_clause(token)
+    return not deciding and (_complements_content(token, triggers) or (
+        token.head.i in triggers and triggers[token.head.i].match.cameo[:2] in CONTENT_ROOTS and (
+        token.dep_ == "acl" or is_for_clause(token)
         or (token.dep_ == "advcl" and triggers[token.head.i].match.cameo[:2] in ("02", "10", "13")
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children))
-        or (token.dep_ == "ccomp" and token.head.lemma_.lower() not in word_list("speech_verbs")))
+        or (token.dep_ == "ccomp" and token.head.lemma_.lower() not in word_list("speech_verbs")))))
 
 
 def _content_of_light_noun(coder: DocumentCoder, trigger: Trigger, triggers: dict[int, Trigger]) -> bool:
@@ -796,6 +801,27 @@ VERB_SKIPS: tuple[Skip, ...] = (
     _ordered_act,
     _help_as_aid,
     _light_verb,
+)
+
+
+# The noun path's rules take the event noun, the verb that governs it, whether that verb is a light
+# verb ("launched an offensive") and the sentence's triggers.
+NounSkip = Callable[[Token, Token, bool, dict[int, Trigger]], bool]
+
+
+def _coded_by_verb(noun: Token, governor: Token, light: bool, triggers: dict[int, Trigger]) -> bool:
+    """"provided aid": the verb's pattern already coded it."""
+    return noun.dep_ in ("dobj", "pobj", "attr") and governor.i in triggers and governor.i != noun.i and not light
+
+
+def _coded_by_verb_of_preposition(noun: Token, governor: Token, light: bool, triggers: dict[int, Trigger]) -> bool:
+    """The object of a preposition on a verb trigger: the verb's pattern codes it."""
+    return noun.dep_ == "pobj" and governor.head.i in triggers and not triggers[governor.head.i].noun
+
+
+NOUN_SKIPS: tuple[NounSkip, ...] = (
+    _coded_by_verb,
+    _coded_by_verb_of_preposition,
 )
 
 
