@@ -224,60 +224,59 @@ class DocumentCoder(RoleFinder):
             # protest's demand names outranks where it happened
             targets = self._purpose_parties([*purpose_clauses(token), *demand_clauses(token, triggers)],
                                             sources, PROTESTED_DEPS) or targets
-        if not targets and code[:2] in CONTENT_ROOTS:
-            targets = self._content_targets(token, sources)
-        if not targets and code[:2] == "07":
-            targets = self._beneficiaries(token, sources)
-        if not targets and (refusal_code(code, token) or code)[:2] in CONDITIONAL_ROOTS:
-            targets = self._condition_targets(token, sources)
-        if not targets and code[:2] in VIOLENT_ROOTS:
+        visit = code[:2] == "04" and token.lemma_.lower() in word_list("visiting_verbs")
+        # with no target in the clause, where news puts one: tried in order until one finds a party
+        targets = _fallback_targets(targets, (
+            ("content", lambda: code[:2] in CONTENT_ROOTS, lambda: self._content_targets(token, sources)),
+            ("beneficiaries", lambda: code[:2] == "07", lambda: self._beneficiaries(token, sources)),
+            ("condition", lambda: (refusal_code(code, token) or code)[:2] in CONDITIONAL_ROOTS,
+             lambda: self._condition_targets(token, sources)),
             # "attacked a Daesh explosives factory"; "a camp for Congolese refugees was attacked by X"
-            targets = self._deep_parties([*object_heads(token, TARGET_PREPS),
-                                          *(c for c in token.children if c.dep_ == "nsubjpass")], sources)
-        if not targets and code[:2] in VIOLENT_ROOTS and any(c.dep_ == "dobj" for c in token.children):
+            _violent_fallback(self, code, lambda: [*object_heads(token, TARGET_PREPS),
+                                                   *(c for c in token.children if c.dep_ == "nsubjpass")], sources),
             # "Israel seized control of the territories, seen as pivotal parts of any future Palestinian
             # state": a participle the parser hangs on the verb describes its object, and whose it is
-            described = [c for c in token.children if c.dep_ == "advcl" and c.tag_ == "VBN" and c.i > token.i
-                         and not any(s.dep_.startswith("nsubj") for s in c.children)]
-            targets = self._deep_parties(described, sources)
-        if not targets and code[:2] in VIOLENT_ROOTS:
+            ("described object", lambda: code[:2] in VIOLENT_ROOTS and any(c.dep_ == "dobj" for c in token.children),
+             lambda: self._deep_parties([c for c in token.children if c.dep_ == "advcl" and c.tag_ == "VBN"
+                                         and c.i > token.i and not any(s.dep_.startswith("nsubj") for s in c.children)],
+                                        sources)),
             # "opened fire to disperse the demonstrators": at whom the force was aimed
-            targets = self._purpose_parties(purpose_clauses(token), sources)
-        visit = code[:2] == "04" and token.lemma_.lower() in word_list("visiting_verbs")
-        if not targets and (code[:2] in PLACE_ACT_ROOTS or visit):
+            ("aim of force", lambda: code[:2] in VIOLENT_ROOTS,
+             lambda: self._purpose_parties(purpose_clauses(token), sources)),
             # "arrived in Amman on a visit": the host country
-            targets = self._deep_place(object_heads(token, PLACE_PREPS), sources)
+            _place_fallback(self, lambda: code[:2] in PLACE_ACT_ROOTS or visit,
+                            lambda: object_heads(token, PLACE_PREPS), sources),
+        ))
         if visit and targets and sources and all(
                 self._is_place(t) and t.ref.country is not None
                 and all(s.ref.country in (None, t.ref.country) for s in sources) for t in targets):
             # "Rep. David McKinley, R-W.Va., visited the U.S.-Mexico border near McAllen, Texas": a trip
             # at home (or by a visitor of no known country, whom the place would make local) has no host
             targets = []
-        if not targets and code[:2] == "14":
-            targets = self._purpose_parties(purpose_clauses(token), sources, PROTESTED_DEPS)
-        if not targets and code[:2] == "14":
+        home = {s.ref.country for s in sources}
+        targets = _fallback_targets(targets, (
+            _protest_fallback(self, code, lambda: purpose_clauses(token), sources),
             # "blocked roads demanding that he be reinstated", "rioted following a demonstration
             # calling for the removal of President X": whom the protest's demand concerns
-            targets = self._purpose_parties(demand_clauses(token, triggers), sources, PROTESTED_DEPS)
-        if not targets and code[:2] in ("08", "12"):
+            _protest_fallback(self, code, lambda: demand_clauses(token, triggers), sources),
             # "called off the strike after deliberations with the government", "declined to resign
             # despite pressure by the anti-corruption commission": to whom one yields, or whom one defies
-            targets = self._purpose_parties(yielding_context(token), sources)
-        if not targets and code.startswith("085") and sources:
+            ("yielded to", lambda: code[:2] in ("08", "12"),
+             lambda: self._purpose_parties(yielding_context(token), sources)),
             # "did extend a temporary general license allowing American companies to sell to Huawei, the
             # embattled Chinese tech company": eased for the foreign party the licence lets one deal with
-            home = {s.ref.country for s in sources}
-            targets = [a for o in token.children if o.dep_ == "dobj" for t in o.subtree
-                       if t.i in self.token_actor for a in self._arguments(t, avoid=sources)
-                       if a.ref.country is not None and a.ref.country not in home][:1]
-        if not targets and code[:2] in ("12", "16") and not any(
-                c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in token.children):
+            ("foreign party eased for", lambda: code.startswith("085") and bool(sources),
+             lambda: [a for o in token.children if o.dep_ == "dobj" for t in o.subtree
+                      if t.i in self.token_actor for a in self._arguments(t, avoid=sources)
+                      if a.ref.country is not None and a.ref.country not in home][:1]),
             # (a recipient no actor stays unknown: "suspended aid to the region, citing X")
             # "President Trump scuttled the talks in September, citing Taliban violence": a break-off
             # or rejection is aimed at the party whose acts it cites
-            targets = self._purpose_parties(cited_reasons(token), sources)
-        if not targets and code[:2] in PLACED_ROOTS:
-            targets = self._sentence_place(sent, sources)
+            ("cited reasons", lambda: code[:2] in ("12", "16") and not any(
+                c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in token.children),
+             lambda: self._purpose_parties(cited_reasons(token), sources)),
+            ("sentence place", lambda: code[:2] in PLACED_ROOTS, lambda: self._sentence_place(sent, sources)),
+        ))
         if code == "043" and targets and not any(t.ref.start <= t.token.idx < t.ref.end for t in targets):
             # "Germany welcomed the Chinese delegation's proposal": a thing of the visitor's is welcomed,
             # nobody visits; the verb's own sense holds (welcoming is praise)
@@ -464,14 +463,16 @@ class DocumentCoder(RoleFinder):
                         for pobj in prep.children:
                             if pobj.dep_ == "pobj":
                                 targets.extend(self._arguments(pobj, avoid=sources, places=place_targets, target=True))
-        if not targets and code[:2] in VIOLENT_ROOTS:
-            targets = self._deep_parties(object_heads(noun, NOUN_TARGET_PREPS), sources)
-        if not targets and code[:2] in PLACE_ACT_ROOTS:  # "airstrikes on militant targets in Gaza"
-            targets = self._deep_place([*object_heads(noun, PLACE_PREPS),
-                                        *(object_heads(governor, PLACE_PREPS) if light else ())], sources)
-        if not targets and code[:2] == "14":  # "began a hunger strike to demand the resignation of X"
-            targets = self._purpose_parties([*purpose_clauses(noun), *(purpose_clauses(governor) if light else ())],
-                                            sources, PROTESTED_DEPS)
+        targets = _fallback_targets(targets, (
+            _violent_fallback(self, code, lambda: object_heads(noun, NOUN_TARGET_PREPS), sources),
+            # "airstrikes on militant targets in Gaza"
+            _place_fallback(self, lambda: code[:2] in PLACE_ACT_ROOTS,
+                            lambda: [*object_heads(noun, PLACE_PREPS),
+                                     *(object_heads(governor, PLACE_PREPS) if light else ())], sources),
+            # "began a hunger strike to demand the resignation of X"
+            _protest_fallback(self, code, lambda: [*purpose_clauses(noun),
+                                                   *(purpose_clauses(governor) if light else ())], sources),
+        ))
         reciprocal = not targets and len(sources) > 1 and code[:2] in RECIPROCAL_ROOTS
         if not sources or (not targets and not reciprocal and code[:2] not in TARGETLESS_ROOTS):
             return
@@ -682,6 +683,43 @@ class DocumentCoder(RoleFinder):
             if quote.start <= trigger.start < quote.end:
                 return quote.id
         return None
+
+
+# ---------------------------------------------------------------------- target fallbacks
+# A fallback names where to look for a target the clause does not name: (its name, whether it applies,
+# the finder). A path lists its fallbacks in order; the first that applies and finds a party wins.
+# Those both paths use (a violent act's object, a place act's place, a protest's purpose) are built by
+# the one function each below.
+Fallback = tuple[str, Callable[[], bool], Callable[[], list[Argument]]]
+
+
+def _fallback_targets(targets: list[Argument], fallbacks: Sequence[Fallback]) -> list[Argument]:
+    """``targets``, or (when empty) what the first fallback that applies finds, trying them in order."""
+    for _name, applies, find in fallbacks:
+        if targets:
+            break
+        if applies():
+            targets = find()
+    return targets
+
+
+def _violent_fallback(coder: DocumentCoder, code: str, heads: Callable[[], Sequence[Token]],
+                      sources: Sequence[Argument]) -> Fallback:
+    """A violent act strikes the party deep inside its object ("attacked a Daesh explosives factory")."""
+    return ("struck object", lambda: code[:2] in VIOLENT_ROOTS, lambda: coder._deep_parties(heads(), sources))
+
+
+def _place_fallback(coder: DocumentCoder, applies: Callable[[], bool], heads: Callable[[], Sequence[Token]],
+                    sources: Sequence[Argument]) -> Fallback:
+    """An act on a place takes the place named in its objects ("airstrikes on militant targets in Gaza")."""
+    return ("place of act", applies, lambda: coder._deep_place(heads(), sources))
+
+
+def _protest_fallback(coder: DocumentCoder, code: str, clauses: Callable[[], Sequence[Token]],
+                      sources: Sequence[Argument]) -> Fallback:
+    """A protest is aimed at whom its purpose names ("began a hunger strike to demand the resignation of X")."""
+    return ("protest purpose", lambda: code[:2] == "14",
+            lambda: coder._purpose_parties(clauses(), sources, PROTESTED_DEPS))
 
 
 # ---------------------------------------------------------------------- skip rules
