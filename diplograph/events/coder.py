@@ -427,26 +427,29 @@ class DocumentCoder(RoleFinder):
                 if not targets and child.dep_ == "prep" and child.lower_ in NOUN_TARGET_PREPS:
                     targets.extend(a for pobj in child.children if pobj.dep_ == "pobj"
                                    for a in self._arguments(pobj, avoid=sources, places=place_targets, target=True))
-        if not targets and code[:2] in CONTENT_ROOTS:
+        targets = _fallback_targets(targets, (
             # "its demand that Israel ease restrictions": Israel (the clause may hang on the light verb)
-            for clause in (*noun.children, *(c for c in governor.children if c.dep_ == "ccomp" and light)):
-                if clause.dep_ in ("acl", "ccomp"):
-                    targets.extend(a for subject in clause.children if subject.dep_ in ("nsubj", "nsubjpass")
-                                   for a in self._arguments(subject, avoid=sources))
-        if not targets and code[:2] == "09":
+            ("content", lambda: code[:2] in CONTENT_ROOTS,
+             lambda: [a for clause in (*noun.children, *(c for c in governor.children if c.dep_ == "ccomp" and light))
+                      if clause.dep_ in ("acl", "ccomp")
+                      for subject in clause.children if subject.dep_ in ("nsubj", "nsubjpass")
+                      for a in self._arguments(subject, avoid=sources)]),
             # "an investigation into claims that two servicemen abused children", "into whether X
             # was spied on", "of the killing of X": whom the inquiry concerns, however deep
-            targets = self._purpose_parties([c for c in (*noun.children, *(governor.children if light else ()))
-                                             if c.dep_ == "prep" and c.lower_ in ("into", "of", "on", "against")],
-                                            sources)
-        if not targets and code[:2] == "04" and not (light and not sources and len(self._sources(governor)[0]) > 1):
+            ("inquiry subject", lambda: code[:2] == "09",
+             lambda: self._purpose_parties([c for c in (*noun.children, *(governor.children if light else ()))
+                                            if c.dep_ == "prep" and c.lower_ in ("into", "of", "on", "against")],
+                                           sources)),
             # (joint parties meet each other: "Washington and the Taliban had been holding direct talks
             # pursuing an agreement for US troops to begin leaving Afghanistan")
             # "launched a mediation effort to resolve the rift between Qatar and ...": the parties
             # named in its purpose clause
-            targets = self._purpose_parties([c for c in noun.children if c.dep_ in ("acl", "relcl")]
-                                            + ([c for c in governor.children if c.dep_ in ("advcl", "xcomp")]
-                                               if light else []), sources)
+            ("meeting purpose",
+             lambda: code[:2] == "04" and not (light and not sources and len(self._sources(governor)[0]) > 1),
+             lambda: self._purpose_parties([c for c in noun.children if c.dep_ in ("acl", "relcl")]
+                                           + ([c for c in governor.children if c.dep_ in ("advcl", "xcomp")]
+                                              if light else []), sources)),
+        ))
         if light and _complements_content(governor, triggers):
             return  # "threatened to launch an offensive": the content of the threat
         inherited = False
