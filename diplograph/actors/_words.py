@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cache, lru_cache
 
 from ..errors import InputError
-from ..lexicon.tables import rows, shipped_text
+from ..lexicon.tables import sections, shipped_text
 
 __all__ = ["WORD_FILES", "word_pairs", "word_set"]
 
@@ -24,21 +24,14 @@ Line = tuple[str, int, tuple[str, ...]]  # origin, line number, fields
 @lru_cache(maxsize=1)
 def _sections() -> dict[str, tuple[Line, ...]]:
     """Section name -> (origin, line number, fields) of its lines, in the order of the files."""
-    sections: dict[str, list[Line]] = {}
+    found: dict[str, tuple[Line, ...]] = {}
     for file in WORD_FILES:
         origin = f"diplograph/data/actors/{file}"
-        current: list[Line] | None = None
-        for number, fields in rows(shipped_text("actors", file), origin):
-            line = fields[0].strip()
-            if len(fields) == 1 and line.startswith("[") and line.endswith("]"):
-                if line[1:-1] in sections:
-                    raise InputError(f"{origin}, line {number}", f"section {line} given twice")
-                current = sections[line[1:-1]] = []
-            elif current is None:
-                raise InputError(f"{origin}, line {number}", "a word before the first [section]")
-            else:
-                current.append((origin, number, tuple(f.strip() for f in fields)))
-    return {name: tuple(lines) for name, lines in sections.items()}
+        for section in sections(shipped_text("actors", file), origin):
+            if section.name in found:
+                raise InputError(f"{origin}, line {section.line}", f"section [{section.name}] given twice")
+            found[section.name] = tuple((origin, number, fields) for number, fields in section.rows)
+    return found
 
 
 def _lines(section: str, width: int) -> list[tuple[str, ...]]:

@@ -72,7 +72,7 @@ OWN_CLAUSE_DEPS = {"relcl", "parataxis"}
 
 @lru_cache(maxsize=1)
 def _classes() -> dict[str, frozenset[str]]:
-    return word_sections(shipped_text("events", SENSE_FILE))
+    return word_sections(shipped_text("events", SENSE_FILE), f"diplograph/data/events/{SENSE_FILE}")
 
 
 def word_class(name: str) -> frozenset[str]:

@@ -146,7 +146,7 @@ ROLE_SECTION = "role_nouns."
 
 @lru_cache(maxsize=1)
 def _word_lists() -> dict[str, frozenset[str]]:
-    return word_sections(shipped_text("events", WORDS_FILE))
+    return word_sections(shipped_text("events", WORDS_FILE), f"diplograph/data/events/{WORDS_FILE}")
 
 
 def word_list(name: str) -> frozenset[str]:

@@ -4,7 +4,8 @@
 file")`` a user's, with an InputError naming the file when it is missing or not UTF-8; ``rows(text,
 origin)`` yields each line's (line number, TAB-separated fields), without comment lines ("#" first)
 and blank lines, and reports a line with the wrong number of fields as InputError("origin, line N");
-``word_sections(text)`` reads a file of word classes ("[name]" then one word a line) into frozensets.
+``sections(text, origin)`` splits a file of "[name]" sections into their lines, and
+``word_sections(text, origin)`` reads such a file of word classes (one word a line) into frozensets.
 """
 
 from __future__ import annotations
@@ -12,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 from ..errors import InputError
 
-__all__ = ["rows", "shipped_text", "user_text", "word_sections"]
+__all__ = ["Section", "rows", "sections", "shipped_text", "user_text", "word_sections"]
 
 
 def shipped_text(*parts: str) -> str:
@@ -49,17 +51,36 @@ def rows(text: str, origin: str, *, width: int | None = None,
         yield number, fields
 
 
-def word_sections(text: str) -> dict[str, frozenset[str]]:
-    """The classes of a word-list file: a line "[name]" starts a class, each other line is one word
-    of it (lower-cased); blank lines and comment lines ("#" first) are skipped."""
-    classes: dict[str, set[str]] = {}
-    current: set[str] | None = None
-    for raw in text.splitlines():
-        line = raw.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            current = classes.setdefault(line[1:-1], set())
-        elif current is not None:
-            current.add(line.lower())
-    return {name: frozenset(words) for name, words in classes.items()}
+class Section(NamedTuple):
+    """One "[name]" section of a word-list file: its name, the line of its heading, and the (line
+    number, stripped TAB-separated fields) of each line under it."""
+
+    name: str
+    line: int
+    rows: tuple[tuple[int, tuple[str, ...]], ...]
+
+
+def sections(text: str, origin: str) -> list[Section]:
+    """The sections of a word-list file, in order: a line "[name]" starts one, each other line that
+    is not blank or a comment belongs to the one above. A line before the first heading, or a
+    heading given twice, is an InputError naming ``origin`` and the line."""
+    headings: list[tuple[str, int]] = []
+    lines: dict[str, list[tuple[int, tuple[str, ...]]]] = {}
+    for number, fields in rows(text, origin):
+        first = fields[0].strip()
+        if len(fields) == 1 and first.startswith("[") and first.endswith("]"):
+            if first[1:-1] in lines:
+                raise InputError(f"{origin}, line {number}", f"section {first} given twice")
+            headings.append((first[1:-1], number))
+            lines[first[1:-1]] = []
+        elif not headings:
+            raise InputError(f"{origin}, line {number}", "a word before the first [section]")
+        else:
+            lines[headings[-1][0]].append((number, tuple(f.strip() for f in fields)))
+    return [Section(name, line, tuple(lines[name])) for name, line in headings]
+
+
+def word_sections(text: str, origin: str = "word list") -> dict[str, frozenset[str]]:
+    """The classes of a word-list file (see ``sections``): each line is one word, lower-cased."""
+    return {section.name: frozenset("\t".join(fields).lower() for _, fields in section.rows)
+            for section in sections(text, origin)}

@@ -54,3 +54,8 @@ def test_user_cue_file_adds_its_words(tmp_path):
 def test_word_sections_read_classes_of_lower_case_words_without_comments():
     text = "# header\n[speech_verbs]\n# a comment\nSay\ntell\n\n[law_nouns]\nact\n"
     assert word_sections(text) == {"speech_verbs": frozenset({"say", "tell"}), "law_nouns": frozenset({"act"})}
+
+
+def test_a_heading_given_twice_in_a_word_list_names_the_file_and_line():
+    with pytest.raises(InputError, match=r"senses\.txt, line 4"):
+        word_sections("[economic]\ntariff\n\n[economic]\nduty\n", "senses.txt")
