@@ -18,7 +18,7 @@ from ..clean import publication_date
 from ..errors import InputError
 from ..model import Failure, Source
 from ..settings import Settings
-from ._fetch import fetch
+from ._fetch import fetch, url_problem
 
 __all__ = ["feed_sources", "looks_like_feed"]
 
@@ -52,7 +52,10 @@ def feed_sources(name: str, content: bytes, settings: Settings) -> Iterator[Sour
 def _item_source(feed: str, number: int, entry: Mapping[str, Any], settings: Settings) -> Source | Failure:
     link = entry.get("link") or None
     name = link or f"{feed}#item{number}"
-    meta = {"url": link, "title": entry.get("title") or None, "published": _item_date(name, entry)}
+    # a link that is no fetchable URL (malformed, relative, another scheme) names the item but is not
+    # its url; an item that must be fetched from it fails with fetch's line naming the problem
+    url = link if link is not None and url_problem(link) is None else None
+    meta = {"url": url, "title": entry.get("title") or None, "published": _item_date(name, entry)}
     body, kind = _full_content(entry)
     if body is not None:
         return Source(name=name, content=body, kind=kind, **meta)

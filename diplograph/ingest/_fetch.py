@@ -1,10 +1,26 @@
-"""Fetching a URL with the standard library, refusing addresses inside the host's own network.
+"""Fetching a URL with the standard library, within one deadline, refusing addresses inside the host's own network.
 
 A server that fetches URLs for users can be aimed at its own network (cloud metadata at
 169.254.169.254, admin pages on 127.0.0.1, 10.x hosts). Every address a host name resolves to is
 checked at connect time, on the connection actually used, so a redirect or a second DNS answer
 cannot slip past the check. Proxies from the environment are not used: through a proxy the check
 would be of the proxy, not of the page.
+
+The timeout setting is a deadline for the whole fetch: resolving the name, connecting, the TLS
+handshake, the status line, the headers and the body, over every redirect. A socket timeout alone
+bounds each read, so a server sending one byte a second never trips it. Here every socket is a
+_DeadlineSocket, which sets its own timeout to the time left before each receive and send and raises
+TimeoutError once none is left; over TLS the context makes _DeadlineSSLSocket (SSLContext.sslsocket_class),
+and the handshake, one bounded call, gets the time left when it starts. This was chosen over a
+watchdog thread that shuts the socket down at the deadline: the watchdog needs a thread per fetch,
+races with the socket being closed, and a socket shut down mid-body reads as a clean end of file, so a
+body cut at the deadline would pass for a whole one unless every path checked a flag. Name resolution
+cannot be given a timeout: it runs in a daemon thread awaited for the time left (a hung resolver's
+thread is abandoned; the system resolver gives up on its own after its retries).
+
+Redirects are followed here rather than by urllib, so that each target is checked like an input URL
+(http or https, a valid host and port, no user name), a relative Location is joined to the page's URL,
+and a loop or a chain of more than MAX_REDIRECTS is one failure line. Only InputError leaves fetch().
 """
 
 from __future__ import annotations
@@ -12,21 +28,35 @@ from __future__ import annotations
 import functools
 import http.client
 import ipaddress
+import math
+import re
 import socket
+import ssl
+import string
+import threading
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
-from typing import Any
-from urllib.parse import urlsplit
+from typing import Any, cast
+from urllib.parse import quote, urljoin, urlsplit
 
 from ..errors import InputError
 from ..settings import Settings
 from ._files import too_large
 
-__all__ = ["Fetched", "fetch", "is_url"]
+__all__ = ["MAX_REDIRECTS", "Fetched", "fetch", "is_url", "url_problem"]
+
+# Redirects followed before giving up (browsers stop at about 20; urllib at 10).
+MAX_REDIRECTS = 10
 
 _CHUNK = 65536
+_REDIRECT_CODES = frozenset({301, 302, 303, 307, 308})
+# Content codings that compress: never asked for (requests send "Accept-Encoding: identity"), so refused.
+_COMPRESSED = frozenset({"gzip", "x-gzip", "deflate", "br", "compress", "x-compress", "zstd"})
+_SCHEME = re.compile(r"[\x00-\x20]*https?:", re.I)
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_HOST_NAME = re.compile(r"[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.?")
+_IDNA_WRAPPER = re.compile(r"^encoding with 'idna' codec failed \(UnicodeError: (.*)\)$")
+_SHOWN_CHARS = 80
 
 
 @dataclass(frozen=True)
@@ -52,63 +82,283 @@ class _Refused(OSError):
     """A host resolved to an address diplograph will not connect to."""
 
 
+class _BadURL(ValueError):
+    """A URL diplograph will not request, and why (the message)."""
+
+
+@dataclass(frozen=True)
+class _Target:
+    """A URL split into what a request needs: the host in ASCII and the path percent-encoded."""
+
+    url: str
+    https: bool
+    host: str
+    port: int
+    path: str
+
+    @property
+    def key(self) -> tuple[bool, str, int, str]:
+        return self.https, self.host, self.port, self.path
+
+
 def is_url(text: str) -> bool:
-    """True for an http:// or https:// URL (the only schemes diplograph fetches)."""
-    return urlsplit(text).scheme.lower() in ("http", "https")
+    """True for an http:// or https:// URL (the only schemes diplograph fetches), well formed or not."""
+    return bool(_SCHEME.match(text))
+
+
+def url_problem(url: str) -> str | None:
+    """Why diplograph would not request ``url`` (not http(s), no or a bad host, a bad port), or None."""
+    try:
+        _target(url)
+    except _BadURL as exc:
+        return str(exc)
+    return None
 
 
 def fetch(url: str, settings: Settings) -> Fetched:
-    """GET ``url`` within settings.timeout and settings.max_bytes; InputError naming the URL otherwise."""
-    if not is_url(url):
-        raise InputError(url, "not an http(s) URL")
-    opener = _opener(settings.allow_private)
-    request = urllib.request.Request(url, headers={"User-Agent": settings.user_agent})
+    """GET ``url``, following redirects, within settings.timeout in all and settings.max_bytes;
+    InputError naming the URL and the problem otherwise (and no other exception)."""
     deadline = time.monotonic() + settings.timeout
     try:
-        with opener.open(request, timeout=settings.timeout) as response:
-            content = _read(url, response, settings, deadline)
-            return Fetched(content, response.geturl(), response.headers.get_content_charset())
-    except urllib.error.HTTPError as exc:
-        raise InputError(url, f"HTTP error {exc.code} {exc.reason}") from None
-    except urllib.error.URLError as exc:
-        raise InputError(url, _problem(exc.reason, url, settings)) from None
-    except TimeoutError:
-        raise InputError(url, _timed_out(settings)) from None
-    except (http.client.HTTPException, OSError) as exc:
-        raise InputError(url, f"could not fetch ({exc.__class__.__name__}: {exc})") from None
+        chain = [_target(url)]
+    except _BadURL as exc:
+        raise InputError(url, str(exc)) from None
+    while True:
+        answer = _get_one(url, chain[-1], settings, deadline)
+        if isinstance(answer, Fetched):
+            return answer
+        chain.append(_next_target(url, chain, answer))
 
 
-def _read(url: str, response: http.client.HTTPResponse, settings: Settings, deadline: float) -> bytes:
+def _next_target(url: str, chain: list[_Target], location: str) -> _Target:
+    """The target of a redirect from chain[-1] to ``location``, refused if bad, looping or one too many."""
+    try:
+        joined = urljoin(chain[-1].url, _header_text(location))
+        target = _target(joined)
+    except _BadURL as exc:
+        raise InputError(url, f"redirect to {_shown(location)}: {exc}") from None
+    except ValueError as exc:  # urljoin: "Invalid IPv6 URL" and the like
+        raise InputError(url, f"redirect to {_shown(location)}: malformed URL ({exc})") from None
+    keys = [t.key for t in chain]
+    if target.key in keys:
+        cycle = [t.url for t in chain[keys.index(target.key):]] + [target.url]
+        raise InputError(url, f"redirect loop after {len(chain)} redirects: {_chain(cycle)}")
+    if len(chain) > MAX_REDIRECTS:
+        raise InputError(url, f"more than {MAX_REDIRECTS} redirects: {_chain([t.url for t in chain] + [target.url])}")
+    return target
+
+
+def _chain(urls: list[str]) -> str:
+    shown = [_shown(u, 60) for u in urls]
+    if len(shown) > 4:
+        shown = [*shown[:2], "...", shown[-1]]
+    return " -> ".join(shown)
+
+
+def _header_text(value: str) -> str:
+    """A header value as its sender meant it: http.client decodes header bytes as Latin-1, and a
+    Location is UTF-8 when not ASCII; bytes that are not UTF-8 are kept (as surrogates) for quoting."""
+    return value.encode("latin-1", "replace").decode("utf-8", "surrogateescape")
+
+
+def _target(url: str) -> _Target:
+    """``url`` checked and split for a request; _BadURL with the problem otherwise."""
+    control = _CONTROL.search(url)
+    if control:
+        raise _BadURL(f"a control character (U+{ord(control.group()):04X}) in the URL")
+    if not is_url(url):
+        raise _BadURL("not an http(s) URL")
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError as exc:  # "Invalid IPv6 URL", "Port out of range 0-65535", a port not a number
+        raise _BadURL(f"malformed URL ({exc})") from None
+    if "@" in parts.netloc:
+        raise _BadURL("a user name or password in the URL (refused: it can hide the real host)")
+    https = parts.scheme.lower() == "https"
+    host = _ascii_host(parts.hostname or "")
+    if port == 0:
+        raise _BadURL("port 0 in the URL")
+    path = parts.path or "/"
+    if parts.query:
+        path = f"{path}?{parts.query}"
+    # as urllib quotes a redirect's URL: spaces, control bytes and non-ASCII characters, nothing else
+    path = quote(path, safe=string.punctuation, errors="surrogateescape")
+    return _Target(url, https, host, port or (443 if https else 80), path)
+
+
+def _ascii_host(host: str) -> str:
+    """The host as the resolver takes it: an IP address, or a name in ASCII (IDNA); _BadURL otherwise."""
+    if not host:
+        raise _BadURL("no host in the URL")
+    if ":" in host:
+        try:
+            ipaddress.IPv6Address(host)
+            return host
+        except ValueError:
+            raise _BadURL(f"invalid IPv6 address '{_shown(host)}' in the URL") from None
+    try:
+        name = host.encode("idna").decode("ascii").lower()
+    except UnicodeError as exc:  # an empty or over-long label, a name IDNA cannot encode
+        reason = _IDNA_WRAPPER.sub(r"\1", str(exc))
+        raise _BadURL(f"invalid host name '{_shown(host)}' ({_shown(reason)})") from None
+    if not _HOST_NAME.fullmatch(name) or len(name) > 254:
+        raise _BadURL(f"invalid host name '{_shown(host)}'")
+    return name
+
+
+def _get_one(url: str, target: _Target, settings: Settings, deadline: float) -> Fetched | str:
+    """One request: the Fetched page, or the Location of a redirect."""
+    kind = _GuardedHTTPSConnection if target.https else _GuardedHTTPConnection
+    connection = kind(target.host, target.port, deadline=deadline, allow_private=settings.allow_private)
+    try:
+        connection.request("GET", target.path, headers={"User-Agent": settings.user_agent, "Connection": "close"})
+        response = connection.getresponse()
+        if response.status in _REDIRECT_CODES:
+            location = response.getheader("Location")
+            if not location or not location.strip():
+                raise InputError(url, f"a redirect ({response.status}) with no Location")
+            return location.strip()
+        if not 200 <= response.status < 300:
+            raise InputError(url, f"HTTP error {response.status} {_shown(response.reason)}".rstrip())
+        content = _read(url, response, settings)
+        return Fetched(content, target.url, response.headers.get_content_charset())
+    except (http.client.HTTPException, OSError, ValueError) as exc:
+        raise InputError(url, _problem(exc, target, settings)) from None
+    finally:
+        connection.close()
+
+
+def _read(url: str, response: http.client.HTTPResponse, settings: Settings) -> bytes:
+    codings = {c.strip().lower() for c in (response.getheader("Content-Encoding") or "").split(",")}
+    if codings & _COMPRESSED:
+        coding = response.getheader("Content-Encoding") or ""
+        raise InputError(url, f"a compressed answer (Content-Encoding: {_shown(coding)}) that was not asked for")
     cap = settings.max_bytes
-    declared = response.headers.get("Content-Length")
-    if declared and declared.isdigit() and int(declared) > cap:
-        raise InputError(url, too_large(int(declared), cap))
+    expected = response.length  # the Content-Length, None when absent or chunked
+    if expected is not None and expected > cap:
+        raise InputError(url, too_large(expected, cap))
     chunks: list[bytes] = []
     total = 0
     while chunk := response.read(_CHUNK):
         total += len(chunk)
         if total > cap:
             raise InputError(url, too_large(total, cap, at_least=True))
-        if time.monotonic() > deadline:
-            raise InputError(url, _timed_out(settings))
         chunks.append(chunk)
+    if expected is not None and total < expected:
+        # http.client's read(amt) ends quietly at the end of the stream, even short of the Content-Length
+        raise InputError(url, f"the server closed the connection after {total:,} of {expected:,} bytes")
     return b"".join(chunks)
 
 
 def _timed_out(settings: Settings) -> str:
-    return f"timed out after {settings.timeout:g} s (timeout setting)"
+    return f"no complete answer within {settings.timeout:g} s (the timeout setting)"
 
 
-def _problem(reason: object, url: str, settings: Settings) -> str:
-    if isinstance(reason, _Refused):
-        return str(reason)
-    if isinstance(reason, socket.gaierror):
-        return f"could not resolve host {urlsplit(url).hostname!r}"
-    if isinstance(reason, TimeoutError):
+def _problem(exc: Exception, target: _Target, settings: Settings) -> str:
+    """One line for an error raised while fetching ``target`` (the most specific classes first)."""
+    if isinstance(exc, TimeoutError):
         return _timed_out(settings)
-    if isinstance(reason, ConnectionRefusedError):
+    if isinstance(exc, _Refused):
+        return str(exc)
+    if isinstance(exc, socket.gaierror):
+        return f"could not resolve host {target.host!r}"
+    if isinstance(exc, ConnectionRefusedError):
         return "connection refused"
-    return f"could not fetch ({reason})"
+    if isinstance(exc, http.client.RemoteDisconnected):
+        return "the server closed the connection without an answer"
+    if isinstance(exc, http.client.IncompleteRead):
+        return "an incomplete body (the connection closed mid-body, or a chunk was malformed)"
+    if isinstance(exc, http.client.LineTooLong):
+        return f"not a valid HTTP answer ({exc})"
+    if isinstance(exc, http.client.BadStatusLine):
+        return f"not an HTTP answer (status line {_shown(str(exc).strip())})"
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return f"TLS certificate refused ({exc.verify_message})"
+    if isinstance(exc, ssl.SSLError):
+        return f"TLS error ({exc.reason or exc})"
+    if isinstance(exc, http.client.HTTPException | ValueError):
+        return f"not a valid HTTP answer ({exc.__class__.__name__}: {_shown(str(exc))})"
+    return f"could not fetch ({exc.__class__.__name__}: {_shown(str(exc))})"
+
+
+def _shown(text: str, limit: int = _SHOWN_CHARS) -> str:
+    """``text`` for a one-line message: non-printable characters escaped, cut to ``limit`` characters."""
+    safe = "".join(c if c.isprintable() else ascii(c)[1:-1] for c in text)
+    return safe if len(safe) <= limit else safe[: limit - 3] + "..."
+
+
+def _time_left(deadline: float) -> float:
+    left = deadline - time.monotonic()
+    if left <= 0:
+        raise TimeoutError("the fetch deadline has passed")
+    return left
+
+
+class _DeadlineSocket(socket.socket):
+    """A socket whose timeout, before each receive and send, is the time left to its deadline."""
+
+    deadline: float = math.inf
+
+    def _before_io(self) -> None:
+        if self.deadline != math.inf:
+            self.settimeout(_time_left(self.deadline))
+
+    def recv(self, *args: Any, **kwargs: Any) -> bytes:
+        self._before_io()
+        return super().recv(*args, **kwargs)
+
+    def recv_into(self, *args: Any, **kwargs: Any) -> int:
+        self._before_io()
+        return super().recv_into(*args, **kwargs)
+
+    def send(self, *args: Any, **kwargs: Any) -> int:
+        self._before_io()
+        return super().send(*args, **kwargs)
+
+    def sendall(self, *args: Any, **kwargs: Any) -> None:
+        self._before_io()
+        super().sendall(*args, **kwargs)
+
+
+class _DeadlineSSLSocket(_DeadlineSocket, ssl.SSLSocket):
+    """The TLS socket of a _DeadlineSocket (its methods come first, then SSLSocket's)."""
+
+
+@functools.cache
+def _tls_context() -> ssl.SSLContext:
+    """Verified certificates and host names (as http.client's default), making deadline sockets."""
+    context = ssl.create_default_context()
+    context.set_alpn_protocols(["http/1.1"])
+    context.sslsocket_class = _DeadlineSSLSocket
+    return context
+
+
+def _resolve(host: str, port: int, deadline: float) -> list[Any]:
+    """socket.getaddrinfo within the deadline (a name is looked up in a thread, awaited for the time left)."""
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        pass
+    else:
+        return socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    found: list[Any] = []
+    errors: list[Exception] = []
+
+    def lookup() -> None:
+        try:
+            found.extend(socket.getaddrinfo(host, port, type=socket.SOCK_STREAM))
+        except (OSError, ValueError) as exc:
+            errors.append(exc)
+
+    thread = threading.Thread(target=lookup, name=f"resolve {host}", daemon=True)
+    thread.start()
+    thread.join(_time_left(deadline))
+    if thread.is_alive():
+        raise TimeoutError(f"resolving {host} took too long")
+    if errors:
+        raise errors[0]
+    return found
 
 
 def _address_problem(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
@@ -124,11 +374,11 @@ def _address_problem(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str |
     return None if ip.is_global else "non-public"
 
 
-def _connect(address: tuple[str, int], timeout: float | None = None, source_address: tuple[str, int] | None = None,
-             *, allow_private: bool) -> socket.socket:
-    """socket.create_connection, after checking every address the host resolves to."""
+def _connect(address: tuple[str, int], timeout: object = None, source_address: tuple[str, int] | None = None,
+             *, deadline: float, allow_private: bool) -> socket.socket:
+    """socket.create_connection within the deadline, after checking every address the host resolves to."""
     host, port = address
-    infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    infos = _resolve(host, port, deadline)
     if not allow_private:
         for *_, sockaddr in infos:
             ip = ipaddress.ip_address(str(sockaddr[0]).split("%", 1)[0])
@@ -137,13 +387,14 @@ def _connect(address: tuple[str, int], timeout: float | None = None, source_addr
                 raise _Refused(f"refused: {host} resolves to {what} address {ip} (allow_private is off)")
     error: OSError | None = None
     for family, kind, proto, _, sockaddr in infos:
-        sock = socket.socket(family, kind, proto)
+        sock = _DeadlineSocket(family, kind, proto)
         try:
-            if isinstance(timeout, (int, float)):
-                sock.settimeout(timeout)
+            sock.settimeout(_time_left(deadline))
             if source_address:
                 sock.bind(source_address)
             sock.connect(sockaddr)
+            sock.settimeout(_time_left(deadline))  # what a TLS handshake, if any, may take
+            sock.deadline = deadline
             return sock
         except OSError as exc:
             sock.close()
@@ -152,42 +403,17 @@ def _connect(address: tuple[str, int], timeout: float | None = None, source_addr
 
 
 class _GuardedHTTPConnection(http.client.HTTPConnection):
-    def __init__(self, *args: Any, allow_private: bool, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._create_connection = lambda *a, **k: _connect(*a, **k, allow_private=allow_private)
+    def __init__(self, host: str, port: int, *, deadline: float, allow_private: bool) -> None:
+        super().__init__(host, port)
+        self._create_connection = functools.partial(_connect, deadline=deadline, allow_private=allow_private)
 
 
 class _GuardedHTTPSConnection(http.client.HTTPSConnection):
-    def __init__(self, *args: Any, allow_private: bool, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._create_connection = lambda *a, **k: _connect(*a, **k, allow_private=allow_private)
+    def __init__(self, host: str, port: int, *, deadline: float, allow_private: bool) -> None:
+        super().__init__(host, port, context=_tls_context())
+        self._deadline = deadline
+        self._create_connection = functools.partial(_connect, deadline=deadline, allow_private=allow_private)
 
-
-class _HTTPHandler(urllib.request.HTTPHandler):
-    def __init__(self, allow_private: bool) -> None:
-        super().__init__()
-        self.allow_private = allow_private
-
-    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        return self.do_open(functools.partial(_GuardedHTTPConnection, allow_private=self.allow_private), req)
-
-
-class _HTTPSHandler(urllib.request.HTTPSHandler):
-    def __init__(self, allow_private: bool) -> None:
-        super().__init__()
-        self.allow_private = allow_private
-
-    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
-        # no context: HTTPSConnection then makes the default one (verified certificates and host names)
-        return self.do_open(functools.partial(_GuardedHTTPSConnection, allow_private=self.allow_private), req)
-
-
-def _opener(allow_private: bool) -> urllib.request.OpenerDirector:
-    """http and https only (redirects included), no proxies, every connection address-checked."""
-    opener = urllib.request.OpenerDirector()
-    for handler in (
-        _HTTPHandler(allow_private), _HTTPSHandler(allow_private), urllib.request.HTTPRedirectHandler(),
-        urllib.request.HTTPDefaultErrorHandler(), urllib.request.HTTPErrorProcessor(), urllib.request.UnknownHandler(),
-    ):
-        opener.add_handler(handler)
-    return opener
+    def connect(self) -> None:
+        super().connect()  # a _DeadlineSocket, wrapped by _tls_context() into a _DeadlineSSLSocket
+        cast(_DeadlineSSLSocket, self.sock).deadline = self._deadline

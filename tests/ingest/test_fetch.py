@@ -32,6 +32,9 @@ def feed(base: str) -> bytes:
 </channel></rss>""".encode()
 
 
+REDIRECTS: dict[str, str] = {}
+
+
 class Handler(BaseHTTPRequestHandler):
     def do_GET(self):
         base = f"http://127.0.0.1:{self.server.server_port}"
@@ -42,9 +45,9 @@ class Handler(BaseHTTPRequestHandler):
         }
         if self.path == "/slow":
             time.sleep(2)
-        if self.path == "/to-metadata":
+        if self.path in REDIRECTS:
             self.send_response(302)
-            self.send_header("Location", "http://169.254.169.254/latest/meta-data/")
+            self.send_header("Location", REDIRECTS[self.path])
             self.end_headers()
             return
         if self.path == "/to-article":
@@ -108,7 +111,7 @@ def test_not_found(server, local):
 def test_timeout(server, local):
     started = time.monotonic()
     failure = only([f"{server}/slow"], local)
-    assert failure == Failure(f"{server}/slow", "timed out after 1 s (timeout setting)")
+    assert failure == Failure(f"{server}/slow", "no complete answer within 1 s (the timeout setting)")
     assert time.monotonic() - started < 1.9
 
 
@@ -132,14 +135,22 @@ def test_private_addresses_are_refused(url, what, local):
     assert failure.problem.endswith("(allow_private is off)")
 
 
-def test_redirect_to_a_private_address_is_refused(server, local, monkeypatch):
+@pytest.mark.parametrize(
+    ("location", "problem"),
+    [("http://169.254.169.254/latest/meta-data/",
+      "refused: 169.254.169.254 resolves to link-local address 169.254.169.254 (allow_private is off)"),
+     ("http://[::ffff:10.0.0.1]/", "refused: ::ffff:10.0.0.1 resolves to private address"),
+     ("http://0.0.0.0:9/admin", "refused: 0.0.0.0 resolves to private address 0.0.0.0 (allow_private is off)"),
+     ("http://2130706434/", "refused: 2130706434 resolves to loopback address 127.0.0.2 (allow_private is off)")],
+)
+def test_redirect_to_a_private_address_is_refused(server, local, monkeypatch, location, problem):
     """The test server itself is loopback: let 127.0.0.1 through and check the redirect is re-checked."""
     checked = _fetch._address_problem
     monkeypatch.setattr(_fetch, "_address_problem", lambda ip: None if str(ip) == "127.0.0.1" else checked(ip))
+    monkeypatch.setitem(REDIRECTS, "/to-private", location)
     with pytest.raises(InputError) as info:
-        fetch(f"{server}/to-metadata", local.with_overrides(allow_private=False))
-    assert info.value.problem == (
-        "refused: 169.254.169.254 resolves to link-local address 169.254.169.254 (allow_private is off)")
+        fetch(f"{server}/to-private", local.with_overrides(allow_private=False))
+    assert info.value.problem.startswith(problem)
 
 
 def test_feed_url_items_fetch_their_links(server, local):
