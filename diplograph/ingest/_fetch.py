@@ -57,6 +57,7 @@ _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _HOST_NAME = re.compile(r"[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.?")
 _IDNA_WRAPPER = re.compile(r"^encoding with 'idna' codec failed \(UnicodeError: (.*)\)$")
 _SHOWN_CHARS = 80
+_LONGEST_WAIT = 86400.0  # seconds; socket.settimeout overflows on an infinite timeout setting
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,8 @@ def url_problem(url: str) -> str | None:
 def fetch(url: str, settings: Settings) -> Fetched:
     """GET ``url``, following redirects, within settings.timeout in all and settings.max_bytes;
     InputError naming the URL and the problem otherwise (and no other exception)."""
+    if not settings.timeout > 0:  # NaN too (settings files are checked when read; this guards API callers)
+        raise InputError(url, f"no time to fetch in (timeout = {settings.timeout})")
     deadline = time.monotonic() + settings.timeout
     try:
         chain = [_target(url)]
@@ -289,10 +292,11 @@ def _shown(text: str, limit: int = _SHOWN_CHARS) -> str:
 
 
 def _time_left(deadline: float) -> float:
+    """Seconds to the deadline (at most _LONGEST_WAIT, which a socket timeout can hold); TimeoutError if none."""
     left = deadline - time.monotonic()
     if left <= 0:
         raise TimeoutError("the fetch deadline has passed")
-    return left
+    return min(left, _LONGEST_WAIT)
 
 
 class _DeadlineSocket(socket.socket):

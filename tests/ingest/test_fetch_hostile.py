@@ -8,9 +8,11 @@ input goes on. The server is a raw socket server (http.server would not send bro
 from __future__ import annotations
 
 import socket
+import ssl
 import threading
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -20,6 +22,7 @@ from diplograph.ingest._fetch import MAX_REDIRECTS, fetch
 from diplograph.model import Failure, Source
 from diplograph.settings import load_settings
 
+LOOPBACK_TLS = Path(__file__).parents[1] / "fixtures" / "ingest" / "loopback-tls.pem"
 PAGE = b"<html><head><title>Talks</title></head><body><p>Iran and Iraq held talks in Baghdad.</p></body></html>"
 TIMEOUT = 1.0
 # The deadline plus room for a loaded machine; a per-read timeout would take the whole drip (50 s).
@@ -30,10 +33,11 @@ DRIP = 0.05  # seconds between the bytes of a slow answer
 class Hostile:
     """A raw TCP server: reads each request's line and headers, then answers with its path's routine."""
 
-    def __init__(self) -> None:
+    def __init__(self, tls: ssl.SSLContext | None = None) -> None:
         self.listener = socket.create_server(("127.0.0.1", 0))
         self.listener.settimeout(0.1)
-        self.base = f"http://127.0.0.1:{self.listener.getsockname()[1]}"
+        self.tls = tls
+        self.base = f"{'https' if tls else 'http'}://127.0.0.1:{self.listener.getsockname()[1]}"
         self.stopped = threading.Event()
         self.routes: dict[str, Callable[[socket.socket], None]] = {}
         self.thread = threading.Thread(target=self._serve, daemon=True)
@@ -49,6 +53,8 @@ class Hostile:
     def _answer(self, conn: socket.socket) -> None:
         try:
             conn.settimeout(2)
+            if self.tls:
+                conn = self.tls.wrap_socket(conn, server_side=True)
             request = b""
             while b"\r\n\r\n" not in request and len(request) < 65536:
                 data = conn.recv(4096)
@@ -327,3 +333,55 @@ def test_a_full_content_item_keeps_its_text_but_not_a_malformed_link_as_url(loca
                     f'<content:encoded><![CDATA[<p>{text}</p>]]></content:encoded></item></channel></rss>')
     (source,) = list(iter_sources([str(path)], local))
     assert isinstance(source, Source) and source.name == "http://[::1/x" and source.url is None
+
+
+@pytest.fixture(scope="module")
+def tls_hostile():
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(LOOPBACK_TLS)
+    server = Hostile(tls=context)
+    server.routes["/ok"] = ok
+    server.routes["/slow-body"] = lambda c: (c.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 100000\r\n\r\n"),
+                                             server.drip(c, b"", endless=b"x"))
+    server.routes["/slow-headers"] = lambda c: server.drip(c, b"HTTP/1.1 200 OK\r\nX-Slow: ", endless=b"a")
+    server.routes["/to-plain"] = redirect(b"http://127.0.0.1:9/")
+    server.thread.start()
+    yield server
+    server.stopped.set()
+    server.thread.join()
+    server.listener.close()
+
+
+@pytest.fixture
+def trusting(monkeypatch):
+    """fetch's own TLS context, trusting the loopback test certificate besides the system's."""
+    context = _fetch._tls_context.__wrapped__()
+    context.load_verify_locations(LOOPBACK_TLS)
+    monkeypatch.setattr(_fetch, "_tls_context", lambda: context)
+
+
+def test_https_fetch_and_a_redirect_to_http(tls_hostile, local, trusting):
+    assert fetch(tls_hostile.base + "/ok", local).content == PAGE
+    assert failure_of(tls_hostile.base + "/to-plain", local) == "connection refused"
+
+
+@pytest.mark.parametrize("path", ["/slow-body", "/slow-headers"])
+def test_a_slow_server_over_tls_fails_at_the_deadline(tls_hostile, local, trusting, path):
+    """Each byte comes in a TLS record of its own: a per-read timeout would never trip."""
+    started = time.monotonic()
+    assert failure_of(tls_hostile.base + path, local) == "no complete answer within 1 s (the timeout setting)"
+    assert 0.9 < time.monotonic() - started < WITHIN
+
+
+def test_an_untrusted_certificate_is_one_line(tls_hostile, local):
+    assert failure_of(tls_hostile.base + "/ok", local) == "TLS certificate refused (self-signed certificate)"
+
+
+@pytest.mark.parametrize("timeout", [0.0, -1.0, float("nan")])
+def test_a_timeout_that_leaves_no_time_is_one_line(timeout, local):
+    problem = failure_of("http://news.example/", local.with_overrides(timeout=timeout))
+    assert problem == f"no time to fetch in (timeout = {timeout})"
+
+
+def test_an_infinite_timeout_still_fetches(hostile, local):
+    assert fetch(hostile.base + "/ok", local.with_overrides(timeout=float("inf"))).content == PAGE
