@@ -56,6 +56,7 @@ _SCHEME = re.compile(r"[\x00-\x20]*https?:", re.I)
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _HOST_NAME = re.compile(r"[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.?")
 _IDNA_WRAPPER = re.compile(r"^encoding with 'idna' codec failed \(UnicodeError: (.*)\)$")
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")  # a byte that is not UTF-8, decoded with surrogateescape
 _SHOWN_CHARS = 80
 _LONGEST_WAIT = 86400.0  # seconds; socket.settimeout overflows on an infinite timeout setting
 
@@ -160,8 +161,9 @@ def _chain(urls: list[str]) -> str:
 
 def _header_text(value: str) -> str:
     """A header value as its sender meant it: http.client decodes header bytes as Latin-1, and a
-    Location is UTF-8 when not ASCII; bytes that are not UTF-8 are kept (as surrogates) for quoting."""
-    return value.encode("latin-1", "replace").decode("utf-8", "surrogateescape")
+    Location is UTF-8 when not ASCII; bytes that are not UTF-8 are percent-encoded as they stand."""
+    text = value.encode("latin-1", "replace").decode("utf-8", "surrogateescape")
+    return _ESCAPED_BYTE.sub(lambda m: f"%{ord(m.group()) - 0xDC00:02X}", text)
 
 
 def _target(url: str) -> _Target:

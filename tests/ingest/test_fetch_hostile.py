@@ -133,6 +133,8 @@ def hostile():
     routes["/relative"] = redirect(b"ok", b"301 Moved Permanently")
     routes["/rooted"] = redirect(b"/relative", b"307 Temporary Redirect")
     routes["/utf8-location"] = redirect("/café".encode())
+    routes["/latin1-location"] = redirect("/café".encode("latin-1"))
+    routes["/caf%E9"] = ok
     routes["/no-location"] = answer(b"HTTP/1.1 302 Found\r\nContent-Length: 0")
     routes["/loop-a"] = redirect(b"/loop-b")
     routes["/loop-b"] = redirect(b"/loop-a")
@@ -235,6 +237,11 @@ def test_a_relative_location_is_joined_to_the_page_url(hostile, local, path):
 def test_a_utf8_location_is_percent_encoded(hostile, local):
     fetched = fetch(hostile.base + "/utf8-location", local)
     assert fetched.content == PAGE and fetched.url == hostile.base + "/café"
+
+
+def test_a_location_that_is_not_utf8_keeps_its_bytes_percent_encoded(hostile, local):
+    fetched = fetch(hostile.base + "/latin1-location", local)
+    assert fetched.content == PAGE and fetched.url == hostile.base + "/caf%E9"
 
 
 @pytest.mark.parametrize("path", sorted(BAD_LOCATIONS))
