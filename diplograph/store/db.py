@@ -57,6 +57,7 @@ _PROBLEMS = (
      "cannot write to the store ({detail}); what was stored is kept: make the file and its folder writable "
      "and re-run"),
 )
+_CANNOT_COMMIT = "cannot write to the store ({}); what was stored is kept: mend it and re-run"
 _PID = re.compile(r"\(PID (\d+)\)")
 
 
@@ -206,10 +207,15 @@ class Store:
                 cur.execute("BEGIN TRANSACTION")
                 try:
                     yield cur
-                    cur.execute("COMMIT")
                 except BaseException:
                     _rollback(cur)
                     raise
+                try:
+                    cur.execute("COMMIT")
+                except duckdb.Error as exc:  # every statement ran: a failed COMMIT is the file's fault
+                    _rollback(cur)
+                    problem = _store_problem(exc) or _CANNOT_COMMIT.format(_first_line(exc))
+                    raise StoreError(self.path, problem) from None
             finally:
                 cur.close()
 

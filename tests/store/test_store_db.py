@@ -105,7 +105,7 @@ def test_interrupted_add_writes_nothing(tmp_path, store_documents, monkeypatch):
 
     monkeypatch.setattr(db, "_insert_quotes", broken)  # after document, actors and events
     with Store(tmp_path / "d.duckdb") as store:
-        with pytest.raises(StoreError, match="d.duckdb: cannot write to the store: the disk is full"):
+        with pytest.raises(StoreError, match=r"d\.duckdb: cannot write to the store: the disk is full"):
             store.add(seed, key="x")
         assert store.get(seed.doc_id) is None
         assert store.counts() == dict.fromkeys(
