@@ -21,7 +21,7 @@ from typing import Any, NamedTuple
 from .errors import InputError
 from .lexicon.tables import shipped_text, user_text
 
-__all__ = ["LIMITS", "Limit", "Settings", "load_settings", "max_workers", "setting_problem"]
+__all__ = ["LIMITS", "WORKERS_PER_CORE", "Limit", "Settings", "load_settings", "max_workers", "setting_problem"]
 
 # At most this many worker processes per core the process may use. Parsing is CPU-bound, so past
 # one per core more workers only add memory (each is a process with its own copy of the model,
@@ -40,19 +40,18 @@ class Settings:
     min_text_chars: int
     user_agent: str
 
+    def with_overrides(self, **overrides: object) -> Settings:
+        """A copy with the given keys changed; None values leave the setting as it is."""
+        # keys chosen at run time: dataclasses.replace checks them (and Settings' fields) when called
+        changes: dict[str, Any] = {k: v for k, v in overrides.items() if v is not None}
+        return replace(self, **changes)
+
     def __post_init__(self) -> None:
+        """Every value checked, however the settings were made (a file, with_overrides, by hand)."""
         for f in fields(self):
             problem = setting_problem(f.name, getattr(self, f.name))
             if problem:
                 raise InputError("settings", f"{f.name} = {_shown(getattr(self, f.name))}: {problem}")
-
-    def with_overrides(self, **overrides: object) -> Settings:
-        """A copy with the given keys changed; None values leave the setting as it is.
-
-        The new values are checked like a settings file's (InputError naming the key)."""
-        # keys chosen at run time: dataclasses.replace checks them (and Settings' fields) when called
-        changes: dict[str, Any] = {k: v for k, v in overrides.items() if v is not None}
-        return replace(self, **changes)
 
 
 def max_workers() -> int:
