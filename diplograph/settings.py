@@ -79,6 +79,10 @@ LIMITS: dict[str, Limit] = {
                      why=f"0 = one per core; at most {WORKERS_PER_CORE} per core, as each is a process "
                          "with its own copy of the model"),
     "min_text_chars": Limit(least=0),
+    # the per-document budget (a key not in Settings is never looked up, so these wait for it)
+    "max_chars": Limit(least=1, why="a cap of 0 characters would refuse every document"),
+    "max_seconds": Limit(least=0, above=True, why="seconds one document may take"),
+    "max_memory_mb": Limit(least=0, above=True, why="megabytes one document may add"),
 }
 
 
