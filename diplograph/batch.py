@@ -3,6 +3,16 @@
 An input is keyed by its name and a hash of its raw content. A key already stored is skipped, so a
 re-run finishes what an interrupted run left and never stores a document twice; a document whose
 text is already stored under another input is recorded against that input, not duplicated.
+
+The duplicate-id rule (a JSONL line's "id", else the sha1 of the cleaned text): the same id with
+the same text is a re-ingest, counted as "already stored (same text)"; the same id with OTHER text
+is refused, never dropped: a Failure naming the id and the input that holds the stored text (e.g.
+"docs.jsonl:2: id 'a1' is already stored with other text (from docs.jsonl:1); give this version
+its own id"), recorded in the store's failures and not marked done, so the run exits 2 and a
+re-run tries it again. It holds within one file, one batch and across runs alike.
+
+A fault of the store itself (damaged, locked, read-only, a full disk) stops the run with a
+StoreError: the document being written is rolled back and stays not done, so a re-run stores it.
 """
 
 from __future__ import annotations
@@ -11,6 +21,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from .errors import InputError
 from .model import Document, Failure, Source
 from .pipeline import Pipeline
 from .progress import Progress
@@ -56,17 +67,28 @@ def ingest(items: Iterable[Source | Failure], store: Store, pipeline: Pipeline, 
         if isinstance(result, Failure):
             store.add_failure(result, key=keys.get(result.input))
             summary.failures.append(result)
+            failed = True
         else:
-            _store_document(store, result, keys.get(result.source or "", ""), summary)
+            failed = not _store_document(store, result, keys.get(result.source or "", ""), summary)
         if progress:
-            progress.update(failed=isinstance(result, Failure))
+            progress.update(failed=failed)
     return summary
 
 
-def _store_document(store: Store, doc: Document, key: str, summary: IngestSummary) -> None:
-    if store.add(doc, key=key or None):
+def _store_document(store: Store, doc: Document, key: str, summary: IngestSummary) -> bool:
+    """Store one document; False when the store refuses it (an id stored with other text, a bad
+    date), which is then recorded as the input's failure and left not done."""
+    try:
+        added = store.add(doc, key=key or None)
+    except InputError as exc:
+        failure = Failure(exc.input, exc.problem)
+        store.add_failure(failure, key=key or None)
+        summary.failures.append(failure)
+        return False
+    if added:
         summary.stored += 1
     else:
         summary.duplicates += 1
         if key:
             store.mark_source(key, doc.doc_id)
+    return True

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -49,9 +49,45 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--config", help="a settings TOML file overriding the shipped settings")
     p.add_argument("--allow-private", action="store_true", default=None,
                    help="allow URLs on private, loopback or link-local addresses")
-    p.add_argument("--max-bytes", type=int, help="largest input read, in bytes")
-    p.add_argument("--workers", type=int, help="worker processes (0 = one per core, 1 = none)")
+    p.add_argument("--max-bytes", type=_setting("max_bytes"), help="largest input read, in bytes")
+    p.add_argument("--workers", type=_setting("workers"),
+                   help="worker processes (0 = one per core, 1 = none; at most 4 per core)")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+def _setting(key: str) -> Callable[[str], int]:
+    """An argparse type for a whole-number setting, checked as a settings file's value is."""
+
+    def parse(text: str) -> int:
+        from .settings import setting_problem
+
+        value = _whole_number(text)
+        problem = setting_problem(key, value)
+        if problem:
+            raise argparse.ArgumentTypeError(f"{value}: {problem}")
+        return value
+
+    parse.__name__ = key  # argparse names the type in its messages
+    return parse
+
+
+def _row_limit(text: str) -> int:
+    """An argparse type for --limit, checked as the store's queries check a limit."""
+    from .store.query import limit_problem
+
+    value = _whole_number(text)
+    problem = limit_problem(value)
+    if problem:
+        raise argparse.ArgumentTypeError(f"{value}: {problem}")
+    return value
+
+
+def _whole_number(text: str) -> int:
+    try:
+        return int(text.strip())
+    except ValueError:
+        shown = text if len(text) <= 40 else text[:37] + "..."
+        raise argparse.ArgumentTypeError(f"{shown!r} is not a whole number") from None
 
 
 def _add_verbs_option(p: argparse.ArgumentParser) -> None:
@@ -84,7 +120,7 @@ def _build_parser() -> argparse.ArgumentParser:
                        ("--since", "first date, YYYY-MM-DD"), ("--until", "last date, YYYY-MM-DD"),
                        ("--mode", "asserted, negated, hypothetical, future or question")):
         p.add_argument(flag, help=text)
-    p.add_argument("--limit", type=int)
+    p.add_argument("--limit", type=_row_limit, help="at most this many rows")
     p.add_argument("--format", default="table", help="table or jsonl")
 
     p = sub.add_parser("quotes", help="list stored quotes")
@@ -93,7 +129,7 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--about", help="country or actor code the quote's article events involve")
     p.add_argument("--attribution", help="speech, belief, document or poll: what the quote attributes")
     p.add_argument("--since", help="first date, YYYY-MM-DD")
-    p.add_argument("--limit", type=int)
+    p.add_argument("--limit", type=_row_limit, help="at most this many rows")
     p.add_argument("--format", default="table", help="table or jsonl")
 
     p = sub.add_parser("export", help="write stored events as GDELT TSV, Parquet, CSV or JSONL")
@@ -120,8 +156,6 @@ def _pipeline(args: argparse.Namespace) -> Pipeline:
     from .pipeline import Pipeline
     from .settings import load_settings
 
-    if args.workers is not None and args.workers < 0:
-        raise InputError("--workers", f"{args.workers} is not a number of processes (0 = one per core)")
     settings = load_settings(args.config).with_overrides(allow_private=args.allow_private,
                                                          max_bytes=args.max_bytes, workers=args.workers)
     for path in args.actors:

@@ -1,8 +1,11 @@
 """Ingest into the store: idempotent, resumable after an interruption, failures recorded."""
 
+import json
+
 import pytest
 
 from diplograph.batch import ingest
+from diplograph.ingest import iter_sources
 from diplograph.model import Failure, Source
 from diplograph.pipeline import Pipeline
 from diplograph.settings import load_settings
@@ -63,3 +66,40 @@ def test_same_text_under_another_name_is_one_document(tmp_path, pipeline):
         summary = ingest([Source("a.txt", ARTICLES[0]), Source("copy-of-a.txt", ARTICLES[0])], store, pipeline)
         assert (summary.stored, summary.duplicates) == (1, 1)
         assert len(store.doc_ids()) == 1
+
+
+def _line(doc_id, text):
+    return json.dumps({"id": doc_id, "text": text, "published": "2023-05-02"})
+
+
+def test_same_id_with_other_text_in_one_file_is_refused_not_dropped(tmp_path, pipeline):
+    dump = tmp_path / "docs.jsonl"
+    dump.write_text("\n".join([_line("a1", ARTICLES[0]), _line("a1", ARTICLES[1])]) + "\n", "utf-8")
+    settings = pipeline.settings
+    with Store(tmp_path / "news.duckdb") as store:
+        summary = ingest(iter_sources([str(dump)], settings), store, pipeline)
+        assert (summary.stored, summary.duplicates) == (1, 0)
+        assert [f.message() for f in summary.failures] == [
+            f"{dump}:2: id 'a1' is already stored with other text (from {dump}:1); give this version its own id"
+        ]
+        assert [f.input for f in store.failures()] == [f"{dump}:2"]  # recorded in the store
+        assert store.get("a1").text == ARTICLES[0]  # the first version is kept as it was
+        again = ingest(iter_sources([str(dump)], settings), store, pipeline)
+    assert (again.skipped, len(again.failures)) == (1, 1)  # not marked done: a re-run tries it again
+
+
+def test_same_id_with_other_text_across_runs_is_refused(tmp_path, pipeline):
+    with Store(tmp_path / "news.duckdb") as store:
+        ingest([Source("monday.jsonl:1", ARTICLES[0], doc_id="a1")], store, pipeline)
+        summary = ingest([Source("tuesday.jsonl:1", ARTICLES[1], doc_id="a1")], store, pipeline)
+        assert summary.stored == 0 and len(store.doc_ids()) == 1
+    assert summary.failures == [Failure("tuesday.jsonl:1", "id 'a1' is already stored with other text "
+                                                           "(from monday.jsonl:1); give this version its own id")]
+
+
+def test_same_id_with_same_text_is_a_reingest(tmp_path, pipeline):
+    with Store(tmp_path / "news.duckdb") as store:
+        summary = ingest([Source("a.jsonl:1", ARTICLES[0], doc_id="a1"),
+                          Source("b.jsonl:7", ARTICLES[0], doc_id="a1")], store, pipeline)
+        assert (summary.stored, summary.duplicates, summary.failures) == (1, 1, [])
+        assert store.failures() == []

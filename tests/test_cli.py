@@ -1,6 +1,7 @@
 """The command line as a user types it: formats, bad input, the store round trip."""
 
 import json
+import os
 
 import pytest
 
@@ -148,3 +149,102 @@ def test_user_actor_file_extends_the_dictionary(tmp_path, capsys):
     assert {"COLREB"} <= {a["code"] for a in record["actors"]}
     assert main(["extract", str(article), "--actors", str(tmp_path / "none.tsv")]) == 2
     assert "none.tsv: actor dictionary not found" in capsys.readouterr().err
+
+
+@pytest.fixture
+def shared_nlp(nlp, monkeypatch):
+    """main() builds its own Pipeline: give it the session's loaded model instead of loading another."""
+    monkeypatch.setattr("diplograph.pipeline.load_nlp", lambda *args, **kwargs: nlp)
+    return nlp
+
+
+def test_same_id_with_other_text_exits_2_naming_both_inputs(tmp_path, shared_nlp, capsys):
+    dump = tmp_path / "docs.jsonl"
+    dump.write_text(
+        '{"id": "a1", "text": "Iran and Iraq signed a trade agreement in Baghdad on Sunday, officials said."}\n'
+        '{"id": "a1", "text": "Israeli troops attacked Hamas positions in Gaza on Monday, the army said."}\n', "utf-8")
+    db = tmp_path / "news.duckdb"
+    args = ["ingest", str(dump), "--db", str(db), "--published", "2023-05-02", "--quiet"]
+    assert main(args) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert lines == [f"diplograph: {dump}:2: id 'a1' is already stored with other text (from {dump}:1); "
+                     "give this version its own id",
+                     f"{db}: 1 stored, 0 already stored (same text), 0 skipped (ingested before), 1 failed"]
+    assert main(args) == 2  # refused again on a re-run: it was not marked done
+    assert "1 skipped (ingested before), 1 failed" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(("option", "value", "problem"), [
+    ("--max-bytes", "-1", "argument --max-bytes: -1: must be at least 1"),
+    ("--max-bytes", "0", "argument --max-bytes: 0: must be at least 1"),
+    ("--max-bytes", "1e6", "argument --max-bytes: '1e6' is not a whole number"),
+    ("--workers", "10000", "argument --workers: 10000: must be at most"),
+    ("--workers", "-1", "argument --workers: -1: must be at least 0"),
+])
+def test_bad_run_option_is_one_line(seed_file, option, value, problem, capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["extract", str(seed_file), option, value])
+    assert stop.value.code == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 1 and problem in lines[0], lines
+
+
+def test_workers_cap_is_named_and_not_clamped(seed_file, capsys):
+    from diplograph.settings import WORKERS_PER_CORE, max_workers
+
+    assert max_workers() == WORKERS_PER_CORE * len(os.sched_getaffinity(0))
+    with pytest.raises(SystemExit):
+        main(["extract", str(seed_file), "--workers", str(max_workers() + 1)])
+    assert f"must be at most {max_workers()} (0 = one per core; at most {WORKERS_PER_CORE} per core" in (
+        capsys.readouterr().err)
+
+
+@pytest.mark.parametrize("command", ["events", "quotes"])
+@pytest.mark.parametrize(("value", "problem"), [
+    ("99999999999999999999", "more rows than a store can hold (at most 9223372036854775807"),
+    ("-1", "not a row limit"),
+    ("0", "not a row limit"),
+    ("ten", "'ten' is not a whole number"),
+])
+def test_bad_limit_is_one_line(tmp_path, command, value, problem, capsys):
+    with pytest.raises(SystemExit) as stop:
+        main([command, "--db", str(tmp_path / "news.duckdb"), "--limit", value])
+    assert stop.value.code == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 1 and "argument --limit: " in lines[0] and problem in lines[0], lines
+
+
+@pytest.mark.parametrize(("published", "problem"), [
+    ("0001-01-01", "is out of range (diplograph codes news published from 1600-01-01 to 2099-12-31)"),
+    ("0001-01-01T00:00:00Z", "is out of range"),
+    ("9999-12-31", "is out of range"),
+    ("1599-12-31", "is out of range"),
+    ("2022-02-30", "is not a date"),
+    ("0000-01-01", "is not a date"),
+])
+def test_publication_date_out_of_range_or_no_date_is_one_line(seed_file, published, problem, capsys):
+    assert main(["extract", str(seed_file), "--published", published]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 1, lines
+    assert lines[0].startswith(f"diplograph: --published: publication date {published!r} {problem}"), lines
+
+
+def test_old_publication_date_is_coded_from(seed_file, shared_nlp, capsys):
+    assert main(["extract", str(seed_file), "--published", "1850-05-05", "--format", "jsonl"]) == 0
+    assert json.loads(capsys.readouterr().out)["published"] == "1850-05-05"
+
+
+@pytest.mark.parametrize(("setting", "problem"), [
+    ("batch_size = 0", "batch_size = 0: must be at least 1"),
+    ("max_bytes = -1", "max_bytes = -1: must be at least 1"),
+    ("timeout = -5.0", "timeout = -5.0: must be more than 0"),
+    ('timeout = "5"', "timeout = '5': must be a number, not a string"),
+    ("workers = 10000", "workers = 10000: must be at most"),
+])
+def test_bad_config_value_is_one_line_naming_file_and_key(seed_file, tmp_path, setting, problem, capsys):
+    config = tmp_path / "my.toml"
+    config.write_text(setting + "\n")
+    assert main(["ingest", str(seed_file), "--db", str(tmp_path / "news.duckdb"), "--config", str(config)]) == 2
+    lines = capsys.readouterr().err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"diplograph: {config}: {problem}"), lines
+    assert not (tmp_path / "news.duckdb").exists()  # nothing ingested, not even an empty store

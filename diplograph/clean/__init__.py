@@ -37,14 +37,26 @@ def prepare(source: Source, settings: Settings) -> Document:
     return document
 
 
+# Publication dates diplograph codes from: the first printed newspapers (1605) to a century ahead.
+# Events are dated by counting from the publication date ("next week", "three years ago"), which
+# must stay inside the calendar Python can count in; a CMS's "0001-01-01" is no publication date.
+EARLIEST_PUBLISHED = "1600-01-01"
+LATEST_PUBLISHED = "2099-12-31"
+
+
 def publication_date(name: str, value: str | None) -> str | None:
-    """``value`` as "YYYY-MM-DD"; InputError naming the input when it is no date."""
+    """``value`` as "YYYY-MM-DD"; InputError naming the input when it is no date, or out of range."""
     if value is None or not value.strip():
         return None
+    shown = value if len(value) <= 60 else value[:57] + "..."
     try:
-        return iso_date(value)
-    except ValueError:
-        raise InputError(name, f"publication date {value!r} is not a date (expected e.g. 2022-09-21)") from None
+        day = iso_date(value)
+    except (ValueError, OverflowError):
+        raise InputError(name, f"publication date {shown!r} is not a date (expected e.g. 2022-09-21)") from None
+    if not EARLIEST_PUBLISHED <= day <= LATEST_PUBLISHED:
+        raise InputError(name, f"publication date {shown!r} is out of range (diplograph codes news published "
+                               f"from {EARLIEST_PUBLISHED} to {LATEST_PUBLISHED})")
+    return day
 
 
 def _text_of(source: Source) -> str:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from .db import Store, source_key
+from .db import Store, StoreError, source_key
 from .export import FORMATS, export_events
 from .query import dyad_series, query_events, query_quotes
 
-__all__ = ["FORMATS", "Store", "dyad_series", "export_events", "query_events", "query_quotes", "source_key"]
+__all__ = [
+    "FORMATS", "Store", "StoreError", "dyad_series", "export_events", "query_events", "query_quotes", "source_key",
+]

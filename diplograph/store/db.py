@@ -3,6 +3,10 @@
 Writes are idempotent and atomic: a document goes in whole, in one transaction, or not at all, and
 adding it again changes nothing; so an ingest can be stopped and rerun. ``sources`` remembers
 which inputs (name + content hash) are done, so a rerun skips them without parsing them again.
+
+A fault of the file itself (damaged, locked by another writer, read-only, a full disk) is a
+:class:`StoreError`: one line naming the file and the problem; the transaction under way is rolled
+back, so nothing is half-written and a rerun finishes the job.
 """
 
 from __future__ import annotations
@@ -10,23 +14,76 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import re
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
 import duckdb
 
-from ..errors import InputError
+from ..errors import DiplographError, InputError
 from ..model import Document, Event, Failure, Quote
 from ._schema import ADDED_COLUMNS, EVENT_VIEW, SCHEMA_VERSION, TABLES
 from .gdelt import global_event_id
 
-__all__ = ["Store", "single_row", "source_key"]
+__all__ = ["Store", "StoreError", "single_row", "source_key"]
 
 _KEY = re.compile(r"(?P<input>.*)#[0-9a-f]{40}", re.DOTALL)
+
+
+class StoreError(DiplographError):
+    """The store file cannot be opened, read or written (damaged, locked, read-only, disk full)."""
+
+    def __init__(self, path: str | Path, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = str(path)
+        self.problem = problem
+
+
+# What DuckDB's error messages say about the file, in the user's words. DuckDB has few error
+# classes (a lock, a short read and a full disk are all IOException), so its message is matched.
+_PROBLEMS = (
+    (re.compile(r"Could not set lock on file"),
+     "another diplograph process is writing to this store{pid}; wait for it to finish, or use another store file"),
+    (re.compile(r"not a valid DuckDB database|Corrupt database|checksum|Could not read enough bytes"
+                r"|Serialization|deserializ", re.IGNORECASE),
+     "the store is damaged or not a DuckDB file ({detail}); restore it from a copy or ingest into a new file"),
+    (re.compile(r"No space left|disk is full|Disk quota", re.IGNORECASE),
+     "cannot write to the store: the disk is full ({detail}); what was stored is kept: free space and re-run"),
+    (re.compile(r"Permission denied|Read-only file system|read-only", re.IGNORECASE),
+     "cannot write to the store ({detail}); what was stored is kept: make the file and its folder writable "
+     "and re-run"),
+)
+_CANNOT_COMMIT = "cannot write to the store ({}); what was stored is kept: mend it and re-run"
+_PID = re.compile(r"\(PID (\d+)\)")
+
+
+def _store_problem(exc: duckdb.Error) -> str | None:
+    """The problem a DuckDB error reports with the file, or None for an error of diplograph's own SQL."""
+    detail = _first_line(exc)
+    for pattern, problem in _PROBLEMS:
+        if pattern.search(detail):
+            pid = _PID.search(detail)
+            return problem.format(detail=detail, pid=f" (process {pid[1]})" if pid else "")
+    if isinstance(exc, (duckdb.IOException, duckdb.FatalException, duckdb.InternalException,
+                        duckdb.SerializationException)):
+        return f"cannot read or write the store ({detail})"
+    return None
+
+
+@contextmanager
+def _store_errors(path: Path) -> Iterator[None]:
+    """Turn a DuckDB error about the file into a StoreError naming it; others (bugs) pass unchanged."""
+    try:
+        yield
+    except duckdb.Error as exc:
+        problem = _store_problem(exc)
+        if problem is None:
+            raise
+        raise StoreError(path, problem) from None
 
 
 def source_key(input: str, content: bytes | str) -> str:
@@ -57,13 +114,17 @@ class Store:
         self.read_only = read_only
         if read_only and not self.path.is_file():
             raise InputError(str(path), "no store here (nothing has been ingested into this file)")
+        if not read_only:
+            _check_writable(self.path)
         try:
-            self._con = duckdb.connect(str(self.path), read_only=read_only)
+            with _store_errors(self.path):
+                self._con = duckdb.connect(str(self.path), read_only=read_only)
         except duckdb.Error as exc:
-            raise InputError(str(path), f"cannot open the store ({_first_line(exc)})") from None
+            raise StoreError(path, f"cannot open the store ({_first_line(exc)})") from None
         self._lock = threading.Lock()
         try:
-            self._prepare()
+            with _store_errors(self.path):
+                self._prepare()
         except BaseException:
             self._con.close()
             raise
@@ -81,9 +142,16 @@ class Store:
     def close(self) -> None:
         self._con.close()
 
-    def cursor(self) -> duckdb.DuckDBPyConnection:
-        """A connection of its own onto this store (for queries; one per thread or call)."""
-        return self._con.cursor()
+    @contextmanager
+    def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """``with store.cursor() as cur``: a connection of its own onto this store (one per thread or
+        call), closed after; a fault of the file while reading it is a :class:`StoreError`."""
+        cur = self._con.cursor()
+        try:
+            with _store_errors(self.path):
+                yield cur
+        finally:
+            cur.close()
 
     # -- schema -------------------------------------------------------------------------------
 
@@ -126,34 +194,47 @@ class Store:
 
     @contextmanager
     def _transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """One write transaction: committed whole, or rolled back whole and the error re-raised."""
+        """One write transaction: committed whole, or rolled back whole and the error re-raised.
+
+        A fault of the file (a full disk, a read-only folder at COMMIT) is a :class:`StoreError`;
+        the transaction is rolled back, so the store holds what it held before.
+        """
         if self.read_only:
-            raise InputError(str(self.path), "the store was opened read-only")
-        with self._lock:
+            raise StoreError(self.path, "the store was opened read-only")
+        with self._lock, _store_errors(self.path):
             cur = self._con.cursor()
             try:
                 cur.execute("BEGIN TRANSACTION")
                 try:
                     yield cur
                 except BaseException:
-                    cur.execute("ROLLBACK")
+                    _rollback(cur)
                     raise
-                cur.execute("COMMIT")
+                try:
+                    cur.execute("COMMIT")
+                except duckdb.Error as exc:  # every statement ran: a failed COMMIT is the file's fault
+                    _rollback(cur)
+                    problem = _store_problem(exc) or _CANNOT_COMMIT.format(_first_line(exc))
+                    raise StoreError(self.path, problem) from None
             finally:
                 cur.close()
 
     # -- writes -------------------------------------------------------------------------------
 
     def add(self, doc: Document, *, key: str | None = None) -> bool:
-        """Store a document with its actors, events and quotes; False if its doc_id is stored.
+        """Store a document with its actors, events and quotes; False if it is stored already.
 
         Either everything of the document is written or nothing is. A success clears the recorded
         failure of its input (``doc.source``); with ``key`` it also marks that input done, in the
-        same transaction.
+        same transaction. The same doc_id with the same text is a re-ingest (False); the same doc_id
+        with other text is refused with an InputError naming the input that holds the stored text,
+        and nothing is written.
         """
         published = _as_date(doc.published, doc, "published")
         with self._transaction() as cur:
-            known = cur.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc.doc_id]).fetchone()
+            known = cur.execute("SELECT text, source FROM documents WHERE doc_id = ?", [doc.doc_id]).fetchone()
+            if known and known[0] != doc.text:
+                raise InputError(doc.source or doc.doc_id, _other_text(doc.doc_id, known[1]))
             if not known:
                 _insert_document(cur, doc, published)
                 _insert_actors(cur, doc)
@@ -325,6 +406,31 @@ def _as_date(value: str | None, doc: Document, what: str) -> dt.date | None:
         return dt.date.fromisoformat(padded)
     except ValueError:
         raise InputError(doc.source or doc.doc_id, f"{what} is not an ISO date: {value!r}") from None
+
+
+def _other_text(doc_id: str, stored_from: str | None) -> str:
+    origin = f" (from {stored_from})" if stored_from else ""
+    return f"id {doc_id!r} is already stored with other text{origin}; give this version its own id"
+
+
+def _check_writable(path: Path) -> None:
+    """Refuse, before any work, a store that cannot be written: DuckDB would only fail at COMMIT.
+
+    DuckDB writes a journal (``<store>.wal``) beside the file, so the folder must be writable too.
+    """
+    folder = path.parent
+    if path.exists() and not os.access(path, os.W_OK):
+        raise StoreError(path, "cannot write to the store: the file is read-only (make it writable, "
+                               "or read it with events, quotes or export)")
+    if folder.is_dir() and not os.access(folder, os.W_OK):
+        raise StoreError(path, f"cannot write to the store: its folder {folder} is read-only (DuckDB writes "
+                               f"a journal, {path.name}.wal, beside the store)")
+
+
+def _rollback(cur: duckdb.DuckDBPyConnection) -> None:
+    """Roll back after an error; a transaction DuckDB has already ended (a failed COMMIT) needs none."""
+    with suppress(duckdb.Error):  # no transaction left to roll back: DuckDB ended it at the failed COMMIT
+        cur.execute("ROLLBACK")
 
 
 def _now() -> dt.datetime:

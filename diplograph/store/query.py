@@ -31,6 +31,7 @@ __all__ = [
     "dyad_series",
     "event_filter",
     "limit_clause",
+    "limit_problem",
     "parse_day",
     "parse_dyad",
     "query_events",
@@ -38,6 +39,9 @@ __all__ = [
 ]
 
 FREQUENCIES = {"day": "1 DAY", "week": "7 DAYS", "month": "1 MONTH", "quarter": "3 MONTHS", "year": "1 YEAR"}
+
+# The most rows a query may ask for: DuckDB's LIMIT is a BIGINT.
+MAX_LIMIT = 2**63 - 1
 
 EVENT_ORDER = "day NULLS LAST, doc_id, sentence, trigger_start, event_id"
 
@@ -292,12 +296,24 @@ def _like_escape(text: str) -> str:
 
 
 def limit_clause(limit: int | None) -> str:
-    """`` LIMIT n`` for a valid row limit, nothing for None."""
+    """`` LIMIT n`` for a valid row limit, nothing for None (InputError naming a bad one)."""
     if limit is None:
         return ""
-    if not isinstance(limit, int) or limit < 0:
-        raise InputError(str(limit), "not a row limit (a whole number, 0 or more)")
+    problem = limit_problem(limit)
+    if problem:
+        raise InputError(f"limit {limit!r}", problem)
     return f" LIMIT {limit}"
+
+
+def limit_problem(limit: object) -> str | None:
+    """What is wrong with a row limit (a whole number from 1 to ``MAX_LIMIT``), or None."""
+    if isinstance(limit, bool) or not isinstance(limit, int):
+        return "not a row limit (a whole number, 1 or more)"
+    if limit < 1:
+        return "not a row limit (a whole number, 1 or more; leave it out for every row)"
+    if limit > MAX_LIMIT:
+        return f"more rows than a store can hold (at most {MAX_LIMIT}; leave it out for every row)"
+    return None
 
 
 def _rows(store: Store, sql: str, params: list[Any]) -> list[dict[str, Any]]:

@@ -9,7 +9,7 @@ import pytest
 
 from diplograph.errors import InputError
 from diplograph.model import Failure
-from diplograph.store import Store, db, source_key
+from diplograph.store import Store, StoreError, db, source_key
 
 
 def test_fixture_offsets_point_into_the_text(store_documents, seed_text):
@@ -54,7 +54,7 @@ def test_reopened_store_keeps_everything(tmp_path, store_documents):
     with Store.open(path, read_only=True) as store:
         assert store.counts() == counts
         assert store.get(store_documents[1].doc_id) == store_documents[1]
-        with pytest.raises(InputError, match="read-only"):
+        with pytest.raises(StoreError, match="read-only"):
             store.add(store_documents[0])
 
 
@@ -101,11 +101,11 @@ def test_interrupted_add_writes_nothing(tmp_path, store_documents, monkeypatch):
     seed = store_documents[0]
 
     def broken(cur, doc):
-        raise duckdb.IOException("disk full")
+        raise duckdb.IOException("IO Error: Could not write file: No space left on device")
 
     monkeypatch.setattr(db, "_insert_quotes", broken)  # after document, actors and events
     with Store(tmp_path / "d.duckdb") as store:
-        with pytest.raises(duckdb.IOException):
+        with pytest.raises(StoreError, match=r"d\.duckdb: cannot write to the store: the disk is full"):
             store.add(seed, key="x")
         assert store.get(seed.doc_id) is None
         assert store.counts() == dict.fromkeys(
@@ -133,10 +133,11 @@ def test_bad_dates_are_named(tmp_path, store_documents):
 
 
 def test_month_and_year_dates_are_stored_as_their_first_day(filled_store):
-    rows = filled_store.cursor().execute(
-        "SELECT event_id, date, date_precision FROM events WHERE event_id IN ('e4', 'e10') "
-        "AND doc_id = (SELECT doc_id FROM documents WHERE outlet = 'CNN en Español') ORDER BY event_id"
-    ).fetchall()
+    with filled_store.cursor() as cur:
+        rows = cur.execute(
+            "SELECT event_id, date, date_precision FROM events WHERE event_id IN ('e4', 'e10') "
+            "AND doc_id = (SELECT doc_id FROM documents WHERE outlet = 'CNN en Español') ORDER BY event_id"
+        ).fetchall()
     assert [(e, d.isoformat(), p) for e, d, p in rows] == [
         ("e10", "2022-08-01", "month"),
         ("e4", "2022-01-01", "year"),
@@ -149,7 +150,7 @@ def test_opening_what_is_not_a_store_is_an_input_error(tmp_path):
         Store(missing, read_only=True)
     junk = tmp_path / "junk.duckdb"
     junk.write_text("not a database")
-    with pytest.raises(InputError, match="cannot open"):
+    with pytest.raises(StoreError, match="the store is damaged or not a DuckDB file"):
         Store(junk)
     other = tmp_path / "other.duckdb"
     duckdb.connect(str(other)).execute("CREATE TABLE t (x INT)").close()
