@@ -26,8 +26,12 @@ __all__ = ["feed_sources", "looks_like_feed"]
 # content is a teaser (one or two sentences, 100-300 characters) and the link is fetched instead.
 FULL_CONTENT_CHARS = 400
 
+# The prolog a feed may open with: XML declaration, comments, stylesheet, and a DOCTYPE, whose
+# internal subset ("<!DOCTYPE rss [ <!ENTITY ...> ]>") holds ">" of its own. Its entities are never
+# expanded: feedparser strips the DOCTYPE and keeps only entities that name one character.
 _FEED_START = re.compile(
-    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:(?:<!--.*?-->|<\?xml-stylesheet[^>]*>|<!DOCTYPE[^>]*>)\s*)*"
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?"
+    rb"(?:(?:<!--.*?-->|<\?xml-stylesheet[^>]*>|<!DOCTYPE[^>\[]*(?:\[.*?\]\s*)?>)\s*)*"
     rb"<(?:rss|feed|rdf:RDF)\b",
     re.S,
 )
