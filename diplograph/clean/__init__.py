@@ -14,7 +14,7 @@ from ..errors import InputError
 from ..model import Document, Source, doc_id_for
 from ..settings import Settings
 from ._dates import iso_date
-from ._encoding import decode, refuse_binary, without_controls
+from ._encoding import clean_characters, decode, refuse_binary
 from .html import Article, extract_article, looks_like_html
 from .language import detect_language
 from .text import clean_text
@@ -48,13 +48,13 @@ def publication_date(name: str, value: str | None) -> str | None:
 
 
 def _text_of(source: Source) -> str:
-    """The Source's text, decoded if bytes, without stray control characters (NUL, ESC ...)."""
+    """The Source's text, decoded if bytes, without stray control characters (NUL, ESC ...) or surrogates."""
     if isinstance(source.content, bytes):
-        return without_controls(decode(source.name, source.content))
+        return clean_characters(decode(source.name, source.content))
     if not source.content.strip():
         raise InputError(source.name, "empty input")
     refuse_binary(source.name, source.content)
-    return without_controls(source.content)
+    return clean_characters(source.content)
 
 
 def _from_html(source: Source, html: str, settings: Settings) -> Document:

@@ -13,7 +13,7 @@ from charset_normalizer import from_bytes
 
 from ..errors import InputError
 
-__all__ = ["byte_order_mark", "decode", "decode_declared", "refuse_binary", "without_controls"]
+__all__ = ["byte_order_mark", "clean_characters", "decode", "decode_declared", "refuse_binary"]
 
 # Leading bytes of the binary formats people feed a news reader by mistake, and what to call them.
 _MAGIC = (
@@ -48,6 +48,7 @@ _DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""
 # The C0 and C1 controls and DEL that are not whitespace (str.isspace): tab to carriage return,
 # the separators 0x1c-0x1f and NEL (0x85) are, and stay.
 _NOT_TEXT = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13)) + b"\x7f"
 
 
@@ -62,13 +63,16 @@ def refuse_binary(name: str, head: bytes | str) -> None:
             raise InputError(name, f"{what}, not text or HTML")
 
 
-def without_controls(text: str) -> str:
-    """``text`` without control characters that are not whitespace (NUL, BEL, ESC, DEL, C1 controls).
+def clean_characters(text: str) -> str:
+    """``text`` without characters no text holds: control characters that are not whitespace (NUL,
+    BEL, ESC, DEL, C1 controls) are dropped, and lone surrogates become U+FFFD.
 
-    They carry no text, and inside a word ("Pu\\x00tin") they split it for the tokenizer; tab,
-    newline, form feed and the other whitespace controls stay, as whitespace.
+    Controls carry no text, and inside a word ("Pu\\x00tin") they split it for the tokenizer; tab,
+    newline, form feed and the other whitespace controls stay, as whitespace. A lone surrogate is
+    not a character at all (no UTF-8 holds one: hashing and storing the text would fail); only a
+    ``str`` built in Python has them, never decoded bytes.
     """
-    return _NOT_TEXT.sub("", text)
+    return _SURROGATE.sub("\ufffd", _NOT_TEXT.sub("", text))
 
 
 def byte_order_mark(data: bytes) -> str | None:

@@ -112,7 +112,7 @@ def _encodable(item: Source | Failure) -> Source | Failure:
         if value is not None:
             setattr(item, key, _replaced(value))
     item.name = _name(item.name)
-    if isinstance(item.content, str):
+    if isinstance(item.content, str):  # before cleaning: a batch hashes the raw content into its key
         item.content = _replaced(item.content)
     return item
 

@@ -80,7 +80,7 @@ def read_stream(name: str, stream: BinaryIO, cap: int) -> bytes:
     except ValueError:  # the file object was closed
         raise InputError(name, "standard input is closed") from None
     except OSError as exc:
-        problem = "standard input is closed" if exc.errno == errno.EBADF else _os_problem(None, exc)
+        problem = "not open for reading" if exc.errno == errno.EBADF else _os_problem(None, exc)
         raise InputError(name, problem) from None
     if len(data) > cap:
         raise InputError(name, too_large(len(data), cap, at_least=True))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 from collections.abc import Iterator
 
 from ..model import Failure, Source
@@ -20,6 +21,7 @@ from ..model import Failure, Source
 __all__ = ["jsonl_sources", "looks_like_jsonl"]
 
 _META = ("url", "title", "outlet", "published")
+_OBJECT_START = re.compile(rb'\{\s*["}]')
 _WIDE_BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
@@ -29,8 +31,12 @@ _WIDE_BOMS = (
 
 
 def looks_like_jsonl(head: bytes) -> bool:
-    """True when the content starts with a JSON object: a JSONL dump rather than an article."""
-    return head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{")
+    """True when the content starts with a JSON object: a JSONL dump rather than an article.
+
+    An object opens with a quoted key (or is empty): an article that opens with a brace, as in
+    "{Editor's note: ...}", is no JSON and stays a text.
+    """
+    return bool(_OBJECT_START.match(head.lstrip(b"\xef\xbb\xbf \t\r\n")))
 
 
 def jsonl_sources(name: str, content: bytes) -> Iterator[Source | Failure]:

@@ -123,3 +123,10 @@ def test_unknown_or_wrong_charsets_leave_the_bytes():
     assert decode_declared(PAGE.encode("cp1252"), "x-user-defined-nonsense") is None
     assert decode_declared(PAGE.encode("cp1252"), "utf-8") is None
     assert decode_declared(PAGE.encode("cp1252"), None) is None
+
+
+def test_lone_surrogate_in_a_text_given_as_str_becomes_replacement_character(settings):
+    # Pipeline.extract(text) callers can hand over a str no UTF-8 holds (half of a UTF-16 pair)
+    document = prepare(Source(name="<text>", content=SEED.replace("Petro", "Pe\ud83dtro", 1)), settings)
+    assert "words of the new president Pe\ufffdtro on the constructive approach" in document.text
+    assert document.doc_id  # hashed as UTF-8

@@ -208,6 +208,12 @@ def test_cli_with_stdin_closed_prints_one_line():
     assert (result.returncode, result.stderr) == (2, "diplograph: -: standard input is closed\n")
 
 
+def test_cli_with_stdin_open_for_writing_only_prints_one_line(tmp_path):
+    out = tmp_path / "out.txt"
+    result = run_cli("-", stdin=None, preexec_fn=lambda: os.dup2(os.open(out, os.O_WRONLY | os.O_CREAT), 0))
+    assert (result.returncode, result.stderr) == (2, "diplograph: -: not open for reading\n")
+
+
 def test_cli_gives_one_line_per_bad_path_and_exit_2(tmp_path):
     os.mkfifo(tmp_path / "wire")
     (tmp_path / "loop").symlink_to(tmp_path / "loop")

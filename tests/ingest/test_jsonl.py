@@ -18,6 +18,7 @@ from diplograph.errors import InputError
 from diplograph.ingest import iter_sources
 from diplograph.model import Failure, Source
 from diplograph.settings import load_settings
+from diplograph.store.db import source_key
 
 SEED = (Path(__file__).parents[1] / "fixtures" / "seed_article.txt").read_text("utf-8")
 LEAD = ("MOSCOW (WNT) — Russian President Vladimir Putin said on Tuesday that Colombia is a promising partner "
@@ -46,6 +47,7 @@ def test_lone_surrogate_becomes_replacement_character_and_the_document_is_kept(t
     assert isinstance(first, Source) and isinstance(second, Source)
     assert first.content == LEAD.replace("Kremlin", "Kremlin \ufffd")
     assert (first.title, first.doc_id) == ("Putin \ufffdon Colombia", "wnt-\ufffd-1")
+    source_key(first.name, first.content)  # an ingest keys each Source by its raw content, in UTF-8
     document = prepare(first, settings)
     assert document.doc_id == "wnt-\ufffd-1"
     assert "at the Kremlin \ufffd." in document.text
@@ -126,3 +128,11 @@ def test_only_blank_lines(tmp_path, settings):
     (source,) = collect(path, settings)
     with pytest.raises(InputError, match="empty input"):
         prepare(source, settings)
+
+
+def test_an_article_opening_with_a_brace_is_text_not_jsonl(tmp_path, settings):
+    path = tmp_path / "note.txt"
+    path.write_text("{Editor's note: this story was updated on Wednesday.}\n\n" + SEED, "utf-8")
+    (source,) = collect(path, settings)
+    assert (source.name, source.kind) == (str(path), "text")
+    assert "Russian President Vladimir Putin said that Colombia" in prepare(source, settings).text
