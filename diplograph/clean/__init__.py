@@ -97,9 +97,17 @@ def _from_text(source: Source, text: str) -> Document:
 
 def _page_outlet(article: Article, dateline: str | None) -> str | None:
     """The page's site name, unless trafilatura only fell back to the host name and a dateline names one."""
-    if article.outlet and article.url and article.outlet == urlsplit(article.url).hostname and dateline:
+    if article.outlet and article.url and article.outlet == _host(article.url) and dateline:
         return dateline
     return article.outlet or dateline
+
+
+def _host(url: str) -> str | None:
+    """The host name of a page's own URL, or None when the page wrote a broken one ("https://[wnt.example/")."""
+    try:
+        return urlsplit(url).hostname
+    except ValueError:
+        return None
 
 
 def _no_article(found: int, settings: Settings) -> str:
