@@ -185,7 +185,7 @@ def _pipeline_and_sources(args: argparse.Namespace) -> tuple[Pipeline, Iterator[
 
     args.published = publication_date("--published", args.published)
     pipeline = _pipeline(args)
-    sources = _with_defaults(iter_sources(args.inputs, pipeline.settings, stdin=sys.stdin.buffer), args)
+    sources = _with_defaults(iter_sources(args.inputs, pipeline.settings), args)
     return pipeline, sources
 
 

@@ -34,3 +34,16 @@ def test_doc_id_is_sha1_of_text():
 def test_record_written_before_notes_existed_still_loads():
     record = {"doc_id": doc_id_for(TEXT), "text": TEXT, "language": "en", "events": [], "quotes": []}
     assert Document.from_record(record).notes == []
+
+
+def test_failure_message_is_one_line_and_the_input_kept():
+    """A file name with a newline, or a redirect chain a server wrote over lines, prints as one line."""
+    from diplograph.model import Failure
+
+    failure = Failure("inbox/Putin says\nColombia is a partner.txt",
+                      "redirect loop: https://wnt.example/a\r\n-> https://wnt.example/b\x1b[2J\u2028done")
+    assert failure.message() == ("inbox/Putin says\\nColombia is a partner.txt: redirect loop: "
+                                 "https://wnt.example/a\\r\\n-> https://wnt.example/b\\x1b[2J\\u2028done")
+    assert failure.input == "inbox/Putin says\nColombia is a partner.txt"
+    # printable text, accents, dashes and curly quotes are untouched
+    assert Failure("Bogotá — “Petro”.txt", "empty input").message() == "Bogotá — “Petro”.txt: empty input"

@@ -14,7 +14,7 @@ from ..errors import InputError
 from ..model import Document, Source, doc_id_for
 from ..settings import Settings
 from ._dates import iso_date
-from ._encoding import decode, refuse_binary
+from ._encoding import clean_characters, decode, refuse_binary
 from .html import Article, extract_article, looks_like_html
 from .language import detect_language
 from .text import clean_text
@@ -60,12 +60,13 @@ def publication_date(name: str, value: str | None) -> str | None:
 
 
 def _text_of(source: Source) -> str:
+    """The Source's text, decoded if bytes, without stray control characters (NUL, ESC ...) or surrogates."""
     if isinstance(source.content, bytes):
-        return decode(source.name, source.content)
+        return clean_characters(decode(source.name, source.content))
     if not source.content.strip():
         raise InputError(source.name, "empty input")
     refuse_binary(source.name, source.content)
-    return source.content
+    return clean_characters(source.content)
 
 
 def _from_html(source: Source, html: str, settings: Settings) -> Document:
@@ -108,9 +109,17 @@ def _from_text(source: Source, text: str) -> Document:
 
 def _page_outlet(article: Article, dateline: str | None) -> str | None:
     """The page's site name, unless trafilatura only fell back to the host name and a dateline names one."""
-    if article.outlet and article.url and article.outlet == urlsplit(article.url).hostname and dateline:
+    if article.outlet and article.url and article.outlet == _host(article.url) and dateline:
         return dateline
     return article.outlet or dateline
+
+
+def _host(url: str) -> str | None:
+    """The host name of a page's own URL, or None when the page wrote a broken one ("https://[wnt.example/")."""
+    try:
+        return urlsplit(url).hostname
+    except ValueError:
+        return None
 
 
 def _no_article(found: int, settings: Settings) -> str:

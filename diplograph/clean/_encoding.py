@@ -13,7 +13,7 @@ from charset_normalizer import from_bytes
 
 from ..errors import InputError
 
-__all__ = ["decode", "refuse_binary"]
+__all__ = ["byte_order_mark", "clean_characters", "decode", "decode_declared", "refuse_binary"]
 
 # Leading bytes of the binary formats people feed a news reader by mistake, and what to call them.
 _MAGIC = (
@@ -40,35 +40,69 @@ _MAX_CONTROL_SHARE = 0.05
 # charset_normalizer's "chaos" (0 = clean text, 1 = noise) above which its guess is not trusted;
 # a Latin-1 or Windows-1252 article scores 0.0-0.05, random bytes 0.3 and more.
 _MAX_CHAOS = 0.2
+# How many valid non-ASCII UTF-8 characters per invalid sequence make bytes UTF-8 with a few bad
+# bytes (replaced by U+FFFD) rather than another encoding (see _mostly_utf8).
+MIN_VALID_PER_INVALID = 4
 _DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)"""
                        rb"""|^<\?xml[^>]+encoding=["']([A-Za-z0-9_.-]+)""", re.I)
+# The C0 and C1 controls and DEL that are not whitespace (str.isspace): tab to carriage return,
+# the separators 0x1c-0x1f and NEL (0x85) are, and stay.
+_NOT_TEXT = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13)) + b"\x7f"
 
 
 def refuse_binary(name: str, head: bytes | str) -> None:
     """Raise InputError when the content is a PDF, an archive, an image or other binary data."""
     if isinstance(head, str):
+        if _mostly_control(head[:_SNIFF]):
+            raise InputError(name, "binary content, not text or HTML")
         head = head[:16].encode("utf-8", "replace")
     for magic, what in _MAGIC:
         if head.startswith(magic):
             raise InputError(name, f"{what}, not text or HTML")
 
 
+def clean_characters(text: str) -> str:
+    """``text`` without characters no text holds: control characters that are not whitespace (NUL,
+    BEL, ESC, DEL, C1 controls) are dropped, and lone surrogates become U+FFFD.
+
+    Controls carry no text, and inside a word ("Pu\\x00tin") they split it for the tokenizer; tab,
+    newline, form feed and the other whitespace controls stay, as whitespace. A lone surrogate is
+    not a character at all (no UTF-8 holds one: hashing and storing the text would fail); only a
+    ``str`` built in Python has them, never decoded bytes.
+    """
+    return _SURROGATE.sub("\ufffd", _NOT_TEXT.sub("", text))
+
+
+def byte_order_mark(data: bytes) -> str | None:
+    """The codec a byte-order mark at the start of ``data`` names ("utf-8-sig", "utf-16", "utf-32"), or None."""
+    return next((encoding for bom, encoding in _BOMS if data.startswith(bom)), None)
+
+
 def decode(name: str, data: bytes) -> str:
-    """The text in ``data``: BOM, else UTF-8, else the page's declared charset, else a confident guess."""
+    """The text in ``data``: BOM, else UTF-8, else UTF-8 with a few bad bytes replaced by U+FFFD,
+    else the page's declared charset, else a confident guess."""
     if not data.strip():
         raise InputError(name, "empty input")
     refuse_binary(name, data)
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return _strict(name, data, encoding)
+    encoding = byte_order_mark(data)
+    if encoding is not None:
+        text = _strict(name, data, encoding)
+        if not text.strip():
+            raise InputError(name, "empty input (only a byte-order mark)")
+        if _mostly_control(text[:_SNIFF]):
+            raise InputError(name, "binary content, not text or HTML")
+        return text
     head = data[:_SNIFF]
-    if sum(head.count(c) for c in _CONTROL) > _MAX_CONTROL_SHARE * len(head):
+    if _mostly_control(head):
         raise InputError(name, "binary content, not text or HTML")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    if _mostly_utf8(data):
+        return data.decode("utf-8", "replace")
     declared = _declared_charset(head)
     if declared:
         try:
@@ -82,6 +116,60 @@ def decode(name: str, data: bytes) -> str:
     if "cp1252" in best.could_be_from_charset:
         return data.decode("cp1252")
     return str(best)
+
+
+def decode_declared(data: bytes, charset: str | None) -> str | None:
+    """``data`` decoded with a charset declared outside it (an HTTP header), or None to decode it as any
+    other bytes (``decode``) because the declaration is missing or the bytes contradict it.
+
+    A declaration is followed only when the bytes carry no byte-order mark (the mark wins, as in
+    browsers); are not UTF-8 text already (valid UTF-8 without a NUL byte: a server's default
+    "ISO-8859-1" or a wrong "utf-16" is a common lie, while text in any other encoding, UTF-16 and
+    UTF-32 included, is all but never valid UTF-8 without NULs); decode without error; and give text
+    with no more control characters than text has (8-bit bytes read as UTF-16, or UTF-16 read as
+    8-bit, are full of them).
+    """
+    if not charset or byte_order_mark(data) is not None or (b"\0" not in data and _is_utf8(data)):
+        return None
+    try:
+        text = data.decode(charset)
+    except (LookupError, UnicodeDecodeError):
+        return None
+    return None if _mostly_control(text[:_SNIFF]) else text
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _mostly_control(head: bytes | str) -> bool:
+    """True when more than _MAX_CONTROL_SHARE of ``head`` are control characters: not text."""
+    if isinstance(head, str):
+        controls = sum(head.count(c) for c in _CONTROL.decode("latin-1"))
+    else:
+        controls = sum(head.count(c) for c in _CONTROL)
+    return controls > _MAX_CONTROL_SHARE * len(head)
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """True when UTF-8 with a few bad bytes, which are then better replaced than the whole text misread.
+
+    Counted over the non-ASCII characters: those that decode as UTF-8 must outnumber the invalid
+    sequences MIN_VALID_PER_INVALID to one. Text in another encoding is far below that: a single-byte
+    code page (Latin-1, Windows-1252, -1251) almost never forms a valid UTF-8 sequence (that takes a
+    capital accented letter followed by a symbol byte), and Chinese in GBK, the double-byte encoding
+    that forms most by chance, reaches about one valid to three invalid. UTF-8 with a handful of
+    stray bytes (a cut-and-paste, a truncated download) has its dozens of quotes, dashes and accents
+    valid.
+    """
+    text = data.decode("utf-8", "replace")
+    invalid = text.count("\ufffd") - data.count(b"\xef\xbf\xbd")  # less the U+FFFD written as such
+    valid = len(text) - len(text.encode("ascii", "ignore")) - invalid
+    return valid >= MIN_VALID_PER_INVALID * invalid
 
 
 def _declared_charset(head: bytes) -> str | None:

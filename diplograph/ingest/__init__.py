@@ -6,23 +6,26 @@ batch goes on past a bad input. Content is passed on as bytes; cleaning decides 
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
+from ..clean._encoding import byte_order_mark
 from ..clean.html import looks_like_html
 from ..errors import InputError
 from ..model import Failure, Source
 from ..settings import Settings
 from ._feeds import feed_sources, looks_like_feed
 from ._fetch import fetch, is_url
-from ._files import directory_files, read_file, read_stream
+from ._files import directory_files, is_directory, read_file, read_stream
 from ._jsonl import jsonl_sources, looks_like_jsonl
 
 __all__ = ["iter_sources", "sniff_kind"]
 
 _SNIFF = 4096
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def iter_sources(
@@ -30,29 +33,45 @@ def iter_sources(
 ) -> Iterator[Source | Failure]:
     """The Sources (and Failures) of each input in turn: one per file, JSONL line or feed item."""
     for item in inputs:
-        yield from _input_sources(item, settings, stdin)
+        for result in _input_sources(item, settings, stdin):
+            yield _encodable(result)
 
 
 def sniff_kind(content: bytes | str) -> str:
-    """ "feed", "jsonl", "html" or "text", from the first bytes of a document."""
+    """ "feed", "jsonl", "html" or "text", from the first bytes of a document.
+
+    Bytes starting with a UTF-16 or UTF-32 byte-order mark are looked at as the text they encode:
+    read raw, "<\0h\0t\0m\0l\0" matches no markup and an HTML page would be taken for plain text.
+    """
     head = content[:_SNIFF]
-    raw = head.encode("utf-8", "replace") if isinstance(head, str) else head
+    if isinstance(head, str):
+        text = head
+        raw = head.encode("utf-8", "replace")
+    else:
+        encoding = byte_order_mark(head)
+        if encoding in (None, "utf-8-sig"):
+            raw, text = head, head.decode("latin-1")
+        else:
+            text = head.decode(encoding, "ignore")  # "ignore": the head may end inside a character
+            raw = text.encode("utf-8", "replace")
     if looks_like_feed(raw):
         return "feed"
     if looks_like_jsonl(raw):
         return "jsonl"
-    return "html" if looks_like_html(raw.decode("latin-1")) else "text"
+    return "html" if looks_like_html(text) else "text"
 
 
 def _input_sources(item: str, settings: Settings, stdin: BinaryIO | None) -> Iterator[Source | Failure]:
     try:
         if item == "-":
-            stream = stdin if stdin is not None else sys.stdin.buffer
+            stream = stdin if stdin is not None else _standard_input()
             yield from _content_sources("-", read_stream("-", stream, settings.max_bytes), settings)
+        elif not item:
+            yield Failure(item, "an empty input name (not a file, directory, URL or '-')")
         elif is_url(item):
             fetched = fetch(item, settings)
             yield from _content_sources(item, fetched.content, settings, url=fetched.url, body=fetched.body())
-        elif Path(item).is_dir():
+        elif is_directory(Path(item)):
             yield from _directory_sources(Path(item), settings)
         else:
             yield from _content_sources(item, read_file(Path(item), settings.max_bytes), settings)
@@ -60,16 +79,55 @@ def _input_sources(item: str, settings: Settings, stdin: BinaryIO | None) -> Ite
         yield Failure(exc.input, exc.problem)
 
 
+def _standard_input() -> BinaryIO:
+    """sys.stdin's bytes; InputError when there is no standard input (``diplograph extract - <&-``)."""
+    stream = getattr(sys.stdin, "buffer", None)  # None when Python started with file descriptor 0 closed
+    if stream is None:
+        raise InputError("-", "standard input is closed")
+    return stream
+
+
 def _directory_sources(root: Path, settings: Settings) -> Iterator[Source | Failure]:
-    found = False
     for path in directory_files(root):
-        found = True
+        if isinstance(path, Failure):
+            yield path
+            continue
         try:
             yield from _content_sources(str(path), read_file(path, settings.max_bytes), settings)
         except InputError as exc:
             yield Failure(exc.input, exc.problem)
-    if not found:
-        yield Failure(str(root), "a directory with no files")
+
+
+def _encodable(item: Source | Failure) -> Source | Failure:
+    """``item`` with no lone surrogate left in its strings, which no UTF-8 store or output can hold.
+
+    A file name that is not UTF-8 reaches Python as surrogate escapes: its bytes are written \\xNN
+    instead, so that two such names stay two. Anywhere else (a JSONL "\\ud800" escape, a feed's
+    "&#xD800;") a lone surrogate becomes U+FFFD, as undecodable bytes do in cleaning.
+    """
+    if isinstance(item, Failure):
+        return Failure(_name(item.input), _replaced(item.problem))
+    for key in ("url", "title", "outlet", "published", "doc_id"):
+        value = getattr(item, key)
+        if value is not None:
+            setattr(item, key, _replaced(value))
+    item.name = _name(item.name)
+    if isinstance(item.content, str):  # before cleaning: a batch hashes the raw content into its key
+        item.content = _replaced(item.content)
+    return item
+
+
+def _name(name: str) -> str:
+    if not _SURROGATE.search(name):
+        return name
+    try:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # not only escaped bytes
+        return _replaced(name)
+
+
+def _replaced(text: str) -> str:
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def _content_sources(

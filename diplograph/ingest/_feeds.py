@@ -26,8 +26,16 @@ __all__ = ["feed_sources", "looks_like_feed"]
 # content is a teaser (one or two sentences, 100-300 characters) and the link is fetched instead.
 FULL_CONTENT_CHARS = 400
 
+_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Character references to what XML forbids (NUL, a lone surrogate "&#xD800;", past U+10FFFF):
+# feedparser's lenient parser makes them characters with chr() and raises on the last two.
+_CHAR_REF = re.compile(rb"&#([xX][0-9a-fA-F]{1,8}|[0-9]{1,10});")
+# The prolog a feed may open with: XML declaration, comments, stylesheet, and a DOCTYPE, whose
+# internal subset ("<!DOCTYPE rss [ <!ENTITY ...> ]>") holds ">" of its own. Its entities are never
+# expanded: feedparser strips the DOCTYPE and keeps only entities that name one character.
 _FEED_START = re.compile(
-    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:(?:<!--.*?-->|<\?xml-stylesheet[^>]*>|<!DOCTYPE[^>]*>)\s*)*"
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?"
+    rb"(?:(?:<!--.*?-->|<\?xml-stylesheet[^>]*>|<!DOCTYPE[^>\[]*(?:\[.*?\]\s*)?>)\s*)*"
     rb"<(?:rss|feed|rdf:RDF)\b",
     re.S,
 )
@@ -40,13 +48,26 @@ def looks_like_feed(head: bytes) -> bool:
 
 def feed_sources(name: str, content: bytes, settings: Settings) -> Iterator[Source | Failure]:
     """One Source per feed item (or a Failure for an item that cannot be read), in feed order."""
-    parsed = feedparser.parse(content)
+    try:
+        parsed = feedparser.parse(_CHAR_REF.sub(_xml_char_ref, content))
+    except Exception as exc:  # noqa: BLE001 - feedparser's own bugs on hostile bytes fail this feed, not the batch
+        yield Failure(name, f"a feed that cannot be read ({exc.__class__.__name__}: {exc})")
+        return
     if not parsed.entries:
         reason = f" ({parsed.bozo_exception})" if parsed.get("bozo") else ""
         yield Failure(name, f"a feed with no items{reason}")
         return
     for number, entry in enumerate(parsed.entries, 1):
         yield _item_source(name, number, entry, settings)
+
+
+def _xml_char_ref(match: re.Match[bytes]) -> bytes:
+    """A character reference as written, or "&#xFFFD;" for one naming no XML character."""
+    ref = match.group(1)
+    code = int(ref[1:], 16) if ref[:1] in (b"x", b"X") else int(ref)
+    allowed = (code in (0x9, 0xA, 0xD) or 0x20 <= code <= 0xD7FF or 0xE000 <= code <= 0xFFFD
+               or 0x10000 <= code <= 0x10FFFF)
+    return match.group() if allowed else b"&#xFFFD;"
 
 
 def _item_source(feed: str, number: int, entry: Mapping[str, Any], settings: Settings) -> Source | Failure:
@@ -83,7 +104,9 @@ def _full_content(entry: Mapping[str, Any]) -> tuple[str | None, str]:
 
 
 def _fragment_text(fragment: str) -> str:
-    return lxml_html.fragment_fromstring(fragment, create_parent="div").text_content()
+    """The text of an HTML fragment, to measure it; characters XML cannot hold (NUL and other
+    controls, U+FFFE, lone surrogates), which lxml refuses with a ValueError, are left out."""
+    return lxml_html.fragment_fromstring(_NOT_XML.sub("", fragment), create_parent="div").text_content()
 
 
 def _item_date(name: str, entry: Mapping[str, Any]) -> str | None:

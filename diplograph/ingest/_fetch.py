@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from typing import Any, cast
 from urllib.parse import quote, urljoin, urlsplit
 
+from ..clean._encoding import decode_declared
 from ..errors import InputError
 from ..settings import Settings
 from ._files import too_large
@@ -70,14 +71,16 @@ class Fetched:
     charset: str | None
 
     def body(self) -> bytes | str:
-        """Text decoded with the server's declared charset when it is not UTF-8 and decodes cleanly;
-        otherwise the bytes, which cleaning decodes (UTF-8, the page's own declaration, detection)."""
-        if not self.charset or self.charset.replace("_", "-").lower() in ("utf-8", "utf8"):
-            return self.content
-        try:
-            return self.content.decode(self.charset)
-        except (LookupError, UnicodeDecodeError):
-            return self.content
+        """Text decoded with the server's declared charset when the bytes agree with it; otherwise the
+        bytes, which cleaning decodes (BOM, UTF-8, the page's own declaration, detection).
+
+        A header is believed only where the bytes do not contradict it (clean._encoding.decode_declared):
+        no byte-order mark, not valid UTF-8 without NULs (a valid UTF-8 page behind "charset=utf-16"
+        or a server's default "ISO-8859-1" is UTF-8), decoding cleanly, and giving text without a run
+        of NULs and control characters.
+        """
+        text = decode_declared(self.content, self.charset)
+        return self.content if text is None else text
 
 
 class _Refused(OSError):

@@ -150,3 +150,12 @@ def test_html_in_windows_1252_with_declared_charset(settings):
 def test_feed_kind_reaching_clean_is_refused(settings):
     assert refusal(Source(name="odd", content="Putin met Xi.", kind="pdf"), settings) == (
         "unknown document kind 'pdf' (expected html or text)")
+
+
+def test_item_html_with_a_broken_link(seed_text, settings):
+    # a feed item's full content, with its link as a broken feed wrote it
+    url = "https://worldnewstod[ay.example/world/2022/09/21/putin-colombia-partner"
+    html = "".join(f"<p>{paragraph}</p>" for paragraph in seed_text.split("\n\n")[1:6])
+    document = prepare(Source(name=url, content=html, kind="html", url=url), settings)
+    assert document.text.startswith("(CNN Spanish) — Russian President Vladimir Putin said that Colombia")
+    assert document.url == url
