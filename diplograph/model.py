@@ -8,9 +8,10 @@ record: the contract in ``shared/spec/output.md``. Offsets are Python ``str`` in
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import asdict, dataclass, field
 from typing import Any
+
+from .errors import one_line
 
 __all__ = [
     "ATTRIBUTIONS",
@@ -252,21 +253,4 @@ class Failure:
     def message(self) -> str:
         """"input: problem" on one line: control characters in either (a file name with a newline, a
         server's redirect chain) are escaped as Python writes them (\\n, \\x1b); ``input`` is kept as is."""
-        return f"{_one_line(self.input)}: {_one_line(self.problem)}"
-
-
-# What must not reach a terminal or a log line raw: C0 and C1 controls (newline, carriage return,
-# escape sequences), the Unicode line and paragraph separators, the bidirectional overrides and
-# isolates (which reorder what follows them on the line), and lone surrogates (not encodable).
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
-
-
-def _escape(match: re.Match[str]) -> str:
-    char = match.group()
-    code = ord(char)
-    return _ESCAPES.get(char) or (f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
-
-
-def _one_line(text: str) -> str:
-    return _UNPRINTABLE.sub(_escape, text)
+        return f"{one_line(self.input)}: {one_line(self.problem)}"

@@ -136,7 +136,7 @@ def _content_sources(
     """Expand a feed or a JSONL file into its documents; anything else is one document."""
     kind = sniff_kind(content)
     if kind == "feed":
-        yield from feed_sources(name, content, settings)
+        yield from feed_sources(name, content, settings, base_url=url)
     elif kind == "jsonl":
         yield from jsonl_sources(name, content)
     else:

@@ -46,10 +46,16 @@ def looks_like_feed(head: bytes) -> bool:
     return bool(_FEED_START.match(head[:4096]))
 
 
-def feed_sources(name: str, content: bytes, settings: Settings) -> Iterator[Source | Failure]:
-    """One Source per feed item (or a Failure for an item that cannot be read), in feed order."""
+def feed_sources(name: str, content: bytes, settings: Settings, *,
+                 base_url: str | None = None) -> Iterator[Source | Failure]:
+    """One Source per feed item (or a Failure for an item that cannot be read), in feed order.
+
+    ``base_url``, the address a fetched feed came from, resolves items' relative links
+    ("<link>/2022/09/21/colombia.html</link>"); a feed read from a file has none to resolve them against.
+    """
+    headers = {"content-location": base_url} if base_url else {}
     try:
-        parsed = feedparser.parse(_CHAR_REF.sub(_xml_char_ref, content))
+        parsed = feedparser.parse(_CHAR_REF.sub(_xml_char_ref, content), response_headers=headers)
     except Exception as exc:  # noqa: BLE001 - feedparser's own bugs on hostile bytes fail this feed, not the batch
         yield Failure(name, f"a feed that cannot be read ({exc.__class__.__name__}: {exc})")
         return

@@ -59,7 +59,6 @@ _HOST_NAME = re.compile(r"[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.?")
 _IDNA_WRAPPER = re.compile(r"^encoding with 'idna' codec failed \(UnicodeError: (.*)\)$")
 _ESCAPED_BYTE = re.compile("[\udc80-\udcff]")  # a byte that is not UTF-8, decoded with surrogateescape
 _SHOWN_CHARS = 80
-_LONGEST_WAIT = 86400.0  # seconds; socket.settimeout overflows on an infinite timeout setting
 
 
 @dataclass(frozen=True)
@@ -123,8 +122,6 @@ def url_problem(url: str) -> str | None:
 def fetch(url: str, settings: Settings) -> Fetched:
     """GET ``url``, following redirects, within settings.timeout in all and settings.max_bytes;
     InputError naming the URL and the problem otherwise (and no other exception)."""
-    if not settings.timeout > 0:  # NaN too (settings files are checked when read; this guards API callers)
-        raise InputError(url, f"no time to fetch in (timeout = {settings.timeout})")
     deadline = time.monotonic() + settings.timeout
     try:
         chain = [_target(url)]
@@ -297,11 +294,11 @@ def _shown(text: str, limit: int = _SHOWN_CHARS) -> str:
 
 
 def _time_left(deadline: float) -> float:
-    """Seconds to the deadline (at most _LONGEST_WAIT, which a socket timeout can hold); TimeoutError if none."""
+    """Seconds to the deadline (Settings keeps timeout finite, at most a day); TimeoutError if none."""
     left = deadline - time.monotonic()
     if left <= 0:
         raise TimeoutError("the fetch deadline has passed")
-    return min(left, _LONGEST_WAIT)
+    return left
 
 
 class _DeadlineSocket(socket.socket):

@@ -24,7 +24,7 @@ from typing import Any
 
 import duckdb
 
-from ..errors import DiplographError, InputError
+from ..errors import InputError, StoreError
 from ..model import Document, Event, Failure, Quote
 from ._schema import ADDED_COLUMNS, EVENT_VIEW, SCHEMA_VERSION, TABLES
 from .gdelt import global_event_id
@@ -32,15 +32,6 @@ from .gdelt import global_event_id
 __all__ = ["Store", "StoreError", "single_row", "source_key"]
 
 _KEY = re.compile(r"(?P<input>.*)#[0-9a-f]{40}", re.DOTALL)
-
-
-class StoreError(DiplographError):
-    """The store file cannot be opened, read or written (damaged, locked, read-only, disk full)."""
-
-    def __init__(self, path: str | Path, problem: str) -> None:
-        super().__init__(f"{path}: {problem}")
-        self.path = str(path)
-        self.problem = problem
 
 
 # What DuckDB's error messages say about the file, in the user's words. DuckDB has few error

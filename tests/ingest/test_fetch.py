@@ -32,6 +32,12 @@ def feed(base: str) -> bytes:
 </channel></rss>""".encode()
 
 
+# Feeds often write their items' links relative to the site ("<link>/2022/09/21/petro.html</link>").
+RELATIVE_FEED = b"""<?xml version="1.0"?>
+<rss version="2.0"><channel><title>Local</title><link>/</link><description>d</description>
+<item><title>Petro at the UN</title><link>/article.html</link><description>Petro spoke.</description></item>
+</channel></rss>"""
+
 REDIRECTS: dict[str, str] = {}
 
 
@@ -41,6 +47,7 @@ class Handler(BaseHTTPRequestHandler):
         routes = {
             "/article.html": ("text/html; charset=utf-8", ARTICLE),
             "/feed.rss": ("application/rss+xml", feed(base)),
+            "/feeds/relative.rss": ("application/rss+xml", RELATIVE_FEED),
             "/big": ("text/plain", b"x" * 5000),
         }
         if self.path == "/slow":
@@ -161,6 +168,13 @@ def test_feed_url_items_fetch_their_links(server, local):
     )
     assert prepare(article, local).text.startswith("NEW YORK (WNT) — Colombian President Gustavo Petro")
     assert gone == Failure(f"{server}/missing", "HTTP error 404 Not Found")
+
+
+def test_feed_items_relative_links_are_read_against_the_feed_address(server, local):
+    (article,) = iter_sources([f"{server}/feeds/relative.rss"], local)
+    assert isinstance(article, Source)
+    assert (article.name, article.url) == (f"{server}/article.html", f"{server}/article.html")
+    assert prepare(article, local).text.startswith("NEW YORK (WNT) — Colombian President Gustavo Petro")
 
 
 def test_unreachable_port(local):
