@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import MAXYEAR, MINYEAR, date, timedelta
+from datetime import date, timedelta
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -311,11 +311,11 @@ def _shift(value: str, precision: str, count: int, unit: str, sign: int) -> tupl
         moved, level = anchor + timedelta(days=days), finest
     elif unit == "month":
         index = anchor.year * 12 + anchor.month - 1 + sign * count
-        if not MINYEAR <= index // 12 <= MAXYEAR:
+        if not date.min.year <= index // 12 <= date.max.year:
             return None
         moved, level = date(index // 12, index % 12 + 1, 1), finest
     else:
-        if not MINYEAR <= anchor.year + sign * count <= MAXYEAR:
+        if not date.min.year <= anchor.year + sign * count <= date.max.year:
             return None
         moved, level = date(anchor.year + sign * count, 1, 1), finest
     if level == "month":
