@@ -3,7 +3,9 @@
 Reuses the tests' strategies (tests/fuzz/fuzz_strategies.py) and checks (tests/fuzz/fuzz_properties.py)
 and prints, per parser: inputs tried, clean refusals (a Failure or InputError of one line) against
 records, each distinct exception found with the smallest input hypothesis shrank it to, and the
-slowest input. An input that runs past --hang seconds counts as an exception (a hang).
+slowest input. An input that runs past --hang seconds counts as an exception (a hang). "Tried"
+counts every input run, the ones hypothesis makes while shrinking a failure included; a JSONL dump or
+a feed counts once however many documents it holds.
 
 Once an exception is found it is remembered by its type and the line that raised it, and later
 inputs that raise it again count as "known" rather than stopping the search, so one common bug does
