@@ -18,10 +18,13 @@ from pathlib import Path
 from typing import Any
 from unittest import mock
 
+from hypothesis import HealthCheck, settings
+
 from diplograph.errors import InputError
 from diplograph.model import MODES, PLOVER_TYPES, Document, Failure, Source
 
 __all__ = [
+    "FUZZ",
     "check_date_phrase",
     "check_document",
     "check_extract",
@@ -36,6 +39,15 @@ __all__ = [
     "check_sniff",
     "no_network",
 ]
+
+# The tests' budget: small example counts and generous deadlines keep the whole fuzz set under a
+# minute; CI proves the properties hold on a sample, the long search is fuzz/run.py's. A deadline is
+# a hang detector here, not a benchmark.
+FUZZ = settings(
+    max_examples=25,
+    deadline=5000,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example],
+)
 
 # Characters that end a line on a terminal, in a log reader or for str.splitlines (but for the C0
 # information separators, which nothing shows as a break): a message must have none.

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import FUZZ
-from fuzz_properties import check_date_phrase, check_publication_date
+from fuzz_properties import FUZZ, check_date_phrase, check_publication_date
 from fuzz_strategies import date_phrases, publication_values, published_dates
 from hypothesis import given, settings
 from hypothesis import strategies as st

@@ -3,8 +3,7 @@ offset points at the words it quotes (the "checkable" promise), or an InputError
 
 from __future__ import annotations
 
-from conftest import FUZZ
-from fuzz_properties import check_extract
+from fuzz_properties import FUZZ, check_extract
 from fuzz_strategies import NEWS_SENTENCES, news_text, published_dates
 from hypothesis import given, settings
 from hypothesis import strategies as st

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import FUZZ
-from fuzz_properties import check_html_article, check_pipeline_source
+from fuzz_properties import FUZZ, check_html_article, check_pipeline_source
 from fuzz_strategies import html_documents
 from hypothesis import given
 from hypothesis import strategies as st

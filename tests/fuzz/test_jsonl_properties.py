@@ -6,10 +6,9 @@ from __future__ import annotations
 import json
 
 import pytest
-from conftest import FUZZ
-from fuzz_properties import check_jsonl, check_pipeline_source
+from fuzz_properties import FUZZ, check_jsonl, check_pipeline_source
 from fuzz_strategies import NEWS_SENTENCES, jsonl_documents, surrogate_text
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from diplograph.ingest._jsonl import jsonl_sources
@@ -22,6 +21,7 @@ _DEEP_NESTING = pytest.mark.xfail(
 
 @_DEEP_NESTING
 @settings(FUZZ, report_multiple_bugs=False)
+@example(content=b'{"a":' * 100_000)
 @given(content=jsonl_documents())
 def test_jsonl_lines_give_sources_or_one_line(content):
     check_jsonl(content)
@@ -29,6 +29,7 @@ def test_jsonl_lines_give_sources_or_one_line(content):
 
 @_DEEP_NESTING
 @settings(FUZZ, report_multiple_bugs=False)
+@example(content=b'{"a":' * 100_000)
 @given(content=jsonl_documents())
 def test_jsonl_documents_give_records_or_one_line(pipeline, content):
     for item in jsonl_sources("dump.jsonl", content):

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import FUZZ
-from fuzz_properties import check_sniff
+from fuzz_properties import FUZZ, check_sniff
 from fuzz_strategies import sniff_inputs
 from hypothesis import given
 

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import FUZZ
-from fuzz_properties import check_pipeline_source
+from fuzz_properties import FUZZ, check_pipeline_source
 from fuzz_strategies import NEWS_SENTENCES, any_text, news_text, surrogate_text
 from hypothesis import given
 from hypothesis import strategies as st
