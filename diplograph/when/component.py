@@ -293,10 +293,11 @@ def _count(token: Token) -> int | None:
     return _NUMBER_WORDS.get(token.lower_)
 
 
-def _shift(value: str, precision: str, count: int, unit: str, sign: int) -> tuple[str, str]:
+def _shift(value: str, precision: str, count: int, unit: str, sign: int) -> tuple[str, str] | None:
     """``value`` moved by ``count`` units. A week has no precision of its own, so it gives the month;
     a unit finer than the anchor's precision leaves the anchor as it is ("a day after" an event of
-    "March" is in March, as far as the text tells)."""
+    "March" is in March, as far as the text tells). None when the move leaves the calendar (years
+    1-9999): "10000 years after" an event names no date."""
     levels = ("day", "month", "year")
     anchor = date.fromisoformat(value[:10])
     anchor_level = "day" if precision == PUBLISHED else precision
@@ -304,14 +305,21 @@ def _shift(value: str, precision: str, count: int, unit: str, sign: int) -> tupl
     if levels.index(anchor_level) > levels.index(finest):
         moved, level = anchor, anchor_level
     elif unit in ("day", "week"):
-        moved, level = anchor + timedelta(days=sign * count * (7 if unit == "week" else 1)), finest
+        days = sign * count * (7 if unit == "week" else 1)
+        if not date.min.toordinal() <= anchor.toordinal() + days <= date.max.toordinal():
+            return None
+        moved, level = anchor + timedelta(days=days), finest
     elif unit == "month":
         index = anchor.year * 12 + anchor.month - 1 + sign * count
+        if not date.min.year <= index // 12 <= date.max.year:
+            return None
         moved, level = date(index // 12, index % 12 + 1, 1), finest
     else:
+        if not date.min.year <= anchor.year + sign * count <= date.max.year:
+            return None
         moved, level = date(anchor.year + sign * count, 1, 1), finest
     if level == "month":
-        return moved.strftime("%Y-%m-01"), level
+        return f"{moved.year:04d}-{moved.month:02d}-01", level
     if level == "year":
         return f"{moved.year:04d}-01-01", level
     return moved.isoformat(), level
@@ -423,8 +431,8 @@ def _date(trigger: Token, published: str | None, quotes: list[tuple[int, int]], 
         return found
     if (offset := _offset(own)) is not None and own.head.i != own.i and depth < 3:
         value, precision = _date(own.head, published, quotes, news, earlier, depth + 1)
-        if value is not None and precision is not None:
-            return _shift(value, precision, *offset)
+        if value is not None and precision is not None and (shifted := _shift(value, precision, *offset)):
+            return shifted
     if (phrase := _when_after_phrase(own, phrases)) is not None:
         value, precision = resolve_date(phrase.text, published, "past")
         if value is not None:

@@ -9,7 +9,7 @@ one after it. Other phrases go to dateparser with the publication date as its re
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import MAXYEAR, MINYEAR, date, datetime, timedelta
 from functools import lru_cache
 
 __all__ = ["PRECISIONS", "PUBLISHED", "resolve_date"]
@@ -79,7 +79,17 @@ def _year_for(base: date, month: int, day: int, tense: str) -> int:
     return base.year if (month, day) <= (base.month, base.day) else base.year - 1
 
 
-def _dateparser(phrase: str, base: date, tense: str) -> tuple[str, str] | None:
+def _month(year: int, month: int) -> tuple[str | None, str | None]:
+    """("YYYY-MM", "month"), or nothing for a year outside the calendar (1-9999): "last month" in an
+    article dated 0001-01-01 names no month."""
+    return (f"{year:04d}-{month:02d}", "month") if MINYEAR <= year <= MAXYEAR else (None, None)
+
+
+def _year(year: int) -> tuple[str | None, str | None]:
+    return (f"{year:04d}", "year") if MINYEAR <= year <= MAXYEAR else (None, None)
+
+
+def _dateparser(phrase: str, base: date, tense: str) -> tuple[str | None, str | None] | None:
     from dateparser.date import DateDataParser
 
     parser = DateDataParser(
@@ -96,9 +106,9 @@ def _dateparser(phrase: str, base: date, tense: str) -> tuple[str, str] | None:
     period = data.period if data.period in PRECISIONS else "day"
     value = data.date_obj.date()
     if period == "month":
-        return value.strftime("%Y-%m"), "month"
+        return _month(value.year, value.month)
     if period == "year":
-        return f"{value.year:04d}", "year"
+        return _year(value.year)
     return value.isoformat(), "day"
 
 
@@ -115,7 +125,10 @@ def resolve_date(
     month precision is the month's first day ("In August" -> "2022-08-01", "month"), year precision
     the year's ("this year" -> "2022-01-01", "year").
     """
-    value, precision = _resolve(phrase, published, tense)
+    try:
+        value, precision = _resolve(phrase, published, tense)
+    except OverflowError:  # a day moved past 0001-01-01 or 9999-12-31 ("yesterday" in a 0001-01-01 article)
+        return None, None
     if precision == "month":
         value = f"{value}-01"
     elif precision == "year":
@@ -153,7 +166,7 @@ def _resolve(phrase: str | None, published: str | None, tense: str) -> tuple[str
         return (m.group(1), "year") if EARLIEST_YEAR <= year <= latest else (None, None)
     if base is None:
         if m := _MONTH_ONLY.match(text):
-            return (f"{m.group(3)}-{_month_number(m.group(2)):02d}", "month") if m.group(3) else (None, None)
+            return _month(int(m.group(3)), _month_number(m.group(2))) if m.group(3) else (None, None)
         return None, None
     if text in _FIXED:
         return (base + timedelta(days=_FIXED[text])).isoformat(), "day"
@@ -162,7 +175,7 @@ def _resolve(phrase: str | None, published: str | None, tense: str) -> tuple[str
     if m := _MONTH_ONLY.match(text):
         modifier, month, year = m.group(1), _month_number(m.group(2)), m.group(3)
         if year:
-            return f"{year}-{month:02d}", "month"
+            return _month(int(year), month)
         if modifier in ("next", "coming"):
             tense = "future"
         year = base.year
@@ -172,17 +185,18 @@ def _resolve(phrase: str | None, published: str | None, tense: str) -> tuple[str
             month > base.month or (modifier in ("last", "past") and month == base.month)
         ):
             year -= 1
-        return f"{year}-{month:02d}", "month"
+        return _month(year, month)
     if m := _WEEKEND.match(text):
         return _weekend(base, m.group(1), tense).isoformat(), "day"
     if m := _RELATIVE_WEEK.match(text):
         shift = {"last": -7, "past": -7, "next": 7, "coming": 7}.get(m.group(1) or "", 0)
-        return (base + timedelta(days=shift)).strftime("%Y-%m"), "month"
+        day = base + timedelta(days=shift)
+        return _month(day.year, day.month)
     if m := _RELATIVE_YEAR.match(text):
         shift = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(m.group(1), 0)
-        return str(base.year + shift), "year"
+        return _year(base.year + shift)
     if m := _RELATIVE_MONTH.match(text):
         shift = {"last": -1, "past": -1, "next": 1, "coming": 1}.get(m.group(1), 0)
         month_index = base.year * 12 + base.month - 1 + shift
-        return f"{month_index // 12}-{month_index % 12 + 1:02d}", "month"
+        return _month(month_index // 12, month_index % 12 + 1)
     return _dateparser(text, base, tense) or (None, None)
