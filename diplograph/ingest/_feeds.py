@@ -7,7 +7,6 @@ article must be fetched from the item's link. One item failing (a dead link) lea
 from __future__ import annotations
 
 import re
-import time
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -82,7 +81,11 @@ def _item_source(feed: str, number: int, entry: Mapping[str, Any], settings: Set
     # a link that is no fetchable URL (malformed, relative, another scheme) names the item but is not
     # its url; an item that must be fetched from it fails with fetch's line naming the problem
     url = link if link is not None and url_problem(link) is None else None
-    meta = {"url": url, "title": entry.get("title") or None, "published": _item_date(name, entry)}
+    try:
+        published = _item_date(name, entry)
+    except InputError as exc:  # a date feedparser reads but out of the range diplograph codes from
+        return Failure(exc.input, exc.problem)
+    meta = {"url": url, "title": entry.get("title") or None, "published": published}
     body, kind = _full_content(entry)
     if body is not None:
         return Source(name=name, content=body, kind=kind, **meta)
@@ -116,7 +119,8 @@ def _fragment_text(fragment: str) -> str:
 
 
 def _item_date(name: str, entry: Mapping[str, Any]) -> str | None:
-    """The item's date as written (its own day, not shifted to UTC), else feedparser's UTC reading."""
+    """The item's date as written (its own day, not shifted to UTC), else feedparser's UTC reading;
+    InputError when that reading is out of the range of publication dates diplograph codes from."""
     for key in ("published", "updated"):
         written = entry.get(key)
         if not written:
@@ -125,6 +129,6 @@ def _item_date(name: str, entry: Mapping[str, Any]) -> str | None:
             return publication_date(name, written)
         except InputError:
             parsed = entry.get(f"{key}_parsed")
-            if parsed:
-                return time.strftime("%Y-%m-%d", parsed)
+            if parsed:  # strftime writes year 999 as "999": the range check names it instead
+                return publication_date(name, f"{parsed.tm_year:04d}-{parsed.tm_mon:02d}-{parsed.tm_mday:02d}")
     return None

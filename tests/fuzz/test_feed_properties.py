@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 from fuzz_properties import FUZZ, check_feed
 from fuzz_strategies import NEWS_SENTENCES, feed_documents
 from hypothesis import example, given, settings
 
 
-@pytest.mark.xfail(
-    raises=ValueError, strict=False,
-    reason="known: control characters in an item's HTML content (lxml ValueError) and a year-0 date written "
-           "'0-12-01' (fixed on h-inputs); a link with non-ASCII characters, an over-long or empty host label, "
-           "or '[::1' (UnicodeEncodeError, UnicodeError, ValueError; fixed on h-fetch)")
 @settings(FUZZ, report_multiple_bugs=False)
 @example(content=b"<rss><channel><item><content:encoded>" + NEWS_SENTENCES[1].encode() * 6
          + b"\x01</content:encoded></item></channel></rss>")  # control character in the content

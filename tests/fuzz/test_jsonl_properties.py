@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from fuzz_properties import FUZZ, check_jsonl, check_pipeline_source
 from fuzz_strategies import NEWS_SENTENCES, jsonl_documents, surrogate_text
 from hypothesis import example, given, settings
@@ -14,12 +13,7 @@ from hypothesis import strategies as st
 from diplograph.ingest._jsonl import jsonl_sources
 from diplograph.model import Failure
 
-_DEEP_NESTING = pytest.mark.xfail(
-    raises=RecursionError, strict=False,
-    reason="a JSONL line nested thousands deep raises RecursionError in json.loads; fixed on h-inputs")
 
-
-@_DEEP_NESTING
 @settings(FUZZ, report_multiple_bugs=False)
 @example(content=b'{"a":' * 100_000)
 @given(content=jsonl_documents())
@@ -27,7 +21,6 @@ def test_jsonl_lines_give_sources_or_one_line(content):
     check_jsonl(content)
 
 
-@_DEEP_NESTING
 @settings(FUZZ, report_multiple_bugs=False)
 @example(content=b'{"a":' * 100_000)
 @given(content=jsonl_documents())
@@ -37,9 +30,6 @@ def test_jsonl_documents_give_records_or_one_line(pipeline, content):
             check_pipeline_source(pipeline, item)
 
 
-@pytest.mark.xfail(raises=UnicodeEncodeError, strict=False,
-                   reason='a JSONL line with a lone surrogate ("\\ud800") raises UnicodeEncodeError in cleaning; '
-                          "fixed on h-inputs")
 @FUZZ
 @given(sentence=st.sampled_from(NEWS_SENTENCES), bad=surrogate_text)
 def test_jsonl_line_with_a_lone_surrogate_gives_a_record_or_one_line(pipeline, sentence, bad):

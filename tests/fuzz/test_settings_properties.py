@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from fuzz_properties import FUZZ, check_settings_file
 from fuzz_strategies import settings_files
 from hypothesis import example, given, settings
@@ -14,9 +13,6 @@ def test_settings_file_loads_or_gives_one_line(content):
     check_settings_file(content, values=False)
 
 
-@pytest.mark.xfail(raises=AssertionError, strict=False,
-                   reason="setting values are not validated (max_bytes = 0, timeout = 0, workers = -1, "
-                          "allow_private = 0, user_agent = 0 accepted); fixed on h-store")
 @settings(FUZZ, max_examples=100, report_multiple_bugs=False)
 @example(content=b"batch_size = 0\n")
 @given(content=settings_files())

@@ -34,9 +34,6 @@ def test_clean_text_returns_text_that_is_in_its_input_order(text, title):
         assert value is None or isinstance(value, str)
 
 
-@pytest.mark.xfail(raises=UnicodeEncodeError, strict=False,
-                   reason="a lone surrogate reaches doc_id_for's UTF-8 encoding (UnicodeEncodeError); "
-                          "fixed on h-inputs")
 @FUZZ
 @given(before=st.sampled_from(NEWS_SENTENCES), bad=surrogate_text, after=st.sampled_from(NEWS_SENTENCES))
 def test_text_with_a_lone_surrogate_gives_a_record_or_one_line(pipeline, before, bad, after):

@@ -3,14 +3,11 @@ connecting (the test fails if a socket connects or a DNS name is looked up)."""
 
 from __future__ import annotations
 
-import pytest
 from fuzz_properties import FUZZ, check_fetch_refused, check_is_url
 from fuzz_strategies import refused_urls, url_texts
 from hypothesis import example, given, settings
 
 
-@pytest.mark.xfail(raises=ValueError, strict=False,
-                   reason="is_url('http://[::1/x') raises ValueError (Invalid IPv6 URL); fixed on h-fetch")
 @settings(FUZZ, max_examples=100, report_multiple_bugs=False)
 @example(text="http://[::1/x")
 @given(text=url_texts)
@@ -18,11 +15,6 @@ def test_is_url_answers_any_text(text):
     check_is_url(text)
 
 
-@pytest.mark.xfail(
-    raises=(AssertionError, ValueError), strict=False,
-    reason="fetch of a URL with non-ASCII characters, an over-long or empty host label, or '[::1' raises "
-           "(UnicodeEncodeError, UnicodeError, ValueError), and one with CR/LF prints it over two lines; "
-           "fixed on h-fetch")
 @settings(FUZZ, max_examples=50, report_multiple_bugs=False)
 @example(url="http://127.0.0.1/caf\u00e9")
 @given(url=refused_urls())

@@ -51,3 +51,14 @@ def test_nul_and_controls_in_item_html_are_not_fatal(tmp_path, settings):
     assert [first.title, second.title] == TITLES
     document = prepare(first, settings)
     assert document.text.startswith("MOSCOW (WNT) — Russian President Vladimir Putin said on Tuesday")
+
+
+def test_item_dated_out_of_range_fails_alone_naming_its_date(tmp_path, settings):
+    # a CMS placeholder year feedparser still reads ("Fri, 01 Jan 0999"): the item fails with the date
+    # named, not a date string "999-01-01" that the store cannot read; the other item is kept
+    first = FEED.index(b"<pubDate>")
+    end = FEED.index(b"</pubDate>", first)
+    content = FEED[:first] + b"<pubDate>Fri, 01 Jan 0999 10:00:00 GMT" + FEED[end:]
+    bad, good, *_ = collect(tmp_path, content, settings)
+    assert isinstance(bad, Failure) and "out of range" in bad.problem and "0999" in bad.problem
+    assert isinstance(good, Source) and good.title == TITLES[1]
