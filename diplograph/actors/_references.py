@@ -46,6 +46,7 @@ PAIR_WORDS = {"both", "two"}
 def corefer(reading: Reading, cands: list[Candidate]) -> None:
     """Surnames, titles and role descriptions take the person named earlier."""
     named: list[Candidate] = []
+    ends_with = _NameEndings()
     for n, c in enumerate(cands):
         if c.pronoun and c.country is None:
             _possessor(reading, c, cands[:n])
@@ -70,15 +71,39 @@ def corefer(reading: Reading, cands: list[Candidate]) -> None:
             if len(words) > 1 and words[0].lower().rstrip(".") in word_set("honorifics"):
                 words = words[1:]  # "Mr. Trump": the Trump named before
             if 0 < len(words) <= 2:
-                target = next((p for p in reversed(named) if p.name != c.name
-                               and len(p.name.split()) > len(words)
-                               and p.name.split()[-len(words):] == words), None)
+                target = ends_with.last(tuple(words), c.name)
         if target is not None:
             c.name, c.country, c.sector, c.code = target.name, target.country, target.sector, target.code
             c.entry, c.described = target.entry, False
             c.title = c.title or target.title
         if not c.described:
             named.append(c)
+            ends_with.add(c)
+
+
+class _NameEndings:
+    """The persons named so far by the last one or two words of their longer names, so that "Smith
+    said" finds the last "John Smith" in one look-up, not a scan of every person named before."""
+
+    def __init__(self) -> None:
+        # ending -> (the last person whose name ends so, the last before it under another name)
+        self._last: dict[tuple[str, ...], tuple[Candidate, Candidate | None]] = {}
+
+    def add(self, person: Candidate) -> None:
+        words = tuple(person.name.split())
+        for size in (1, 2):
+            if len(words) > size:
+                last = self._last.get(words[-size:])
+                other = None if last is None else (last[1] if last[0].name == person.name else last[0])
+                self._last[words[-size:]] = (person, other)
+
+    def last(self, ending: tuple[str, ...], other_than: str) -> Candidate | None:
+        """The last person named before whose longer name ends in ``ending``, named other than
+        ``other_than``."""
+        last = self._last.get(ending)
+        if last is None:
+            return None
+        return last[0] if last[0].name != other_than else last[1]
 
 
 def _same_office(title: str | None, other: str | None) -> bool:

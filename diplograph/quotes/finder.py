@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ..doc_index import Intervals
 from ..lexicon.cues import load_cues
 from ..lexicon.parse import QuotedSpan, quoted_spans
 from ..model import Actor, Quote, Span, Speaker
@@ -202,15 +203,17 @@ def _labelled_lines(doc: Doc, sentences: list[SpacySpan], actors: Sequence[Actor
     cues = load_cues()
     sources = cues.get("poll", frozenset()) | cues.get("document", frozenset())
     lines: list[_Found] = []
+    quoted = Intervals((f.start, f.end) for f in found)
+    named_at = Intervals((a.start, a.end) for a in actors)
     for match in _LABELLED_LINE.finditer(text):
         (name_start, name_end), (start, end) = match.span(1), match.span(3)
         content = text[start:end].rstrip(_TRAILING_CONTENT)
         end = start + len(content)
         if content[:1] in OPENING_MARKS or len(content.split()) < 3:
             continue
-        if any(f.start < end and start < f.end for f in found):
+        if quoted.overlaps(start, end):
             continue
-        named = any(a.start < name_end and name_start < a.end for a in actors)
+        named = named_at.overlaps(name_start, name_end)
         if not named and match.group(1).split()[-1].lower() not in sources:
             continue
         lines.append(_Found("indirect", start, end, _sentence_index(sentences, start), None,

@@ -36,6 +36,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ..doc_index import span_ents
 from ..lexicon.auxiliaries import FUTURE, PAST, PERFECT, auxiliaries
 from ..lexicon.parse import quoted_spans, tree_distance
 from ..model import Event
@@ -129,7 +130,7 @@ def date_phrases(sentence: SpacySpan, *, with_bounds: bool = False) -> list[Spac
 def _phrases(sentence: SpacySpan) -> list[_Phrase]:
     phrases: list[_Phrase] = []
     covered: set[int] = set()
-    for ent in sentence.ents:
+    for ent in span_ents(sentence):
         if ent.label_ not in ("DATE", "TIME") or not _DATEISH.search(ent.text):
             continue
         before = ent.doc[ent.start - 1] if ent.start > sentence.start else None
