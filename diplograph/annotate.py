@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from importlib import import_module
+from typing import cast
 
-from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+from thinc.types import Ints2d
 
 __all__ = ["COMPONENTS", "MODEL_LANGUAGE", "load_nlp", "make_doc", "register_extensions"]
 
@@ -45,14 +46,14 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     array: ``Token.is_sent_start``'s setter scans the whole document each time (to refuse a parsed
     one), which made a text of many short lines quadratic.
     """
-    starts = doc.to_array(SENT_START)
+    starts = doc.to_array("SENT_START")
     breaks = False
     for token in doc[1:]:
         if "\n" in doc[token.i - 1].text and not token.is_space:
             starts[token.i] = 1
             breaks = True
     if breaks:
-        doc.from_array([SENT_START], starts)
+        doc.from_array(["SENT_START"], cast(Ints2d, starts.reshape(-1, 1)))
     return doc
 
 
