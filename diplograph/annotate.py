@@ -38,9 +38,18 @@ COMPONENTS: dict[str, str] = {
 EXTENSIONS = ("meta", "actors", "places", "quotes", "events", "setting")
 
 
+# The most tokens a sentence may run without a full stop, question or exclamation mark or line break
+# before one is forced: the parser's and the stages' work on a sentence grows faster than its length,
+# so one endless "sentence" (a text with no punctuation) would be quadratic. The longest sentence of
+# the dev articles has some 110 tokens; PLV's and the GSR's longest are shorter.
+MAX_UNBROKEN_TOKENS = 300
+_SENTENCE_ENDS = frozenset(".!?")
+
+
 @Language.component("diplograph_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines, subheadings and paragraphs never run together.
+    """A line break ends a sentence: headlines, subheadings and paragraphs never run together; and
+    no sentence runs past ``MAX_UNBROKEN_TOKENS`` tokens with nothing to end it.
 
     Runs before the parser, which keeps boundaries already set. The starts are written in one
     array: ``Token.is_sent_start``'s setter scans the whole document each time (to refuse a parsed
@@ -48,10 +57,14 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     """
     starts = doc.to_array("SENT_START")
     breaks = False
+    unbroken = 0
     for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text and not token.is_space:
+        before = doc[token.i - 1].text
+        unbroken = 0 if before in _SENTENCE_ENDS else unbroken + 1
+        if ("\n" in before or unbroken >= MAX_UNBROKEN_TOKENS) and not token.is_space:
             starts[token.i] = 1
             breaks = True
+            unbroken = 0
     if breaks:
         doc.from_array(["SENT_START"], cast(Ints2d, starts.reshape(-1, 1)))
     return doc

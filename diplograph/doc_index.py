@@ -6,7 +6,8 @@ on every call: asked once per sentence it made a text of 6,000 short lines spend
 there. Here the entities are read once per document, kept as plain numbers in ``doc.user_data`` (no
 Span, so no reference cycle keeps the Doc alive), and each question bisects them. The index is built
 after the entity recognizer, which is the last to set entities: no diplograph component changes them.
-``Intervals`` answers "does any of these spans overlap this range" by bisection in the same spirit.
+``doc_text`` keeps the text spaCy joins from the tokens on every ``doc.text``. ``Intervals``
+answers "does any of these spans overlap this range" by bisection in the same spirit.
 """
 
 from __future__ import annotations
@@ -17,9 +18,10 @@ from itertools import accumulate
 
 from spacy.tokens import Doc, Span
 
-__all__ = ["Intervals", "span_ents"]
+__all__ = ["Intervals", "doc_text", "span_ents"]
 
 _ENTS_KEY = "diplograph.ents"  # doc.user_data key: (starts, [(start, end, label, kb_id, id)])
+_TEXT_KEY = "diplograph.text"
 
 
 def _ents_index(doc: Doc) -> tuple[list[int], list[tuple[int, int, int, int, int]]]:
@@ -29,6 +31,14 @@ def _ents_index(doc: Doc) -> tuple[list[int], list[tuple[int, int, int, int, int
         index = ([row[0] for row in rows], rows)
         doc.user_data[_ENTS_KEY] = index
     return index
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per document (spaCy joins every token again on each call)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
 
 
 def span_ents(span: Span) -> list[Span]:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..doc_index import Intervals
+from ..doc_index import Intervals, doc_text
 from ..lexicon.cues import load_cues
 from ..lexicon.parse import QuotedSpan, quoted_spans
 from ..model import Actor, Quote, Span, Speaker
@@ -150,7 +150,7 @@ def _attach(doc: Doc, mark: QuotedSpan, marks: list[QuotedSpan], sentences: list
     paragraph ('“X,” he said, “Y”' gives two quotes with one cue), a verb before a colon that
     introduces it ("He concluded: “...”"), or a dash with a name after it ('“...” ― Ana Ruiz').
     """
-    text = doc.text
+    text = doc_text(doc)
     if _is_title(text, mark):
         return None
     near = [

@@ -29,6 +29,8 @@ A date phrase inside a quotation dates only events inside that quotation. Phrase
 from __future__ import annotations
 
 import re
+import sys
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -257,7 +259,9 @@ def _scene_when(chain: list[Token], phrases: list[_Phrase], earlier: tuple[str, 
 
 
 def _quote_of(token: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
-    return next(((s, e) for s, e in quotes if s <= token.idx < e), None)
+    """The quote ``token`` is in; ``quotes`` are in text order and never overlap (``quoted_spans``)."""
+    at = bisect_right(quotes, (token.idx, sys.maxsize)) - 1
+    return quotes[at] if at >= 0 and quotes[at][0] <= token.idx < quotes[at][1] else None
 
 
 def _attachment(phrase: SpacySpan, trigger: Token) -> Token | None:

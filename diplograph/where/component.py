@@ -14,7 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..doc_index import span_ents
+from ..doc_index import doc_text, span_ents
 from ..lexicon.gazetteer import geocode, landmarks
 from ..lexicon.parse import tree_distance
 from ..model import Location
@@ -68,7 +68,7 @@ def event_location(trigger: Token, places: list[Location]) -> Location | None:
         if span is None:  # a match inside the sentence's text always covers a token; kept for the type
             continue
         location = Location(landmark.place, landmark.country, landmark.lat, landmark.lon,
-                            doc.text[offset + start : offset + end], offset + start, offset + end)
+                            doc_text(doc)[offset + start : offset + end], offset + start, offset + end)
         candidates.append((tree_distance(trigger, span.root), location))
     if not candidates:
         mentions: list[tuple[int, int]] = [
