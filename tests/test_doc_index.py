@@ -42,3 +42,18 @@ def test_a_long_sentence_of_news_is_not_cut(nlp):
                 "used against protesters since the start of the demonstrations.")
     doc = nlp(make_doc(nlp, sentence))
     assert len(list(doc.sents)) == 1
+
+
+def test_a_run_without_spaces_is_tokenised_in_pieces_of_the_same_text(nlp, monkeypatch):
+    from diplograph.annotate import MAX_RUN
+
+    runs: list[int] = []
+    tokenise = nlp.make_doc
+    monkeypatch.setattr(nlp, "make_doc", lambda text: runs.append(max(map(len, text.split()))) or tokenise(text))
+    text = "The president said " + "(" * (2 * MAX_RUN) + "peace" + ")" * (2 * MAX_RUN) + " today."
+    doc = make_doc(nlp, text)
+    assert max(runs) <= MAX_RUN  # spaCy's tokenizer is quadratic in the length of a run
+    assert doc.text == text and len(doc) > 4 * MAX_RUN  # every bracket a token, as spaCy splits them
+    monkeypatch.undo()
+    short = "Normal text, with (brackets) and a link http://example.com/a/b?c=d."
+    assert [t.text for t in make_doc(nlp, short)] == [t.text for t in nlp.make_doc(short)]
