@@ -11,11 +11,9 @@ import re
 from collections.abc import Sequence
 from importlib import import_module
 from itertools import pairwise
-from typing import cast
 
 from spacy.language import Language
 from spacy.tokens import Doc
-from thinc.types import Ints2d
 
 __all__ = ["COMPONENTS", "MODEL_LANGUAGE", "load_nlp", "make_doc", "register_extensions"]
 
@@ -72,7 +70,8 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             breaks = True
             unbroken = 0
     if breaks:
-        doc.from_array(["SENT_START"], cast(Ints2d, starts.reshape(-1, 1)))
+        # the array spaCy's to_array gave (its stub calls it float64, from_array's wants Ints2d)
+        doc.from_array(["SENT_START"], starts.reshape(-1, 1))  # type: ignore[arg-type]
     return doc
 
 
