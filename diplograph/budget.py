@@ -129,9 +129,17 @@ class _Watchdog:
                 self._lock.wait(min(TICK, max(wake, 0.001)))
 
 
-def _raise_in(thread: int, exc: type[BaseException] | None) -> None:
-    """Raise ``exc`` in ``thread`` at its next Python step; None withdraws one not yet raised."""
-    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread), ctypes.py_object(exc) if exc else None)
+def _raise_in(thread: int, exc: type[BaseException]) -> None:
+    """Raise ``exc`` in ``thread`` at its next Python step."""
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread), ctypes.py_object(exc))
+
+
+def _land() -> None:
+    """A few Python steps, where an interruption raised but not yet landed lands. (Withdrawing it
+    instead, with SetAsyncExc(thread, NULL), would leave the interpreter's pending-work flag up
+    for good, and every thread on its slow path.)"""
+    for _ in range(2):
+        pass
 
 
 _WATCHDOG: _Watchdog | None = None
@@ -156,10 +164,11 @@ def within(limits: Limits, work: Callable[[], T]) -> T:
         try:
             result = work()
         finally:
-            while True:  # an interruption may land here too: stop watching, then drop one pending
+            while True:  # an interruption may land here too: stop watching, then let one pending land
                 try:
                     watchdog.unwatch(watch)
-                    _raise_in(watch.thread, None)
+                    if watch.problem is not None:
+                        _land()
                     break
                 except _Interrupted:
                     continue
