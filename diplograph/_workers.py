@@ -4,19 +4,35 @@ Workers are forked after the parent has loaded spaCy, so they share its model's 
 each loading their own (about 3 s and 200 MB saved per worker); batches travel as plain
 dataclasses, Sources in and Documents or Failures out. Where the platform cannot fork, one process
 does the work (``workers_for`` says so by returning 1).
+
+No more workers start than there are batches to give them, and a worker never outlives the run:
+each asks the kernel to kill it when its parent dies (Linux's parent-death signal; elsewhere a
+thread watching its parent's pid), so a ``kill -9`` of diplograph leaves no orphan holding the
+model's memory. A worker that dies (killed for memory, a crash in a C extension) breaks the pool:
+every batch it held is run again alone in a fresh worker, and a batch that kills its worker a second
+time is recorded as a Failure for each of its documents, so the run goes on with nothing lost.
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from itertools import chain, islice
 from typing import TYPE_CHECKING
 
+from .model import Failure
+
 if TYPE_CHECKING:
-    from .model import Document, Failure, Source
+    from .model import Document, Source
     from .pipeline import Pipeline
 
 __all__ = ["run_parallel", "workers_for"]
@@ -27,6 +43,9 @@ MAX_AUTO_WORKERS = 4
 # Batches in flight per worker: enough that no worker waits for the next, few enough that a long
 # stream never piles up in memory.
 QUEUE_PER_WORKER = 2
+# How often a worker on a platform without a parent-death signal checks that its parent lives, in s.
+PARENT_POLL = 1.0
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 _PIPELINE: Pipeline | None = None  # set in the parent just before the fork; each worker inherits it
 
@@ -45,18 +64,78 @@ def _process(batch: list[Source | Failure]) -> list[Document | Failure]:
     return _PIPELINE.process_batch(batch)
 
 
+def _end_with_parent(parent: int) -> None:
+    """Worker initializer: die when the process that forked us does."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)  # the C library the interpreter runs on
+        if libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "prctl(PR_SET_PDEATHSIG) failed")
+    else:
+        threading.Thread(target=_watch_parent, args=(parent,), name="diplograph-parent", daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL)
+    os._exit(1)
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_end_with_parent, initargs=(os.getpid(),))
+
+
+def _died(batch: list[Source | Failure]) -> list[Document | Failure]:
+    """The batch's documents, each a Failure: its worker died twice while coding it."""
+    problem = ("a worker process died while coding this document's batch, twice "
+               "(killed, e.g. for lack of memory, or crashed)")
+    return [item if isinstance(item, Failure) else Failure(item.name, problem) for item in batch]
+
+
+def _alone(batch: list[Source | Failure]) -> list[Document | Failure]:
+    """The batch once more, in a fresh worker of its own; Failures if that one dies too."""
+    with _pool(1) as pool:
+        try:
+            return pool.submit(_process, batch).result()
+        except BrokenProcessPool:
+            return _died(batch)
+
+
 def run_parallel(pipeline: Pipeline, batches: Iterable[list[Source | Failure]],
                  workers: int) -> Iterator[Document | Failure]:
     """Each batch cleaned and annotated in a worker; results yielded in input order."""
     global _PIPELINE
     _ = pipeline.nlp  # load before forking, so that the workers inherit the model
     _PIPELINE = pipeline
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        pending: deque[Future] = deque()
-        for batch in batches:
-            pending.append(pool.submit(_process, batch))
-            if len(pending) >= QUEUE_PER_WORKER * workers:
-                yield from pending.popleft().result()
+    stream = iter(batches)
+    first = list(islice(stream, workers))  # a worker per batch there is, up to ``workers``
+    size = max(1, len(first))
+    pool = _pool(size)
+    pending: deque[tuple[list[Source | Failure], Future]] = deque()
+
+    def submit(batch: list[Source | Failure]) -> None:
+        nonlocal pool
+        try:
+            pending.append((batch, pool.submit(_process, batch)))
+        except BrokenProcessPool:  # a worker died: the batches it held are run again alone
+            pool.shutdown(wait=False, cancel_futures=True)
+            pool = _pool(size)
+            pending.append((batch, pool.submit(_process, batch)))
+
+    def results(batch: list[Source | Failure], future: Future) -> list[Document | Failure]:
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            return _alone(batch)
+
+    try:
+        for batch in chain(first, stream):
+            submit(batch)
+            if len(pending) >= QUEUE_PER_WORKER * size:
+                yield from results(*pending.popleft())
         while pending:
-            yield from pending.popleft().result()
+            yield from results(*pending.popleft())
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

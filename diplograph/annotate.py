@@ -7,8 +7,10 @@ A document's metadata (publication date, outlet, url, title) rides on ``doc._.me
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from importlib import import_module
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -36,15 +38,40 @@ COMPONENTS: dict[str, str] = {
 EXTENSIONS = ("meta", "actors", "places", "quotes", "events", "setting")
 
 
+# The most tokens a sentence may run without a full stop, question or exclamation mark or line break
+# before one is forced: the parser's and the stages' work on a sentence grows faster than its length,
+# so one endless "sentence" (a text with no punctuation) would be quadratic. The longest sentence of
+# the dev articles has some 110 tokens; PLV's and the GSR's longest are shorter.
+MAX_UNBROKEN_TOKENS = 300
+_SENTENCE_ENDS = frozenset(".!?")
+# The longest run of characters without a space tokenised in one piece. No word of news comes
+# near it; a long URL has a few hundred characters.
+MAX_RUN = 1000
+_RUN = re.compile(r"\S+")
+
+
 @Language.component("diplograph_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """A line break ends a sentence: headlines, subheadings and paragraphs never run together.
+    """A line break ends a sentence: headlines, subheadings and paragraphs never run together; and
+    no sentence runs past ``MAX_UNBROKEN_TOKENS`` tokens with nothing to end it.
 
-    Runs before the parser, which keeps boundaries already set.
+    Runs before the parser, which keeps boundaries already set. The starts are written in one
+    array: ``Token.is_sent_start``'s setter scans the whole document each time (to refuse a parsed
+    one), which made a text of many short lines quadratic.
     """
+    starts = doc.to_array("SENT_START")
+    breaks = False
+    unbroken = 0
     for token in doc[1:]:
-        if "\n" in doc[token.i - 1].text and not token.is_space:
-            token.is_sent_start = True
+        before = doc[token.i - 1].text
+        unbroken = 0 if before in _SENTENCE_ENDS else unbroken + 1
+        if ("\n" in before or unbroken >= MAX_UNBROKEN_TOKENS) and not token.is_space:
+            starts[token.i] = 1
+            breaks = True
+            unbroken = 0
+    if breaks:
+        # the array spaCy's to_array gave (its stub calls it float64, from_array's wants Ints2d)
+        doc.from_array(["SENT_START"], starts.reshape(-1, 1))  # type: ignore[arg-type]
     return doc
 
 
@@ -77,6 +104,22 @@ def load_nlp(actor_files: Sequence[str] = (), *, verb_files: Sequence[str] = (),
 def make_doc(nlp: Language, text: str, meta: dict | None = None) -> Doc:
     """A tokenised Doc carrying its metadata, ready for ``nlp.pipe``."""
     register_extensions()
-    doc = nlp.make_doc(text)
+    doc = _tokenized(nlp, text)
     doc._.meta = dict(meta or {})
     return doc
+
+
+def _tokenized(nlp: Language, text: str) -> Doc:
+    """``nlp.make_doc(text)``, with a run of more than ``MAX_RUN`` characters without a space
+    tokenised in pieces of that size: spaCy peels a run's prefixes and suffixes one at a time,
+    copying the rest each time, so one run of 10,000 brackets took 13 s and twice as many four
+    times as long. The pieces are joined back into one Doc of the same text."""
+    if max(map(len, text.split()), default=0) <= MAX_RUN:
+        return nlp.make_doc(text)
+    cuts = [0]
+    for run in _RUN.finditer(text):
+        if run.end() - run.start() > MAX_RUN:
+            cuts.extend(range(run.start() + MAX_RUN, run.end(), MAX_RUN))
+    cuts.append(len(text))
+    return Doc.from_docs([nlp.make_doc(text[a:b]) for a, b in pairwise(cuts)],
+                         ensure_whitespace=False)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
+from functools import partial
 from typing import BinaryIO
 
 from spacy.language import Language
@@ -16,6 +17,7 @@ from spacy.tokens import Doc
 
 from ._workers import run_parallel, workers_for
 from .annotate import MODEL_LANGUAGE, load_nlp, make_doc
+from .budget import BudgetExceeded, Limits, within
 from .errors import InputError
 from .model import Document, Failure, Source, doc_id_for
 from .settings import Settings, load_settings
@@ -43,7 +45,14 @@ class Pipeline:
     def nlp(self) -> Language:
         if self._nlp is None:
             self._nlp = load_nlp(self.actor_files, verb_files=self.verb_files)
+        # spaCy refuses texts past its max_length; max_chars is the limit that names the document
+        self._nlp.max_length = max(self._nlp.max_length, self.settings.max_chars)
         return self._nlp
+
+    @property
+    def limits(self) -> Limits:
+        """One document's budget of time and memory (settings max_seconds and max_memory_mb)."""
+        return Limits(self.settings.max_seconds, self.settings.max_memory_mb)
 
     # -- entry points -------------------------------------------------------------------------
 
@@ -110,23 +119,32 @@ class Pipeline:
                 yield item
                 continue
             try:
-                yield prepare(item, self.settings)
+                document = within(self.limits, partial(prepare, item, self.settings))
             except InputError as exc:
                 yield Failure(exc.input, exc.problem)
+                continue
+            except BudgetExceeded as exc:
+                yield Failure(item.name, exc.problem)
+                continue
+            yield document
 
     def _annotate(self, items: Iterable[Document | Failure]) -> Iterator[Document | Failure]:
         for batch in _batches(items, self.settings.batch_size):
             yield from self._annotate_batch(batch)
 
     def _annotate_batch(self, batch: list[Document | Failure]) -> Iterator[Document | Failure]:
+        batch = [self._within_length(item) for item in batch]
         todo = [item for item in batch if isinstance(item, Document) and _in_model_language(item)]
         parsed: list[Doc | Failure] = []
-        if todo:
+        if len(todo) == 1:
+            parsed = [self._annotate_one(todo[0])]
+        elif todo:
             nlp = self.nlp
-            spacy_docs = [make_doc(nlp, d.text, _meta(d)) for d in todo]
             try:
-                parsed = list(nlp.pipe(spacy_docs, batch_size=len(spacy_docs)))
-            except Exception:  # noqa: BLE001 - a component failed somewhere in the batch: find which document
+                # the whole batch under one document's budget: a normal batch takes a fraction of it
+                parsed = within(self.limits, lambda: list(nlp.pipe(
+                    [make_doc(nlp, d.text, _meta(d)) for d in todo], batch_size=len(todo))))
+            except Exception:  # noqa: BLE001 - over budget, or a component failed: find which document
                 parsed = [self._annotate_one(d) for d in todo]
         done = dict(zip((id(d) for d in todo), parsed, strict=True))
         for item in batch:
@@ -139,10 +157,21 @@ class Pipeline:
             result = done[id(item)]
             yield result if isinstance(result, Failure) else document_from_doc(result, item)
 
+    def _within_length(self, item: Document | Failure) -> Document | Failure:
+        """A Failure for a document whose text is over max_chars (spaCy's time and memory grow with it)."""
+        limit = self.settings.max_chars
+        if isinstance(item, Document) and len(item.text) > limit:
+            return Failure(item.source or item.doc_id,
+                           f"{len(item.text)} characters of text, over the max_chars limit of {limit}")
+        return item
+
     def _annotate_one(self, document: Document) -> Doc | Failure:
-        """Re-run one document alone so that one bad document fails, not its whole batch."""
+        """One document alone, with its own budget: one bad document fails, not its whole batch."""
+        nlp = self.nlp
         try:
-            return self.nlp(make_doc(self.nlp, document.text, _meta(document)))
+            return within(self.limits, lambda: nlp(make_doc(nlp, document.text, _meta(document))))
+        except BudgetExceeded as exc:
+            return Failure(document.source or document.doc_id, exc.problem)
         except Exception as exc:  # noqa: BLE001 - recorded as this document's failure; the batch goes on
             return Failure(document.source or document.doc_id,
                            f"internal error while annotating: {type(exc).__name__}: {exc}")

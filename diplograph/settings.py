@@ -39,6 +39,9 @@ class Settings:
     workers: int
     min_text_chars: int
     user_agent: str
+    max_chars: int
+    max_seconds: float
+    max_memory_mb: float
 
     def with_overrides(self, **overrides: object) -> Settings:
         """A copy with the given keys changed; None values leave the setting as it is."""

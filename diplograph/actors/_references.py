@@ -11,9 +11,12 @@ gazetteer knows ("in Santa Cruz Barillas") are of the one state their sentence n
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Token
 
 from ..lexicon.gazetteer import regions
+from ..model import Location
 from ._candidate import Candidate, code_of
 from ._named import LOCATION_PREPS
 from ._reading import Reading
@@ -43,26 +46,65 @@ ANAPHOR_SENTENCES = 2  # how many sentences back an antecedent may be
 PAIR_WORDS = {"both", "two"}
 
 
+class _Index:
+    """The candidates (sorted by start, as ``read_actors`` keeps them) and the places of a reading,
+    found by token or character range by bisection, so that a pass asking "who else is named in
+    this sentence" for every mention costs the answer, not a scan of the whole document."""
+
+    def __init__(self, reading: Reading, cands: list[Candidate]) -> None:
+        self.cands = cands
+        self.starts = [c.start for c in cands]
+        if any(a > b for a, b in zip(self.starts, self.starts[1:], strict=False)):
+            raise ValueError("candidates out of text order")
+        self.places = sorted((p for p in reading.places if p.start is not None), key=lambda p: p.start or 0)
+        self.place_starts = [p.start or 0 for p in self.places]
+        self.same_span: dict[tuple[int, int], list[Candidate]] = {}
+        for c in cands:
+            self.same_span.setdefault((c.start, c.end), []).append(c)
+        # nearest first (ties in list order, as ``sorted(..., reverse=True)`` leaves them)
+        self.nearest = sorted(cands, key=lambda c: c.start, reverse=True)
+        self._nearest_keys = [-c.start for c in self.nearest]
+
+    def between(self, start: int, end: int) -> list[Candidate]:
+        """The candidates starting at tokens ``start`` to ``end`` (excluded), in list order."""
+        return self.cands[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+    def places_between(self, start: int, end: int) -> list[Location]:
+        """The places starting at characters ``start`` to ``end`` (excluded)."""
+        return self.places[bisect_left(self.place_starts, start) : bisect_left(self.place_starts, end)]
+
+    def nearest_from(self, token: int) -> list[Candidate]:
+        """The candidates starting at or before ``token``, nearest first."""
+        return self.nearest[bisect_left(self._nearest_keys, -token):]
+
+    def states_at(self, c: Candidate) -> list[str]:
+        """``_states_at`` over the candidates of ``c``'s span."""
+        return _states_at(self.same_span.get((c.start, c.end), []), c)
+
+
 def corefer(reading: Reading, cands: list[Candidate]) -> None:
     """Surnames, titles and role descriptions take the person named earlier."""
     named: list[Candidate] = []
+    ends_with = _NameEndings()
+    surnames: set[str] = set()  # last words of the names of more than one word named so far
+    offices: dict[tuple[str, str | None], Candidate] = {}  # (office, country or None) -> last named
+    index = _Index(reading, cands)
     for n, c in enumerate(cands):
         if c.pronoun and c.country is None:
-            _possessor(reading, c, cands[:n])
+            _possessor(reading, c, n, index)
         if (c.kind == "organisation" and c.entry is None and " " not in c.name
-                and any(p.name.split()[-1] == c.name for p in named if " " in p.name)):
+                and c.name in surnames):
             c.kind = "person"  # a surname spaCy took for an organisation
         if c.kind != "person":
             continue
         target = None
         if c.described and c.end - c.start == 1 and reading.doc[c.start].is_title:
             # "American Kevin King ... King said": a family name that is also a title
-            target = next((p for p in reversed(named) if len(p.name.split()) > 1
-                           and p.name.split()[-1] == reading.doc[c.start].text), None)
+            target = ends_with.last((reading.doc[c.start].text,), None)
         if c.described and target is None:
             if reading.doc[c.start].lower_ in {"the", "his", "her", "its"}:
-                target = next((p for p in reversed(named) if _same_office(p.title, c.title)
-                               and (c.country is None or p.country == c.country)), None)
+                office = _office(c.title)
+                target = offices.get((office, c.country)) if office else None
                 if target is None:
                     target = _office_holder(reading, c, named)
         elif c.entry is None:
@@ -70,23 +112,49 @@ def corefer(reading: Reading, cands: list[Candidate]) -> None:
             if len(words) > 1 and words[0].lower().rstrip(".") in word_set("honorifics"):
                 words = words[1:]  # "Mr. Trump": the Trump named before
             if 0 < len(words) <= 2:
-                target = next((p for p in reversed(named) if p.name != c.name
-                               and len(p.name.split()) > len(words)
-                               and p.name.split()[-len(words):] == words), None)
+                target = ends_with.last(tuple(words), c.name)
         if target is not None:
             c.name, c.country, c.sector, c.code = target.name, target.country, target.sector, target.code
             c.entry, c.described = target.entry, False
             c.title = c.title or target.title
         if not c.described:
             named.append(c)
+            ends_with.add(c)
+            if " " in c.name:
+                surnames.add(c.name.split()[-1])
+            if office := _office(c.title):
+                offices[(office, None)] = offices[(office, c.country)] = c
 
 
-def _same_office(title: str | None, other: str | None) -> bool:
-    """Whether two role phrases name one office ("premier" and "prime minister"; a
-    "president-elect" is not yet the president)."""
-    if not title or not other:
-        return False
-    return title.replace("premier", "prime minister") == other.replace("premier", "prime minister")
+class _NameEndings:
+    """The persons named so far by the last one or two words of their longer names, so that "Smith
+    said" finds the last "John Smith" in one look-up, not a scan of every person named before."""
+
+    def __init__(self) -> None:
+        # ending -> (the last person whose name ends so, the last before it under another name)
+        self._last: dict[tuple[str, ...], tuple[Candidate, Candidate | None]] = {}
+
+    def add(self, person: Candidate) -> None:
+        words = tuple(person.name.split())
+        for size in (1, 2):
+            if len(words) > size:
+                last = self._last.get(words[-size:])
+                other = None if last is None else (last[1] if last[0].name == person.name else last[0])
+                self._last[words[-size:]] = (person, other)
+
+    def last(self, ending: tuple[str, ...], other_than: str | None) -> Candidate | None:
+        """The last person named before whose longer name ends in ``ending``, named other than
+        ``other_than`` (if given)."""
+        last = self._last.get(ending)
+        if last is None:
+            return None
+        return last[0] if last[0].name != other_than else last[1]
+
+
+def _office(title: str | None) -> str | None:
+    """The office a role phrase names, the same for "premier" and "prime minister" (a
+    "president-elect" is not yet the president); None for no title."""
+    return title.replace("premier", "prime minister") if title else None
 
 
 def _office_holder(reading: Reading, c: Candidate, named: list[Candidate]) -> Candidate | None:
@@ -98,24 +166,31 @@ def _office_holder(reading: Reading, c: Candidate, named: list[Candidate]) -> Ca
         return None  # "the former president", "the president of the party": someone else
     first = reading.sent_of[c.start] - ANAPHOR_SENTENCES
     elect = (c.title or "").endswith("elect")  # not in office yet: any sector
-    fits = [p for p in named if p.entry is not None and (elect or p.sector == c.sector)
-            and p.end <= c.start and reading.sent_of[p.start] >= first and not p.title
+    recent: list[Candidate] = []  # those named in the sentences looked at (named in text order)
+    for p in reversed(named):
+        if reading.sent_of[p.start] < first:
+            break
+        recent.append(p)
+    fits = [p for p in reversed(recent) if p.entry is not None and (elect or p.sector == c.sector)
+            and p.end <= c.start and not p.title
             and (c.country is None or p.country == c.country)
             and reading.doc[p.start : p.end].root.head.i != head.head.i]  # "Putin congratulated
     # the president-elect": not Putin
     return fits[-1] if fits and len({p.name for p in fits}) == 1 else None
 
 
-def _possessor(reading: Reading, c: Candidate, before: list[Candidate]) -> None:
+def _possessor(reading: Reading, c: Candidate, n: int, index: _Index) -> None:
     """"his government" -> the government of the person just named; "its troops" -> the state's;
-    "Both men ... asked their governments" -> the governments of the two men's states."""
+    "Both men ... asked their governments" -> the governments of the two men's states. ``n``: the
+    place of ``c`` in the candidates."""
     kinds = {"his": {"person"}, "her": {"person"}}.get(c.pronoun or "", {"country", "government", "igo"})
-    for prev in reversed(before):
+    for at in range(n - 1, -1, -1):
+        prev = index.cands[at]
         if reading.sent_of[prev.start] < reading.sent_of[c.start] - 1:
             return  # only the same or the previous sentence
         if prev.start >= c.start or not prev.country:
             continue
-        states = _states_at(before, prev)
+        states = index.states_at(prev)  # its span's candidates all come before ``c``
         if c.pronoun == "their" and len(states) > 1 and prev.kind in {"group", "person"}:
             _give_states(c, states)
             return
@@ -135,15 +210,17 @@ def pairs(reading: Reading, cands: list[Candidate]) -> None:
     """"Two hostages — an American and an Australian — ... were released. Both men claimed ...":
     a phrase naming two people ("both men", "the two men") with no country of its own is the
     group of two states named in its sentence or the one before, when there is one such group."""
-    for n, c in enumerate(cands):
+    index = _Index(reading, cands)
+    for c in cands:
         head = reading.doc[c.end - 1]
         if (c.country is not None or c.kind not in {"group", "person"} or head.tag_ != "NNS"
                 or not any(t.lower_ in PAIR_WORDS for t in reading.doc[c.start : c.end - 1])):
             continue
         sent = reading.sent_of[c.start]
-        groups = {(p.start, p.end): _states_at(cands[:n], p) for p in cands[:n]
-                  if p.country and p.end <= c.start and p.kind in {"group", "person"}
-                  and sent - 1 <= reading.sent_of[p.start] <= sent}
+        # those ending before ``c`` start before it: all come before it in the candidates
+        groups = {(p.start, p.end): index.states_at(p)
+                  for p in index.between(reading.sents[max(sent - 1, 0)].start, c.start)
+                  if p.country and p.end <= c.start and p.kind in {"group", "person"}}
         two = [states for states in groups.values() if len(states) == 2]
         if len(two) == 1:
             _give_states(c, two[0])
@@ -167,6 +244,7 @@ def _give_states(c: Candidate, states: list[str]) -> None:
 def country_possessors(reading: Reading, cands: list[Candidate]) -> None:
     """"Colombia ... the Andean nation's defence minister", "the country's army", "the Jewish
     state's premier": the role is the state named before (in this sentence or the two before)."""
+    index = _Index(reading, cands)
     for c in cands:
         if c.country is not None or not c.title:
             continue
@@ -174,7 +252,7 @@ def country_possessors(reading: Reading, cands: list[Candidate]) -> None:
         owner = next((t for t in head.lefts if t.dep_ == "poss"
                       and t.lower_ in word_set("state_nouns")
                       and any(d.lower_ == "the" for d in t.lefts)), None)
-        state = _antecedent(reading, owner, STATES, cands) if owner is not None else None
+        state = _antecedent(reading, owner, STATES, index) if owner is not None else None
         if state is not None:
             c.country, c.code = state.country, code_of(state.country, c.sector)
 
@@ -187,7 +265,8 @@ def context_countries(reading: Reading, cands: list[Candidate]) -> None:
     people named after them in the sentence say it ("President Dos Sontas conceded to demands
     from UNITA": Angola's), when no other state is named there; a foreign counterpart ("welcomed
     South African leader de Klerk") or a state named bare says nothing of theirs."""
-    for n, c in enumerate(cands):
+    index = _Index(reading, cands)
+    for c in cands:
         bare = reading.doc[c.start].lower_ == "the"  # "the prime minister"
         named = c.kind == "person" and reading.doc[c.start].is_title and not bare
         if (c.country is not None or c.entry is not None or c.pronoun or not c.title
@@ -199,15 +278,14 @@ def context_countries(reading: Reading, cands: list[Candidate]) -> None:
             # a name with its title after it ("Tim Morrison, a former National Security Council
             # official", after "the former special envoy to Ukraine") borrows no neighbour's
             # country: only its own sentence's people after it say it
-            near = {p.country for p in cands[:n] if p.country and p.end <= c.start
-                    and sent - 1 <= reading.sent_of[p.start] <= sent
+            near = {p.country for p in index.between(reading.sents[max(sent - 1, 0)].start, c.start)
+                    if p.country and p.end <= c.start
                     and reading.doc[p.start : p.end].root.dep_ not in {"npadvmod", "amod"}}
             # ("Iran-allied group ... the government": Iran only qualifies the group)
             since = reading.sents[max(sent - 1, 0)].start_char  # places named there count too
-            near |= {pl.country for pl in reading.places if pl.country and pl.start is not None
-                     and since <= pl.start < reading.doc[c.start].idx}
+            near |= {pl.country for pl in index.places_between(since, reading.doc[c.start].idx) if pl.country}
         if not near:
-            near = _domestic_after(reading, c, cands[n + 1 :])
+            near = _domestic_after(reading, c, index)
         if len(near) == 1 and "IGO" not in near:
             c.country = near.pop()
             c.code = code_of(c.country, c.sector)
@@ -217,6 +295,7 @@ def party_countries(reading: Reading, cands: list[Candidate]) -> None:
     """A party or alliance the dictionary does not know ("The Homeland Union (Conservatives)
     ... the Lithuanian Parliament", "the Umma (Nation) party ... Algeria's elections") is of
     the one state its sentence names, when it names exactly one."""
+    index = _Index(reading, cands)
     for c in cands:
         if c.country is not None or c.entry is not None or c.kind != "organisation":
             continue
@@ -224,10 +303,8 @@ def party_countries(reading: Reading, cands: list[Candidate]) -> None:
         if root.lower_ not in word_set("party_heads"):
             continue
         sent = reading.sents[reading.sent_of[c.start]]
-        states = {p.country for p in cands if p is not c and p.country
-                  and sent.start <= p.start < sent.end}
-        states |= {pl.country for pl in reading.places if pl.country and pl.start is not None
-                   and sent.start_char <= pl.start < sent.end_char}
+        states = {p.country for p in index.between(sent.start, sent.end) if p is not c and p.country}
+        states |= {pl.country for pl in index.places_between(sent.start_char, sent.end_char) if pl.country}
         if len(states) == 1 and "IGO" not in states:
             c.country = states.pop()
             c.code = code_of(c.country, c.sector)
@@ -238,28 +315,30 @@ def place_countries(reading: Reading, cands: list[Candidate]) -> None:
     Santa Cruz Barillas" after "Government of Guatemala") is of the one state its sentence names,
     when it names one; a world region ("Europe") is of none."""
     skip = regions()
+    index = _Index(reading, cands)
+    sentence_starts = [s.start_char for s in reading.sents]
     for place in reading.places:
         name = (place.text or place.name).lower().removeprefix("the ")
         if (place.country is not None or place.start is None or name in skip
                 or any(word in skip or word in word_set("seas") for word in name.split())):
             continue  # "West Africa", "the Mediterranean Sea": more than one state's
-        sent = next(s for s in reading.sents if s.start_char <= place.start < s.end_char)
-        states = {c.country for c in cands if c.country and sent.start <= c.start < sent.end}
-        states |= {p.country for p in reading.places if p.country and p.start is not None
-                   and sent.start_char <= p.start < sent.end_char}
+        sent = reading.sents[bisect_left(sentence_starts, place.start + 1) - 1]
+        if not sent.start_char <= place.start < sent.end_char:
+            raise ValueError(f"place {place.text!r} outside every sentence")
+        states = {c.country for c in index.between(sent.start, sent.end) if c.country}
+        states |= {p.country for p in index.places_between(sent.start_char, sent.end_char) if p.country}
         states.discard("IGO")
         if len(states) == 1:
             place.country = states.pop()
 
 
-def _domestic_after(reading: Reading, c: Candidate, after: list[Candidate]) -> set[str]:
+def _domestic_after(reading: Reading, c: Candidate, index: _Index) -> set[str]:
     """The one state of the actors after ``c`` in its sentence when all are its own people
     (rebels, opposition, courts, civilians) and no other state or place is named there."""
     sent = reading.sents[reading.sent_of[c.start]]
-    later = [p for p in after if p.start >= c.end and p.start < sent.end and p.country]
+    later = [p for p in index.between(c.end, sent.end) if p.country]  # all after ``c`` in the list
     states = {p.country for p in later if p.country}
-    states |= {pl.country for pl in reading.places if pl.country and pl.start is not None
-               and sent.start_char <= pl.start < sent.end_char}
+    states |= {pl.country for pl in index.places_between(sent.start_char, sent.end_char) if pl.country}
     if len(states) != 1 or not all(p.sector in DOMESTIC_SECTORS for p in later):
         return set()
     return states
@@ -269,21 +348,19 @@ def ethnic_minorities(reading: Reading, cands: list[Candidate]) -> None:
     """"ethnic Albanians demonstrated in Serbia": a people called ethnic lives in a state not its
     own; when the sentence names one other state, or one acting among several, they are its, else
     of no state at all."""
+    index = _Index(reading, cands)
     for c in cands:
         if (c.entry is None or c.entry.kind != "demonym" or c.start == 0
                 or reading.doc[c.start - 1].lower_ != "ethnic"):
             continue
-        sent = reading.sent_of[c.start]
-        span = reading.sents[sent]
-        states = {p.country for p in cands if p is not c and p.country
-                  and reading.sent_of[p.start] == sent}
-        states |= {pl.country for pl in reading.places if pl.country and pl.start is not None
-                   and span.start_char <= pl.start < span.end_char}
+        span = reading.sents[reading.sent_of[c.start]]
+        in_sentence = index.between(span.start, span.end)
+        states = {p.country for p in in_sentence if p is not c and p.country}
+        states |= {pl.country for pl in index.places_between(span.start_char, span.end_char) if pl.country}
         states -= {c.country, "IGO"}
         if len(states) > 1:  # "against Sweden's decision to send them back to Bulgaria": the
             # state that acts in the sentence, not one named as a destination or a neighbour
-            states = {p.country for p in cands if p is not c and p.country in states
-                      and reading.sent_of[p.start] == sent
+            states = {p.country for p in in_sentence if p is not c and p.country in states
                       and reading.doc[p.start : p.end].root.dep_ in ARGUMENT_DEPS}
         c.country = states.pop() if len(states) == 1 else None
         c.code, c.name = c.country, reading.doc[c.start : c.end].text
@@ -322,6 +399,7 @@ def anaphors(reading: Reading, cands: list[Candidate]) -> list[Candidate]:
     Syria), which is the better evidence; only references across sentences become mentions.
     """
     covered = {i for c in cands for i in range(c.start, c.end)}
+    index = _Index(reading, cands)
     found = []
     for tok in reading.doc:
         if tok.i in covered or tok.i in reading.dateline:
@@ -329,7 +407,7 @@ def anaphors(reading: Reading, cands: list[Candidate]) -> list[Candidate]:
         kinds = _anaphor_kinds(reading, tok)
         if kinds is None:
             continue
-        ante = _antecedent(reading, tok, kinds, cands)
+        ante = _antecedent(reading, tok, kinds, index)
         if ante is None or reading.sent_of[ante.start] == reading.sent_of[tok.i]:
             continue
         start = tok.i - 1 if tok.pos_ != "PRON" else tok.i  # "the country"
@@ -359,12 +437,11 @@ def _anaphor_kinds(reading: Reading, tok: Token) -> frozenset[str] | None:
     return kinds
 
 
-def _antecedent(reading: Reading, tok: Token, kinds: frozenset[str],
-                cands: list[Candidate]) -> Candidate | None:
+def _antecedent(reading: Reading, tok: Token, kinds: frozenset[str], index: _Index) -> Candidate | None:
     """The nearest actor before ``tok`` of one of ``kinds``, named up to two sentences back."""
     first = reading.sent_of[tok.i] - ANAPHOR_SENTENCES
     fits = []
-    for c in sorted(cands, key=lambda c: c.start, reverse=True):
+    for c in index.nearest_from(tok.i):  # those starting after it end after it too
         if c.end > tok.i or c.kind not in kinds:
             continue
         if reading.sent_of[c.start] < first:

@@ -125,15 +125,15 @@ def _actors(reading: Reading, cands: list[Candidate]) -> list[Actor]:
     """The Actors of the candidates: none in a dateline, no duplicate, one per country named."""
     doc = reading.doc
     out: list[Actor] = []
-    kept: list[Candidate] = []
+    kept: set[tuple[int, int, str | None]] = set()  # a set, not a scan of those kept: linear in mentions
     for c in cands:
         while c.start in reading.dateline and c.start < c.end - 1:
             c.start += 1  # "Washington - US President Donald Trump": the mention starts after it
         if c.start in reading.dateline:
             continue
-        if any((k.start, k.end, k.code) == (c.start, c.end, c.code) for k in kept):
+        if (c.start, c.end, c.code) in kept:
             continue
-        kept.append(c)
+        kept.add((c.start, c.end, c.code))
         span = doc[c.start : c.end]
         for country, code in [(c.country, c.code), *c.extra]:
             sector = (c.sector if code == c.code

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
@@ -46,6 +47,19 @@ class DocumentContext:
     actor_kind: dict[str, str]
     places: list[Place]
     quotes: list[Quote]
+
+    @cached_property
+    def _place_over(self) -> dict[int, Place]:
+        over: dict[int, Place] = {}
+        for place in self.places:
+            for offset in range(place.start, place.end):
+                over.setdefault(offset, place)
+        return over
+
+    def place_at(self, offset: int) -> Place | None:
+        """The first place (in ``places``' order) whose words cover character ``offset``: a look-up,
+        not a scan of every place, since the coder asks it of every token of many phrases."""
+        return self._place_over.get(offset)
 
     @classmethod
     def of(cls, doc: Doc, actors: Sequence[Actor], quotes: Sequence[Quote],

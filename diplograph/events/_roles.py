@@ -442,7 +442,7 @@ class RoleFinder:
         no actor: "remained on alert in Manila", "struck a camp in Pakistan" are aimed at its country."""
         for head in heads:
             for token in phrase_tokens(head):
-                place = next((p for p in self.places if p.start <= token.idx < p.end), None)
+                place = self.context.place_at(token.idx)
                 if place is not None and not in_dateline(token) and not any(
                         s.ref.start <= place.start < s.ref.end for s in sources):
                     return [Argument(place_ref(place), token)]
@@ -532,7 +532,7 @@ class RoleFinder:
                           target: bool = False) -> list[Argument]:
         actors = self.token_actor.get(head.i)
         # a place is no phrase an actor hides in ("from Syria, Defence Minister Shoigu said": a misparse)
-        located = any(p.start <= head.idx < p.end for p in self.places)
+        located = self.context.place_at(head.idx) is not None
         if actors is None and not located:
             for child in head.children:  # "Colombian ambassador", "the ambassador, Héctor Arenas"
                 if child.dep_ in ("compound", "amod", "appos", "nmod", "poss") and child.i in self.token_actor:
@@ -600,7 +600,7 @@ class RoleFinder:
                        for p in c.children if p.dep_ == "pobj")]
             if head.dep_ == "pobj" and head.head.lower_ in ("to", "into"):
                 words.extend(phrase_tokens(head))  # "sent inspectors to the plant in central Iran"
-            place = next((p for t in words for p in self.places if p.start <= t.idx < p.end), None)
+            place = next((p for t in words if (p := self.context.place_at(t.idx)) is not None), None)
             if place is not None:
                 return [Argument(place_ref(place), head)]
         if not generic or head.ent_type_ in NOT_AGENTS or head.pos_ not in ("PROPN", "NOUN"):

@@ -7,6 +7,7 @@ inflate every dyad. Two events are the same when source, CAMEO code, target and 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import astuple
 
 from ..model import ActorRef, Event
 
@@ -27,13 +28,18 @@ def event_key(event: Event) -> tuple[str | None, str, str | None, str]:
 def dedup_events(events: Iterable[Event]) -> list[Event]:
     """One event per key, first statement first, carrying every mention; ids e1, e2, ... in order."""
     merged: dict[tuple, Event] = {}
+    seen: dict[tuple, set[tuple]] = {}  # the mentions each kept event has: a set, not a list scan
     for event in events:
         key = event_key(event)
         kept = merged.get(key)
         if kept is None:
             merged[key] = event
+            seen[key] = {astuple(m) for m in event.mentions}
             continue
-        kept.mentions.extend(m for m in event.mentions if m not in kept.mentions)
+        for mention in event.mentions:
+            if astuple(mention) not in seen[key]:
+                kept.mentions.append(mention)
+                seen[key].add(astuple(mention))
         kept.confidence = max(kept.confidence, event.confidence)
         kept.quote = kept.quote or event.quote
     result = list(merged.values())

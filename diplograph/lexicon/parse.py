@@ -82,7 +82,7 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
             if _opens(text, i, width):
                 open_at = i + width
             continue
-        if _opens(text, i, width) and text[i - 1 : i] != "\n" and not text[:i].endswith(("\n", "\n ")):
+        if _opens(text, i, width) and text[i - 1 : i] != "\n" and not text[max(0, i - 2) : i].endswith(("\n", "\n ")):
             # a second opening mark inside an open quote: the first was never closed
             span = _trimmed(text, open_at, i)
             if span:

@@ -17,13 +17,14 @@ Each quote says what it attributes (``Quote.attribution``): speech, a belief ("o
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ..doc_index import Intervals, doc_text
 from ..lexicon.cues import load_cues
 from ..lexicon.parse import QuotedSpan, quoted_spans
 from ..model import Actor, Quote, Span, Speaker
@@ -125,7 +126,19 @@ def _distance(mark: QuotedSpan, cue: Cue) -> int:
 
 
 def _sentence_index(sentences: list[SpacySpan], offset: int) -> int:
-    return next((i for i, s in enumerate(sentences) if s.end_char > offset), len(sentences) - 1)
+    """The first sentence ending after ``offset`` (the last if none does), found by bisection."""
+    return min(bisect_right(sentences, offset, key=lambda s: s.end_char), len(sentences) - 1)
+
+
+def _in_any(marks: list[QuotedSpan], offset: int) -> bool:
+    """Whether ``offset`` is inside one of ``marks`` (in text order, never overlapping)."""
+    at = bisect_right(marks, offset, key=lambda m: m.start) - 1
+    return at >= 0 and marks[at].start <= offset < marks[at].end
+
+
+def _marks_over(marks: list[QuotedSpan], start: int, end: int) -> list[QuotedSpan]:
+    """The marks overlapping ``start:end``, in order."""
+    return marks[bisect_right(marks, start, key=lambda m: m.end) : bisect_left(marks, end, key=lambda m: m.start)]
 
 
 def _is_title(text: str, mark: QuotedSpan) -> bool:
@@ -149,13 +162,14 @@ def _attach(doc: Doc, mark: QuotedSpan, marks: list[QuotedSpan], sentences: list
     paragraph ('“X,” he said, “Y”' gives two quotes with one cue), a verb before a colon that
     introduces it ("He concluded: “...”"), or a dash with a name after it ('“...” ― Ana Ruiz').
     """
-    text = doc.text
+    text = doc_text(doc)
     if _is_title(text, mark):
         return None
+    touching = range(bisect_left(sentences, mark.start - 3, key=lambda s: s.end_char),
+                     bisect_right(sentences, mark.end + 3, key=lambda s: s.start_char))
     near = [
         (cue, vias, i)
-        for i, sentence in enumerate(sentences)
-        if sentence.start_char <= mark.end + 3 and sentence.end_char >= mark.start - 3
+        for i in touching
         for cue, vias in sentence_cues[i]
     ]
     near = [
@@ -163,7 +177,7 @@ def _attach(doc: Doc, mark: QuotedSpan, marks: list[QuotedSpan], sentences: list
         for cue, vias, i in near
         if 0 <= _distance(mark, cue) <= MAX_CUE_GAP
         and paragraph(cue.start) in (paragraph(mark.start), paragraph(mark.end))
-        and (cue.content is None or any(m.start < cue.content[1] and cue.content[0] < m.end for m in marks))
+        and (cue.content is None or bool(_marks_over(marks, *cue.content)))
         and (cue.token.tag_ != "VBG" or cue.token.lemma_ in load_cues().get("gerund", frozenset()))
     ]
     if near:
@@ -174,17 +188,19 @@ def _attach(doc: Doc, mark: QuotedSpan, marks: list[QuotedSpan], sentences: list
     if dash:
         return _Found("direct", mark.start, mark.end, index, None,
                       cue_at=dash.span(1), speaker_at=dash.span(2))
-    lead = text[: mark.start].rstrip(OPENING_MARKS + " \t\n\xa0")
-    if lead.endswith(":"):
-        before = _sentence_index(sentences, len(lead) - 1)
+    lead = mark.start  # the text before the quote's marks and spaces ends here (not copied: one per mark)
+    while lead > 0 and text[lead - 1] in OPENING_MARKS + " \t\n\xa0":
+        lead -= 1
+    if lead > 0 and text[lead - 1] == ":":
+        before = _sentence_index(sentences, lead - 1)
         cues = [(cue, vias) for cue, vias in sentence_cues[before] if cue.content is None]
         if cues:
             cue, vias = cues[-1]
             return _Found("direct", mark.start, mark.end, index, cue, vias)
         opening = sentences[before].start_char
-        people = [a for a in actors if a.kind == "person" and opening <= a.start < len(lead)]
+        people = [a for a in actors if a.kind == "person" and opening <= a.start < lead]
         if people:
-            colon = (len(lead) - 1, len(lead))
+            colon = (lead - 1, lead)
             return _Found("direct", mark.start, mark.end, index, None, cue_at=colon,
                           speaker_at=(people[-1].start, people[-1].end))
     if len(text[mark.start : mark.end].split()) < MIN_UNCUED_WORDS:
@@ -202,15 +218,17 @@ def _labelled_lines(doc: Doc, sentences: list[SpacySpan], actors: Sequence[Actor
     cues = load_cues()
     sources = cues.get("poll", frozenset()) | cues.get("document", frozenset())
     lines: list[_Found] = []
+    quoted = Intervals((f.start, f.end) for f in found)
+    named_at = Intervals((a.start, a.end) for a in actors)
     for match in _LABELLED_LINE.finditer(text):
         (name_start, name_end), (start, end) = match.span(1), match.span(3)
         content = text[start:end].rstrip(_TRAILING_CONTENT)
         end = start + len(content)
         if content[:1] in OPENING_MARKS or len(content.split()) < 3:
             continue
-        if any(f.start < end and start < f.end for f in found):
+        if quoted.overlaps(start, end):
             continue
-        named = any(a.start < name_end and name_start < a.end for a in actors)
+        named = named_at.overlaps(name_start, name_end)
         if not named and match.group(1).split()[-1].lower() not in sources:
             continue
         lines.append(_Found("indirect", start, end, _sentence_index(sentences, start), None,
@@ -237,18 +255,18 @@ def find_quotes(doc: Doc, actors: Sequence[Actor]) -> list[Quote]:
         via_cues = [c for c in according if spoken and (not _is_source(c.subject) or _is_outlet(c.subject, actors))]
         speech += [c for c in according if c not in via_cues and c.subject is not None]
         vias = via_phrases(sentence, via_cues)
-        speech = [c for c in speech if not any(m.start <= c.start < m.end for m in marks)]
+        speech = [c for c in speech if not _in_any(marks, c.start)]
         for cue in speech:
             if cue.according:
                 cue.content = _according_content(sentence, cue)
             if cue.content is None:
                 continue
             start, end = cue.content
-            inside = [m for m in marks if m.start >= start - 1 and m.end <= end + 1]
+            inside = [m for m in _marks_over(marks, start - 1, end + 1) if m.start >= start - 1 and m.end <= end + 1]
             covered = sum(m.end - m.start for m in inside)
             # '"If you have even a portion of those billion people displaced," he said, "you now have
             # the sorts of refugee crises ..."': the clause a cue interrupts is quoted words in pieces
-            pieces = [m for m in marks if m.start < end and start < m.end]
+            pieces = _marks_over(marks, start, end)
             if len(inside) == 1 and covered >= DIRECT_COVER * (end - start):
                 found.append(_Found("direct", inside[0].start, inside[0].end, index, cue, vias))
             elif len(pieces) > 1 and sum(min(m.end, end) - max(m.start, start) for m in pieces) >= (
@@ -270,11 +288,8 @@ def find_quotes(doc: Doc, actors: Sequence[Actor]) -> list[Quote]:
                 found.append(attached)
     found.extend(_labelled_lines(doc, sentences, actors, found))
 
-    direct = [f for f in found if f.kind == "direct"]
-    found = [
-        f for f in found
-        if f.kind == "direct" or not any(d.start < f.end and f.start < d.end for d in direct)
-    ]
+    direct = Intervals((f.start, f.end) for f in found if f.kind == "direct")
+    found = [f for f in found if f.kind == "direct" or not direct.overlaps(f.start, f.end)]
     found.sort(key=lambda f: (f.start, f.end))
     quotes: list[Quote] = []
     previous: Speaker | None = None
@@ -282,7 +297,7 @@ def find_quotes(doc: Doc, actors: Sequence[Actor]) -> list[Quote]:
     for number, item in enumerate(found, 1):
         speaker = None
         subject = item.cue.subject if item.cue is not None else None
-        if subject is not None and any(m.start <= subject.idx < m.end for m in marks):
+        if subject is not None and _in_any(marks, subject.idx):
             subject = None  # the parse found the subject inside the quoted words
         if item.speaker_at is not None:
             speaker = resolve_speaker(doc, *item.speaker_at, actors, previous)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Token
 
+from ..doc_index import doc_text
 from ..lexicon.cues import load_cues
 from ..model import Actor, Speaker
 
@@ -109,7 +110,7 @@ def resolve_speaker(
     resolved = actor is not None and actor.kind == "person" and _bare(actor.name) != _bare(actor.text)
     if _is_reference(doc, start, end) and not resolved:
         actor = _antecedent(doc, start, end, actors, previous) or actor
-    speaker = Speaker(doc.text[start:end], start, end)
+    speaker = Speaker(doc_text(doc)[start:end], start, end)
     if actor is not None:
         speaker.name, speaker.country, speaker.code, speaker.actor = (
             actor.name, actor.country, actor.code, actor.id,

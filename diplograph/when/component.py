@@ -29,6 +29,8 @@ A date phrase inside a quotation dates only events inside that quotation. Phrase
 from __future__ import annotations
 
 import re
+import sys
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -36,6 +38,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ..doc_index import span_ents
 from ..lexicon.auxiliaries import FUTURE, PAST, PERFECT, auxiliaries
 from ..lexicon.parse import quoted_spans, tree_distance
 from ..model import Event
@@ -129,7 +132,7 @@ def date_phrases(sentence: SpacySpan, *, with_bounds: bool = False) -> list[Spac
 def _phrases(sentence: SpacySpan) -> list[_Phrase]:
     phrases: list[_Phrase] = []
     covered: set[int] = set()
-    for ent in sentence.ents:
+    for ent in span_ents(sentence):
         if ent.label_ not in ("DATE", "TIME") or not _DATEISH.search(ent.text):
             continue
         before = ent.doc[ent.start - 1] if ent.start > sentence.start else None
@@ -256,7 +259,9 @@ def _scene_when(chain: list[Token], phrases: list[_Phrase], earlier: tuple[str, 
 
 
 def _quote_of(token: Token, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
-    return next(((s, e) for s, e in quotes if s <= token.idx < e), None)
+    """The quote ``token`` is in; ``quotes`` are in text order and never overlap (``quoted_spans``)."""
+    at = bisect_right(quotes, (token.idx, sys.maxsize)) - 1
+    return quotes[at] if at >= 0 and quotes[at][0] <= token.idx < quotes[at][1] else None
 
 
 def _attachment(phrase: SpacySpan, trigger: Token) -> Token | None:

@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ..doc_index import doc_text, span_ents
 from ..lexicon.gazetteer import geocode, landmarks
 from ..lexicon.parse import tree_distance
 from ..model import Location
@@ -67,14 +68,14 @@ def event_location(trigger: Token, places: list[Location]) -> Location | None:
         if span is None:  # a match inside the sentence's text always covers a token; kept for the type
             continue
         location = Location(landmark.place, landmark.country, landmark.lat, landmark.lon,
-                            doc.text[offset + start : offset + end], offset + start, offset + end)
+                            doc_text(doc)[offset + start : offset + end], offset + start, offset + end)
         candidates.append((tree_distance(trigger, span.root), location))
     if not candidates:
         mentions: list[tuple[int, int]] = [
             (p.start, p.end) for p in places
             if p.start is not None and p.end is not None and sentence.start_char <= p.start < sentence.end_char
         ]
-        mentions += [(e.start_char, e.end_char) for e in sentence.ents if e.label_ in _PLACE_LABELS]
+        mentions += [(e.start_char, e.end_char) for e in span_ents(sentence) if e.label_ in _PLACE_LABELS]
         for start, end in sorted(set(mentions)):
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is None or not _is_locative(span):
