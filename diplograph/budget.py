@@ -30,7 +30,10 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:
+    from sys import UnraisableHookArgs
 
 from .errors import DiplographError
 
@@ -41,6 +44,10 @@ T = TypeVar("T")
 # How often the watchdog looks at the memory of the work it watches, in seconds. Reading
 # /proc/self/statm costs a few microseconds: ten looks a second cost nothing measurable.
 TICK = 0.1
+# Seconds between two interruptions of work that has not unwound yet: an interruption that lands in
+# a __del__ or a weakref callback is dropped there (as any exception is), so it is raised again, but
+# seldom, so that the next one lands in the work and not in the handler of the dropped one.
+RETRY = 1.0
 _PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 _STATM = "/proc/self/statm"
 
@@ -82,6 +89,7 @@ class _Watch:
     started: float = field(default_factory=time.monotonic)
     memory_at_start: float = field(default_factory=_resident_mb)
     problem: str | None = None  # set by the watchdog when it interrupts the work
+    interrupted_at: float = -RETRY
 
     def over(self, now: float) -> str | None:
         if now - self.started > self.limits.seconds:
@@ -121,12 +129,24 @@ class _Watchdog:
                 now = time.monotonic()
                 for watch in self._watched:
                     watch.problem = watch.problem or watch.over(now)
-                    if watch.problem is not None:
-                        # again at every tick until the work is unwound: an exception that lands in
-                        # a __del__ or a weakref callback is printed and dropped there, not raised
+                    if watch.problem is not None and now - watch.interrupted_at >= RETRY:
+                        watch.interrupted_at = now
                         _raise_in(watch.thread, _Interrupted)
                 wake = min((w.started + w.limits.seconds - now for w in self._watched), default=TICK)
                 self._lock.wait(min(TICK, max(wake, 0.001)))
+
+
+def _drop_interruptions(previous: Callable[[UnraisableHookArgs], object]) -> Callable[[UnraisableHookArgs], object]:
+    """An unraisable-exception hook that drops the watchdog's own interruptions (landed in a __del__
+    or a weakref callback, where Python would print them as "Exception ignored in ...": the watchdog
+    raises them again in the work) and hands every other one to ``previous``."""
+
+    def hook(unraisable: UnraisableHookArgs) -> object:
+        if unraisable.exc_type is _Interrupted:
+            return None
+        return previous(unraisable)
+
+    return hook
 
 
 def _raise_in(thread: int, exc: type[BaseException]) -> None:
@@ -151,6 +171,8 @@ def _watchdog() -> _Watchdog:
     global _WATCHDOG
     with _START:
         if _WATCHDOG is None or _WATCHDOG.pid != os.getpid():
+            if _WATCHDOG is None:  # once per process (a forked worker inherits the hook)
+                sys.unraisablehook = _drop_interruptions(sys.unraisablehook)
             _WATCHDOG = _Watchdog()
         return _WATCHDOG
 

@@ -15,7 +15,7 @@ import pytest
 from diplograph import _workers
 from diplograph.model import Document, Failure, Source
 from diplograph.pipeline import Pipeline
-from diplograph.settings import load_settings
+from diplograph.settings import load_settings, max_workers
 
 pytestmark = pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(),
                                 reason="worker processes need fork")
@@ -69,7 +69,8 @@ def test_no_more_workers_than_batches(nlp, monkeypatch):
     sizes: list[int] = []
     pool = _workers._pool
     monkeypatch.setattr(_workers, "_pool", lambda n: sizes.append(n) or pool(n))
-    results = list(_stub(nlp, workers=10_000).run(_sources("a.txt", "b.txt", "c.txt")))
+    # the most workers the settings allow (4 per core, at least 4), asked for 3 batches: 3 are started
+    results = list(_stub(nlp, workers=max_workers()).run(_sources("a.txt", "b.txt", "c.txt")))
     assert len(results) == 3 and sizes == [3]
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from fuzz_properties import FUZZ, check_pipeline_source
 from fuzz_strategies import NEWS_SENTENCES, any_text, news_text, surrogate_text
 from hypothesis import given
@@ -40,9 +39,6 @@ def test_text_with_a_lone_surrogate_gives_a_record_or_one_line(pipeline, before,
     check_pipeline_source(pipeline, Source(name="article.txt", content=f"{before} {bad} {after}", kind="text"))
 
 
-@pytest.mark.xfail(raises=ValueError, strict=False,
-                   reason="a text over spaCy's 1,000,000 characters raises its E088 ValueError out of the batch; "
-                          "fixed on h-budget (max_chars)")
 def test_text_over_the_parser_limit_gives_a_record_or_one_line(pipeline):
     sentence = NEWS_SENTENCES[2] + " "
     text = sentence * (1_050_000 // len(sentence) + 1)
