@@ -162,7 +162,7 @@ class Pipeline:
         limit = self.settings.max_chars
         if isinstance(item, Document) and len(item.text) > limit:
             return Failure(item.source or item.doc_id,
-                           f"{len(item.text)} characters of text, over the max_chars limit of {limit}")
+                           f"{len(item.text):,} characters of text, over the max_chars limit of {limit:,}")
         return item
 
     def _annotate_one(self, document: Document) -> Doc | Failure:

@@ -45,8 +45,8 @@ def test_text_over_max_chars_fails_and_the_batch_goes_on(warm, seed_text):
     results = list(_pipeline(warm, max_chars=5000).run(_batch(seed_text, 2)))
     assert _outcome(results)[1:] == [("wire-0.txt", "coded"), ("wire-1.txt", "coded")]
     assert results[0].input == "long.txt"
-    assert results[0].problem.endswith("characters of text, over the max_chars limit of 5000")
-    assert int(results[0].problem.split()[0]) > 5000
+    assert results[0].problem.endswith("characters of text, over the max_chars limit of 5,000")
+    assert int(results[0].problem.split()[0].replace(",", "")) > 5000
     assert all(isinstance(r, Document) and r.events for r in results[1:])
 
 
@@ -60,7 +60,7 @@ def test_ingest_stores_the_rest_of_a_batch_with_a_text_over_max_chars(tmp_path, 
         summary = ingest(_batch(seed_text, 2), store, _pipeline(warm, max_chars=5000))
         again = ingest(_batch(seed_text, 2), store, _pipeline(warm, max_chars=5000))
     assert summary.stored == 2 and [f.input for f in summary.failures] == ["long.txt"]
-    assert "over the max_chars limit of 5000" in summary.failures[0].problem
+    assert "over the max_chars limit of 5,000" in summary.failures[0].problem
     assert again.skipped == 2 and [f.input for f in again.failures] == ["long.txt"]  # retried, not lost
 
 
