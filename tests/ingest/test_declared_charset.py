@@ -6,11 +6,10 @@ server's default "ISO-8859-1") must not cost the page; a header the bytes agree 
 
 from __future__ import annotations
 
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
-from loopback import serving
+from loopback import QuietHandler, answer, serving
 
 from diplograph.clean import prepare
 from diplograph.ingest import iter_sources
@@ -31,17 +30,10 @@ ROUTES = {
 }
 
 
-class Handler(BaseHTTPRequestHandler):
+class Handler(QuietHandler):
     def do_GET(self):
         content_type, body = ROUTES[self.path]
-        self.send_response(200)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
+        answer(self, content_type, body)
 
 
 @pytest.fixture(scope="module")

@@ -6,11 +6,10 @@ Nothing here contacts a non-local address: refused addresses are refused before 
 from __future__ import annotations
 
 import time
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
-from loopback import serving
+from loopback import QuietHandler, answer, serving
 
 from diplograph.clean import prepare
 from diplograph.errors import InputError
@@ -41,7 +40,7 @@ RELATIVE_FEED = b"""<?xml version="1.0"?>
 REDIRECTS: dict[str, str] = {}
 
 
-class Handler(BaseHTTPRequestHandler):
+class Handler(QuietHandler):
     def do_GET(self):
         base = f"http://127.0.0.1:{self.server.server_port}"
         routes = {
@@ -66,14 +65,7 @@ class Handler(BaseHTTPRequestHandler):
             self.send_error(404, "Not Found")
             return
         content_type, body = routes[self.path]
-        self.send_response(200)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
+        answer(self, content_type, body)
 
 
 @pytest.fixture(scope="module")
