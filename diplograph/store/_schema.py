@@ -7,6 +7,8 @@ for queries. Every row of actors, events and quotes belongs to one document (``d
 
 from __future__ import annotations
 
+from .copies import TABLES as COPY_TABLES
+
 __all__ = ["ADDED_COLUMNS", "EVENT_VIEW", "SCHEMA_VERSION", "TABLES"]
 
 SCHEMA_VERSION = 1
@@ -109,6 +111,7 @@ TABLES = (
         doc_id VARCHAR,
         "at" TIMESTAMP NOT NULL
     )""",
+    *COPY_TABLES,  # copies of one article (store/copies.py); added to older stores by copies.backfill
 )
 
 # One row per event with what a reader of the event needs from its article. ``day`` is the date

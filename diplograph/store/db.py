@@ -26,6 +26,7 @@ import duckdb
 
 from ..errors import InputError, StoreError
 from ..model import Document, Event, Failure, Quote
+from . import copies
 from ._schema import ADDED_COLUMNS, EVENT_VIEW, SCHEMA_VERSION, TABLES
 from .gdelt import global_event_id
 
@@ -174,6 +175,9 @@ class Store:
             with self._transaction() as cur:
                 for ddl in missing:
                     cur.execute(ddl)
+        if "doc_copies" not in tables and not self.read_only:  # stored before copies were recognised
+            with self._transaction() as cur:
+                copies.backfill(cur)
 
     def _columns(self) -> set[tuple[str, str]]:
         listing = self._con.execute("SELECT table_name, column_name FROM information_schema.columns")
@@ -231,6 +235,7 @@ class Store:
                 _insert_actors(cur, doc)
                 _insert_events(cur, doc)
                 _insert_quotes(cur, doc)
+                copies.link_copy(cur, doc.doc_id, doc.text, published)
             if doc.source:
                 cur.execute("DELETE FROM failures WHERE input = ?", [doc.source])
             if key is not None:
@@ -284,6 +289,31 @@ class Store:
         with self.cursor() as cur:
             rows = cur.execute("SELECT doc_id FROM documents ORDER BY added, doc_id").fetchall()
         return [doc_id for (doc_id,) in rows]
+
+    def original_of(self, doc_id: str) -> str | None:
+        """The doc_id of the first stored copy of this document's article (itself when it is the
+        first), or None when it is not stored. See ``store/copies.py``."""
+        with self.cursor() as cur:
+            if not self._has_copies(cur):
+                return doc_id if self._stored(cur, doc_id) else None
+            return copies.original_of(cur, doc_id)
+
+    def copies_of(self, doc_id: str) -> list[str]:
+        """Every stored copy of this document's article, its original first (empty if not stored)."""
+        with self.cursor() as cur:
+            if not self._has_copies(cur):
+                return [doc_id] if self._stored(cur, doc_id) else []
+            return copies.copies_of(cur, doc_id)
+
+    @staticmethod
+    def _has_copies(cur: duckdb.DuckDBPyConnection) -> bool:
+        """Whether the file has the copies table (an older store opened read-only has not)."""
+        query = "SELECT count(*) FROM information_schema.tables WHERE table_name = 'doc_copies'"
+        return bool(single_row(cur, query)[0])
+
+    @staticmethod
+    def _stored(cur: duckdb.DuckDBPyConnection, doc_id: str) -> bool:
+        return cur.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchone() is not None
 
     def failures(self) -> list[Failure]:
         """The inputs whose latest attempt failed, oldest first."""

@@ -1,0 +1,129 @@
+"""Copies of one article: syndicated, lightly edited and re-ingested versions of the seed article."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from diplograph.clean import prepare
+from diplograph.model import Document, Source
+from diplograph.settings import load_settings
+from diplograph.store import Store
+from diplograph.store.copies import THRESHOLD, signature, similarity, words
+
+CNN = "https://cnnespanol.cnn.com/2022/09/21/putin-colombia-socio-prometedor-rusia-america-latina-trax"
+MIRROR = "https://www.latinnews.example/2022/09/22/putin-colombia-partner"
+
+
+def drop_sentence(text: str) -> str:
+    """The article without the last sentence of its first paragraph of several sentences."""
+    paragraphs = text.split("\n\n")
+    at = next(i for i, p in enumerate(paragraphs) if len(p.split(". ")) > 1)
+    paragraphs[at] = ". ".join(paragraphs[at].split(". ")[:-1]) + "."
+    return "\n\n".join(paragraphs)
+
+
+def light_edit(text: str) -> str:
+    """Two paragraphs swapped and a sentence dropped, as a re-publisher's light edit does."""
+    paragraphs = drop_sentence(text).split("\n\n")
+    paragraphs[2], paragraphs[3] = paragraphs[3], paragraphs[2]
+    return "\n\n".join(paragraphs)
+
+
+def page(text: str, url: str | None, outlet: str | None, published: str, name: str) -> Document:
+    source = Source(name=name, content=text, kind="text", url=url, outlet=outlet, published=published)
+    return prepare(source, load_settings())
+
+
+@pytest.fixture()
+def versions(seed_text, store_documents) -> dict[str, Document]:
+    """The seed as itself, syndicated (other outlet and URL, same text, a day later), lightly
+    edited (a day later again), and a different article from the same war (Kyiv strikes)."""
+    return {
+        "seed": page(seed_text, CNN, "CNN en Español", "2022-09-21", "seed.txt"),
+        "syndicated": page(seed_text, MIRROR, "Latin News", "2022-09-22", "syndicated.txt"),
+        "edited": page(light_edit(seed_text), "https://mirror.example/putin", "Mirror", "2022-09-23", "edited.txt"),
+        "other": store_documents[1],
+    }
+
+
+def test_the_light_edit_changes_the_text(seed_text):
+    copy = light_edit(seed_text)
+    assert copy != seed_text and len(words(copy)) < len(words(seed_text))
+    assert similarity(signature(seed_text), signature(copy)) >= THRESHOLD
+
+
+def test_different_articles_are_far_below_the_threshold(seed_text, store_documents):
+    texts = [seed_text, *(d.text for d in store_documents[1:])]
+    for a, b in itertools.combinations(texts, 2):
+        assert similarity(signature(a), signature(b)) < THRESHOLD / 2
+
+
+def test_words_ignore_case_punctuation_and_spacing():
+    assert words("Putin’s  statement,\n“Colombia”!") == words("putins statement colombia")
+
+
+def test_copies_are_stored_as_documents_and_point_to_the_first(tmp_path, versions):
+    with Store(tmp_path / "d.duckdb") as store:
+        for doc in versions.values():
+            assert store.add(doc) is True
+        seed = versions["seed"].doc_id
+        assert len({d.doc_id for d in versions.values()}) == 4
+        assert store.counts()["documents"] == 4
+        for name in ("seed", "syndicated", "edited"):
+            assert store.original_of(versions[name].doc_id) == seed
+        assert store.original_of(versions["other"].doc_id) == versions["other"].doc_id
+        copies = [versions[n].doc_id for n in ("seed", "syndicated", "edited")]
+        assert store.copies_of(versions["edited"].doc_id) == copies
+        assert store.copies_of(versions["other"].doc_id) == [versions["other"].doc_id]
+        assert store.original_of("no-such-doc") is None and store.copies_of("no-such-doc") == []
+
+
+@pytest.mark.parametrize("order", list(itertools.permutations(["seed", "syndicated", "edited", "other"]))[::5])
+def test_the_original_does_not_depend_on_ingestion_order(tmp_path, versions, order):
+    with Store(tmp_path / "d.duckdb") as store:
+        for name in order:
+            store.add(versions[name])
+        originals = {name: store.original_of(doc.doc_id) for name, doc in versions.items()}
+    seed = versions["seed"].doc_id
+    assert originals == {"seed": seed, "syndicated": seed, "edited": seed, "other": versions["other"].doc_id}
+
+
+def test_an_earlier_copy_arriving_later_becomes_the_original(tmp_path, versions):
+    with Store(tmp_path / "d.duckdb") as store:
+        store.add(versions["edited"])
+        store.add(versions["syndicated"])
+        assert store.original_of(versions["edited"].doc_id) == versions["syndicated"].doc_id
+        store.add(versions["seed"])
+        assert {store.original_of(d.doc_id) for n, d in versions.items() if n != "other"} == {versions["seed"].doc_id}
+
+
+def test_the_same_page_ingested_twice_is_one_document(tmp_path, seed_text):
+    first = page(seed_text, CNN, "CNN en Español", "2022-09-21", "seed.txt")
+    again = page(seed_text, CNN, "CNN en Español", "2022-09-21", "seed-again.txt")
+    assert again.doc_id == first.doc_id
+    with Store(tmp_path / "d.duckdb") as store:
+        assert store.add(first) is True
+        assert store.add(again) is False
+        assert store.counts()["documents"] == 1
+        assert store.copies_of(first.doc_id) == [first.doc_id]
+
+
+def test_the_same_text_under_another_url_is_another_document(seed_text):
+    here = page(seed_text, CNN, "CNN en Español", "2022-09-21", "a.txt")
+    there = page(seed_text, MIRROR, "CNN en Español", "2022-09-21", "b.txt")
+    nowhere = page(seed_text, None, None, "2022-09-21", "c.txt")
+    assert len({here.doc_id, there.doc_id, nowhere.doc_id}) == 3
+
+
+def test_copies_survive_reopening_the_store(tmp_path, versions):
+    path = tmp_path / "d.duckdb"
+    with Store(path) as store:
+        store.add(versions["syndicated"])
+    with Store(path) as store:
+        store.add(versions["seed"])
+        store.add(versions["edited"])
+    with Store(path, read_only=True) as store:
+        assert store.original_of(versions["syndicated"].doc_id) == versions["seed"].doc_id
+        assert store.original_of(versions["edited"].doc_id) == versions["seed"].doc_id
