@@ -4,7 +4,8 @@ An input is keyed by its name and a hash of its raw content. A key already store
 re-run finishes what an interrupted run left and never stores a document twice; a document whose
 text is already stored under another input is recorded against that input, not duplicated.
 
-The duplicate-id rule (a JSONL line's "id", else the sha1 of the cleaned text): the same id with
+The duplicate-id rule (a JSONL line's "id", else the sha1 of the cleaned text with its URL, else its
+outlet, when known; ``model.doc_id_for``): the same id with
 the same text is a re-ingest, counted as "already stored (same text)"; the same id with OTHER text
 is refused, never dropped: a Failure naming the id and the input that holds the stored text (e.g.
 "docs.jsonl:2: id 'a1' is already stored with other text (from docs.jsonl:1); give this version

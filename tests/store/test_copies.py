@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+import duckdb
 import pytest
 
 from diplograph.clean import prepare
@@ -127,3 +128,27 @@ def test_copies_survive_reopening_the_store(tmp_path, versions):
     with Store(path, read_only=True) as store:
         assert store.original_of(versions["syndicated"].doc_id) == versions["seed"].doc_id
         assert store.original_of(versions["edited"].doc_id) == versions["seed"].doc_id
+
+
+def _drop_copies_tables(path) -> None:
+    """Make the store look like one written before copies were recognised."""
+    con = duckdb.connect(str(path))
+    con.execute("DROP TABLE doc_bands")
+    con.execute("DROP TABLE doc_copies")
+    con.close()
+
+
+def test_a_store_written_before_copies_gets_them_when_opened_for_writing(tmp_path, versions):
+    path = tmp_path / "d.duckdb"
+    with Store(path) as store:
+        for name in ("edited", "seed", "other"):
+            store.add(versions[name])
+    _drop_copies_tables(path)
+    with Store(path, read_only=True) as store:  # read-only: each document is its own original
+        assert store.original_of(versions["edited"].doc_id) == versions["edited"].doc_id
+        assert store.copies_of(versions["seed"].doc_id) == [versions["seed"].doc_id]
+    with Store(path) as store:
+        assert store.original_of(versions["edited"].doc_id) == versions["seed"].doc_id
+        store.add(versions["syndicated"])
+        assert store.copies_of(versions["other"].doc_id) == [versions["other"].doc_id]
+        assert len(store.copies_of(versions["syndicated"].doc_id)) == 3
