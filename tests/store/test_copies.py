@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import itertools
+import json
 
 import duckdb
 import pytest
 
 from diplograph.clean import prepare
+from diplograph.cli import main
 from diplograph.model import Document, Source
 from diplograph.settings import load_settings
 from diplograph.store import Store
@@ -152,3 +154,29 @@ def test_a_store_written_before_copies_gets_them_when_opened_for_writing(tmp_pat
         store.add(versions["syndicated"])
         assert store.copies_of(versions["other"].doc_id) == [versions["other"].doc_id]
         assert len(store.copies_of(versions["syndicated"].doc_id)) == 3
+
+
+def test_ingest_stores_the_copies_and_a_second_feed_of_the_same_pages_adds_nothing(tmp_path, seed_text, capsys):
+    """Through the command line: one wire story under three outlets is three documents of one article;
+    the same pages again (another file, same lines) are re-ingests."""
+    lines = [
+        {"text": seed_text, "url": CNN, "outlet": "CNN en Español", "published": "2022-09-21"},
+        {"text": seed_text, "url": MIRROR, "outlet": "Latin News", "published": "2022-09-22"},
+        {"text": light_edit(seed_text), "url": "https://mirror.example/putin", "outlet": "Mirror",
+         "published": "2022-09-23"},
+    ]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps(line) + "\n" for line in lines), "utf-8")
+    again = tmp_path / "feed-again.jsonl"
+    again.write_bytes(feed.read_bytes())
+    path = tmp_path / "d.duckdb"
+    assert main(["ingest", str(feed), "--db", str(path)]) == 0
+    assert "3 stored, 0 already stored" in capsys.readouterr().err
+    assert main(["ingest", str(again), "--db", str(path)]) == 0
+    assert "0 stored, 3 already stored (same text)" in capsys.readouterr().err
+    with Store(path, read_only=True) as store:
+        assert store.counts()["documents"] == 3
+        doc_ids = store.doc_ids()
+        assert {store.original_of(d) for d in doc_ids} == {store.copies_of(doc_ids[0])[0]}
+        original = store.get(store.copies_of(doc_ids[0])[0])
+        assert original is not None and original.url == CNN
