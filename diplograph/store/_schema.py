@@ -111,7 +111,7 @@ TABLES = (
         doc_id VARCHAR,
         "at" TIMESTAMP NOT NULL
     )""",
-    *COPY_TABLES,  # copies of one article (store/copies.py); added to older stores by copies.backfill
+    *COPY_TABLES,  # copies of one article (store/copies.py); remade by copies.refresh in older stores
 )
 
 # One row per event with what a reader of the event needs from its article. ``day`` is the date

@@ -36,11 +36,12 @@ __all__ = [
     "TABLES",
     "THRESHOLD",
     "Signature",
-    "backfill",
     "band_keys",
     "copies_of",
+    "is_current",
     "link_copy",
     "original_of",
+    "refresh",
     "signature",
     "similarity",
     "words",
@@ -213,10 +214,26 @@ def copies_of(cur: duckdb.DuckDBPyConnection, doc_id: str) -> list[str]:
     return [doc_id for doc_id, _ in sorted(rows, key=_age)]
 
 
-def backfill(cur: duckdb.DuckDBPyConnection) -> None:
-    """Create the copies tables in a store written before them and link every stored document."""
+# What the stored signatures, bands and links were made with: a store whose ``meta`` names other
+# settings has them remade from its documents when next opened for writing (``refresh``).
+_MADE_WITH = (f"minhash {_SCHEME} seed {_SEED}, {NUM_PERM} values of {SHINGLE}-word shingles, "
+              f"{BANDS} bands of {ROWS}, copies from {THRESHOLD}")
+
+
+def is_current(cur: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the store's copies were made as this module makes them (False for a store written
+    before copies were recognised, or with other shingles, signatures, bands or threshold)."""
+    row = cur.execute("SELECT value FROM meta WHERE key = 'copies'").fetchone()
+    return row is not None and row[0] == _MADE_WITH
+
+
+def refresh(cur: duckdb.DuckDBPyConnection) -> None:
+    """(Re)make the copies tables from the stored documents and record how they were made."""
     for ddl in TABLES:
         cur.execute(ddl)
+    cur.execute("DELETE FROM doc_bands")
+    cur.execute("DELETE FROM doc_copies")
     rows = cur.execute("SELECT doc_id, text, published FROM documents ORDER BY added, doc_id").fetchall()
     for doc_id, text, published in rows:
         link_copy(cur, doc_id, text, published)
+    cur.execute("INSERT OR REPLACE INTO meta VALUES ('copies', ?)", [_MADE_WITH])

@@ -161,6 +161,7 @@ class Store:
                     cur.execute(ddl)
                 cur.execute(EVENT_VIEW)
                 cur.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+                copies.refresh(cur)
             return
         row = self._con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         if row is None:
@@ -175,9 +176,9 @@ class Store:
             with self._transaction() as cur:
                 for ddl in missing:
                     cur.execute(ddl)
-        if "doc_copies" not in tables and not self.read_only:  # stored before copies were recognised
+        if not self.read_only and not copies.is_current(self._con):  # older store, or other settings
             with self._transaction() as cur:
-                copies.backfill(cur)
+                copies.refresh(cur)
 
     def _columns(self) -> set[tuple[str, str]]:
         listing = self._con.execute("SELECT table_name, column_name FROM information_schema.columns")

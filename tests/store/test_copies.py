@@ -137,6 +137,7 @@ def _drop_copies_tables(path) -> None:
     con = duckdb.connect(str(path))
     con.execute("DROP TABLE doc_bands")
     con.execute("DROP TABLE doc_copies")
+    con.execute("DELETE FROM meta WHERE key = 'copies'")
     con.close()
 
 
@@ -154,6 +155,19 @@ def test_a_store_written_before_copies_gets_them_when_opened_for_writing(tmp_pat
         store.add(versions["syndicated"])
         assert store.copies_of(versions["other"].doc_id) == [versions["other"].doc_id]
         assert len(store.copies_of(versions["syndicated"].doc_id)) == 3
+
+
+def test_copies_made_with_other_settings_are_remade(tmp_path, versions):
+    path = tmp_path / "d.duckdb"
+    with Store(path) as store:
+        for name in ("seed", "edited"):
+            store.add(versions[name])
+    con = duckdb.connect(str(path))
+    con.execute("UPDATE meta SET value = 'minhash legacy, 64 values of 3-word shingles' WHERE key = 'copies'")
+    con.execute("UPDATE doc_copies SET copy_of = doc_id, signature = ''::BLOB")
+    con.close()
+    with Store(path) as store:
+        assert store.original_of(versions["edited"].doc_id) == versions["seed"].doc_id
 
 
 def test_ingest_stores_the_copies_and_a_second_feed_of_the_same_pages_adds_nothing(tmp_path, seed_text, capsys):
