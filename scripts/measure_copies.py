@@ -1,12 +1,13 @@
 """False copies among different articles: how close the copies threshold comes to pages that are not copies.
 
-Development measurement, not a test. Cleans every page of a folder of HTML pages (``*.html`` or
-``*.html.gz``; no events are coded), stores them in a temporary store as ``ingest`` would (so the
+Development measurement, not a test. Cleans every page of the folders given (``*.html``,
+``*.html.gz`` or ``*.txt``; no events are coded), stores them in a temporary store as ``ingest`` would (so the
 copies are found by the store's own bands and threshold, ``diplograph/store/copies.py``), and prints
 the pages the store linked as copies, then the most similar pairs of all pages by estimated Jaccard
 similarity, against the threshold. A folder of different articles should give no copies.
 
 Usage: python scripts/measure_copies.py ../shared/eval/html/html [--top N]
+       python scripts/measure_copies.py ../shared/eval/quotes/polnear/{train,dev}/text
 """
 
 from __future__ import annotations
@@ -25,39 +26,48 @@ from diplograph.store import Store
 from diplograph.store.copies import THRESHOLD, signature, similarity
 
 
-def _pages(folder: Path) -> list[Document]:
+def _pages(folders: list[Path]) -> list[Document]:
     settings = load_settings()
     docs = []
-    for path in sorted(p for p in folder.iterdir() if p.name.endswith((".html", ".html.gz"))):
+    paths = sorted(p for folder in folders for p in folder.iterdir() if p.name.endswith((".html", ".html.gz", ".txt")))
+    for path in paths:
         raw = path.read_bytes()
         content = gzip.decompress(raw) if path.suffix == ".gz" else raw
+        kind = "text" if path.suffix == ".txt" else "html"
         try:
-            docs.append(prepare(Source(name=str(path), content=content, kind="html"), settings))
+            docs.append(prepare(Source(name=str(path), content=content, kind=kind), settings))
         except InputError as exc:
             print(f"skipped {path.name}: {exc}")
     return docs
 
 
+def _name(doc: Document) -> str:
+    return repr(doc.title) if doc.title else Path(doc.source or doc.doc_id).name
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("folder", type=Path)
+    parser.add_argument("folders", type=Path, nargs="+")
     parser.add_argument("--top", type=int, default=5, help="most similar pairs to print")
     args = parser.parse_args()
-    docs = _pages(args.folder)
+    docs = _pages(args.folders)
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "copies.duckdb") as store:
         for doc in docs:
             store.add(doc)
-        copies = [d for d in docs if store.original_of(d.doc_id) != d.doc_id]
-    print(f"{len(docs)} pages stored, {len(copies)} linked as copies of another (threshold {THRESHOLD})")
+        originals = {d.doc_id: store.original_of(d.doc_id) or d.doc_id for d in docs}
+    by_id = {d.doc_id: d for d in docs}
+    copies = [d for d in by_id.values() if originals[d.doc_id] != d.doc_id]
+    print(f"{len(docs)} pages, {len(by_id)} documents (the rest: same text, no URL or outlet),"
+          f" {len(copies)} linked as copies of another (threshold {THRESHOLD})")
     for doc in copies:
-        print(f"  copy: {doc.title!r} ({doc.source})")
+        print(f"  copy: {_name(doc)} of {_name(by_id[originals[doc.doc_id]])}")
     signatures = {d.doc_id: signature(d.text) for d in docs}
     pairs = sorted(((similarity(signatures[a.doc_id], signatures[b.doc_id]), a, b)
                     for a, b in itertools.combinations(docs, 2)), key=lambda p: -p[0])
     print(f"{len(pairs)} pairs; at or over the threshold: {sum(s >= THRESHOLD for s, _, _ in pairs)}; "
           f"most similar:")
     for score, a, b in pairs[:args.top]:
-        print(f"  {score:.3f}  {a.title!r} / {b.title!r}")
+        print(f"  {score:.3f}  {_name(a)} / {_name(b)}")
 
 
 if __name__ == "__main__":
