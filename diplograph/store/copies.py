@@ -41,6 +41,7 @@ __all__ = [
     "is_current",
     "link_copy",
     "original_of",
+    "originals",
     "refresh",
     "signature",
     "similarity",
@@ -214,6 +215,11 @@ def original_of(cur: duckdb.DuckDBPyConnection, doc_id: str) -> str | None:
     None when the document is not stored."""
     row = cur.execute("SELECT copy_of FROM doc_copies WHERE doc_id = ?", [doc_id]).fetchone()
     return row[0] if row else None
+
+
+def originals(cur: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """Every stored doc_id with the doc_id of its original (itself when it is one)."""
+    return dict(cur.execute("SELECT doc_id, copy_of FROM doc_copies ORDER BY doc_id").fetchall())
 
 
 def copies_of(cur: duckdb.DuckDBPyConnection, doc_id: str) -> list[str]:

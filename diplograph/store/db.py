@@ -306,6 +306,15 @@ class Store:
                 return [doc_id] if self._stored(cur, doc_id) else []
             return copies.copies_of(cur, doc_id)
 
+    def originals(self) -> dict[str, str]:
+        """Every stored doc_id with its original's doc_id (itself when it is one), for counting many
+        documents' articles at once."""
+        with self.cursor() as cur:
+            if not self._has_copies(cur):
+                ids = cur.execute("SELECT doc_id FROM documents").fetchall()
+                return {doc_id: doc_id for (doc_id,) in ids}
+            return copies.originals(cur)
+
     @staticmethod
     def _has_copies(cur: duckdb.DuckDBPyConnection) -> bool:
         """Whether the file has the copies table (an older store opened read-only has not)."""

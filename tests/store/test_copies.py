@@ -81,6 +81,7 @@ def test_copies_are_stored_as_documents_and_point_to_the_first(tmp_path, version
         assert store.copies_of(versions["edited"].doc_id) == copies
         assert store.copies_of(versions["other"].doc_id) == [versions["other"].doc_id]
         assert store.original_of("no-such-doc") is None and store.copies_of("no-such-doc") == []
+        assert store.originals() == {d.doc_id: store.original_of(d.doc_id) for d in versions.values()}
 
 
 @pytest.mark.parametrize("order", list(itertools.permutations(["seed", "syndicated", "edited", "other"]))[::5])
@@ -148,6 +149,8 @@ def test_a_store_written_before_copies_gets_them_when_opened_for_writing(tmp_pat
             store.add(versions[name])
     _drop_copies_tables(path)
     with Store(path, read_only=True) as store:  # read-only: each document is its own original
+        stored = [d.doc_id for n, d in versions.items() if n != "syndicated"]
+        assert store.originals() == {doc_id: doc_id for doc_id in stored}
         assert store.original_of(versions["edited"].doc_id) == versions["edited"].doc_id
         assert store.copies_of(versions["seed"].doc_id) == [versions["seed"].doc_id]
     with Store(path) as store:
