@@ -1,0 +1,305 @@
+"""Mentions linked to events: the coder's events of every article, grouped into the happenings they report.
+
+Each row of ``events`` is a *mention* (one coded event in one document). ``event_links`` gives
+every mention the *linked event* it belongs to (``link_id``), and the ``linked_events`` view has one
+row per linked event: its earliest mention's fields plus NumMentions, NumSources, NumArticles,
+first/last seen and a confidence.
+
+**When two mentions link** (:func:`compatible`; every rule is a named constant or a data file):
+
+- the same source and the same target: the actor code where known, else country + sector, else
+  the words naming the actor (:func:`side_key`);
+- the same mode (a denial does not confirm the act it denies);
+- compatible CAMEO codes: the same root and, for the roots listed in
+  ``data/events/linking_codes.tsv`` as "prefix", one code the other or its parent;
+- compatible dates: each mention's date is an interval of its precision (a day, a month, a year);
+  the two intervals overlap, or lie within ``PUBLISHED_TOLERANCE_DAYS`` when either mention is dated
+  only by its article's publication; an undated mention links only with undated ones;
+- compatible places: either unknown, or the same country.
+
+**Linked events are the connected components** of the graph whose edges join compatible mentions.
+A component does not depend on the order its mentions arrived in, and its id (``link_id``) is the
+``global_event_id`` of its earliest mention by (date, doc_id, event_id) — so the same corpus gives
+the same linked events, with the same ids, in any ingestion order. Adding a document adds its
+mentions and the edges that touch them, merging the components they join (``link_document``);
+nothing is recoded. Compatibility is not transitive, so a component may hold two mentions that are
+not compatible with each other but are both compatible with a third (e.g. a month-dated mention
+bridging two days): the cost of order independence, and visible with ``--show-mentions``.
+
+**Blocking.** Two compatible mentions always share ``block`` (root, mode, source key, target key),
+so the candidates of a mention are the mentions of its block whose date interval reaches its own:
+never all pairs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import duckdb
+
+from ..lexicon.tables import rows as table_rows
+from ..lexicon.tables import shipped_text
+
+__all__ = [
+    "LINKED_EVENT_VIEW",
+    "LINK_TABLE",
+    "PUBLISHED_TOLERANCE_DAYS",
+    "codes_compatible",
+    "compatible",
+    "groups",
+    "link_all",
+    "link_document",
+    "side_key",
+]
+
+# A report dated only by its publication ("published" precision) says the event happened on or
+# just before that day: a wire story filed late on the 20th is published on the 21st by a paper
+# abroad. One day each way lets those reports meet without merging a week of one dyad's events.
+PUBLISHED_TOLERANCE_DAYS = 1
+
+# Dates of a day's precision must overlap exactly (tolerance 0): "on Tuesday" and "on Wednesday"
+# are two days the texts name, hence two events.
+STATED_TOLERANCE_DAYS = 0
+
+LINK_TABLE = """
+    CREATE TABLE IF NOT EXISTS event_links (
+        doc_id VARCHAR NOT NULL,
+        event_id VARCHAR NOT NULL,
+        gid BIGINT NOT NULL,          -- the mention's own global_event_id
+        link_id BIGINT NOT NULL,      -- the global_event_id of the linked event's earliest mention
+        block VARCHAR NOT NULL,       -- root | mode | source key | target key
+        cameo VARCHAR NOT NULL,
+        lo DATE, hi DATE,             -- the interval the mention's date stands for (NULL: undated)
+        tol INTEGER NOT NULL,         -- days of tolerance this mention's date allows
+        place VARCHAR,                -- the location's country, when known
+        PRIMARY KEY (doc_id, event_id)
+    )"""
+
+# A URL's host without "www.": the source of a document that names no outlet.
+_HOST = r"^[a-z][a-z0-9+.-]*://(?:[^@/]*@)?(?:www\.)?([^/:?#]+)"
+
+# One row per linked event: the fields of its earliest mention (as ``event_rows`` has them, so the
+# event filters work unchanged), with the counts. A mention's source is its outlet, else its URL's
+# host, else its own document. Confidence: the noisy-or of the best mention per source,
+# 1 - prod(1 - c_s): each independent source that reports the event is a further chance that it
+# happened, while more copies from one source add nothing.
+LINKED_EVENT_VIEW = """
+    CREATE OR REPLACE VIEW linked_events AS
+    WITH m AS (
+        SELECT l.link_id, e.doc_id, e.n_mentions, e.confidence,
+               coalesce(nullif(lower(trim(d.outlet)), ''),
+                        nullif(regexp_extract(lower(d.url), '{_HOST}', 1), ''),
+                        'doc:' || d.doc_id) AS source_key,
+               coalesce(d.published, CAST(d.added AS DATE)) AS seen
+        FROM event_links l JOIN events e USING (doc_id, event_id) JOIN documents d USING (doc_id)
+    ),
+    per_source AS (
+        SELECT link_id, max(coalesce(confidence, 0.0)) AS best FROM m GROUP BY link_id, source_key
+    ),
+    counts AS (
+        SELECT link_id, sum(n_mentions)::INTEGER AS num_mentions,
+               count(DISTINCT source_key)::INTEGER AS num_sources,
+               count(DISTINCT doc_id)::INTEGER AS num_articles,
+               min(seen) AS first_seen, max(seen) AS last_seen
+        FROM m GROUP BY link_id
+    ),
+    belief AS (
+        SELECT link_id, 1 - product(1 - least(greatest(best, 0.0), 1.0)) AS linked_confidence
+        FROM per_source GROUP BY link_id
+    )
+    SELECT r.*, c.link_id, c.num_mentions, c.num_sources, c.num_articles, c.first_seen, c.last_seen,
+           b.linked_confidence
+    FROM counts c JOIN belief b USING (link_id) JOIN event_rows r ON r.global_event_id = c.link_id
+""".replace("{_HOST}", _HOST)
+
+_PRECISIONS = ("day", "month", "year", "published")
+
+
+@dataclass(frozen=True)
+class LinkRow:
+    """What linking needs of one mention."""
+
+    doc_id: str
+    event_id: str
+    gid: int
+    block: str
+    cameo: str
+    lo: dt.date | None
+    hi: dt.date | None
+    tol: int
+    place: str | None
+
+
+@cache
+def _code_rules() -> dict[str, str]:
+    """root -> "root" or "prefix", from data/events/linking_codes.tsv (a root not listed: "root")."""
+    origin = "diplograph/data/events/linking_codes.tsv"
+    rules: dict[str, str] = {}
+    for number, (root, rule) in table_rows(shipped_text("events", "linking_codes.tsv"), origin,
+                                           width=2, header="root\t"):
+        if rule not in ("root", "prefix"):
+            raise ValueError(f"{origin}, line {number}: rule {rule!r} is not root or prefix")
+        rules[root.strip()] = rule
+    return rules
+
+
+def codes_compatible(a: str, b: str) -> bool:
+    """Whether CAMEO codes ``a`` and ``b`` may name one happening (same root, and the root's rule)."""
+    if a[:2] != b[:2]:
+        return False
+    if _code_rules().get(a[:2], "root") == "root":
+        return True
+    return a.startswith(b) or b.startswith(a)
+
+
+def side_key(code: str | None, country: str | None, sector: str | None, words: str | None) -> str:
+    """Who an event side is, for linking: the actor code; else country + sector (the shape of a code,
+    so "RUS" + "GOV" meets a mention coded RUSGOV); else the words naming it, lower-cased; else ""."""
+    if code:
+        return code.upper()
+    if country or sector:
+        return f"{country or ''}{sector or ''}".upper()
+    if words and words.strip():
+        return "~" + re.sub(r"\s+", " ", words.strip().lower())
+    return ""
+
+
+def date_interval(date: dt.date | None, precision: str | None) -> tuple[dt.date | None, dt.date | None, int]:
+    """(first day, last day, tolerance in days) that a mention's date stands for."""
+    if date is None:
+        return None, None, 0
+    if precision == "year":
+        return date.replace(month=1, day=1), date.replace(month=12, day=31), STATED_TOLERANCE_DAYS
+    if precision == "month":
+        first = date.replace(day=1)
+        following = (first + dt.timedelta(days=32)).replace(day=1)
+        return first, following - dt.timedelta(days=1), STATED_TOLERANCE_DAYS
+    if precision == "published":
+        return date, date, PUBLISHED_TOLERANCE_DAYS
+    return date, date, STATED_TOLERANCE_DAYS  # "day", or a precision not given: the date as written
+
+
+def compatible(a: LinkRow, b: LinkRow) -> bool:
+    """Whether two mentions may report one happening (the rules in the module's docstring)."""
+    if a.block != b.block or not codes_compatible(a.cameo, b.cameo):
+        return False
+    if a.place and b.place and a.place != b.place:
+        return False
+    if a.lo is None or b.lo is None or a.hi is None or b.hi is None:
+        return a.lo is None and b.lo is None
+    tol = dt.timedelta(days=max(a.tol, b.tol))
+    return a.lo <= b.hi + tol and b.lo <= a.hi + tol
+
+
+_ROW_SQL = """
+    SELECT e.doc_id, e.event_id, e.global_event_id, e.root, e.mode, e.cameo,
+           e.source_code, e.source_country, e.source_sector, coalesce(e.source_name, e.source_text),
+           e.target_code, e.target_country, e.target_sector, coalesce(e.target_name, e.target_text),
+           e.date, e.date_precision, e.location_country
+    FROM events e
+"""
+
+
+def _link_row(values: Sequence[Any]) -> LinkRow:
+    (doc_id, event_id, gid, root, mode, cameo, s_code, s_country, s_sector, s_words,
+     t_code, t_country, t_sector, t_words, date, precision, place) = values
+    lo, hi, tol = date_interval(date, precision)
+    block = "|".join((root, mode, side_key(s_code, s_country, s_sector, s_words),
+                      side_key(t_code, t_country, t_sector, t_words)))
+    return LinkRow(doc_id, event_id, gid, block, cameo, lo, hi, tol, place)
+
+
+def _insert(cur: duckdb.DuckDBPyConnection, rows: list[LinkRow]) -> None:
+    """Each mention in ``event_links`` as an event of its own (merged after)."""
+    for start in range(0, len(rows), 500):  # one INSERT per 500 rows: DuckDB binds few parameters fast
+        chunk = rows[start:start + 500]
+        marks = ", ".join(["(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"] * len(chunk))
+        cur.execute(f"INSERT INTO event_links VALUES {marks}",
+                    [v for r in chunk for v in (r.doc_id, r.event_id, r.gid, r.gid, r.block, r.cameo,
+                                                r.lo, r.hi, r.tol, r.place)])
+
+
+# The candidate pairs of a set of mentions ``n``: mentions ``o`` of the same block whose dates and
+# places may match. The code rule and the exact date rule are checked in Python (``compatible``).
+_PAIRS_SQL = """
+    SELECT n.doc_id, n.event_id, n.gid, n.link_id, n.block, n.cameo, n.lo, n.hi, n.tol, n.place,
+           o.doc_id, o.event_id, o.gid, o.link_id, o.block, o.cameo, o.lo, o.hi, o.tol, o.place
+    FROM event_links n JOIN event_links o ON o.block = n.block AND o.link_id <> n.link_id
+    WHERE {which}
+      AND (n.lo IS NULL) = (o.lo IS NULL)
+      AND (n.lo IS NULL OR (o.lo <= n.hi + greatest(n.tol, o.tol) AND n.lo <= o.hi + greatest(n.tol, o.tol)))
+      AND (n.place IS NULL OR o.place IS NULL OR n.place = o.place)
+"""
+
+
+def _merge(cur: duckdb.DuckDBPyConnection, which: str, params: list[Any]) -> int:
+    """Merge the linked events joined by a compatible pair (n, o) with ``n`` chosen by ``which``.
+
+    Returns how many linked events were merged away.
+    """
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        while parent.get(x, x) != x:
+            parent[x] = parent.get(parent[x], parent[x])
+            x = parent[x]
+        return x
+
+    for row in cur.execute(_PAIRS_SQL.format(which=which), params).fetchall():
+        a = LinkRow(*row[0:3], *row[4:10])
+        b = LinkRow(*row[10:13], *row[14:20])
+        if compatible(a, b):
+            ra, rb = find(row[3]), find(row[13])
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[int, list[int]] = {}
+    for link in parent:
+        root = find(link)
+        groups.setdefault(root, [root]).append(link)
+    merged = 0
+    for members in groups.values():
+        links = sorted(set(members))
+        marks = ", ".join("?" * len(links))
+        # the earliest mention of the merged event names it: the order of arrival never shows
+        first = cur.execute(
+            f"SELECT gid FROM event_links WHERE link_id IN ({marks})"
+            " ORDER BY lo NULLS LAST, doc_id, event_id LIMIT 1", links).fetchone()
+        if first is None:
+            raise RuntimeError(f"linked events {links} have no mentions")
+        cur.execute(f"UPDATE event_links SET link_id = ? WHERE link_id IN ({marks})", [first[0], *links])
+        merged += len(links) - 1
+    return merged
+
+
+def link_document(cur: duckdb.DuckDBPyConnection, doc_id: str) -> int:
+    """Link the mentions of a document just stored (its ``events`` rows) into the linked events;
+    inside the caller's transaction. Returns how many linked events its mentions merged away."""
+    rows = [_link_row(r) for r in cur.execute(_ROW_SQL + " WHERE e.doc_id = ?", [doc_id]).fetchall()]
+    if not rows:
+        return 0
+    _insert(cur, rows)
+    return _merge(cur, "n.doc_id = ?", [doc_id])
+
+
+def link_all(cur: duckdb.DuckDBPyConnection) -> int:
+    """Link every stored mention from scratch (a store written before linking, or a check of the
+    incremental result: both give the same components). Returns the number of linked events."""
+    cur.execute("DELETE FROM event_links")
+    rows = [_link_row(r) for r in cur.execute(_ROW_SQL).fetchall()]
+    _insert(cur, rows)
+    _merge(cur, "n.gid < o.gid", [])
+    row = cur.execute("SELECT count(DISTINCT link_id) FROM event_links").fetchone()
+    return int(row[0]) if row else 0
+
+
+def groups(cur: duckdb.DuckDBPyConnection) -> Iterable[frozenset[tuple[str, str]]]:
+    """The linked events as sets of (doc_id, event_id), for comparing two stores."""
+    out: dict[int, set[tuple[str, str]]] = {}
+    for link_id, doc_id, event_id in cur.execute("SELECT link_id, doc_id, event_id FROM event_links").fetchall():
+        out.setdefault(link_id, set()).add((doc_id, event_id))
+    return [frozenset(g) for g in out.values()]
