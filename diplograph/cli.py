@@ -308,7 +308,8 @@ def _cmd_events(args: argparse.Namespace) -> int:
             where = m["outlet"] or m["url"] or m["source"] or m["doc_id"]
             article = m["title"] or m["source"] or m["doc_id"]
             when = f"{m['day']} ({m['date_precision']})" if m["date_precision"] else m["day"]
-            print(f"    - {where} | {article} | {when} | {m['cameo']} | {m['evidence_text'] or m['trigger_text']}")
+            sentence = " ".join((m["evidence_text"] or m["trigger_text"]).split())
+            print(f"    - {where} | {article} | {when} | {m['cameo']} | {sentence}")
     return 0
 
 

@@ -224,56 +224,84 @@ def _insert(cur: duckdb.DuckDBPyConnection, rows: list[LinkRow]) -> None:
                                                 r.lo, r.hi, r.tol, r.place)])
 
 
-# The candidate pairs of a set of mentions ``n``: mentions ``o`` of the same block whose dates and
-# places may match. The code rule and the exact date rule are checked in Python (``compatible``).
-_PAIRS_SQL = """
-    SELECT n.doc_id, n.event_id, n.gid, n.link_id, n.block, n.cameo, n.lo, n.hi, n.tol, n.place,
-           o.doc_id, o.event_id, o.gid, o.link_id, o.block, o.cameo, o.lo, o.hi, o.tol, o.place
-    FROM event_links n JOIN event_links o ON o.block = n.block AND o.link_id <> n.link_id
-    WHERE {which}
-      AND (n.lo IS NULL) = (o.lo IS NULL)
-      AND (n.lo IS NULL OR (o.lo <= n.hi + greatest(n.tol, o.tol) AND n.lo <= o.hi + greatest(n.tol, o.tol)))
-      AND (n.place IS NULL OR o.place IS NULL OR n.place = o.place)
-"""
+_COLUMNS = "doc_id, event_id, gid, block, cameo, lo, hi, tol, place"
 
 
-def _merge(cur: duckdb.DuckDBPyConnection, which: str, params: list[Any]) -> int:
-    """Merge the linked events joined by a compatible pair (n, o) with ``n`` chosen by ``which``.
-
-    Returns how many linked events were merged away.
-    """
+def _union(pairs: Iterable[tuple[int, int]]) -> list[list[int]]:
+    """The sets of linked events (``link_id``) that the pairs join, each of two or more."""
     parent: dict[int, int] = {}
 
     def find(x: int) -> int:
-        while parent.get(x, x) != x:
-            parent[x] = parent.get(parent[x], parent[x])
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent.setdefault(parent[x], parent[x])
             x = parent[x]
         return x
 
-    for row in cur.execute(_PAIRS_SQL.format(which=which), params).fetchall():
-        a = LinkRow(*row[0:3], *row[4:10])
-        b = LinkRow(*row[10:13], *row[14:20])
-        if compatible(a, b):
-            ra, rb = find(row[3]), find(row[13])
-            if ra != rb:
-                parent[max(ra, rb)] = min(ra, rb)
-    groups: dict[int, list[int]] = {}
+    for a, b in pairs:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    sets: dict[int, list[int]] = {}
     for link in parent:
-        root = find(link)
-        groups.setdefault(root, [root]).append(link)
-    merged = 0
-    for members in groups.values():
-        links = sorted(set(members))
-        marks = ", ".join("?" * len(links))
-        # the earliest mention of the merged event names it: the order of arrival never shows
-        first = cur.execute(
-            f"SELECT gid FROM event_links WHERE link_id IN ({marks})"
-            " ORDER BY lo NULLS LAST, doc_id, event_id LIMIT 1", links).fetchone()
-        if first is None:
-            raise RuntimeError(f"linked events {links} have no mentions")
-        cur.execute(f"UPDATE event_links SET link_id = ? WHERE link_id IN ({marks})", [first[0], *links])
-        merged += len(links) - 1
-    return merged
+        sets.setdefault(find(link), []).append(link)
+    return [members for members in sets.values() if len(members) > 1]
+
+
+def _merge(cur: duckdb.DuckDBPyConnection, pairs: Iterable[tuple[int, int]]) -> int:
+    """Merge the linked events each pair joins, in one UPDATE; returns how many were merged away.
+
+    The merged event takes the id of its earliest mention by (date, doc_id, event_id): each linked
+    event's id is its own earliest mention's ``gid``, so that mention is the earliest of the ids.
+    """
+    sets = _union(pairs)
+    if not sets:
+        return 0
+    links = sorted({link for members in sets for link in members})
+    key: dict[int, tuple[bool, dt.date, str, str]] = {}
+    for start in range(0, len(links), 1000):
+        chunk = links[start:start + 1000]
+        marks = ", ".join("?" * len(chunk))
+        found = cur.execute(f"SELECT gid, lo, doc_id, event_id FROM event_links WHERE gid IN ({marks})", chunk)
+        key.update({gid: (lo is None, lo or dt.date.min, doc_id, event_id)
+                    for gid, lo, doc_id, event_id in found.fetchall()})
+    moves: list[tuple[int, int]] = []
+    for members in sets:
+        first = min(members, key=lambda link: key[link])
+        moves += [(link, first) for link in members if link != first]
+    for start in range(0, len(moves), 1000):
+        chunk = moves[start:start + 1000]
+        cur.execute(
+            "UPDATE event_links SET link_id = m.new FROM (VALUES "
+            + ", ".join(["(?::BIGINT, ?::BIGINT)"] * len(chunk))
+            + ") AS m(old, new) WHERE event_links.link_id = m.old",
+            [v for move in chunk for v in move],
+        )
+    return len(moves)
+
+
+def _candidates(cur: duckdb.DuckDBPyConnection, rows: list[LinkRow]) -> list[tuple[LinkRow, int]]:
+    """The stored mentions (with their link_id) in the blocks of ``rows`` whose dates may reach theirs:
+    the blocking that keeps linking from comparing all pairs."""
+    reach = dt.timedelta(days=max(PUBLISHED_TOLERANCE_DAYS, STATED_TOLERANCE_DAYS))
+    by_block: dict[str, list[LinkRow]] = {}
+    for row in rows:
+        by_block.setdefault(row.block, []).append(row)
+    clauses: list[str] = []
+    params: list[Any] = []
+    for block, members in sorted(by_block.items()):
+        los = [r.lo for r in members if r.lo is not None]
+        his = [r.hi for r in members if r.hi is not None]
+        if len(los) < len(members) or len(his) < len(members):  # an undated mention: the block's undated ones
+            dated = "lo IS NULL OR (lo <= ? AND hi >= ?)" if los else "lo IS NULL"
+            clauses.append(f"(block = ? AND ({dated}))")
+        else:
+            clauses.append("(block = ? AND lo <= ? AND hi >= ?)")
+        params.append(block)
+        if los:
+            params += [max(his) + reach, min(los) - reach]
+    found = cur.execute(f"SELECT {_COLUMNS}, link_id FROM event_links WHERE {' OR '.join(clauses)}",
+                        params).fetchall()
+    return [(LinkRow(*row[:-1]), row[-1]) for row in found]
 
 
 def link_document(cur: duckdb.DuckDBPyConnection, doc_id: str) -> int:
@@ -283,16 +311,40 @@ def link_document(cur: duckdb.DuckDBPyConnection, doc_id: str) -> int:
     if not rows:
         return 0
     _insert(cur, rows)
-    return _merge(cur, "n.doc_id = ?", [doc_id])
+    by_block: dict[str, list[tuple[LinkRow, int]]] = {}
+    for other, link in _candidates(cur, rows):
+        by_block.setdefault(other.block, []).append((other, link))
+    pairs = [(new.gid, link) for new in rows for other, link in by_block.get(new.block, ())
+             if other.gid != new.gid and compatible(new, other)]
+    return _merge(cur, pairs)
 
 
 def link_all(cur: duckdb.DuckDBPyConnection) -> int:
     """Link every stored mention from scratch (a store written before linking, or a check of the
-    incremental result: both give the same components). Returns the number of linked events."""
+    incremental result: both give the same components). Returns the number of linked events.
+
+    Per block, the mentions sorted by the start of their dates are swept once: each is compared
+    with the earlier ones whose dates still reach it.
+    """
     cur.execute("DELETE FROM event_links")
     rows = [_link_row(r) for r in cur.execute(_ROW_SQL).fetchall()]
     _insert(cur, rows)
-    _merge(cur, "n.gid < o.gid", [])
+    by_block: dict[str, list[LinkRow]] = {}
+    for row in rows:
+        by_block.setdefault(row.block, []).append(row)
+    reach = dt.timedelta(days=max(PUBLISHED_TOLERANCE_DAYS, STATED_TOLERANCE_DAYS))
+    pairs: list[tuple[int, int]] = []
+    for members in by_block.values():
+        undated = [r for r in members if r.lo is None]
+        pairs += [(r.gid, o.gid) for i, r in enumerate(undated) for o in undated[:i] if compatible(r, o)]
+        dated = sorted((r for r in members if r.lo is not None), key=lambda r: (r.lo, r.gid))
+        open_: list[LinkRow] = []  # earlier mentions whose interval may still reach the next ones
+        for r in dated:
+            assert r.lo is not None
+            open_ = [o for o in open_ if o.hi is not None and o.hi + reach >= r.lo]
+            pairs += [(r.gid, o.gid) for o in open_ if compatible(r, o)]
+            open_.append(r)
+    _merge(cur, pairs)
     row = cur.execute("SELECT count(DISTINCT link_id) FROM event_links").fetchone()
     return int(row[0]) if row else 0
 

@@ -188,3 +188,13 @@ def test_cli_lists_linked_events_with_counts_mentions_and_a_minimum_of_sources(c
         main(["events", "--db", str(db), "--min-sources", "0"])
     assert bad.value.code == 2
     assert "not a number of sources" in capsys.readouterr().err
+
+
+def test_without_an_outlet_the_source_is_the_url_host_else_the_document(copies, tmp_path):
+    same_host = [replace(copies[0], outlet=None, url="https://www.cnnespanol.cnn.com/a", doc_id="a"),
+                 replace(copies[1], outlet=None, url="http://cnnespanol.cnn.com/b?x=1", doc_id="b")]
+    nowhere = [replace(copies[0], outlet=None, url=None, doc_id="c"),
+               replace(copies[1], outlet=None, url=None, doc_id="d")]
+    with _store(tmp_path, same_host, "host.duckdb") as by_host, _store(tmp_path, nowhere, "none.duckdb") as bare:
+        assert {(e["num_articles"], e["num_sources"]) for e in query_linked_events(by_host)} == {(2, 1)}
+        assert {(e["num_articles"], e["num_sources"]) for e in query_linked_events(bare)} == {(2, 2)}
