@@ -269,12 +269,12 @@ def _merge(cur: duckdb.DuckDBPyConnection, pairs: Iterable[tuple[int, int]]) -> 
         first = min(members, key=lambda link: key[link])
         moves += [(link, first) for link in members if link != first]
     for start in range(0, len(moves), 1000):
-        chunk = moves[start:start + 1000]
+        batch = moves[start:start + 1000]
         cur.execute(
             "UPDATE event_links SET link_id = m.new FROM (VALUES "
-            + ", ".join(["(?::BIGINT, ?::BIGINT)"] * len(chunk))
+            + ", ".join(["(?::BIGINT, ?::BIGINT)"] * len(batch))
             + ") AS m(old, new) WHERE event_links.link_id = m.old",
-            [v for move in chunk for v in move],
+            [v for move in batch for v in move],
         )
     return len(moves)
 
@@ -337,16 +337,15 @@ def link_all(cur: duckdb.DuckDBPyConnection) -> int:
     for members in by_block.values():
         undated = [r for r in members if r.lo is None]
         pairs += [(r.gid, o.gid) for i, r in enumerate(undated) for o in undated[:i] if compatible(r, o)]
-        dated = sorted((r for r in members if r.lo is not None), key=lambda r: (r.lo, r.gid))
+        dated = sorted(((r.lo, r) for r in members if r.lo is not None), key=lambda x: (x[0], x[1].gid))
         open_: list[LinkRow] = []  # earlier mentions whose interval may still reach the next ones
-        for r in dated:
-            assert r.lo is not None
-            open_ = [o for o in open_ if o.hi is not None and o.hi + reach >= r.lo]
+        for lo, r in dated:
+            open_ = [o for o in open_ if o.hi is not None and o.hi + reach >= lo]
             pairs += [(r.gid, o.gid) for o in open_ if compatible(r, o)]
             open_.append(r)
     _merge(cur, pairs)
-    row = cur.execute("SELECT count(DISTINCT link_id) FROM event_links").fetchone()
-    return int(row[0]) if row else 0
+    count = cur.execute("SELECT count(DISTINCT link_id) FROM event_links").fetchone()
+    return int(count[0]) if count else 0
 
 
 def groups(cur: duckdb.DuckDBPyConnection) -> Iterable[frozenset[tuple[str, str]]]:
