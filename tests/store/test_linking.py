@@ -198,3 +198,40 @@ def test_without_an_outlet_the_source_is_the_url_host_else_the_document(copies, 
     with _store(tmp_path, same_host, "host.duckdb") as by_host, _store(tmp_path, nowhere, "none.duckdb") as bare:
         assert {(e["num_articles"], e["num_sources"]) for e in query_linked_events(by_host)} == {(2, 1)}
         assert {(e["num_articles"], e["num_sources"]) for e in query_linked_events(bare)} == {(2, 2)}
+
+
+def _syndicated(record: dict, outlet: str, days: int) -> Document:
+    """A stored wire report as another outlet ran it, ``days`` later (its day-dated events too)."""
+    r = json.loads(json.dumps(record))
+    r["doc_id"], r["outlet"], r["url"] = f"{record['doc_id'][:8]}-{outlet}-{days}", outlet, None
+
+    def shift(value: str | None) -> str | None:
+        if not value or len(value) != 10:
+            return value
+        return (dt.date.fromisoformat(value) + dt.timedelta(days=days)).isoformat()
+
+    r["published"] = shift(r["published"])
+    for event in r["events"]:
+        event["date"] = shift(event["date"])
+    return Document.from_record(r)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_any_order_of_many_reports_gives_the_same_events_as_linking_them_all_at_once(seed, tmp_path):
+    import random
+
+    records = json.loads((FIXTURES / "store" / "documents.json").read_text("utf-8"))
+    # the same reports from three outlets, and again a day and two days later: what links and what does
+    # not turns on the publication-date tolerance
+    docs = [_syndicated(r, outlet, days) for r in records for outlet in ("A", "B", "C") for days in (0, 1, 2)]
+    random.Random(seed).shuffle(docs)
+    with _store(tmp_path, docs) as store:
+        incremental = _grouping(store)
+        ids = sorted(e["link_id"] for e in query_linked_events(store))
+        with store._transaction() as cur:
+            link_all(cur)
+        assert _grouping(store) == incremental
+        assert sorted(e["link_id"] for e in query_linked_events(store)) == ids
+    with _store(tmp_path, sorted(docs, key=lambda d: d.doc_id), "sorted.duckdb") as ordered:
+        assert _grouping(ordered) == incremental
+    assert 1 < len(incremental) < sum(len(d.events) for d in docs)
