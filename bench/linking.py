@@ -4,8 +4,9 @@ The coded events of the store test documents (tests/fixtures/store/documents.jso
 article and two wire reports, 16 events) are replicated: story copy ``k`` shifts every day-dated
 date by ``k`` days and appears under ``--outlets`` outlets, so each happening has that many
 mentions from as many sources. The mentions are written to the events table first (not timed);
-then each document is linked as ``Store.add`` links it (``link_document``, one after another, the
-store growing), and the time is printed at each size asked for, with the linked events found.
+then each document is linked as ``Store.add`` links it (``link_document``, in a transaction of its
+own, one after another, the store growing), and the time is printed at each size asked for, with
+the linked events found.
 Finally the whole store is linked again from scratch (``link_all``) as a check and a second figure.
 
     PYTHONPATH=. python bench/linking.py --sizes 10000 30000 100000
@@ -60,7 +61,25 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 30_000, 100_000])
     parser.add_argument("--outlets", type=int, default=5, help="outlets reporting each story copy")
+    parser.add_argument("--from-scratch", action="store_true",
+                        help="only time link_all on a fresh store of each size (a store linked once, as an "
+                             "old store is when next opened for writing)")
     args = parser.parse_args()
+    if args.from_scratch:
+        print(f"{'mentions':>9} {'seconds':>8} {'us/mention':>10} {'events':>7}  (link_all)")
+        for size in sorted(args.sizes):
+            with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "bench.duckdb") as store:
+                docs = replicas(size, args.outlets)
+                with store._transaction() as cur:
+                    rows = [_event_row(d, e) for d in docs for e in d.events]
+                    for start in range(0, len(rows), 2000):
+                        _insert_rows(cur, "events", rows[start:start + 2000])
+                with store._transaction() as cur:
+                    started = time.perf_counter()
+                    events = link_all(cur)
+                    elapsed = time.perf_counter() - started
+                print(f"{len(rows):>9} {elapsed:>8.2f} {1e6 * elapsed / len(rows):>10.1f} {events:>7}", flush=True)
+        return
     docs = replicas(max(args.sizes), args.outlets)
     with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "bench.duckdb") as store:
         with store._transaction() as cur:
@@ -71,16 +90,18 @@ def main() -> None:
         print(f"{'mentions':>9} {'seconds':>8} {'us/mention':>10} {'events':>7}")
         sizes = sorted(args.sizes)
         done, elapsed = 0, 0.0
-        with store._transaction() as cur:
-            for doc in docs:
-                started = time.perf_counter()
+        for doc in docs:
+            started = time.perf_counter()
+            with store._transaction() as cur:  # one transaction per document, as Store.add
                 link_document(cur, doc.doc_id)
-                elapsed += time.perf_counter() - started
-                done += len(doc.events)
-                while sizes and done >= sizes[0]:
+            elapsed += time.perf_counter() - started
+            done += len(doc.events)
+            while sizes and done >= sizes[0]:
+                with store.cursor() as cur:
                     (events,) = cur.execute("SELECT count(DISTINCT link_id) FROM event_links").fetchone() or (0,)
-                    print(f"{done:>9} {elapsed:>8.2f} {1e6 * elapsed / done:>10.1f} {events:>7}", flush=True)
-                    sizes.pop(0)
+                print(f"{done:>9} {elapsed:>8.2f} {1e6 * elapsed / done:>10.1f} {events:>7}", flush=True)
+                sizes.pop(0)
+        with store._transaction() as cur:
             started = time.perf_counter()
             events = link_all(cur)
             print(f"link_all from scratch: {done} mentions in {time.perf_counter() - started:.2f} s, "

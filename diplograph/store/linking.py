@@ -311,11 +311,13 @@ def link_document(cur: duckdb.DuckDBPyConnection, doc_id: str) -> int:
     if not rows:
         return 0
     _insert(cur, rows)
-    by_block: dict[str, list[tuple[LinkRow, int]]] = {}
+    # the candidates by block and linked event: one compatible mention joins a mention to an event,
+    # so the rest of that event's mentions need no look (an event of many reports costs one test)
+    by_block: dict[str, dict[int, list[LinkRow]]] = {}
     for other, link in _candidates(cur, rows):
-        by_block.setdefault(other.block, []).append((other, link))
-    pairs = [(new.gid, link) for new in rows for other, link in by_block.get(new.block, ())
-             if other.gid != new.gid and compatible(new, other)]
+        by_block.setdefault(other.block, {}).setdefault(link, []).append(other)
+    pairs = [(new.gid, link) for new in rows for link, others in by_block.get(new.block, {}).items()
+             if any(other.gid != new.gid and compatible(new, other) for other in others)]
     return _merge(cur, pairs)
 
 
