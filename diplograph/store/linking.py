@@ -8,7 +8,8 @@ first/last seen and a confidence.
 **When two mentions link** (:func:`compatible`; every rule is a named constant or a data file):
 
 - the same source and the same target: the actor code where known, else country + sector, else
-  the words naming the actor (:func:`side_key`);
+  the words naming the actor (:func:`side_key`); a mention between a bare country and itself
+  (USA -> USA) links only within its article (:func:`block_key`);
 - the same mode (a denial does not confirm the act it denies);
 - compatible CAMEO codes: the same root and, for the roots listed in
   ``data/events/linking_codes.tsv`` as "prefix", one code the other or its parent;
@@ -47,8 +48,10 @@ from ..lexicon.tables import shipped_text
 
 __all__ = [
     "LINKED_EVENT_VIEW",
+    "LINK_BARE_DOMESTIC",
     "LINK_TABLE",
     "PUBLISHED_TOLERANCE_DAYS",
+    "block_key",
     "codes_compatible",
     "compatible",
     "groups",
@@ -117,7 +120,9 @@ LINKED_EVENT_VIEW = """
     FROM counts c JOIN belief b USING (link_id) JOIN event_rows r ON r.global_event_id = c.link_id
 """.replace("{_HOST}", _HOST)
 
-_PRECISIONS = ("day", "month", "year", "published")
+# Whether mentions between one bare country and itself link across articles (see ``block_key``).
+LINK_BARE_DOMESTIC = False
+_BARE_COUNTRY = re.compile(r"[A-Z]{3}")
 
 
 @dataclass(frozen=True)
@@ -209,9 +214,22 @@ def _link_row(values: Sequence[Any]) -> LinkRow:
     (doc_id, event_id, gid, root, mode, cameo, s_code, s_country, s_sector, s_words,
      t_code, t_country, t_sector, t_words, date, precision, place) = values
     lo, hi, tol = date_interval(date, precision)
-    block = "|".join((root, mode, side_key(s_code, s_country, s_sector, s_words),
-                      side_key(t_code, t_country, t_sector, t_words)))
+    block = block_key(doc_id, root, mode, side_key(s_code, s_country, s_sector, s_words),
+                      side_key(t_code, t_country, t_sector, t_words))
     return LinkRow(doc_id, event_id, gid, block, cameo, lo, hi, tol, place)
+
+
+def block_key(doc_id: str, root: str, mode: str, source: str, target: str) -> str:
+    """The block of a mention: mentions of one block may link, of two blocks never.
+
+    A mention between one bare country and itself ("USA" -> "USA") names nobody in particular:
+    "American Airlines offered to fly the cat to Portland" and a Steelers captain's plea are both
+    USA -> USA 030 on 2019-11-19 in the html dev pages. Such a mention links only within its own
+    article (``LINK_BARE_DOMESTIC`` False), where the coder already knows who is meant.
+    """
+    bare_domestic = source == target and _BARE_COUNTRY.fullmatch(source) is not None
+    own = f"|{doc_id}" if bare_domestic and not LINK_BARE_DOMESTIC else ""
+    return "|".join((root, mode, source, target)) + own
 
 
 def _insert(cur: duckdb.DuckDBPyConnection, rows: list[LinkRow]) -> None:

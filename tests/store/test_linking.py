@@ -15,7 +15,7 @@ from diplograph.cli import main
 from diplograph.errors import InputError
 from diplograph.model import Document
 from diplograph.store import Store
-from diplograph.store.linking import LinkRow, codes_compatible, compatible, date_interval, groups, link_all
+from diplograph.store.linking import LinkRow, block_key, codes_compatible, compatible, date_interval, groups, link_all
 from diplograph.store.query import query_linked_events
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"
@@ -235,3 +235,10 @@ def test_any_order_of_many_reports_gives_the_same_events_as_linking_them_all_at_
     with _store(tmp_path, sorted(docs, key=lambda d: d.doc_id), "sorted.duckdb") as ordered:
         assert _grouping(ordered) == incremental
     assert 1 < len(incremental) < sum(len(d.events) for d in docs)
+
+
+def test_a_bare_country_acting_on_itself_links_only_within_its_article():
+    # "American Airlines offered to fly the cat to Portland" and a football captain's plea, both USA -> USA
+    assert block_key("a", "03", "asserted", "USA", "USA") != block_key("b", "03", "asserted", "USA", "USA")
+    assert block_key("a", "03", "asserted", "USAGOV", "USA") == block_key("b", "03", "asserted", "USAGOV", "USA")
+    assert block_key("a", "04", "asserted", "RUSGOV", "COL") == block_key("b", "04", "asserted", "RUSGOV", "COL")
