@@ -82,6 +82,14 @@ def _row_limit(text: str) -> int:
     return value
 
 
+def _min_sources(text: str) -> int:
+    """An argparse type for --min-sources: a whole number, 1 or more."""
+    value = _whole_number(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value}: not a number of sources (1 or more)")
+    return value
+
+
 def _whole_number(text: str) -> int:
     try:
         return int(text.strip())
@@ -111,7 +119,7 @@ def _build_parser() -> argparse.ArgumentParser:
     _add_run_options(p)
     p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB file (default ./{DEFAULT_DB})")
 
-    p = sub.add_parser("events", help="list stored events")
+    p = sub.add_parser("events", help="list stored events (one row per event, linked across articles)")
     p.add_argument("--db", default=DEFAULT_DB)
     for flag, text in (("--source", "source actor code or country prefix, e.g. RUS or RUSGOV"),
                        ("--target", "target actor code or country prefix"),
@@ -120,6 +128,10 @@ def _build_parser() -> argparse.ArgumentParser:
                        ("--since", "first date, YYYY-MM-DD"), ("--until", "last date, YYYY-MM-DD"),
                        ("--mode", "asserted, negated, hypothetical, future or question")):
         p.add_argument(flag, help=text)
+    p.add_argument("--min-sources", type=_min_sources, metavar="N",
+                   help="only events reported by at least N sources (outlets)")
+    p.add_argument("--show-mentions", action="store_true",
+                   help="under each event, its mentions: outlet, article, date, sentence")
     p.add_argument("--limit", type=_row_limit, help="at most this many rows")
     p.add_argument("--format", default="table", help="table or jsonl")
 
@@ -265,16 +277,39 @@ def _print_rows(rows: list[dict], fmt: str, columns: Sequence[tuple[str, str]]) 
     print(rows_table([title for title, _ in columns], ([row.get(key) for _, key in columns] for row in rows)))
 
 
+_EVENT_COLUMNS = [("date", "date"), ("source", "source_code"), ("cameo", "cameo"), ("target", "target_code"),
+                  ("mode", "mode"), ("mentions", "num_mentions"), ("sources", "num_sources"),
+                  ("articles", "num_articles"), ("evidence", "evidence_text")]
+
+
 def _cmd_events(args: argparse.Namespace) -> int:
-    from .store.query import query_events
+    from .store.query import query_linked_events
 
     fmt = _check_format(args.format, LIST_FORMATS)
     with _open_existing(args.db) as store:
-        rows = query_events(store, source=args.source, target=args.target, dyad=args.dyad, code=args.code,
-                            root=args.root, since=args.since, until=args.until, mode=args.mode,
-                            limit=args.limit)
-    _print_rows(rows, fmt, [("date", "date"), ("source", "source_code"), ("cameo", "cameo"),
-                            ("target", "target_code"), ("mode", "mode"), ("evidence", "evidence_text")])
+        rows = query_linked_events(store, source=args.source, target=args.target, dyad=args.dyad, code=args.code,
+                                   root=args.root, since=args.since, until=args.until, mode=args.mode,
+                                   min_sources=args.min_sources, show_mentions=args.show_mentions,
+                                   limit=args.limit)
+    if fmt == "jsonl" or not args.show_mentions:
+        _print_rows(rows, fmt, _EVENT_COLUMNS)
+        return 0
+    from .render import rows_table
+
+    # the last column (articles) is a number, so each event is one line of the table: its mentions
+    # are printed under it, the sentence of each in full
+    columns = _EVENT_COLUMNS[:-1]
+    lines = rows_table([title for title, _ in columns], ([row.get(key) for _, key in columns] for row in rows))
+    table = lines.splitlines()
+    print("\n".join(table[:2]))
+    for line, row in zip(table[2:], rows, strict=True):
+        print(line)
+        for m in row["mentions"]:
+            where = m["outlet"] or m["url"] or m["source"] or m["doc_id"]
+            article = m["title"] or m["source"] or m["doc_id"]
+            when = f"{m['day']} ({m['date_precision']})" if m["date_precision"] else m["day"]
+            sentence = " ".join((m["evidence_text"] or m["trigger_text"]).split())
+            print(f"    - {where} | {article} | {when} | {m['cameo']} | {sentence}")
     return 0
 
 

@@ -51,10 +51,7 @@ class Settings:
 
     def __post_init__(self) -> None:
         """Every value checked, however the settings were made (a file, with_overrides, by hand)."""
-        for f in fields(self):
-            problem = setting_problem(f.name, getattr(self, f.name))
-            if problem:
-                raise InputError("settings", f"{f.name} = {_shown(getattr(self, f.name))}: {problem}")
+        _check({f.name: getattr(self, f.name) for f in fields(self)}, "settings")
 
 
 def max_workers() -> int:
@@ -82,7 +79,7 @@ LIMITS: dict[str, Limit] = {
                      why=f"0 = one per core; at most {WORKERS_PER_CORE} per core, as each is a process "
                          "with its own copy of the model"),
     "min_text_chars": Limit(least=0),
-    # the per-document budget (a key not in Settings is never looked up, so these wait for it)
+    # the per-document budget
     "max_chars": Limit(least=1, why="a cap of 0 characters would refuse every document"),
     "max_seconds": Limit(least=0, above=True, why="seconds one document may take"),
     "max_memory_mb": Limit(least=0, above=True, why="megabytes one document may add"),
@@ -168,6 +165,7 @@ def _read(text: str, origin: str) -> dict:
 
 
 def _check(values: Mapping[str, object], origin: str) -> None:
+    """InputError naming ``origin`` (a file, or "settings"), the first bad key, its value and the problem."""
     for key, value in values.items():
         problem = setting_problem(key, value)
         if problem:

@@ -13,7 +13,8 @@ from charset_normalizer import from_bytes
 
 from ..errors import InputError
 
-__all__ = ["byte_order_mark", "clean_characters", "decode", "decode_declared", "refuse_binary"]
+__all__ = ["SURROGATE", "byte_order_mark", "clean_characters", "decode", "decode_declared", "refuse_binary",
+           "replace_surrogates"]
 
 # Leading bytes of the binary formats people feed a news reader by mistake, and what to call them.
 _MAGIC = (
@@ -48,7 +49,7 @@ _DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""
 # The C0 and C1 controls and DEL that are not whitespace (str.isspace): tab to carriage return,
 # the separators 0x1c-0x1f and NEL (0x85) are, and stay.
 _NOT_TEXT = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+SURROGATE = re.compile("[\ud800-\udfff]")  # a lone surrogate: no character, and no UTF-8 holds one
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13)) + b"\x7f"
 
 
@@ -72,7 +73,12 @@ def clean_characters(text: str) -> str:
     not a character at all (no UTF-8 holds one: hashing and storing the text would fail); only a
     ``str`` built in Python has them, never decoded bytes.
     """
-    return _SURROGATE.sub("\ufffd", _NOT_TEXT.sub("", text))
+    return replace_surrogates(_NOT_TEXT.sub("", text))
+
+
+def replace_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate made U+FFFD, as undecodable bytes are."""
+    return SURROGATE.sub("\ufffd", text)
 
 
 def byte_order_mark(data: bytes) -> str | None:

@@ -6,13 +6,12 @@ batch goes on past a bad input. Content is passed on as bytes; cleaning decides 
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from ..clean._encoding import byte_order_mark
+from ..clean._encoding import SURROGATE, byte_order_mark, replace_surrogates
 from ..clean.html import looks_like_html
 from ..errors import InputError
 from ..model import Failure, Source
@@ -25,7 +24,6 @@ from ._jsonl import jsonl_sources, looks_like_jsonl
 __all__ = ["iter_sources", "sniff_kind"]
 
 _SNIFF = 4096
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def iter_sources(
@@ -106,28 +104,24 @@ def _encodable(item: Source | Failure) -> Source | Failure:
     "&#xD800;") a lone surrogate becomes U+FFFD, as undecodable bytes do in cleaning.
     """
     if isinstance(item, Failure):
-        return Failure(_name(item.input), _replaced(item.problem))
+        return Failure(_name(item.input), replace_surrogates(item.problem))
     for key in ("url", "title", "outlet", "published", "doc_id"):
         value = getattr(item, key)
         if value is not None:
-            setattr(item, key, _replaced(value))
+            setattr(item, key, replace_surrogates(value))
     item.name = _name(item.name)
     if isinstance(item.content, str):  # before cleaning: a batch hashes the raw content into its key
-        item.content = _replaced(item.content)
+        item.content = replace_surrogates(item.content)
     return item
 
 
 def _name(name: str) -> str:
-    if not _SURROGATE.search(name):
+    if not SURROGATE.search(name):
         return name
     try:
         return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
     except UnicodeEncodeError:  # not only escaped bytes
-        return _replaced(name)
-
-
-def _replaced(text: str) -> str:
-    return _SURROGATE.sub("\ufffd", text)
+        return replace_surrogates(name)
 
 
 def _content_sources(

@@ -16,18 +16,13 @@ import json
 import re
 from collections.abc import Iterator
 
+from ..clean._encoding import byte_order_mark
 from ..model import Failure, Source
 
 __all__ = ["jsonl_sources", "looks_like_jsonl"]
 
 _META = ("url", "title", "outlet", "published")
 _OBJECT_START = re.compile(rb'\{\s*["}]')
-_WIDE_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
 
 
 def looks_like_jsonl(head: bytes) -> bool:
@@ -58,13 +53,13 @@ def jsonl_sources(name: str, content: bytes) -> Iterator[Source | Failure]:
 
 def _lines(name: str, content: bytes) -> list[str | bytes] | Failure:
     """The lines, as text after a UTF-16/32 byte-order mark, else as UTF-8 bytes decoded line by line."""
-    for bom, encoding in _WIDE_BOMS:
-        if content.startswith(bom):
-            try:
-                return list(content.decode(encoding).split("\n"))
-            except UnicodeDecodeError as exc:
-                return Failure(name, f"starts with a {encoding} byte-order mark but is not {encoding} "
-                                     f"(bad byte at offset {exc.start})")
+    encoding = byte_order_mark(content)
+    if encoding in ("utf-16", "utf-32"):
+        try:
+            return list(content.decode(encoding).split("\n"))
+        except UnicodeDecodeError as exc:
+            return Failure(name, f"starts with a {encoding} byte-order mark but is not {encoding} "
+                                 f"(bad byte at offset {exc.start})")
     return list(content.removeprefix(codecs.BOM_UTF8).split(b"\n"))
 
 

@@ -29,6 +29,7 @@ from ..model import Document, Event, Failure, Quote
 from . import copies
 from ._schema import ADDED_COLUMNS, EVENT_VIEW, SCHEMA_VERSION, TABLES
 from .gdelt import global_event_id
+from .linking import LINK_TABLE, LINKED_EVENT_VIEW, link_all, link_document
 
 __all__ = ["Store", "StoreError", "single_row", "source_key"]
 
@@ -160,6 +161,8 @@ class Store:
                 for ddl in TABLES:
                     cur.execute(ddl)
                 cur.execute(EVENT_VIEW)
+                cur.execute(LINK_TABLE)
+                cur.execute(LINKED_EVENT_VIEW)
                 cur.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
                 copies.refresh(cur)
             return
@@ -179,6 +182,12 @@ class Store:
         if not self.read_only and not copies.is_current(self._con):  # older store, or other settings
             with self._transaction() as cur:
                 copies.refresh(cur)
+        if "event_links" not in tables and not self.read_only:
+            # a store written before events were linked: link what it holds, once
+            with self._transaction() as cur:
+                cur.execute(LINK_TABLE)
+                cur.execute(LINKED_EVENT_VIEW)
+                link_all(cur)
 
     def _columns(self) -> set[tuple[str, str]]:
         listing = self._con.execute("SELECT table_name, column_name FROM information_schema.columns")
@@ -237,6 +246,7 @@ class Store:
                 _insert_events(cur, doc)
                 _insert_quotes(cur, doc)
                 copies.link_copy(cur, doc.doc_id, doc.text, published)
+                link_document(cur, doc.doc_id)
             if doc.source:
                 cur.execute("DELETE FROM failures WHERE input = ?", [doc.source])
             if key is not None:
@@ -330,6 +340,10 @@ class Store:
         with self.cursor() as cur:
             rows = cur.execute('SELECT input, problem FROM failures ORDER BY "at", input').fetchall()
         return [Failure(input=i, problem=p) for i, p in rows]
+
+    def is_linked(self) -> bool:
+        """Whether the file links mentions into events (a store written before, opened read-only, does not)."""
+        return ("event_links", "link_id") in self._columns()
 
     def counts(self) -> dict[str, int]:
         """Rows per table: documents, actors, events, quotes, failures, sources."""

@@ -35,6 +35,7 @@ __all__ = [
     "parse_day",
     "parse_dyad",
     "query_events",
+    "query_linked_events",
     "query_quotes",
 ]
 
@@ -72,6 +73,45 @@ def query_events(
     )
     sql = f"SELECT * EXCLUDE (added) FROM event_rows WHERE {where} ORDER BY {EVENT_ORDER}"
     return _rows(store, sql + limit_clause(limit), params)
+
+
+def query_linked_events(
+    store: Store,
+    *,
+    min_sources: int | None = None,
+    show_mentions: bool = False,
+    limit: int | None = None,
+    **filters: Any,
+) -> list[dict[str, Any]]:
+    """Linked events (one row per happening, see :mod:`.linking`) matching the filters of
+    :func:`query_events` on their earliest mention, oldest first, each with ``link_id``,
+    ``num_mentions``, ``num_sources``, ``num_articles``, ``first_seen``, ``last_seen`` and
+    ``linked_confidence``; with ``show_mentions``, a ``mentions`` list (every mention of the
+    event: document, outlet, URL, title, sentence, date), earliest first."""
+    if not store.is_linked():
+        raise InputError(str(store.path), "this store was written before events were linked; open it for "
+                                          "writing once (e.g. `diplograph ingest` into it) to link them")
+    where, params = event_filter(**filters)
+    if min_sources is not None:
+        if isinstance(min_sources, bool) or not isinstance(min_sources, int) or min_sources < 1:
+            raise InputError(f"min_sources {min_sources!r}", "not a number of sources (a whole number, 1 or more)")
+        where += " AND num_sources >= ?"
+        params.append(min_sources)
+    sql = f"SELECT * EXCLUDE (added) FROM linked_events WHERE {where} ORDER BY {EVENT_ORDER}"
+    rows = _rows(store, sql + limit_clause(limit), params)
+    if show_mentions and rows:
+        mentions: dict[int, list[dict[str, Any]]] = {}
+        marks = ", ".join("?" * len(rows))
+        for m in _rows(store, f"""
+                SELECT l.link_id, r.doc_id, r.event_id, r.day, r.date, r.date_precision, r.outlet, r.url, r.title,
+                       d.source, r.sentence, r.evidence_text, r.trigger_text, r.cameo, r.confidence
+                FROM event_links l JOIN event_rows r USING (doc_id, event_id) JOIN documents d USING (doc_id)
+                WHERE l.link_id IN ({marks})
+                ORDER BY l.lo NULLS LAST, l.doc_id, l.event_id""", [r["link_id"] for r in rows]):
+            mentions.setdefault(m.pop("link_id"), []).append(m)
+        for row in rows:
+            row["mentions"] = mentions.get(row["link_id"], [])
+    return rows
 
 
 def event_filter(

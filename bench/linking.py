@@ -1,0 +1,112 @@
+"""How long linking mentions into events takes as the store grows (issue 10, item 5).
+
+The coded events of the store test documents (tests/fixtures/store/documents.json: the seed
+article and two wire reports, 16 events) are replicated: story copy ``k`` shifts every day-dated
+date by ``k`` days and appears under ``--outlets`` outlets, so each happening has that many
+mentions from as many sources. The mentions are written to the events table first (not timed);
+then each document is linked as ``Store.add`` links it (``link_document``, in a transaction of its
+own, one after another, the store growing), and the time is printed at each size asked for, with
+the linked events found.
+Finally the whole store is linked again from scratch (``link_all``) as a check and a second figure.
+
+    PYTHONPATH=. python bench/linking.py --sizes 10000 30000 100000
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import tempfile
+import time
+from pathlib import Path
+
+from diplograph.model import Document
+from diplograph.store import Store
+from diplograph.store.db import _event_row, _insert_rows
+from diplograph.store.linking import link_all, link_document
+
+DOCUMENTS = Path(__file__).parents[1] / "tests" / "fixtures" / "store" / "documents.json"
+
+
+def _shift(value: str | None, days: int) -> str | None:
+    if not value or len(value) != 10:
+        return value  # a month or a year stays as it is
+    return (dt.date.fromisoformat(value) + dt.timedelta(days=days)).isoformat()
+
+
+def replicas(total: int, outlets: int) -> list[Document]:
+    """Copies of the base documents until ``total`` mentions: (shift k, outlet j) for k, then j."""
+    base = json.loads(DOCUMENTS.read_text("utf-8"))
+    docs: list[Document] = []
+    mentions, k = 0, 0
+    while mentions < total:
+        for j in range(outlets):
+            for record in base:
+                r = json.loads(json.dumps(record))
+                r["doc_id"] = f"{record['doc_id'][:8]}-{k}-{j}"
+                r["outlet"] = f"Outlet {j}"
+                r["published"] = _shift(r.get("published"), k)
+                for event in r["events"]:
+                    event["date"] = _shift(event.get("date"), k)
+                docs.append(Document.from_record(r))
+                mentions += len(r["events"])
+                if mentions >= total:
+                    return docs
+        k += 1
+    return docs
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 30_000, 100_000])
+    parser.add_argument("--outlets", type=int, default=5, help="outlets reporting each story copy")
+    parser.add_argument("--from-scratch", action="store_true",
+                        help="only time link_all on a fresh store of each size (a store linked once, as an "
+                             "old store is when next opened for writing)")
+    args = parser.parse_args()
+    if args.from_scratch:
+        print(f"{'mentions':>9} {'seconds':>8} {'us/mention':>10} {'events':>7}  (link_all)")
+        for size in sorted(args.sizes):
+            with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "bench.duckdb") as store:
+                docs = replicas(size, args.outlets)
+                with store._transaction() as cur:
+                    rows = [_event_row(d, e) for d in docs for e in d.events]
+                    for start in range(0, len(rows), 2000):
+                        _insert_rows(cur, "events", rows[start:start + 2000])
+                with store._transaction() as cur:
+                    started = time.perf_counter()
+                    events = link_all(cur)
+                    elapsed = time.perf_counter() - started
+                print(f"{len(rows):>9} {elapsed:>8.2f} {1e6 * elapsed / len(rows):>10.1f} {events:>7}", flush=True)
+        return
+    docs = replicas(max(args.sizes), args.outlets)
+    with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "bench.duckdb") as store:
+        with store._transaction() as cur:
+            rows = [_event_row(d, e) for d in docs for e in d.events]
+            for start in range(0, len(rows), 2000):
+                _insert_rows(cur, "events", rows[start:start + 2000])
+        print(f"{len(docs)} documents, {len(rows)} mentions, {args.outlets} outlets per story copy")
+        print(f"{'mentions':>9} {'seconds':>8} {'us/mention':>10} {'events':>7}")
+        sizes = sorted(args.sizes)
+        done, elapsed = 0, 0.0
+        for doc in docs:
+            started = time.perf_counter()
+            with store._transaction() as cur:  # one transaction per document, as Store.add
+                link_document(cur, doc.doc_id)
+            elapsed += time.perf_counter() - started
+            done += len(doc.events)
+            while sizes and done >= sizes[0]:
+                with store.cursor() as cur:
+                    (events,) = cur.execute("SELECT count(DISTINCT link_id) FROM event_links").fetchone() or (0,)
+                print(f"{done:>9} {elapsed:>8.2f} {1e6 * elapsed / done:>10.1f} {events:>7}", flush=True)
+                sizes.pop(0)
+        with store._transaction() as cur:
+            started = time.perf_counter()
+            events = link_all(cur)
+            print(f"link_all from scratch: {done} mentions in {time.perf_counter() - started:.2f} s, "
+                  f"{events} events")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,244 @@
+"""Mentions linked to events across articles: copies of one report make one event with three
+sources, a re-ingested page adds nothing, other stories stay apart, the order of ingestion does not
+change the events, and the CLI lists them with their mentions."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from diplograph.cli import main
+from diplograph.errors import InputError
+from diplograph.model import Document
+from diplograph.store import Store
+from diplograph.store.linking import LinkRow, block_key, codes_compatible, compatible, date_interval, groups, link_all
+from diplograph.store.query import query_linked_events
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+SEED = FIXTURES / "seed_article.txt"
+PUBLISHED = "2022-09-21"
+
+
+def _edited(text: str) -> str:
+    """The seed article lightly edited, as a mirror site does: two paragraphs swapped, a sentence dropped."""
+    paragraphs = text.split("\n\n")
+    ally = next(i for i, p in enumerate(paragraphs) if p.startswith("Colombia has been an important ally"))
+    paragraphs[ally], paragraphs[ally - 1] = paragraphs[ally - 1], paragraphs[ally]
+    dropped = "Expect Western countries to use their official speeches to criticize Moscow. "
+    edited = "\n\n".join(paragraphs).replace(dropped, "")
+    assert edited != text and dropped not in edited
+    return edited
+
+
+@pytest.fixture(scope="module")
+def copies() -> list[Document]:
+    """The seed article as itself, as a syndicated copy (another outlet and URL), and edited."""
+    from diplograph.pipeline import Pipeline
+
+    text = SEED.read_text("utf-8")
+    pipeline = Pipeline()
+    return [
+        pipeline.extract(text, published=PUBLISHED, outlet="CNN en Español", doc_id="cnn",
+                         url="https://cnnespanol.cnn.com/2022/09/21/putin-colombia"),
+        pipeline.extract(text, published=PUBLISHED, outlet="Yahoo Noticias", doc_id="yahoo",
+                         url="https://es.news.yahoo.com/putin-colombia-socio-prometedor"),
+        pipeline.extract(_edited(text), published=PUBLISHED, outlet="La Nación", doc_id="nacion",
+                         url="https://www.nacion.example/mundo/putin-colombia"),
+    ]
+
+
+@pytest.fixture(scope="module")
+def other_stories() -> list[Document]:
+    """Two wire reports of other happenings (Kyiv missile strikes, a prisoner swap), recoded."""
+    from diplograph.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    records = json.loads((FIXTURES / "store" / "documents.json").read_text("utf-8"))[1:]
+    return [pipeline.extract(r["text"], published=r["published"], outlet=r["outlet"], url=r["url"],
+                             doc_id=r["doc_id"]) for r in records]
+
+
+def _store(tmp_path: Path, docs: list[Document], name: str = "s.duckdb") -> Store:
+    store = Store(tmp_path / name)
+    for doc in docs:
+        store.add(doc)
+    return store
+
+
+def _grouping(store: Store) -> set[frozenset[tuple[str, str]]]:
+    with store.cursor() as cur:
+        return set(groups(cur))
+
+
+def test_three_copies_of_one_report_give_its_events_once_with_three_articles_and_three_sources(copies, tmp_path):
+    with _store(tmp_path, copies) as store:
+        events = query_linked_events(store)
+    assert len(copies[0].events) > 10
+    assert len(events) == len(copies[0].events)
+    assert {(e["num_articles"], e["num_sources"]) for e in events} == {(3, 3)}
+    # a noisy-or over three sources: more confident than the best single report of it
+    single = {e.id: e.confidence for e in copies[0].events}
+    assert all(e["linked_confidence"] > single[e["event_id"]] for e in events)
+
+
+def test_the_same_page_ingested_twice_is_one_article(copies, tmp_path):
+    with _store(tmp_path, [copies[0], copies[0]]) as store:
+        events = query_linked_events(store)
+    assert {(e["num_articles"], e["num_sources"]) for e in events} == {(1, 1)}
+
+
+def test_two_copies_from_one_outlet_are_two_articles_but_one_source(copies, tmp_path):
+    again = replace(copies[1], outlet=copies[0].outlet, doc_id="cnn-mirror")
+    with _store(tmp_path, [copies[0], again]) as store:
+        events = query_linked_events(store)
+    assert {(e["num_articles"], e["num_sources"]) for e in events} == {(2, 1)}
+
+
+def test_different_stories_stay_apart(copies, other_stories, tmp_path):
+    with _store(tmp_path, [copies[0], *other_stories]) as store:
+        grouping = _grouping(store)
+    assert all(len({doc_id for doc_id, _ in group}) == 1 for group in grouping)
+    assert len(grouping) == sum(len(d.events) for d in [copies[0], *other_stories])
+
+
+def test_the_order_of_ingestion_does_not_change_the_events_nor_their_ids(copies, other_stories, tmp_path):
+    docs = [*copies, *other_stories]
+    with _store(tmp_path, docs, "forward.duckdb") as forward, \
+            _store(tmp_path, docs[::-1], "backward.duckdb") as backward:
+        assert _grouping(forward) == _grouping(backward)
+        ids = [sorted(e["link_id"] for e in query_linked_events(s)) for s in (forward, backward)]
+        assert ids[0] == ids[1]
+        incremental = _grouping(forward)
+        with forward._transaction() as cur:  # linking from scratch gives what linking one by one gave
+            link_all(cur)
+        assert _grouping(forward) == incremental
+
+
+def test_a_store_written_before_linking_is_linked_when_opened_for_writing(copies, tmp_path):
+    with _store(tmp_path, copies) as store, store._transaction() as cur:
+        cur.execute("DROP VIEW linked_events")
+        cur.execute("DROP TABLE event_links")
+    with Store(tmp_path / "s.duckdb", read_only=True) as old, \
+            pytest.raises(InputError, match="written before events were linked"):
+        query_linked_events(old)
+    with Store(tmp_path / "s.duckdb") as store:
+        assert {e["num_articles"] for e in query_linked_events(store)} == {3}
+
+
+# -- the rules, on a mention of the seed article ---------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def mention(copies) -> LinkRow:
+    """Putin's praise of Colombia (051, RUSGOV -> COL, Tuesday 2022-09-20), as linking sees it."""
+    with Store(":memory:") as store:
+        store.add(copies[0])
+        with store.cursor() as cur:
+            row = cur.execute("SELECT * EXCLUDE (link_id) FROM event_links WHERE cameo = '051'"
+                              " AND block LIKE '%|RUSGOV|COL'").fetchone()
+    assert row is not None
+    return LinkRow(*row)
+
+
+def test_dates_link_within_each_others_precision(mention):
+    day = mention.lo
+    assert compatible(mention, replace(mention, lo=day, hi=day))
+    assert not compatible(mention, replace(mention, lo=day + dt.timedelta(days=1), hi=day + dt.timedelta(days=1)))
+    month = date_interval(day, "month")
+    assert compatible(mention, replace(mention, lo=month[0], hi=month[1], tol=month[2]))
+    # a report dated only by its publication the next day is the same Tuesday; two days later is not
+    for days, linked in ((1, True), (2, False)):
+        published = date_interval(day + dt.timedelta(days=days), "published")
+        assert compatible(mention, replace(mention, lo=published[0], hi=published[1], tol=published[2])) is linked
+    assert not compatible(mention, replace(mention, lo=None, hi=None))
+
+
+def test_places_modes_and_codes_must_agree(mention):
+    assert compatible(mention, replace(mention, place="RUS"))
+    assert not compatible(replace(mention, place="COL"), replace(mention, place="RUS"))
+    assert not compatible(mention, replace(mention, block=mention.block.replace("asserted", "negated")))
+    assert compatible(mention, replace(mention, cameo="05"))
+    assert codes_compatible("040", "043")  # a meeting reported as "met" and as "held talks"
+    assert codes_compatible("19", "193") and not codes_compatible("193", "194")  # fighting: distinct acts
+    assert not codes_compatible("051", "043")
+
+
+# -- the CLI -----------------------------------------------------------------------------------------
+
+
+def test_cli_lists_linked_events_with_counts_mentions_and_a_minimum_of_sources(copies, other_stories, tmp_path,
+                                                                              capsys):
+    db = tmp_path / "s.duckdb"
+    _store(tmp_path, [*copies, *other_stories]).close()
+    assert main(["events", "--db", str(db), "--format", "jsonl", "--min-sources", "3", "--show-mentions",
+                 "--dyad", "RUS-COL"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert rows and all(r["num_sources"] == 3 and len(r["mentions"]) == 3 for r in rows)
+    assert {m["outlet"] for m in rows[0]["mentions"]} == {"CNN en Español", "Yahoo Noticias", "La Nación"}
+    assert main(["events", "--db", str(db), "--format", "jsonl", "--min-sources", "2"]) == 0
+    assert len(capsys.readouterr().out.splitlines()) == len(copies[0].events)
+    assert main(["events", "--db", str(db), "--show-mentions", "--code", "051", "--dyad", "RUS>COL"]) == 0
+    out = capsys.readouterr().out
+    assert "    - La Nación | " in out and "Colombia is a “promising partner of Russia" in out
+    with pytest.raises(SystemExit) as bad:
+        main(["events", "--db", str(db), "--min-sources", "0"])
+    assert bad.value.code == 2
+    assert "not a number of sources" in capsys.readouterr().err
+
+
+def test_without_an_outlet_the_source_is_the_url_host_else_the_document(copies, tmp_path):
+    same_host = [replace(copies[0], outlet=None, url="https://www.cnnespanol.cnn.com/a", doc_id="a"),
+                 replace(copies[1], outlet=None, url="http://cnnespanol.cnn.com/b?x=1", doc_id="b")]
+    nowhere = [replace(copies[0], outlet=None, url=None, doc_id="c"),
+               replace(copies[1], outlet=None, url=None, doc_id="d")]
+    with _store(tmp_path, same_host, "host.duckdb") as by_host, _store(tmp_path, nowhere, "none.duckdb") as bare:
+        assert {(e["num_articles"], e["num_sources"]) for e in query_linked_events(by_host)} == {(2, 1)}
+        assert {(e["num_articles"], e["num_sources"]) for e in query_linked_events(bare)} == {(2, 2)}
+
+
+def _syndicated(record: dict, outlet: str, days: int) -> Document:
+    """A stored wire report as another outlet ran it, ``days`` later (its day-dated events too)."""
+    r = json.loads(json.dumps(record))
+    r["doc_id"], r["outlet"], r["url"] = f"{record['doc_id'][:8]}-{outlet}-{days}", outlet, None
+
+    def shift(value: str | None) -> str | None:
+        if not value or len(value) != 10:
+            return value
+        return (dt.date.fromisoformat(value) + dt.timedelta(days=days)).isoformat()
+
+    r["published"] = shift(r["published"])
+    for event in r["events"]:
+        event["date"] = shift(event["date"])
+    return Document.from_record(r)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_any_order_of_many_reports_gives_the_same_events_as_linking_them_all_at_once(seed, tmp_path):
+    import random
+
+    records = json.loads((FIXTURES / "store" / "documents.json").read_text("utf-8"))
+    # the same reports from three outlets, and again a day and two days later: what links and what does
+    # not turns on the publication-date tolerance
+    docs = [_syndicated(r, outlet, days) for r in records for outlet in ("A", "B", "C") for days in (0, 1, 2)]
+    random.Random(seed).shuffle(docs)
+    with _store(tmp_path, docs) as store:
+        incremental = _grouping(store)
+        ids = sorted(e["link_id"] for e in query_linked_events(store))
+        with store._transaction() as cur:
+            link_all(cur)
+        assert _grouping(store) == incremental
+        assert sorted(e["link_id"] for e in query_linked_events(store)) == ids
+    with _store(tmp_path, sorted(docs, key=lambda d: d.doc_id), "sorted.duckdb") as ordered:
+        assert _grouping(ordered) == incremental
+    assert 1 < len(incremental) < sum(len(d.events) for d in docs)
+
+
+def test_a_bare_country_acting_on_itself_links_only_within_its_article():
+    # "American Airlines offered to fly the cat to Portland" and a football captain's plea, both USA -> USA
+    assert block_key("a", "03", "asserted", "USA", "USA") != block_key("b", "03", "asserted", "USA", "USA")
+    assert block_key("a", "03", "asserted", "USAGOV", "USA") == block_key("b", "03", "asserted", "USAGOV", "USA")
+    assert block_key("a", "04", "asserted", "RUSGOV", "COL") == block_key("b", "04", "asserted", "RUSGOV", "COL")
