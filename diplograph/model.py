@@ -36,17 +36,9 @@ PLOVER_TYPES = (
 )
 
 
-def doc_id_for(text: str, *, url: str | None = None, outlet: str | None = None) -> str:
-    """The default document id: sha1 of the cleaned text, with its page's URL (else its outlet) when known.
-
-    The same page ingested twice (same URL, same text) is one document; the same text under another
-    URL or outlet (a syndicated or mirrored copy) is another document, which the store links to its
-    original as a copy (``store/copies.py``), so it counts as another article. Without URL and outlet
-    the id is the sha1 of the text alone, as it always was.
-    """
-    where = url or outlet
-    keyed = text if not where else f"{where}\n{text}"
-    return hashlib.sha1(keyed.encode("utf-8")).hexdigest()
+def doc_id_for(text: str) -> str:
+    """The default document id: sha1 of the cleaned text, so the same article stores once."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
 @dataclass

@@ -47,11 +47,3 @@ def test_failure_message_is_one_line_and_the_input_kept():
     assert failure.input == "inbox/Putin says\nColombia is a partner.txt"
     # printable text, accents, dashes and curly quotes are untouched
     assert Failure("Bogotá — “Petro”.txt", "empty input").message() == "Bogotá — “Petro”.txt: empty input"
-
-
-def test_doc_id_of_a_page_is_keyed_by_its_url_else_its_outlet():
-    """The same text at another URL or outlet (a syndicated copy) is another document; the same page is one."""
-    plain = doc_id_for("abc")
-    by_url = doc_id_for("abc", url="https://a.example/x", outlet="A")
-    assert by_url == doc_id_for("abc", url="https://a.example/x", outlet="B")  # the URL names the page
-    assert len({plain, by_url, doc_id_for("abc", url="https://b.example/x"), doc_id_for("abc", outlet="A")}) == 4

@@ -79,14 +79,12 @@ def _from_html(source: Source, html: str, settings: Settings) -> Document:
     cleaned = clean_text(body, title=source.title, headlines=(article.title,) if article.title else ())
     if len(cleaned.text) < settings.min_text_chars:
         raise InputError(source.name, _no_article(len(cleaned.text), settings))
-    url = source.url or article.url
-    outlet = source.outlet or _page_outlet(article, cleaned.outlet)
     return Document(
-        doc_id=source.doc_id or doc_id_for(cleaned.text, url=url, outlet=outlet),
+        doc_id=source.doc_id or doc_id_for(cleaned.text),
         text=cleaned.text,
-        url=url,
+        url=source.url or article.url,
         title=source.title or article.title or cleaned.title,
-        outlet=outlet,
+        outlet=source.outlet or _page_outlet(article, cleaned.outlet),
         published=publication_date(source.name, source.published or article.date),
         author=article.author or cleaned.author,
         source=source.name,
@@ -97,13 +95,12 @@ def _from_text(source: Source, text: str) -> Document:
     cleaned = clean_text(text, title=source.title)
     if not cleaned.text:
         raise InputError(source.name, "no article text, only site furniture")
-    outlet = source.outlet or cleaned.outlet
     return Document(
-        doc_id=source.doc_id or doc_id_for(cleaned.text, url=source.url, outlet=outlet),
+        doc_id=source.doc_id or doc_id_for(cleaned.text),
         text=cleaned.text,
         url=source.url,
         title=source.title or cleaned.title,
-        outlet=outlet,
+        outlet=source.outlet or cleaned.outlet,
         published=publication_date(source.name, source.published),
         author=cleaned.author,
         source=source.name,

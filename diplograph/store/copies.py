@@ -43,6 +43,7 @@ __all__ = [
     "original_of",
     "originals",
     "refresh",
+    "republished",
     "signature",
     "similarity",
     "words",
@@ -204,6 +205,20 @@ def link_copy(cur: duckdb.DuckDBPyConnection, doc_id: str, text: str, published:
     return original
 
 
+def republished(cur: duckdb.DuckDBPyConnection, doc_id: str, published: dt.date | None) -> None:
+    """Another article of a stored document (a syndicated copy, ``store/articles.py``): a date earlier
+    than the document's makes it the document's, and its group's original is chosen again, so the
+    original stays the earliest publication whatever the order the articles came in."""
+    row = cur.execute("SELECT copy_of, published FROM doc_copies WHERE doc_id = ?", [doc_id]).fetchone()
+    if published is None or row is None or (row[1] is not None and row[1] <= published):
+        return
+    group = row[0]
+    cur.execute("UPDATE doc_copies SET published = ? WHERE doc_id = ?", [published, doc_id])
+    members = cur.execute("SELECT doc_id, published FROM doc_copies WHERE copy_of = ?", [group]).fetchall()
+    original = min(members, key=_age)[0]
+    cur.execute("UPDATE doc_copies SET copy_of = ? WHERE copy_of = ?", [original, group])
+
+
 def _age(row: tuple[str, dt.date | None]) -> tuple[bool, dt.date, str]:
     """Sort key of the original: dated before undated, earlier before later, then by doc_id."""
     doc_id, published = row
@@ -252,7 +267,16 @@ def refresh(cur: duckdb.DuckDBPyConnection) -> None:
         cur.execute(ddl)
     cur.execute("DELETE FROM doc_bands")
     cur.execute("DELETE FROM doc_copies")
-    rows = cur.execute("SELECT doc_id, text, published FROM documents ORDER BY added, doc_id").fetchall()
+    # a document's date is its earliest article's (store/articles.py), when the store records them
+    has_articles = cur.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'articles'").fetchone()
+    if has_articles and has_articles[0]:
+        rows = cur.execute(
+            "SELECT d.doc_id, d.text, coalesce(a.first, d.published) FROM documents d LEFT JOIN"
+            " (SELECT doc_id, min(published) AS first FROM articles GROUP BY doc_id) a USING (doc_id)"
+            " ORDER BY d.added, d.doc_id").fetchall()
+    else:
+        rows = cur.execute("SELECT doc_id, text, published FROM documents ORDER BY added, doc_id").fetchall()
     for doc_id, text, published in rows:
         link_copy(cur, doc_id, text, published)
     cur.execute("INSERT OR REPLACE INTO meta VALUES ('copies', ?)", [_MADE_WITH])

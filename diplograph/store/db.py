@@ -20,13 +20,13 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import duckdb
 
 from ..errors import InputError, StoreError
 from ..model import Document, Event, Failure, Quote
-from . import copies
+from . import articles, copies
 from ._schema import ADDED_COLUMNS, EVENT_VIEW, SCHEMA_VERSION, TABLES
 from .gdelt import global_event_id
 from .linking import LINK_TABLE, LINKED_EVENT_VIEW, link_all, link_document
@@ -182,6 +182,12 @@ class Store:
         if not self.read_only and not copies.is_current(self._con):  # older store, or other settings
             with self._transaction() as cur:
                 copies.refresh(cur)
+        if "articles" not in tables and not self.read_only:
+            # a store written before publications were recorded: each document is one article
+            with self._transaction() as cur:
+                articles.fill(cur)
+                if "event_links" in tables:
+                    cur.execute(LINKED_EVENT_VIEW)  # its counts read the articles
         if "event_links" not in tables and not self.read_only:
             # a store written before events were linked: link what it holds, once
             with self._transaction() as cur:
@@ -227,15 +233,25 @@ class Store:
     # -- writes -------------------------------------------------------------------------------
 
     def add(self, doc: Document, *, key: str | None = None) -> bool:
-        """Store a document with its actors, events and quotes; False if it is stored already.
+        """Store a document with its actors, events and quotes; False if it is stored already
+        (:meth:`put` says whether it was then recorded as another article)."""
+        return self.put(doc, key=key) == "document"
+
+    def put(self, doc: Document, *, key: str | None = None) -> Literal["document", "article", "nothing"]:
+        """Store a document, or another publication of a stored one; what it added.
+
+        "document": a new text, stored with its actors, events, quotes, its first article
+        (``store/articles.py``), its copies (``store/copies.py``) and its linked mentions.
+        "article": the stored text under another URL or outlet (a syndicated copy): one more row of
+        ``articles``, nothing coded or stored twice. "nothing": the same page again.
 
         Either everything of the document is written or nothing is. A success clears the recorded
         failure of its input (``doc.source``); with ``key`` it also marks that input done, in the
-        same transaction. The same doc_id with the same text is a re-ingest (False); the same doc_id
-        with other text is refused with an InputError naming the input that holds the stored text,
-        and nothing is written.
+        same transaction. The same doc_id with other text is refused with an InputError naming the
+        input that holds the stored text, and nothing is written.
         """
         published = _as_date(doc.published, doc, "published")
+        added: Literal["document", "article", "nothing"] = "nothing"
         with self._transaction() as cur:
             known = cur.execute("SELECT text, source FROM documents WHERE doc_id = ?", [doc.doc_id]).fetchone()
             if known and known[0] != doc.text:
@@ -247,11 +263,16 @@ class Store:
                 _insert_quotes(cur, doc)
                 copies.link_copy(cur, doc.doc_id, doc.text, published)
                 link_document(cur, doc.doc_id)
+                added = "document"
+            if articles.record_article(cur, doc.doc_id, url=doc.url, outlet=doc.outlet, published=published,
+                                       source=doc.source, added=_now()) and known:
+                copies.republished(cur, doc.doc_id, published)
+                added = "article"
             if doc.source:
                 cur.execute("DELETE FROM failures WHERE input = ?", [doc.source])
             if key is not None:
                 _upsert_source(cur, key, doc.doc_id)
-        return not known
+        return added
 
     def add_failure(self, failure: Failure, *, key: str | None = None) -> None:
         """Record why an input failed; a later failure of the same input replaces it.
@@ -301,6 +322,18 @@ class Store:
             rows = cur.execute("SELECT doc_id FROM documents ORDER BY added, doc_id").fetchall()
         return [doc_id for (doc_id,) in rows]
 
+    def articles(self, doc_id: str) -> list[dict[str, Any]]:
+        """Each publication of a stored document (url, outlet, published, source), earliest first;
+        empty when it is not stored. See ``store/articles.py``."""
+        with self.cursor() as cur:
+            if not self.has_column("articles", "article_key"):  # an older store, read-only
+                query = "SELECT url, outlet, published, source FROM documents WHERE doc_id = ?"
+            else:
+                query = ("SELECT url, outlet, published, source FROM articles WHERE doc_id = ?"
+                         " ORDER BY published NULLS LAST, added, article_key")
+            rows = cur.execute(query, [doc_id]).fetchall()
+        return [dict(zip(("url", "outlet", "published", "source"), row, strict=True)) for row in rows]
+
     def original_of(self, doc_id: str) -> str | None:
         """The doc_id of the first stored copy of this document's article (itself when it is the
         first), or None when it is not stored. See ``store/copies.py``."""
@@ -346,8 +379,11 @@ class Store:
         return ("event_links", "link_id") in self._columns()
 
     def counts(self) -> dict[str, int]:
-        """Rows per table: documents, actors, events, quotes, failures, sources."""
+        """Rows per table: documents, actors, events, quotes, failures, sources, and articles (in a
+        store that records them)."""
         names = ("documents", "actors", "events", "quotes", "failures", "sources")
+        if self.has_column("articles", "article_key"):
+            names += ("articles",)
         with self.cursor() as cur:
             return {name: single_row(cur, f"SELECT count(*) FROM {name}")[0] for name in names}
 

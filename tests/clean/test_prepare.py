@@ -48,7 +48,7 @@ def test_html_page_yields_article_text_and_metadata(settings):
     assert document.published == "2022-09-20"
     assert document.url == "https://worldnewstoday.example/americas/2022/09/20/petro-un-war-on-drugs"
     assert document.language == "en"
-    assert document.doc_id == doc_id_for(document.text, url=document.url)  # the page: its URL and its text
+    assert document.doc_id == doc_id_for(document.text)
     assert document.source == str(FIXTURES / "article.html")
 
 

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import json
+from dataclasses import replace
 
 import duckdb
 import pytest
 
 from diplograph.clean import prepare
 from diplograph.cli import main
-from diplograph.model import Document, Source
+from diplograph.errors import InputError
+from diplograph.model import Document, Source, doc_id_for
 from diplograph.settings import load_settings
 from diplograph.store import Store
 from diplograph.store.copies import THRESHOLD, signature, similarity, words
@@ -67,20 +70,21 @@ def test_words_ignore_case_punctuation_and_spacing():
     assert words("Putin’s  statement,\n“Colombia”!") == words("putins statement colombia")
 
 
-def test_copies_are_stored_as_documents_and_point_to_the_first(tmp_path, versions):
+def test_a_syndicated_copy_is_an_article_and_an_edited_copy_a_document_pointing_to_the_first(tmp_path, versions):
+    seed = versions["seed"].doc_id
+    assert versions["syndicated"].doc_id == seed == doc_id_for(versions["seed"].text)  # the output contract
     with Store(tmp_path / "d.duckdb") as store:
-        for doc in versions.values():
-            assert store.add(doc) is True
-        seed = versions["seed"].doc_id
-        assert len({d.doc_id for d in versions.values()}) == 4
-        assert store.counts()["documents"] == 4
+        assert [store.put(doc) for doc in versions.values()] == ["document", "article", "document", "document"]
+        assert store.counts()["documents"] == 3 and store.counts()["articles"] == 4
+        assert [(a["outlet"], a["url"]) for a in store.articles(seed)] == [("CNN en Español", CNN),
+                                                                            ("Latin News", MIRROR)]
         for name in ("seed", "syndicated", "edited"):
             assert store.original_of(versions[name].doc_id) == seed
         assert store.original_of(versions["other"].doc_id) == versions["other"].doc_id
-        copies = [versions[n].doc_id for n in ("seed", "syndicated", "edited")]
-        assert store.copies_of(versions["edited"].doc_id) == copies
+        assert store.copies_of(versions["edited"].doc_id) == [seed, versions["edited"].doc_id]
         assert store.copies_of(versions["other"].doc_id) == [versions["other"].doc_id]
         assert store.original_of("no-such-doc") is None and store.copies_of("no-such-doc") == []
+        assert store.articles("no-such-doc") == []
         assert store.originals() == {d.doc_id: store.original_of(d.doc_id) for d in versions.values()}
 
 
@@ -97,40 +101,76 @@ def test_the_original_does_not_depend_on_ingestion_order(tmp_path, versions, ord
 def test_an_earlier_copy_arriving_later_becomes_the_original(tmp_path, versions):
     with Store(tmp_path / "d.duckdb") as store:
         store.add(versions["edited"])
-        store.add(versions["syndicated"])
+        store.add(versions["syndicated"])  # the seed's text, published on the 22nd: before the edit
         assert store.original_of(versions["edited"].doc_id) == versions["syndicated"].doc_id
         store.add(versions["seed"])
         assert {store.original_of(d.doc_id) for n, d in versions.items() if n != "other"} == {versions["seed"].doc_id}
 
 
-def test_the_same_page_ingested_twice_is_one_document(tmp_path, seed_text):
+def test_an_earlier_article_of_a_stored_text_makes_it_the_original(tmp_path, seed_text, versions):
+    """The edit is published first as far as the store knows, until the seed's text turns up dated earlier."""
+    late = page(seed_text, MIRROR, "Latin News", "2022-09-25", "late.txt")
+    with Store(tmp_path / "d.duckdb") as store:
+        store.add(late)
+        store.add(versions["edited"])
+        assert store.original_of(late.doc_id) == versions["edited"].doc_id
+        assert store.put(versions["seed"]) == "article"
+        assert store.original_of(versions["edited"].doc_id) == late.doc_id == versions["seed"].doc_id
+
+
+def test_the_same_page_ingested_twice_is_one_document_and_one_article(tmp_path, seed_text):
     first = page(seed_text, CNN, "CNN en Español", "2022-09-21", "seed.txt")
     again = page(seed_text, CNN, "CNN en Español", "2022-09-21", "seed-again.txt")
     assert again.doc_id == first.doc_id
     with Store(tmp_path / "d.duckdb") as store:
         assert store.add(first) is True
         assert store.add(again) is False
-        assert store.counts()["documents"] == 1
+        assert store.counts()["documents"] == 1 and store.counts()["articles"] == 1
         assert store.copies_of(first.doc_id) == [first.doc_id]
 
 
-def test_the_same_text_under_another_url_is_another_document(seed_text):
+def test_the_same_text_elsewhere_is_another_article_of_one_document(tmp_path, seed_text):
     here = page(seed_text, CNN, "CNN en Español", "2022-09-21", "a.txt")
     there = page(seed_text, MIRROR, "CNN en Español", "2022-09-21", "b.txt")
-    nowhere = page(seed_text, None, None, "2022-09-21", "c.txt")
-    assert len({here.doc_id, there.doc_id, nowhere.doc_id}) == 3
+    nowhere = replace(here, url=None, outlet=None, source="c.txt")
+    same_page = page(seed_text, CNN.replace("https://", "http://www.") + "#comments", None, "2022-09-21", "d.txt")
+    same_outlet = page(seed_text, None, " cnn en  español", "2022-09-21", "e.txt")  # no URL: nothing new
+    outlet_only = page(seed_text, None, "Yahoo Noticias", "2022-09-21", "f.txt")
+    pages = (here, there, nowhere, same_page, same_outlet, outlet_only, outlet_only)
+    assert len({d.doc_id for d in pages}) == 1
+    with Store(tmp_path / "d.duckdb") as store:
+        assert [store.put(d) for d in pages] == [
+            "document", "article", "nothing", "nothing", "nothing", "article", "nothing"]
+        assert store.counts()["documents"] == 1 and store.counts()["articles"] == 3
+
+
+def test_a_page_with_neither_url_nor_outlet_is_an_article_of_its_own(tmp_path, seed_text):
+    nowhere = replace(page(seed_text, None, None, "2022-09-21", "c.txt"), outlet=None)
+    with Store(tmp_path / "d.duckdb") as store:
+        assert store.put(nowhere) == "document"
+        assert store.articles(nowhere.doc_id) == [{"url": None, "outlet": None, "published": dt.date(2022, 9, 21),
+                                                   "source": "c.txt"}]
+
+
+def test_an_id_stored_with_other_text_is_still_refused(tmp_path, seed_text, versions):
+    other = replace(versions["edited"], doc_id=versions["seed"].doc_id)
+    with Store(tmp_path / "d.duckdb") as store:
+        store.add(versions["seed"])
+        with pytest.raises(InputError, match="already stored with other text"):
+            store.put(other)
+        assert store.counts()["articles"] == 1
 
 
 def test_copies_survive_reopening_the_store(tmp_path, versions):
     path = tmp_path / "d.duckdb"
     with Store(path) as store:
-        store.add(versions["syndicated"])
+        store.add(versions["edited"])
     with Store(path) as store:
         store.add(versions["seed"])
-        store.add(versions["edited"])
+        store.add(versions["syndicated"])
     with Store(path, read_only=True) as store:
-        assert store.original_of(versions["syndicated"].doc_id) == versions["seed"].doc_id
         assert store.original_of(versions["edited"].doc_id) == versions["seed"].doc_id
+        assert len(store.articles(versions["seed"].doc_id)) == 2
 
 
 def _drop_copies_tables(path) -> None:
@@ -155,9 +195,9 @@ def test_a_store_written_before_copies_gets_them_when_opened_for_writing(tmp_pat
         assert store.copies_of(versions["seed"].doc_id) == [versions["seed"].doc_id]
     with Store(path) as store:
         assert store.original_of(versions["edited"].doc_id) == versions["seed"].doc_id
-        store.add(versions["syndicated"])
+        assert store.put(versions["syndicated"]) == "article"
         assert store.copies_of(versions["other"].doc_id) == [versions["other"].doc_id]
-        assert len(store.copies_of(versions["syndicated"].doc_id)) == 3
+        assert len(store.copies_of(versions["syndicated"].doc_id)) == 2
 
 
 def test_copies_made_with_other_settings_are_remade(tmp_path, versions):
@@ -174,8 +214,9 @@ def test_copies_made_with_other_settings_are_remade(tmp_path, versions):
 
 
 def test_ingest_stores_the_copies_and_a_second_feed_of_the_same_pages_adds_nothing(tmp_path, seed_text, capsys):
-    """Through the command line: one wire story under three outlets is three documents of one article;
-    the same pages again (another file, same lines) are re-ingests."""
+    """Through the command line: one wire story under two outlets and lightly edited under a third is
+    two documents (one text coded once, one edit) of three articles; the same pages again (another
+    file, same lines) are re-ingests."""
     lines = [
         {"text": seed_text, "url": CNN, "outlet": "CNN en Español", "published": "2022-09-21"},
         {"text": seed_text, "url": MIRROR, "outlet": "Latin News", "published": "2022-09-22"},
@@ -188,12 +229,14 @@ def test_ingest_stores_the_copies_and_a_second_feed_of_the_same_pages_adds_nothi
     again.write_bytes(feed.read_bytes())
     path = tmp_path / "d.duckdb"
     assert main(["ingest", str(feed), "--db", str(path)]) == 0
-    assert "3 stored, 0 already stored" in capsys.readouterr().err
+    assert ": 2 stored, 1 syndicated (a stored text under another URL or outlet), 0 already stored" in \
+        capsys.readouterr().err
     assert main(["ingest", str(again), "--db", str(path)]) == 0
-    assert "0 stored, 3 already stored (same text)" in capsys.readouterr().err
+    assert ": 0 stored, 3 already stored (same text)" in capsys.readouterr().err
     with Store(path, read_only=True) as store:
-        assert store.counts()["documents"] == 3
+        assert (store.counts()["documents"], store.counts()["articles"]) == (2, 3)
         doc_ids = store.doc_ids()
         assert {store.original_of(d) for d in doc_ids} == {store.copies_of(doc_ids[0])[0]}
         original = store.get(store.copies_of(doc_ids[0])[0])
         assert original is not None and original.url == CNN
+        assert [a["source"] for a in store.articles(original.doc_id)] == [f"{feed}:1", f"{feed}:2"]
