@@ -3,7 +3,8 @@
 Development measurement, not a test. Cleans every page of the folders given (``*.html``,
 ``*.html.gz`` or ``*.txt``; no events are coded), stores them in a temporary store as ``ingest`` would (so the
 copies are found by the store's own bands and threshold, ``diplograph/store/copies.py``), and prints
-the pages the store linked as copies, then the most similar pairs of all pages by estimated Jaccard
+how many pages were new documents and how many another article of a stored text (``store/articles.py``),
+the documents the store linked as copies, then the most similar pairs of all pages by estimated Jaccard
 similarity, against the threshold. A folder of different articles should give no copies.
 
 Usage: python scripts/measure_copies.py ../shared/eval/html/html [--top N]
@@ -52,18 +53,18 @@ def main() -> None:
     args = parser.parse_args()
     docs = _pages(args.folders)
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "copies.duckdb") as store:
-        for doc in docs:
-            store.add(doc)
+        added = [store.put(doc) for doc in docs]
         originals = {d.doc_id: store.original_of(d.doc_id) or d.doc_id for d in docs}
     by_id = {d.doc_id: d for d in docs}
     copies = [d for d in by_id.values() if originals[d.doc_id] != d.doc_id]
-    print(f"{len(docs)} pages, {len(by_id)} documents (the rest: same text, no URL or outlet),"
-          f" {len(copies)} linked as copies of another (threshold {THRESHOLD})")
+    print(f"{len(docs)} pages: {added.count('document')} documents, {added.count('article')} more articles of a"
+          f" stored text (same text under another URL or outlet), {added.count('nothing')} the same page again;"
+          f" {len(copies)} documents linked as copies of another (threshold {THRESHOLD})")
     for doc in copies:
         print(f"  copy: {_name(doc)} of {_name(by_id[originals[doc.doc_id]])}")
-    signatures = {d.doc_id: signature(d.text) for d in docs}
+    signatures = {doc_id: signature(d.text) for doc_id, d in by_id.items()}
     pairs = sorted(((similarity(signatures[a.doc_id], signatures[b.doc_id]), a, b)
-                    for a, b in itertools.combinations(docs, 2)), key=lambda p: -p[0])
+                    for a, b in itertools.combinations(by_id.values(), 2)), key=lambda p: -p[0])
     print(f"{len(pairs)} pairs; at or over the threshold: {sum(s >= THRESHOLD for s, _, _ in pairs)}; "
           f"most similar:")
     for score, a, b in pairs[:args.top]:

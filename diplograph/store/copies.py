@@ -5,8 +5,10 @@ into bands; two documents that share a band are candidates, and a candidate whos
 on at least :data:`THRESHOLD` of their hash values (the estimated Jaccard similarity of the two
 shingle sets) is a copy. Documents linked by copies form one group; every member's ``copy_of`` is
 the group's *original*: its earliest member by (published, doc_id), a document without a date
-coming after every dated one. The original is a function of the set of stored documents, not of
-the order they came in: when an earlier copy arrives later, the whole group is re-pointed to it.
+coming after every dated one; a document's date is its earliest article's (the same text published
+again under another URL or outlet is one document with several articles, ``store/articles.py``;
+:func:`republished`). The original is a function of the stored documents and articles, not of the
+order they came in: when an earlier copy arrives later, the whole group is re-pointed to it.
 
 The bands are kept in a table (``doc_bands``: band key -> doc_id, indexed) rather than in
 datasketch's in-memory ``MinHashLSH``: that index lives in one process and would have to be rebuilt

@@ -379,11 +379,8 @@ class Store:
         return ("event_links", "link_id") in self._columns()
 
     def counts(self) -> dict[str, int]:
-        """Rows per table: documents, actors, events, quotes, failures, sources, and articles (in a
-        store that records them)."""
+        """Rows per table: documents, actors, events, quotes, failures, sources."""
         names = ("documents", "actors", "events", "quotes", "failures", "sources")
-        if self.has_column("articles", "article_key"):
-            names += ("articles",)
         with self.cursor() as cur:
             return {name: single_row(cur, f"SELECT count(*) FROM {name}")[0] for name in names}
 

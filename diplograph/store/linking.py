@@ -3,7 +3,8 @@
 Each row of ``events`` is a *mention* (one coded event in one document). ``event_links`` gives
 every mention the *linked event* it belongs to (``link_id``), and the ``linked_events`` view has one
 row per linked event: its earliest mention's fields plus NumMentions, NumSources, NumArticles,
-first/last seen and a confidence.
+first/last seen and a confidence, counted over the articles (publications) behind its mentions
+(``LINKED_EVENT_VIEW``; ``articles.py``, ``copies.py``).
 
 **When two mentions link** (:func:`compatible`; every rule is a named constant or a data file):
 

@@ -37,6 +37,11 @@ def light_edit(text: str) -> str:
     return "\n\n".join(paragraphs)
 
 
+def _articles(store: Store) -> int:
+    """How many articles (publications) the store records, over all its documents."""
+    return sum(len(store.articles(doc_id)) for doc_id in store.doc_ids())
+
+
 def page(text: str, url: str | None, outlet: str | None, published: str, name: str) -> Document:
     source = Source(name=name, content=text, kind="text", url=url, outlet=outlet, published=published)
     return prepare(source, load_settings())
@@ -75,7 +80,7 @@ def test_a_syndicated_copy_is_an_article_and_an_edited_copy_a_document_pointing_
     assert versions["syndicated"].doc_id == seed == doc_id_for(versions["seed"].text)  # the output contract
     with Store(tmp_path / "d.duckdb") as store:
         assert [store.put(doc) for doc in versions.values()] == ["document", "article", "document", "document"]
-        assert store.counts()["documents"] == 3 and store.counts()["articles"] == 4
+        assert store.counts()["documents"] == 3 and _articles(store) == 4
         assert [(a["outlet"], a["url"]) for a in store.articles(seed)] == [("CNN en Español", CNN),
                                                                             ("Latin News", MIRROR)]
         for name in ("seed", "syndicated", "edited"):
@@ -125,7 +130,7 @@ def test_the_same_page_ingested_twice_is_one_document_and_one_article(tmp_path, 
     with Store(tmp_path / "d.duckdb") as store:
         assert store.add(first) is True
         assert store.add(again) is False
-        assert store.counts()["documents"] == 1 and store.counts()["articles"] == 1
+        assert store.counts()["documents"] == 1 and _articles(store) == 1
         assert store.copies_of(first.doc_id) == [first.doc_id]
 
 
@@ -141,7 +146,7 @@ def test_the_same_text_elsewhere_is_another_article_of_one_document(tmp_path, se
     with Store(tmp_path / "d.duckdb") as store:
         assert [store.put(d) for d in pages] == [
             "document", "article", "nothing", "nothing", "nothing", "article", "nothing"]
-        assert store.counts()["documents"] == 1 and store.counts()["articles"] == 3
+        assert store.counts()["documents"] == 1 and _articles(store) == 3
 
 
 def test_a_page_with_neither_url_nor_outlet_is_an_article_of_its_own(tmp_path, seed_text):
@@ -158,7 +163,7 @@ def test_an_id_stored_with_other_text_is_still_refused(tmp_path, seed_text, vers
         store.add(versions["seed"])
         with pytest.raises(InputError, match="already stored with other text"):
             store.put(other)
-        assert store.counts()["articles"] == 1
+        assert _articles(store) == 1
 
 
 def test_copies_survive_reopening_the_store(tmp_path, versions):
@@ -234,7 +239,7 @@ def test_ingest_stores_the_copies_and_a_second_feed_of_the_same_pages_adds_nothi
     assert main(["ingest", str(again), "--db", str(path)]) == 0
     assert ": 0 stored, 3 already stored (same text)" in capsys.readouterr().err
     with Store(path, read_only=True) as store:
-        assert (store.counts()["documents"], store.counts()["articles"]) == (2, 3)
+        assert (store.counts()["documents"], _articles(store)) == (2, 3)
         doc_ids = store.doc_ids()
         assert {store.original_of(d) for d in doc_ids} == {store.copies_of(doc_ids[0])[0]}
         original = store.get(store.copies_of(doc_ids[0])[0])
