@@ -17,6 +17,7 @@ from diplograph.model import Document, Source, doc_id_for
 from diplograph.settings import load_settings
 from diplograph.store import Store
 from diplograph.store.copies import THRESHOLD, signature, similarity, words
+from diplograph.store.query import query_linked_events
 
 CNN = "https://cnnespanol.cnn.com/2022/09/21/putin-colombia-socio-prometedor-rusia-america-latina-trax"
 MIRROR = "https://www.latinnews.example/2022/09/22/putin-colombia-partner"
@@ -226,7 +227,7 @@ def test_ingest_stores_the_copies_and_a_second_feed_of_the_same_pages_adds_nothi
         {"text": seed_text, "url": CNN, "outlet": "CNN en Español", "published": "2022-09-21"},
         {"text": seed_text, "url": MIRROR, "outlet": "Latin News", "published": "2022-09-22"},
         {"text": light_edit(seed_text), "url": "https://mirror.example/putin", "outlet": "Mirror",
-         "published": "2022-09-23"},
+         "published": "2022-09-22"},
     ]
     feed = tmp_path / "feed.jsonl"
     feed.write_text("".join(json.dumps(line) + "\n" for line in lines), "utf-8")
@@ -245,3 +246,9 @@ def test_ingest_stores_the_copies_and_a_second_feed_of_the_same_pages_adds_nothi
         original = store.get(store.copies_of(doc_ids[0])[0])
         assert original is not None and original.url == CNN
         assert [a["source"] for a in store.articles(original.doc_id)] == [f"{feed}:1", f"{feed}:2"]
+        events = query_linked_events(store)
+    # the linked events of one ingestion, each reported by three articles of three outlets but the one
+    # the edit dropped ("The US government has provided more than $10 billion in aid to the country")
+    assert len(events) == len(original.events) > 10
+    counts = sorted((e["num_articles"], e["num_sources"]) for e in events)
+    assert counts == [(2, 2)] + [(3, 3)] * (len(events) - 1)
