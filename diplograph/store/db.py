@@ -31,7 +31,10 @@ from ._schema import ADDED_COLUMNS, EVENT_VIEW, SCHEMA_VERSION, TABLES
 from .gdelt import global_event_id
 from .linking import LINK_TABLE, LINKED_EVENT_VIEW, link_all, link_document
 
-__all__ = ["Store", "StoreError", "single_row", "source_key"]
+__all__ = ["Added", "Store", "StoreError", "single_row", "source_key"]
+
+# What ``Store.put`` added: a new document, another article of a stored one, or nothing.
+Added = Literal["document", "article", "nothing"]
 
 _KEY = re.compile(r"(?P<input>.*)#[0-9a-f]{40}", re.DOTALL)
 
@@ -237,7 +240,7 @@ class Store:
         (:meth:`put` says whether it was then recorded as another article)."""
         return self.put(doc, key=key) == "document"
 
-    def put(self, doc: Document, *, key: str | None = None) -> Literal["document", "article", "nothing"]:
+    def put(self, doc: Document, *, key: str | None = None) -> Added:
         """Store a document, or another publication of a stored one; what it added.
 
         "document": a new text, stored with its actors, events, quotes, its first article
@@ -251,7 +254,7 @@ class Store:
         input that holds the stored text, and nothing is written.
         """
         published = _as_date(doc.published, doc, "published")
-        added: Literal["document", "article", "nothing"] = "nothing"
+        added: Added = "nothing"
         with self._transaction() as cur:
             known = cur.execute("SELECT text, source FROM documents WHERE doc_id = ?", [doc.doc_id]).fetchone()
             if known and known[0] != doc.text:

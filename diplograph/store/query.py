@@ -111,7 +111,7 @@ def query_linked_events(
                        a.source, r.sentence, r.evidence_text, r.trigger_text, r.cameo, r.confidence
                 FROM event_links l JOIN event_rows r USING (doc_id, event_id) JOIN {pages} a USING (doc_id)
                 WHERE l.link_id IN ({marks})
-                ORDER BY l.lo NULLS LAST, l.doc_id, l.event_id, a.published NULLS LAST, a.added, a.article_key""",
+                ORDER BY l.lo NULLS LAST, a.published NULLS LAST, l.doc_id, l.event_id, a.article_key""",
                        [r["link_id"] for r in rows]):
             mentions.setdefault(m.pop("link_id"), []).append(m)
         for row in rows:
