@@ -165,6 +165,11 @@ def test_the_order_of_ingestion_does_not_change_the_events_nor_their_ids(copies,
         assert _grouping(forward) == _grouping(backward)
         ids = [sorted(e["link_id"] for e in query_linked_events(s)) for s in (forward, backward)]
         assert ids[0] == ids[1]
+        # and the same counts: the syndicated copy is an article of whichever page came first
+        counted = [sorted((e["link_id"], e["num_mentions"], e["num_sources"], e["num_articles"], e["first_seen"],
+                           round(e["linked_confidence"], 12)) for e in query_linked_events(s))
+                   for s in (forward, backward)]
+        assert counted[0] == counted[1]
         incremental = _grouping(forward)
         with forward._transaction() as cur:  # linking from scratch gives what linking one by one gave
             link_all(cur)
