@@ -33,6 +33,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -60,9 +61,14 @@ _MENTIONS = "(SELECT r.*, l.link_id FROM event_rows r JOIN event_links l USING (
 # Who a side of an event is, for the one-a-day filter: its code, else country + sector, else its words.
 _SIDE = ("coalesce(upper({r}_code), nullif(upper(concat(coalesce({r}_country, ''), coalesce({r}_sector, ''))), ''),"
          " '~' || lower(coalesce({r}_name, {r}_text)), '')")
-_ONE_A_DAY = ("QUALIFY day IS NULL OR row_number() OVER (PARTITION BY day, {source}, {target}, cameo"
-              " ORDER BY {order}) = 1").format(source=_SIDE.format(r="source"), target=_SIDE.format(r="target"),
-                                               order="{order}")
+
+
+def _one_a_day(order: str) -> str:
+    """Phoenix's filter as a QUALIFY clause: per (day, source, target, code), the first row by ``order``."""
+    key = f"day, {_SIDE.format(r='source')}, {_SIDE.format(r='target')}, cameo"
+    return f"QUALIFY day IS NULL OR row_number() OVER (PARTITION BY {key} ORDER BY {order}) = 1"
+
+
 _BEST_FIRST = "num_sources DESC, num_mentions DESC, "
 
 
@@ -108,11 +114,16 @@ def export_events(
     return count
 
 
+@dataclass(frozen=True)
 class _Select:
-    """The SELECT of the exported rows, for a projection: ``select("*")`` -> (sql, params)."""
+    """The SELECT of the exported rows, for a projection: ``select("*")`` -> (sql, params). ``key`` is
+    the column naming an exported row: ``link_id``, or per mention ``global_event_id``."""
 
-    def __init__(self, relation: str, where: str, params: list[Any], tail: str, key: str) -> None:
-        self.relation, self.where, self.params, self.tail, self.key = relation, where, params, tail, key
+    relation: str
+    where: str
+    params: list[Any]
+    tail: str
+    key: str
 
     def __call__(self, projection: str) -> tuple[str, list[Any]]:
         return f"SELECT {projection} FROM {self.relation} WHERE {self.where} {self.tail}", list(self.params)
@@ -132,7 +143,7 @@ def _selection(
         params.append(min_sources)
     tail = ""
     if one_a_day:
-        tail = _ONE_A_DAY.format(order=EVENT_ORDER if per_mention else _BEST_FIRST + EVENT_ORDER) + " "
+        tail = _one_a_day(EVENT_ORDER if per_mention else _BEST_FIRST + EVENT_ORDER) + " "
     tail += f"ORDER BY {EVENT_ORDER}{limit_clause(limit)}"
     if per_mention:
         return _Select(_MENTIONS, where, params, tail, key="global_event_id")
