@@ -208,35 +208,49 @@ def _mentions_of(store: Store, select: _Select) -> Iterator[_Mention]:
     """Every mention of the exported events, article by article (oldest first, then by position):
     its event row (with ``link_id`` and its linked event's first time stored, ``event_added``), its
     article, the article's lead paragraph, and the places in the text that state it (the record's
-    ``mentions``: sentence, sentence span, trigger)."""
+    ``mentions``: sentence, sentence span, trigger).
+
+    The mentions and their articles are read as two streams in one order (publication, doc_id),
+    walked side by side: one pass over the store, whatever its size."""
     picked, params = select(select.key)
-    sql = f"""
-        WITH linked AS (
-            SELECT link_id, min(added) AS event_added FROM {_MENTIONS} GROUP BY link_id
+    chosen = f"SELECT * FROM {_MENTIONS} WHERE {select.key} IN ({picked})"
+    mentions_sql = f"""
+        WITH chosen AS ({chosen}),
+        linked AS (
+            SELECT link_id, min(added) AS event_added FROM {_MENTIONS}
+            WHERE link_id IN (SELECT link_id FROM chosen) GROUP BY link_id
         )
-        SELECT m.*, linked.event_added FROM {_MENTIONS} m JOIN linked USING (link_id)
-        WHERE m.{select.key} IN ({picked})
-        ORDER BY m.published NULLS LAST, m.doc_id, m.sentence, m.trigger_start, m.event_id"""
-    current: tuple[str, Article, tuple[int, int] | None, dict[str, list[dict[str, Any]]]] | None = None
+        SELECT chosen.*, linked.event_added FROM chosen JOIN linked USING (link_id)
+        ORDER BY published NULLS LAST, doc_id, sentence, trigger_start, event_id"""
+    articles_sql = f"""
+        SELECT doc_id, text, title, url, outlet, published, added, record FROM documents
+        WHERE doc_id IN (SELECT doc_id FROM ({chosen})) ORDER BY published NULLS LAST, doc_id"""
     with store.cursor() as cur, store.cursor() as docs:
-        for row in _dicts(cur.execute(sql, params)):
-            if current is None or current[0] != row["doc_id"]:
-                current = _article(docs, row["doc_id"])
-            _doc_id, article, lead, stated = current
-            yield row, article, lead, stated.get(row["event_id"]) or [_own_mention(row)]
+        articles = _dicts(docs.execute(articles_sql, params))
+        current: _Read | None = None
+        for row in _dicts(cur.execute(mentions_sql, params)):
+            while current is None or current.article.doc_id != row["doc_id"]:
+                current = _read(next(articles))
+            yield row, current.article, current.lead, current.stated.get(row["event_id"]) or [_own_mention(row)]
 
 
-def _article(cur: duckdb.DuckDBPyConnection, doc_id: str) -> tuple[
-        str, Article, tuple[int, int] | None, dict[str, list[dict[str, Any]]]]:
-    """An article's facts, lead paragraph and its events' mentions (read from its stored record)."""
-    text, title, url, outlet, published, added, record = single_row(
-        cur, "SELECT text, title, url, outlet, published, added, record FROM documents WHERE doc_id = ?", [doc_id])
-    events = json.loads(record).get("events") or []
+@dataclass(frozen=True)
+class _Read:
+    """What the exports read of one stored article: its facts, its lead paragraph, and the places in
+    its text that state each of its events (event id -> the record's mentions, in text order)."""
+
+    article: Article
+    lead: tuple[int, int] | None
+    stated: dict[str, list[dict[str, Any]]]
+
+
+def _read(row: dict[str, Any]) -> _Read:
+    events = json.loads(row["record"]).get("events") or []
     stated = {e["id"]: sorted(e.get("mentions") or [], key=lambda m: (m["sentence"], m["trigger"]["start"]))
               for e in events}
-    article = Article(doc_id=doc_id, url=url, outlet=outlet, title=title, published=published, added=added,
-                      length=len(text))
-    return doc_id, article, lead_paragraph(text, title), stated
+    article = Article(doc_id=row["doc_id"], url=row["url"], outlet=row["outlet"], title=row["title"],
+                      published=row["published"], added=row["added"], length=len(row["text"]))
+    return _Read(article, lead_paragraph(row["text"], row["title"]), stated)
 
 
 def _own_mention(row: dict[str, Any]) -> dict[str, Any]:
