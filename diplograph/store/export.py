@@ -22,7 +22,9 @@ CAMEO code), the actor being its code (else country and sector, else the words n
 kept is, per linked event, the one with the most sources, then the most mentions, then the first in
 the export's order (date, document id, sentence, position); per mention, the first in that order.
 The order is total, so the same store gives the same file. Rows without any date are all kept.
-The filters and ``min_sources`` apply first, then this filter, then ``limit``.
+The mode is not in the key, as in Phoenix: "X denied meeting Y" and "X met Y" on one day are one row.
+The filters and ``min_sources`` apply first, then this filter, then ``limit`` (for "gdelt-mentions",
+a limit on the events whose mentions are listed).
 
 A file is written beside its destination and moved into place when complete, so a failed export
 leaves no half file.
