@@ -66,6 +66,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -133,7 +134,14 @@ class LinkRules:
 
 def _rules(rules: LinkRules | None) -> LinkRules:
     """The rules given, else those of the settings (shipped, or $DIPLOGRAPH_CONFIG's)."""
-    return rules if rules is not None else LinkRules.of(load_settings())
+    return rules if rules is not None else _settings_rules(os.environ.get("DIPLOGRAPH_CONFIG"))
+
+
+@cache
+def _settings_rules(config: str | None) -> LinkRules:
+    """The rules of the settings with this user file, read once: reading settings takes milliseconds,
+    and a caller that gives no rules (a bench, a test) links document after document."""
+    return LinkRules.of(load_settings(config))
 
 LINK_TABLE = """
     CREATE TABLE IF NOT EXISTS event_links (
