@@ -259,7 +259,7 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     from .store import Store
 
     pipeline, sources = _pipeline_and_sources(args)
-    with Store(args.db) as store, Progress(quiet=args.quiet) as progress:
+    with Store(args.db, settings=pipeline.settings) as store, Progress(quiet=args.quiet) as progress:
         summary = ingest(sources, store, pipeline, progress=progress)
     _print_failures(summary.failures)
     print(f"{args.db}: {summary.line()}", file=sys.stderr)
