@@ -26,7 +26,7 @@ __all__ = ["main"]
 DEFAULT_DB = "diplograph.duckdb"
 EXTRACT_FORMATS = ("table", "jsonl")
 LIST_FORMATS = ("table", "jsonl")
-EXPORT_FORMATS = ("gdelt", "parquet", "csv", "jsonl")
+EXPORT_FORMATS = ("gdelt", "gdelt-mentions", "parquet", "csv", "jsonl")
 EXIT_INPUT = 2
 
 
@@ -146,8 +146,15 @@ def _build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="write stored events as GDELT TSV, Parquet, CSV or JSONL")
     p.add_argument("--db", default=DEFAULT_DB)
-    p.add_argument("--format", required=True, help="gdelt, parquet, csv or jsonl")
+    p.add_argument("--format", required=True,
+                   help="gdelt (GDELT 2.0 events), gdelt-mentions (GDELT 2.0 mentions), parquet, csv or jsonl")
     p.add_argument("--out", required=True, help="file to write")
+    p.add_argument("--min-sources", type=_min_sources, metavar="N",
+                   help="only events reported by at least N sources (outlets)")
+    p.add_argument("--one-a-day", action="store_true",
+                   help="Phoenix's filter: one row per date, source, target and CAMEO code")
+    p.add_argument("--per-mention", action="store_true",
+                   help="one row per event of each article instead of per event linked across articles")
 
     p = sub.add_parser("eval", help="score the pipeline against a gold set")
     p.add_argument("set", metavar="SET", help="the gold set (file or directory)")
@@ -252,7 +259,7 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     from .store import Store
 
     pipeline, sources = _pipeline_and_sources(args)
-    with Store(args.db) as store, Progress(quiet=args.quiet) as progress:
+    with Store(args.db, settings=pipeline.settings) as store, Progress(quiet=args.quiet) as progress:
         summary = ingest(sources, store, pipeline, progress=progress)
     _print_failures(summary.failures)
     print(f"{args.db}: {summary.line()}", file=sys.stderr)
@@ -331,8 +338,10 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
     fmt = _check_format(args.format, EXPORT_FORMATS)
     with _open_existing(args.db) as store:
-        n = export_events(store, fmt, Path(args.out))
-    print(f"{args.out}: {n} events written ({fmt})", file=sys.stderr)
+        n = export_events(store, fmt, Path(args.out), min_sources=args.min_sources, one_a_day=args.one_a_day,
+                          per_mention=args.per_mention)
+    rows = "mentions" if fmt == "gdelt-mentions" or args.per_mention else "events"
+    print(f"{args.out}: {n} {rows} written ({fmt})", file=sys.stderr)
     return 0
 
 

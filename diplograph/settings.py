@@ -42,6 +42,10 @@ class Settings:
     max_chars: int
     max_seconds: float
     max_memory_mb: float
+    link_published_tolerance_days: int
+    link_stated_tolerance_days: int
+    link_bare_domestic: bool
+    link_territories_as_sovereigns: bool
 
     def with_overrides(self, **overrides: object) -> Settings:
         """A copy with the given keys changed; None values leave the setting as it is."""
@@ -83,6 +87,10 @@ LIMITS: dict[str, Limit] = {
     "max_chars": Limit(least=1, why="a cap of 0 characters would refuse every document"),
     "max_seconds": Limit(least=0, above=True, why="seconds one document may take"),
     "max_memory_mb": Limit(least=0, above=True, why="megabytes one document may add"),
+    # linking mentions into events (store/linking.py): past a month, reports of a dyad's
+    # different happenings merge, and a stored mention's candidates are no longer few
+    "link_published_tolerance_days": Limit(least=0, most=30, why="days around a publication date"),
+    "link_stated_tolerance_days": Limit(least=0, most=30, why="days around a date the text states"),
 }
 
 

@@ -248,3 +248,47 @@ def test_bad_config_value_is_one_line_naming_file_and_key(seed_file, tmp_path, s
     lines = capsys.readouterr().err.splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"diplograph: {config}: {problem}"), lines
     assert not (tmp_path / "news.duckdb").exists()  # nothing ingested, not even an empty store
+
+
+def test_export_takes_min_sources_one_a_day_and_per_mention_and_refuses_bad_values(tmp_path, capsys):
+    from pathlib import Path
+
+    from diplograph.model import Document
+    from diplograph.store import Store
+
+    records = json.loads((Path(__file__).parent / "fixtures" / "store" / "documents.json").read_text("utf-8"))
+    copy = json.loads(json.dumps(records[2]))  # the prisoner swap, as a second outlet ran it
+    copy["doc_id"], copy["outlet"], copy["url"] = "swap-other-wire", "Other Wire", "https://other.example/swap"
+    db = tmp_path / "s.duckdb"
+    with Store(db) as store:
+        for record in [*records, copy]:
+            store.add(Document.from_record(record))
+
+    def export(*options: str) -> list[str]:
+        out = tmp_path / "out"
+        assert main(["export", "--db", str(db), "--out", str(out), *options]) == 0
+        return out.read_text("utf-8").splitlines()
+
+    assert len(export("--format", "gdelt")) == 16
+    assert "16 events written (gdelt)" in capsys.readouterr().err
+    swap = export("--format", "gdelt", "--min-sources", "2")
+    assert len(swap) == 3 and all(line.split("\t")[31:34] == ["2", "2", "2"] for line in swap)
+    assert len(export("--format", "gdelt-mentions", "--min-sources", "2")) == 6
+    assert "6 mentions written (gdelt-mentions)" in capsys.readouterr().err
+    assert len(export("--format", "csv", "--per-mention")) == 1 + 16 + 3
+    assert len(export("--format", "csv", "--per-mention", "--one-a-day")) == 1 + 16
+    capsys.readouterr()
+
+    for options, problem in [
+        (["--format", "gdelt", "--min-sources", "0"], "--min-sources: 0: not a number of sources"),
+        (["--format", "gdelt", "--min-sources", "two"], "'two' is not a whole number"),
+        (["--format", "gdelt-mentions", "--one-a-day"], "not to gdelt-mentions"),
+        (["--format", "gdelt-events"], "unknown format 'gdelt-events'"),
+    ]:
+        try:
+            code = main(["export", "--db", str(db), "--out", str(tmp_path / "bad"), *options])
+        except SystemExit as exit:  # argparse's own errors
+            code = exit.code
+        err = capsys.readouterr().err
+        assert code == 2 and len(err.splitlines()) == 1 and problem in err, (options, err)
+        assert not (tmp_path / "bad").exists()

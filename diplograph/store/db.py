@@ -26,10 +26,11 @@ import duckdb
 
 from ..errors import InputError, StoreError
 from ..model import Document, Event, Failure, Quote
+from ..settings import Settings, load_settings
 from . import articles, copies
 from ._schema import ADDED_COLUMNS, EVENT_VIEW, SCHEMA_VERSION, TABLES
 from .gdelt import global_event_id
-from .linking import LINK_TABLE, LINKED_EVENT_VIEW, link_all, link_document
+from .linking import LINK_TABLE, LINKED_EVENT_VIEW, LinkRules, link_all, link_document
 
 __all__ = ["Added", "Store", "StoreError", "single_row", "source_key"]
 
@@ -103,11 +104,17 @@ class Store:
     One process may open a file for writing (DuckDB's lock); any number may open it read-only.
     Within a process, writes are serialised by a lock, and each call works on its own cursor, so
     threads (an HTTP server) can share one Store.
+
+    Mentions are linked into events by the linking settings of ``settings`` (else the shipped and
+    $DIPLOGRAPH_CONFIG's), which the store records in ``meta``; a store opened for writing with
+    other linking settings is relinked from scratch with these, once.
     """
 
-    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False, settings: Settings | None = None) -> None:
         self.path = Path(path)
         self.read_only = read_only
+        # a store read only never links: its settings are not needed
+        self.link_rules = None if read_only else LinkRules.of(settings or load_settings())
         if read_only and not self.path.is_file():
             raise InputError(str(path), "no store here (nothing has been ingested into this file)")
         if not read_only:
@@ -167,6 +174,8 @@ class Store:
                 cur.execute(LINK_TABLE)
                 cur.execute(LINKED_EVENT_VIEW)
                 cur.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
+                if self.link_rules is not None:
+                    _record_linking(cur, self.link_rules)
                 copies.refresh(cur)
             return
         row = self._con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
@@ -191,12 +200,18 @@ class Store:
                 articles.fill(cur)
                 if "event_links" in tables:
                     cur.execute(LINKED_EVENT_VIEW)  # its counts read the articles
-        if "event_links" not in tables and not self.read_only:
+        if "event_links" not in tables and self.link_rules is not None:
             # a store written before events were linked: link what it holds, once
             with self._transaction() as cur:
                 cur.execute(LINK_TABLE)
                 cur.execute(LINKED_EVENT_VIEW)
-                link_all(cur)
+                link_all(cur, self.link_rules)
+                _record_linking(cur, self.link_rules)
+        elif self.link_rules is not None and _linked_with(self._con) != self.link_rules.describe():
+            # linked by other rules (other settings, another version's codes table): relink, once
+            with self._transaction() as cur:
+                link_all(cur, self.link_rules)
+                _record_linking(cur, self.link_rules)
 
     def _columns(self) -> set[tuple[str, str]]:
         listing = self._con.execute("SELECT table_name, column_name FROM information_schema.columns")
@@ -265,7 +280,7 @@ class Store:
                 _insert_events(cur, doc)
                 _insert_quotes(cur, doc)
                 copies.link_copy(cur, doc.doc_id, doc.text, published)
-                link_document(cur, doc.doc_id)
+                link_document(cur, doc.doc_id, self.link_rules)
                 added = "document"
             if articles.record_article(cur, doc.doc_id, url=doc.url, outlet=doc.outlet, published=published,
                                        source=doc.source, added=_now()) and known:
@@ -397,6 +412,16 @@ def single_row(cur: duckdb.DuckDBPyConnection, sql: str, params: Sequence[object
     if row is None:
         raise RuntimeError(f"no row from a query that always returns one: {sql}")
     return row
+
+
+def _linked_with(cur: duckdb.DuckDBPyConnection) -> str | None:
+    """The linking rules the store's events were linked by (``LinkRules.describe``), None if not recorded."""
+    row = cur.execute("SELECT value FROM meta WHERE key = 'linking'").fetchone()
+    return row[0] if row else None
+
+
+def _record_linking(cur: duckdb.DuckDBPyConnection, rules: LinkRules) -> None:
+    cur.execute("INSERT OR REPLACE INTO meta VALUES ('linking', ?)", [rules.describe()])
 
 
 def _insert_document(cur: duckdb.DuckDBPyConnection, doc: Document, published: dt.date | None) -> None:

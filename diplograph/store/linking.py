@@ -6,18 +6,27 @@ row per linked event: its earliest mention's fields plus NumMentions, NumSources
 first/last seen and a confidence, counted over the articles (publications) behind its mentions
 (``LINKED_EVENT_VIEW``; ``articles.py``, ``copies.py``).
 
-**When two mentions link** (:func:`compatible`; every rule is a named constant or a data file):
+**When two mentions link** (:func:`compatible`). The tolerances and switches are settings
+(``link_*`` in data/settings.toml, read into :class:`LinkRules`), which codes are compatible and
+which territories belong to which state are data files; a store records the rules it was linked by
+in ``meta`` and is relinked from scratch, once, when opened for writing with others:
 
 - the same source and the same target: the actor code where known, else country + sector, else
-  the words naming the actor (:func:`side_key`); a mention between a bare country and itself
-  (USA -> USA) links only within its article (:func:`block_key`);
+  the words naming the actor (:func:`side_key`); a territory counts as its sovereign state
+  (HKGEDU as CHNEDU: data/actors/territories.tsv, setting ``link_territories_as_sovereigns``;
+  :func:`sovereign_key`);
+- a side known only as a bare country or sector (USA, GOV) links across articles only when it is
+  the country itself ("Russia", :func:`is_state`) or faces an actor of another country; else, and
+  for a bare country facing itself (USA -> USA), the mention links only within its article
+  (setting ``link_bare_domestic``; :func:`block_key`);
 - the same mode (a denial does not confirm the act it denies);
 - compatible CAMEO codes: the same root and, for the roots listed in
   ``data/events/linking_codes.tsv`` as "prefix", one code the other or its parent;
 - compatible dates: each mention's date is an interval of its precision (a day, a month, a year);
-  the two intervals overlap, or lie within ``PUBLISHED_TOLERANCE_DAYS`` when either mention is dated
-  only by its article's publication; an undated mention links only with undated ones;
-- compatible places: either unknown, or the same country.
+  the two intervals overlap, or lie within ``link_stated_tolerance_days`` (0), or within
+  ``link_published_tolerance_days`` (1) when either mention is dated only by its article's
+  publication; an undated mention links only with undated ones;
+- compatible places: either unknown, or the same country (a territory as its sovereign).
 
 **Linked events are the connected components** of the graph whose edges join compatible mentions.
 A component does not depend on the order its mentions arrived in, and its id (``link_id``) is the
@@ -28,12 +37,26 @@ nothing is recoded. Compatibility is not transitive, so a component may hold two
 not compatible with each other but are both compatible with a third (e.g. a month-dated mention
 bridging two days): the cost of order independence, and visible with ``--show-mentions``.
 
-**Measured effect** on the 91 pages of ../shared/eval/html (222 mentions; ingest the unzipped pages,
-then relink with a setting changed): 215 events as shipped; 216 with no publication-date tolerance;
-218 with codes linked only when equal; 210 with bare domestic mentions linked across articles (the
-five extra merges join unrelated stories). Merged as shipped: Trump's July 25 call with Zelensky (CBS
-News, National Review, DH News Service) and the Taliban prisoner swap of 2019-11-19 (Al Jazeera, New
-York Post).
+**Measured effect** (``scripts/measure_linking.py``: code the pages, store them, relink with each
+setting changed and each rule replaced in turn; events after linking, fewer = more merged). On the
+91 pages of ../shared/eval/html, 222 mentions give 214 events as shipped, 5 of them merged across
+articles (215 before territories counted as their state); on the 84 PolNeAR dev articles (with
+metadata.tsv's outlets and dates), 469 mentions give 465 events, none merged across articles (460
+before the wider bare-side rule: its four cross-article merges were all of unrelated stories, e.g.
+"Charlotte struggles to return to normal after shooting" with Trump's "We have fought the battle").
+Each in turn, html / PolNeAR: no publication-date tolerance 216 / 465 (the Hong Kong siege splits:
+Express published it the day after the Guardian dated it); 2 days 213 / 465 (joins Taylor Swift's
+fans criticising Scooter Braun's company with the Democrats' attacks on Trump two days later);
+stated dates +-1 day 214 / 465; bare sides linked across articles 209 / 436 (3 and 13 more
+cross-article merges, all of unrelated stories: a cat flown to Portland with a Steelers captain's
+plea); territories apart 215 / 465; codes linked only when equal 217 / 469; by root alone, the
+prefix rows ignored 214 / 464; places ignored 214 / 465; modes ignored 213 / 456 (within
+articles); only a bare country facing itself kept within its article (the rule before) 214 / 460.
+Merged across articles as shipped: the Hong Kong Polytechnic University siege (the Guardian,
+Express), Trump's July 25 call with Zelensky (CBS News, National Review, DH News Service; both
+directions), the Taliban prisoner swap of 2019-11-19 (Al Jazeera, New York Post), and one doubtful
+pair the publication-date tolerance makes: the Democrats' attacks on Trump in National Review
+(published 2019-11-19) and DH News Service (11-20).
 
 **Blocking.** Two compatible mentions always share ``block`` (root, mode, source key, target key),
 so the candidates of a mention are the mentions of its block whose date interval reaches its own:
@@ -43,6 +66,8 @@ never all pairs.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -53,29 +78,71 @@ import duckdb
 
 from ..lexicon.tables import rows as table_rows
 from ..lexicon.tables import shipped_text
+from ..settings import Settings, load_settings
 
 __all__ = [
     "LINKED_EVENT_VIEW",
-    "LINK_BARE_DOMESTIC",
     "LINK_TABLE",
-    "PUBLISHED_TOLERANCE_DAYS",
+    "LinkRules",
     "block_key",
     "codes_compatible",
     "compatible",
     "groups",
+    "is_state",
     "link_all",
     "link_document",
     "side_key",
+    "sovereign_key",
 ]
 
-# A report dated only by its publication ("published" precision) says the event happened on or
-# just before that day: a wire story filed late on the 20th is published on the 21st by a paper
-# abroad. One day each way lets those reports meet without merging a week of one dyad's events.
-PUBLISHED_TOLERANCE_DAYS = 1
 
-# Dates of a day's precision must overlap exactly (tolerance 0): "on Tuesday" and "on Wednesday"
-# are two days the texts name, hence two events.
-STATED_TOLERANCE_DAYS = 0
+@dataclass(frozen=True)
+class LinkRules:
+    """The linking settings (``link_*`` in data/settings.toml, where each is explained and measured).
+
+    ``published_tolerance_days``: days either way a mention dated only by its article's publication
+    ("published" precision) may lie from another's date; ``stated_tolerance_days``: the same for
+    dates the text states (a day, a month, a year); ``bare_domestic``: whether a mention with a side
+    known only as a bare country or sector links across articles when it faces no actor of another
+    country (:func:`block_key`); ``territories_as_sovereigns``: whether a territory's actors and
+    places count as their sovereign state's (:func:`sovereign_key`).
+    """
+
+    published_tolerance_days: int
+    stated_tolerance_days: int
+    bare_domestic: bool
+    territories_as_sovereigns: bool
+
+    @classmethod
+    def of(cls, settings: Settings) -> LinkRules:
+        return cls(settings.link_published_tolerance_days, settings.link_stated_tolerance_days,
+                   settings.link_bare_domestic, settings.link_territories_as_sovereigns)
+
+    @property
+    def reach(self) -> dt.timedelta:
+        """The furthest two compatible mentions' date intervals may lie apart."""
+        return dt.timedelta(days=max(self.published_tolerance_days, self.stated_tolerance_days))
+
+    def describe(self) -> str:
+        """The rules on one line, as the store's ``meta`` records them (the data tables by digest)."""
+        tables = "".join(shipped_text(*f) for f in (_CODES_FILE, _TERRITORIES_FILE, *_COUNTRY_FILES))
+        digest = hashlib.sha1(tables.encode("utf-8")).hexdigest()[:12]
+        return (f"published dates +-{self.published_tolerance_days} days, stated dates "
+                f"+-{self.stated_tolerance_days} days, bare domestic "
+                f"{'across articles' if self.bare_domestic else 'within its article'}, territories "
+                f"{'as their sovereign' if self.territories_as_sovereigns else 'apart'}, tables {digest}")
+
+
+def _rules(rules: LinkRules | None) -> LinkRules:
+    """The rules given, else those of the settings (shipped, or $DIPLOGRAPH_CONFIG's)."""
+    return rules if rules is not None else _settings_rules(os.environ.get("DIPLOGRAPH_CONFIG"))
+
+
+@cache
+def _settings_rules(config: str | None) -> LinkRules:
+    """The rules of the settings with this user file, read once: reading settings takes milliseconds,
+    and a caller that gives no rules (a bench, a test) links document after document."""
+    return LinkRules.of(load_settings(config))
 
 LINK_TABLE = """
     CREATE TABLE IF NOT EXISTS event_links (
@@ -144,9 +211,10 @@ LINKED_EVENT_VIEW = """
     FROM counts c JOIN belief b USING (link_id) JOIN event_rows r ON r.global_event_id = c.link_id
 """.replace("{_HOST}", _HOST)
 
-# Whether mentions between one bare country and itself link across articles (see ``block_key``).
-LINK_BARE_DOMESTIC = False
-_BARE_COUNTRY = re.compile(r"[A-Z]{3}")
+_BARE = re.compile(r"[A-Z]{3}")  # a side known only as a country (USA) or a sector (GOV)
+_CODES_FILE = ("events", "linking_codes.tsv")
+_TERRITORIES_FILE = ("actors", "territories.tsv")
+_COUNTRY_FILES = (("actors", "countries.tsv"), ("actors", "nationalities.tsv"))
 
 
 @dataclass(frozen=True)
@@ -169,12 +237,55 @@ def _code_rules() -> dict[str, str]:
     """root -> "root" or "prefix", from data/events/linking_codes.tsv (a root not listed: "root")."""
     origin = "diplograph/data/events/linking_codes.tsv"
     rules: dict[str, str] = {}
-    for number, (root, rule) in table_rows(shipped_text("events", "linking_codes.tsv"), origin,
+    for number, (root, rule) in table_rows(shipped_text(*_CODES_FILE), origin,
                                            width=2, header="root\t"):
         if rule not in ("root", "prefix"):
             raise ValueError(f"{origin}, line {number}: rule {rule!r} is not root or prefix")
         rules[root.strip()] = rule
     return rules
+
+
+@cache
+def _sovereigns() -> dict[str, str]:
+    """Territory -> its sovereign state (HKG -> CHN), from data/actors/territories.tsv."""
+    origin = "diplograph/data/actors/territories.tsv"
+    return {territory.strip(): state.strip()
+            for _, (territory, state) in table_rows(shipped_text(*_TERRITORIES_FILE), origin, width=2)}
+
+
+@cache
+def _countries() -> tuple[frozenset[str], frozenset[str]]:
+    """The names the actor dictionary gives countries ("united states", "russia"), lower-cased, and
+    their codes ("USA"): its "country" entries (data/actors/countries.tsv, nationalities.tsv)."""
+    names: set[str] = set()
+    codes: set[str] = set()
+    for folder, name in _COUNTRY_FILES:
+        for _, fields in table_rows(shipped_text(folder, name), f"diplograph/data/{folder}/{name}"):
+            if len(fields) > 2 and fields[2].strip() == "country":
+                names.add(fields[0].strip().lower())
+                codes.add(fields[1].strip()[:3])
+    return frozenset(names), frozenset(codes)
+
+
+def is_state(key: str, words: str | None) -> bool:
+    """Whether a side with a bare country key ("RUS") is that country itself, named as a country
+    ("Russia", "the United States": the actor's name is a country's), not someone the coder placed
+    only by its country ("Donald Trump", "Charlotte", both USA)."""
+    name = " ".join((words or "").lower().split())
+    return _BARE.fullmatch(key) is not None and name in _countries()[0]
+
+
+def sovereign_key(key: str) -> str:
+    """A side key or place with a territory's country (HKG, HKGEDU) made its sovereign's (CHN, CHNEDU).
+
+    Outlets name a territory and its state in turn, and so does the coder, which gives an actor named
+    by no country the country of the article's setting: the Guardian's "Hong Kong Polytechnic University
+    was besieged by police" is HKGCOP -> 191 -> HKGEDU, and Express's "Hong Kong police have laid siege
+    to a university, pinning 800 students inside" (an article set in China: "China deploys troops")
+    HKGCOP -> 191 -> CHNEDU, one siege. The articles gold set scores HKG as CHN for the same reason.
+    """
+    state = _sovereigns().get(key[:3]) if not key.startswith("~") else None
+    return state + key[3:] if state else key
 
 
 def codes_compatible(a: str, b: str) -> bool:
@@ -198,19 +309,22 @@ def side_key(code: str | None, country: str | None, sector: str | None, words: s
     return ""
 
 
-def date_interval(date: dt.date | None, precision: str | None) -> tuple[dt.date | None, dt.date | None, int]:
+def date_interval(date: dt.date | None, precision: str | None,
+                  rules: LinkRules | None = None) -> tuple[dt.date | None, dt.date | None, int]:
     """(first day, last day, tolerance in days) that a mention's date stands for."""
     if date is None:
         return None, None, 0
+    rules = _rules(rules)
+    stated = rules.stated_tolerance_days
     if precision == "year":
-        return date.replace(month=1, day=1), date.replace(month=12, day=31), STATED_TOLERANCE_DAYS
+        return date.replace(month=1, day=1), date.replace(month=12, day=31), stated
     if precision == "month":
         first = date.replace(day=1)
         following = (first + dt.timedelta(days=32)).replace(day=1)
-        return first, following - dt.timedelta(days=1), STATED_TOLERANCE_DAYS
+        return first, following - dt.timedelta(days=1), stated
     if precision == "published":
-        return date, date, PUBLISHED_TOLERANCE_DAYS
-    return date, date, STATED_TOLERANCE_DAYS  # "day", or a precision not given: the date as written
+        return date, date, rules.published_tolerance_days
+    return date, date, stated  # "day", or a precision not given: the date as written
 
 
 def compatible(a: LinkRow, b: LinkRow) -> bool:
@@ -234,26 +348,51 @@ _ROW_SQL = """
 """
 
 
-def _link_row(values: Sequence[Any]) -> LinkRow:
+def _link_row(values: Sequence[Any], rules: LinkRules) -> LinkRow:
     (doc_id, event_id, gid, root, mode, cameo, s_code, s_country, s_sector, s_words,
      t_code, t_country, t_sector, t_words, date, precision, place) = values
-    lo, hi, tol = date_interval(date, precision)
-    block = block_key(doc_id, root, mode, side_key(s_code, s_country, s_sector, s_words),
-                      side_key(t_code, t_country, t_sector, t_words))
+    lo, hi, tol = date_interval(date, precision, rules)
+    source, target = side_key(s_code, s_country, s_sector, s_words), side_key(t_code, t_country, t_sector, t_words)
+    states = (is_state(source, s_words), is_state(target, t_words))
+    if rules.territories_as_sovereigns:
+        source, target = sovereign_key(source), sovereign_key(target)
+        place = sovereign_key(place) if place else place
+    block = block_key(doc_id, root, mode, source, target, rules, states=states)
     return LinkRow(doc_id, event_id, gid, block, cameo, lo, hi, tol, place)
 
 
-def block_key(doc_id: str, root: str, mode: str, source: str, target: str) -> str:
+def block_key(doc_id: str, root: str, mode: str, source: str, target: str, rules: LinkRules | None = None, *,
+              states: tuple[bool, bool] = (False, False)) -> str:
     """The block of a mention: mentions of one block may link, of two blocks never.
 
-    A mention between one bare country and itself ("USA" -> "USA") names nobody in particular:
+    A side known only as a bare country ("USA") or a bare sector ("GOV") names nobody in particular
+    unless it is the country itself (``states``: :func:`is_state`, "Russia has put the credibility
+    of the UN at risk") or faces an actor of another country (Trump, USA, -> CHN): facing its own
+    country, an actor known only by words, or nobody, it is someone the coder could not place.
     "American Airlines offered to fly the cat to Portland" and a Steelers captain's plea are both
-    USA -> USA 030 on 2019-11-19 in the html dev pages. Such a mention links only within its own
-    article (``LINK_BARE_DOMESTIC`` False), where the coder already knows who is meant.
+    USA -> 030 -> USA on 2019-11-19 in the html dev pages; in the PolNeAR dev articles "Charlotte
+    struggles to return to normal after shooting" (Washington Post) and "We have fought the battle
+    and he was a tough and brilliant opponent" (Trump, Washington Post) are both USA -> 190, and
+    "The Trump campaign has previously addressed the plight of many single mothers" (Washington
+    Post) and "Obama and Clinton's gut reaction is to tell the American people..." (USA Today) both
+    USA -> 010 -> USACVL. Such a mention links only within its own article (setting
+    ``link_bare_domestic`` false), where the coder already knows who is meant; so does a mention
+    between a bare country and itself (USA -> USA), whoever its sides are.
     """
-    bare_domestic = source == target and _BARE_COUNTRY.fullmatch(source) is not None
-    own = f"|{doc_id}" if bare_domestic and not LINK_BARE_DOMESTIC else ""
+
+    def placeless(key: str, state: bool, other: str) -> bool:
+        return _BARE.fullmatch(key) is not None and not state and not _foreign(other, key)
+
+    bare = (source == target and _BARE.fullmatch(source) is not None) or \
+        placeless(source, states[0], target) or placeless(target, states[1], source)
+    own = f"|{doc_id}" if bare and not _rules(rules).bare_domestic else ""
     return "|".join((root, mode, source, target)) + own
+
+
+def _foreign(other: str, key: str) -> bool:
+    """Whether side key ``other`` is a coded actor of another country (or an IGO) than side key
+    ``key``'s: a bare sector ("MED": reporters) is of no country."""
+    return other[:3] != key[:3] and (other[:3] in _countries()[1] or other.startswith("IGO"))
 
 
 def _insert(cur: duckdb.DuckDBPyConnection, rows: list[LinkRow]) -> None:
@@ -321,10 +460,9 @@ def _merge(cur: duckdb.DuckDBPyConnection, pairs: Iterable[tuple[int, int]]) -> 
     return len(moves)
 
 
-def _candidates(cur: duckdb.DuckDBPyConnection, rows: list[LinkRow]) -> list[tuple[LinkRow, int]]:
-    """The stored mentions (with their link_id) in the blocks of ``rows`` whose dates may reach theirs:
-    the blocking that keeps linking from comparing all pairs."""
-    reach = dt.timedelta(days=max(PUBLISHED_TOLERANCE_DAYS, STATED_TOLERANCE_DAYS))
+def _candidates(cur: duckdb.DuckDBPyConnection, rows: list[LinkRow], reach: dt.timedelta) -> list[tuple[LinkRow, int]]:
+    """The stored mentions (with their link_id) in the blocks of ``rows`` whose dates may reach theirs
+    (``reach``: ``LinkRules.reach``): the blocking that keeps linking from comparing all pairs."""
     by_block: dict[str, list[LinkRow]] = {}
     for row in rows:
         by_block.setdefault(row.block, []).append(row)
@@ -346,37 +484,41 @@ def _candidates(cur: duckdb.DuckDBPyConnection, rows: list[LinkRow]) -> list[tup
     return [(LinkRow(*row[:-1]), row[-1]) for row in found]
 
 
-def link_document(cur: duckdb.DuckDBPyConnection, doc_id: str) -> int:
-    """Link the mentions of a document just stored (its ``events`` rows) into the linked events;
-    inside the caller's transaction. Returns how many linked events its mentions merged away."""
-    rows = [_link_row(r) for r in cur.execute(_ROW_SQL + " WHERE e.doc_id = ?", [doc_id]).fetchall()]
+def link_document(cur: duckdb.DuckDBPyConnection, doc_id: str, rules: LinkRules | None = None) -> int:
+    """Link the mentions of a document just stored (its ``events`` rows) into the linked events, by
+    ``rules`` (else the settings'); inside the caller's transaction. Returns how many linked events
+    its mentions merged away."""
+    rules = _rules(rules)
+    rows = [_link_row(r, rules) for r in cur.execute(_ROW_SQL + " WHERE e.doc_id = ?", [doc_id]).fetchall()]
     if not rows:
         return 0
     _insert(cur, rows)
     # the candidates by block and linked event: one compatible mention joins a mention to an event,
     # so the rest of that event's mentions need no look (an event of many reports costs one test)
     by_block: dict[str, dict[int, list[LinkRow]]] = {}
-    for other, link in _candidates(cur, rows):
+    for other, link in _candidates(cur, rows, rules.reach):
         by_block.setdefault(other.block, {}).setdefault(link, []).append(other)
     pairs = [(new.gid, link) for new in rows for link, others in by_block.get(new.block, {}).items()
              if any(other.gid != new.gid and compatible(new, other) for other in others)]
     return _merge(cur, pairs)
 
 
-def link_all(cur: duckdb.DuckDBPyConnection) -> int:
-    """Link every stored mention from scratch (a store written before linking, or a check of the
-    incremental result: both give the same components). Returns the number of linked events.
+def link_all(cur: duckdb.DuckDBPyConnection, rules: LinkRules | None = None) -> int:
+    """Link every stored mention from scratch by ``rules`` (else the settings'): a store written
+    before linking or with other rules, or a check of the incremental result (both give the same
+    components). Returns the number of linked events.
 
     Per block, the mentions sorted by the start of their dates are swept once: each is compared
     with the earlier ones whose dates still reach it.
     """
     cur.execute("DELETE FROM event_links")
-    rows = [_link_row(r) for r in cur.execute(_ROW_SQL).fetchall()]
+    rules = _rules(rules)
+    rows = [_link_row(r, rules) for r in cur.execute(_ROW_SQL).fetchall()]
     _insert(cur, rows)
     by_block: dict[str, list[LinkRow]] = {}
     for row in rows:
         by_block.setdefault(row.block, []).append(row)
-    reach = dt.timedelta(days=max(PUBLISHED_TOLERANCE_DAYS, STATED_TOLERANCE_DAYS))
+    reach = rules.reach
     pairs: list[tuple[int, int]] = []
     for members in by_block.values():
         undated = [r for r in members if r.lo is None]

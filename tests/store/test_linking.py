@@ -300,5 +300,9 @@ def test_any_order_of_many_reports_gives_the_same_events_as_linking_them_all_at_
 def test_a_bare_country_acting_on_itself_links_only_within_its_article():
     # "American Airlines offered to fly the cat to Portland" and a football captain's plea, both USA -> USA
     assert block_key("a", "03", "asserted", "USA", "USA") != block_key("b", "03", "asserted", "USA", "USA")
-    assert block_key("a", "03", "asserted", "USAGOV", "USA") == block_key("b", "03", "asserted", "USAGOV", "USA")
+    # the United States as a country facing its government links; someone placed only in the country does not
+    state = (False, True)
+    assert block_key("a", "03", "asserted", "USAGOV", "USA", states=state) == \
+        block_key("b", "03", "asserted", "USAGOV", "USA", states=state)
+    assert block_key("a", "03", "asserted", "USAGOV", "USA") != block_key("b", "03", "asserted", "USAGOV", "USA")
     assert block_key("a", "04", "asserted", "RUSGOV", "COL") == block_key("b", "04", "asserted", "RUSGOV", "COL")
