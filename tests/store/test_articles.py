@@ -7,8 +7,9 @@ from dataclasses import replace
 
 import duckdb
 
-from diplograph.store import Store
+from diplograph.store import Store, export_events
 from diplograph.store.articles import article_key
+from diplograph.store.gdelt import EVENT_COLUMNS, MENTION_COLUMNS
 from diplograph.store.query import query_linked_events
 
 CNN = "https://cnnespanol.cnn.com/2022/09/21/putin-colombia-socio-prometedor-rusia-america-latina-trax"
@@ -63,3 +64,23 @@ def test_show_mentions_lists_every_article_of_a_document(tmp_path, store_documen
         assert [(m["outlet"], m["url"]) for m in event["mentions"]] == [(seed.outlet, seed.url),
                                                                          ("Yahoo Noticias", YAHOO)]
         assert {m["source"] for m in event["mentions"]} == {seed.source, "yahoo.txt"}
+
+
+def test_the_mentions_table_lists_a_syndicated_copy_under_its_own_source_and_url(tmp_path, store_documents):
+    seed = store_documents[0]
+    with Store(tmp_path / "d.duckdb") as store:
+        store.add(seed)
+        store.put(replace(seed, url=YAHOO, outlet="Yahoo Noticias", source="yahoo.txt"))
+        events, mentions = tmp_path / "events.tsv", tmp_path / "mentions.tsv"
+        export_events(store, "gdelt", events)
+        n = export_events(store, "gdelt-mentions", mentions)
+    event_rows = _tsv(events, EVENT_COLUMNS)
+    rows = _tsv(mentions, MENTION_COLUMNS)
+    assert {r["NumArticles"] for r in event_rows} == {"2"}
+    assert n == len(rows) == sum(int(r["NumMentions"]) for r in event_rows)
+    assert {(r["MentionSourceName"], r["MentionIdentifier"]) for r in rows} == {
+        ("cnnespanol.cnn.com", seed.url), ("es.news.yahoo.com", YAHOO)}
+
+
+def _tsv(path, columns) -> list[dict[str, str]]:
+    return [dict(zip(columns, line.split("\t"), strict=True)) for line in path.read_text("utf-8").splitlines()]
