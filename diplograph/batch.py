@@ -5,11 +5,14 @@ re-run finishes what an interrupted run left and never stores a document twice; 
 text is already stored under another input is recorded against that input, not duplicated.
 
 The duplicate-id rule (a JSONL line's "id", else the sha1 of the cleaned text): the same id with
-the same text is a re-ingest, counted as "already stored (same text)"; the same id with OTHER text
-is refused, never dropped: a Failure naming the id and the input that holds the stored text (e.g.
-"docs.jsonl:2: id 'a1' is already stored with other text (from docs.jsonl:1); give this version
-its own id"), recorded in the store's failures and not marked done, so the run exits 2 and a
-re-run tries it again. It holds within one file, one batch and across runs alike.
+the same text is a re-ingest, counted as "already stored (same text)", unless it comes under a
+URL or outlet the stored text has not been published under (a syndicated copy): that is recorded
+as another article of the stored document (``store/articles.py``), counted as "syndicated", and
+nothing is coded twice. The same id with OTHER text is refused, never dropped: a Failure naming
+the id and the input that holds the stored text (e.g. "docs.jsonl:2: id 'a1' is already stored
+with other text (from docs.jsonl:1); give this version its own id"), recorded in the store's
+failures and not marked done, so the run exits 2 and a re-run tries it again. It holds within one
+file, one batch and across runs alike.
 
 A fault of the store itself (damaged, locked, read-only, a full disk) stops the run with a
 StoreError: the document being written is rolled back and stays not done, so a re-run stores it.
@@ -36,12 +39,14 @@ __all__ = ["IngestSummary", "ingest"]
 @dataclass
 class IngestSummary:
     stored: int = 0
+    articles: int = 0  # a stored text under another URL or outlet: another article, not another document
     duplicates: int = 0
     skipped: int = 0
     failures: list[Failure] = field(default_factory=list)
 
     def line(self) -> str:
-        return (f"{self.stored} stored, {self.duplicates} already stored (same text), "
+        articles = f"{self.articles} syndicated (a stored text under another URL or outlet), " if self.articles else ""
+        return (f"{self.stored} stored, {articles}{self.duplicates} already stored (same text), "
                 f"{self.skipped} skipped (ingested before), {len(self.failures)} failed")
 
 
@@ -79,14 +84,16 @@ def _store_document(store: Store, doc: Document, key: str, summary: IngestSummar
     """Store one document; False when the store refuses it (an id stored with other text, a bad
     date), which is then recorded as the input's failure and left not done."""
     try:
-        added = store.add(doc, key=key or None)
+        added = store.put(doc, key=key or None)
     except InputError as exc:
         failure = Failure(exc.input, exc.problem)
         store.add_failure(failure, key=key or None)
         summary.failures.append(failure)
         return False
-    if added:
+    if added == "document":
         summary.stored += 1
+    elif added == "article":
+        summary.articles += 1
     else:
         summary.duplicates += 1
         if key:

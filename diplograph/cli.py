@@ -131,7 +131,7 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--min-sources", type=_min_sources, metavar="N",
                    help="only events reported by at least N sources (outlets)")
     p.add_argument("--show-mentions", action="store_true",
-                   help="under each event, its mentions: outlet, article, date, sentence")
+                   help="under each event, its mentions in every article: outlet, URL, title, date, sentence")
     p.add_argument("--limit", type=_row_limit, help="at most this many rows")
     p.add_argument("--format", default="table", help="table or jsonl")
 
@@ -304,7 +304,8 @@ def _cmd_events(args: argparse.Namespace) -> int:
     from .render import rows_table
 
     # the last column (articles) is a number, so each event is one line of the table: its mentions
-    # are printed under it, the sentence of each in full
+    # are printed under it, once per article that published them (a syndicated copy under its own
+    # outlet and URL), the sentence of each in full
     columns = _EVENT_COLUMNS[:-1]
     lines = rows_table([title for title, _ in columns], ([row.get(key) for _, key in columns] for row in rows))
     table = lines.splitlines()
@@ -312,7 +313,7 @@ def _cmd_events(args: argparse.Namespace) -> int:
     for line, row in zip(table[2:], rows, strict=True):
         print(line)
         for m in row["mentions"]:
-            where = m["outlet"] or m["url"] or m["source"] or m["doc_id"]
+            where = " | ".join(part for part in (m["outlet"], m["url"]) if part) or m["source"] or m["doc_id"]
             article = m["title"] or m["source"] or m["doc_id"]
             when = f"{m['day']} ({m['date_precision']})" if m["date_precision"] else m["day"]
             sentence = " ".join((m["evidence_text"] or m["trigger_text"]).split())

@@ -7,6 +7,9 @@ for queries. Every row of actors, events and quotes belongs to one document (``d
 
 from __future__ import annotations
 
+from .articles import ARTICLE_TABLE
+from .copies import TABLES as COPY_TABLES
+
 __all__ = ["ADDED_COLUMNS", "EVENT_VIEW", "SCHEMA_VERSION", "TABLES"]
 
 SCHEMA_VERSION = 1
@@ -109,6 +112,8 @@ TABLES = (
         doc_id VARCHAR,
         "at" TIMESTAMP NOT NULL
     )""",
+    ARTICLE_TABLE,  # each publication of a document (store/articles.py); filled by articles.fill in older stores
+    *COPY_TABLES,  # copies of one article (store/copies.py); remade by copies.refresh in older stores
 )
 
 # One row per event with what a reader of the event needs from its article. ``day`` is the date

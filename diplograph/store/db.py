@@ -20,18 +20,22 @@ import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import duckdb
 
 from ..errors import InputError, StoreError
 from ..model import Document, Event, Failure, Quote
 from ..settings import Settings, load_settings
+from . import articles, copies
 from ._schema import ADDED_COLUMNS, EVENT_VIEW, SCHEMA_VERSION, TABLES
 from .gdelt import global_event_id
 from .linking import LINK_TABLE, LINKED_EVENT_VIEW, LinkRules, link_all, link_document
 
-__all__ = ["Store", "StoreError", "single_row", "source_key"]
+__all__ = ["Added", "Store", "StoreError", "single_row", "source_key"]
+
+# What ``Store.put`` added: a new document, another article of a stored one, or nothing.
+Added = Literal["document", "article", "nothing"]
 
 _KEY = re.compile(r"(?P<input>.*)#[0-9a-f]{40}", re.DOTALL)
 
@@ -172,6 +176,7 @@ class Store:
                 cur.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
                 if self.link_rules is not None:
                     _record_linking(cur, self.link_rules)
+                copies.refresh(cur)
             return
         row = self._con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         if row is None:
@@ -186,6 +191,15 @@ class Store:
             with self._transaction() as cur:
                 for ddl in missing:
                     cur.execute(ddl)
+        if not self.read_only and not copies.is_current(self._con):  # older store, or other settings
+            with self._transaction() as cur:
+                copies.refresh(cur)
+        if "articles" not in tables and not self.read_only:
+            # a store written before publications were recorded: each document is one article
+            with self._transaction() as cur:
+                articles.fill(cur)
+                if "event_links" in tables:
+                    cur.execute(LINKED_EVENT_VIEW)  # its counts read the articles
         if "event_links" not in tables and self.link_rules is not None:
             # a store written before events were linked: link what it holds, once
             with self._transaction() as cur:
@@ -237,15 +251,25 @@ class Store:
     # -- writes -------------------------------------------------------------------------------
 
     def add(self, doc: Document, *, key: str | None = None) -> bool:
-        """Store a document with its actors, events and quotes; False if it is stored already.
+        """Store a document with its actors, events and quotes; False if it is stored already
+        (:meth:`put` says whether it was then recorded as another article)."""
+        return self.put(doc, key=key) == "document"
+
+    def put(self, doc: Document, *, key: str | None = None) -> Added:
+        """Store a document, or another publication of a stored one; what it added.
+
+        "document": a new text, stored with its actors, events, quotes, its first article
+        (``store/articles.py``), its copies (``store/copies.py``) and its linked mentions.
+        "article": the stored text under another URL or outlet (a syndicated copy): one more row of
+        ``articles``, nothing coded or stored twice. "nothing": the same page again.
 
         Either everything of the document is written or nothing is. A success clears the recorded
         failure of its input (``doc.source``); with ``key`` it also marks that input done, in the
-        same transaction. The same doc_id with the same text is a re-ingest (False); the same doc_id
-        with other text is refused with an InputError naming the input that holds the stored text,
-        and nothing is written.
+        same transaction. The same doc_id with other text is refused with an InputError naming the
+        input that holds the stored text, and nothing is written.
         """
         published = _as_date(doc.published, doc, "published")
+        added: Added = "nothing"
         with self._transaction() as cur:
             known = cur.execute("SELECT text, source FROM documents WHERE doc_id = ?", [doc.doc_id]).fetchone()
             if known and known[0] != doc.text:
@@ -255,12 +279,18 @@ class Store:
                 _insert_actors(cur, doc)
                 _insert_events(cur, doc)
                 _insert_quotes(cur, doc)
+                copies.link_copy(cur, doc.doc_id, doc.text, published)
                 link_document(cur, doc.doc_id, self.link_rules)
+                added = "document"
+            if articles.record_article(cur, doc.doc_id, url=doc.url, outlet=doc.outlet, published=published,
+                                       source=doc.source, added=_now()) and known:
+                copies.republished(cur, doc.doc_id, published)
+                added = "article"
             if doc.source:
                 cur.execute("DELETE FROM failures WHERE input = ?", [doc.source])
             if key is not None:
                 _upsert_source(cur, key, doc.doc_id)
-        return not known
+        return added
 
     def add_failure(self, failure: Failure, *, key: str | None = None) -> None:
         """Record why an input failed; a later failure of the same input replaces it.
@@ -309,6 +339,52 @@ class Store:
         with self.cursor() as cur:
             rows = cur.execute("SELECT doc_id FROM documents ORDER BY added, doc_id").fetchall()
         return [doc_id for (doc_id,) in rows]
+
+    def articles(self, doc_id: str) -> list[dict[str, Any]]:
+        """Each publication of a stored document (url, outlet, published, source), earliest first;
+        empty when it is not stored. See ``store/articles.py``."""
+        with self.cursor() as cur:
+            if not self.has_column("articles", "article_key"):  # an older store, read-only
+                query = "SELECT url, outlet, published, source FROM documents WHERE doc_id = ?"
+            else:
+                query = ("SELECT url, outlet, published, source FROM articles WHERE doc_id = ?"
+                         " ORDER BY published NULLS LAST, added, article_key")
+            rows = cur.execute(query, [doc_id]).fetchall()
+        return [dict(zip(("url", "outlet", "published", "source"), row, strict=True)) for row in rows]
+
+    def original_of(self, doc_id: str) -> str | None:
+        """The doc_id of the first stored copy of this document's article (itself when it is the
+        first), or None when it is not stored. See ``store/copies.py``."""
+        with self.cursor() as cur:
+            if not self._has_copies(cur):
+                return doc_id if self._stored(cur, doc_id) else None
+            return copies.original_of(cur, doc_id)
+
+    def copies_of(self, doc_id: str) -> list[str]:
+        """Every stored copy of this document's article, its original first (empty if not stored)."""
+        with self.cursor() as cur:
+            if not self._has_copies(cur):
+                return [doc_id] if self._stored(cur, doc_id) else []
+            return copies.copies_of(cur, doc_id)
+
+    def originals(self) -> dict[str, str]:
+        """Every stored doc_id with its original's doc_id (itself when it is one), for counting many
+        documents' articles at once."""
+        with self.cursor() as cur:
+            if not self._has_copies(cur):
+                ids = cur.execute("SELECT doc_id FROM documents").fetchall()
+                return {doc_id: doc_id for (doc_id,) in ids}
+            return copies.originals(cur)
+
+    @staticmethod
+    def _has_copies(cur: duckdb.DuckDBPyConnection) -> bool:
+        """Whether the file has the copies table (an older store opened read-only has not)."""
+        query = "SELECT count(*) FROM information_schema.tables WHERE table_name = 'doc_copies'"
+        return bool(single_row(cur, query)[0])
+
+    @staticmethod
+    def _stored(cur: duckdb.DuckDBPyConnection, doc_id: str) -> bool:
+        return cur.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchone() is not None
 
     def failures(self) -> list[Failure]:
         """The inputs whose latest attempt failed, oldest first."""

@@ -10,7 +10,8 @@ event's earliest mention, then ``link_id``, ``num_mentions``, ``num_sources``, `
 was before events were linked (the columns of ``query_events``, then the ``link_id`` of the linked
 event it belongs to); "gdelt" then writes each mention as an event of its own (its own
 GLOBALEVENTID, NumSources and NumArticles 1). "gdelt-mentions" writes GDELT 2.0's Mentions table:
-one row per sentence stating an event, with its linked event's GLOBALEVENTID.
+one row per sentence stating an event in each article (a syndicated copy's too), with its linked
+event's GLOBALEVENTID.
 
 Filters: every format takes those of :func:`~diplograph.store.query.query_events`, applied to the
 row exported (a linked event is matched on its earliest mention, as ``diplograph events`` does;
@@ -185,16 +186,39 @@ def _write_gdelt(store: Store, select: _Select, per_mention: bool, path: Path) -
 
 
 def _write_mentions(store: Store, select: _Select, path: Path) -> int:
-    """GDELT's Mentions table: one line per sentence stating an event, in the order of the articles."""
+    """GDELT's Mentions table: one line per sentence stating an event, in the order of the articles;
+    a document published more than once (a syndicated copy, ``articles.py``) states it in each of its
+    articles, each with its own source, URL and time, as the events' NumMentions counts them."""
     count = 0
+    elsewhere = _syndicated(store, select)
     with path.open("w", encoding="utf-8", newline="\n") as handle:
         for row, article, _lead, mentions in _mentions_of(store, select):
-            for mention in mentions:
-                fields = mention_row(row, mention, event_id=row["link_id"], event_added=row["event_added"],
-                                     article=article)
-                handle.write("\t".join(fields) + "\n")
-                count += 1
+            for published in (article, *elsewhere.get(article.doc_id, ())):
+                for mention in mentions:
+                    fields = mention_row(row, mention, event_id=row["link_id"], event_added=row["event_added"],
+                                         article=published)
+                    handle.write("\t".join(fields) + "\n")
+                    count += 1
     return count
+
+
+def _syndicated(store: Store, select: _Select) -> dict[str, list[Article]]:
+    """The exported documents' other articles: each publication but the one the document was stored
+    from (``documents``' own URL and outlet), as the Mentions table names them (doc_id -> articles)."""
+    if not store.has_column("articles", "article_key"):  # an older store, read-only: one article each
+        return {}
+    picked, params = select(select.key)
+    sql = f"""
+        SELECT a.doc_id, a.url, a.outlet, d.title, a.published, a.added, length(d.text) AS length
+        FROM articles a JOIN documents d USING (doc_id)
+        WHERE a.doc_id IN (SELECT doc_id FROM {_MENTIONS} WHERE {select.key} IN ({picked}))
+          AND (a.url IS DISTINCT FROM d.url OR a.outlet IS DISTINCT FROM d.outlet)
+        ORDER BY a.doc_id, a.published NULLS LAST, a.added, a.article_key"""
+    out: dict[str, list[Article]] = {}
+    with store.cursor() as cur:
+        for row in _dicts(cur.execute(sql, params)):
+            out.setdefault(row["doc_id"], []).append(Article(**row))
+    return out
 
 
 def _in_lead(store: Store, select: _Select) -> set[int]:

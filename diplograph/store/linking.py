@@ -3,7 +3,8 @@
 Each row of ``events`` is a *mention* (one coded event in one document). ``event_links`` gives
 every mention the *linked event* it belongs to (``link_id``), and the ``linked_events`` view has one
 row per linked event: its earliest mention's fields plus NumMentions, NumSources, NumArticles,
-first/last seen and a confidence.
+first/last seen and a confidence, counted over the articles (publications) behind its mentions
+(``LINKED_EVENT_VIEW``; ``articles.py``, ``copies.py``).
 
 **When two mentions link** (:func:`compatible`). The tolerances and switches are settings
 (``link_*`` in data/settings.toml, read into :class:`LinkRules`), which codes are compatible and
@@ -161,33 +162,49 @@ LINK_TABLE = """
 _HOST = r"^[a-z][a-z0-9+.-]*://(?:[^@/]*@)?(?:www\.)?([^/:?#]+)"
 
 # One row per linked event: the fields of its earliest mention (as ``event_rows`` has them, so the
-# event filters work unchanged), with the counts. A mention's source is its outlet, else its URL's
-# host, else its own document. Confidence: the noisy-or of the best mention per source,
-# 1 - prod(1 - c_s): each independent source that reports the event is a further chance that it
-# happened, while more copies from one source add nothing.
+# event filters work unchanged), with the counts. A mention is counted once per *article* that
+# published its document (``articles``, store/articles.py): a syndicated copy (the same text under
+# another URL or outlet) is one document with several articles; a lightly edited copy is another
+# document, coded on its own, whose mentions link here like any report's, and which ``doc_copies``
+# (store/copies.py) ties to its original.
+# - NumArticles: the distinct articles (document, page) behind the event's mentions, syndicated and
+#   recognised copies included; the same page ingested twice is one article.
+# - NumSources: the distinct sources over those articles: an article's outlet, else its URL's host
+#   (without "www."), else its document (an article of unknown provenance is a source of its own).
+# - NumMentions: as GDELT's, the mentions over all articles: each mention's ``n_mentions`` (the
+#   times its document states the event) once per article that published the document.
+# - first_seen / last_seen: the earliest and latest publication (else storing) day of those articles.
+# - linked_confidence: a noisy-or over INDEPENDENT reports, 1 - prod(1 - c_o), where c_o is the best
+#   mention's confidence of each original text (``doc_copies.copy_of``, the document itself when it
+#   has no copy): each independently written report is a further chance the event happened, while a
+#   copy of one report, under the same outlet or another, adds nothing. Two reports written
+#   separately by one outlet count as two.
 LINKED_EVENT_VIEW = """
     CREATE OR REPLACE VIEW linked_events AS
     WITH m AS (
         SELECT l.link_id, e.doc_id, e.n_mentions, e.confidence,
-               coalesce(nullif(lower(trim(d.outlet)), ''),
-                        nullif(regexp_extract(lower(d.url), '{_HOST}', 1), ''),
-                        'doc:' || d.doc_id) AS source_key,
-               coalesce(d.published, CAST(d.added AS DATE)) AS seen
-        FROM event_links l JOIN events e USING (doc_id, event_id) JOIN documents d USING (doc_id)
+               coalesce(c.copy_of, e.doc_id) AS original,
+               e.doc_id || chr(10) || a.article_key AS article,
+               coalesce(nullif(lower(trim(a.outlet)), ''),
+                        nullif(regexp_extract(lower(a.url), '{_HOST}', 1), ''),
+                        'doc:' || e.doc_id) AS source_key,
+               coalesce(a.published, CAST(a.added AS DATE)) AS seen
+        FROM event_links l JOIN events e USING (doc_id, event_id) JOIN articles a USING (doc_id)
+             LEFT JOIN doc_copies c USING (doc_id)
     ),
-    per_source AS (
-        SELECT link_id, max(coalesce(confidence, 0.0)) AS best FROM m GROUP BY link_id, source_key
+    per_original AS (
+        SELECT link_id, max(coalesce(confidence, 0.0)) AS best FROM m GROUP BY link_id, original
     ),
     counts AS (
         SELECT link_id, sum(n_mentions)::INTEGER AS num_mentions,
                count(DISTINCT source_key)::INTEGER AS num_sources,
-               count(DISTINCT doc_id)::INTEGER AS num_articles,
+               count(DISTINCT article)::INTEGER AS num_articles,
                min(seen) AS first_seen, max(seen) AS last_seen
         FROM m GROUP BY link_id
     ),
     belief AS (
         SELECT link_id, 1 - product(1 - least(greatest(best, 0.0), 1.0)) AS linked_confidence
-        FROM per_source GROUP BY link_id
+        FROM per_original GROUP BY link_id
     )
     SELECT r.*, c.link_id, c.num_mentions, c.num_sources, c.num_articles, c.first_seen, c.last_seen,
            b.linked_confidence

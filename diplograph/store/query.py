@@ -87,7 +87,8 @@ def query_linked_events(
     :func:`query_events` on their earliest mention, oldest first, each with ``link_id``,
     ``num_mentions``, ``num_sources``, ``num_articles``, ``first_seen``, ``last_seen`` and
     ``linked_confidence``; with ``show_mentions``, a ``mentions`` list (every mention of the
-    event: document, outlet, URL, title, sentence, date), earliest first."""
+    event in every article that published it: document, outlet, URL, title, sentence, date), earliest
+    first, so a syndicated copy's article is listed with its own outlet and URL."""
     if not store.is_linked():
         raise InputError(str(store.path), "this store was written before events were linked; open it for "
                                           "writing once (e.g. `diplograph ingest` into it) to link them")
@@ -102,12 +103,16 @@ def query_linked_events(
     if show_mentions and rows:
         mentions: dict[int, list[dict[str, Any]]] = {}
         marks = ", ".join("?" * len(rows))
+        # each article of the mention's document (a store written before articles: the document's own)
+        pages = "articles" if store.has_column("articles", "article_key") else \
+            "(SELECT doc_id, '' AS article_key, url, outlet, published, source, added FROM documents)"
         for m in _rows(store, f"""
-                SELECT l.link_id, r.doc_id, r.event_id, r.day, r.date, r.date_precision, r.outlet, r.url, r.title,
-                       d.source, r.sentence, r.evidence_text, r.trigger_text, r.cameo, r.confidence
-                FROM event_links l JOIN event_rows r USING (doc_id, event_id) JOIN documents d USING (doc_id)
+                SELECT l.link_id, r.doc_id, r.event_id, r.day, r.date, r.date_precision, a.outlet, a.url, r.title,
+                       a.source, r.sentence, r.evidence_text, r.trigger_text, r.cameo, r.confidence
+                FROM event_links l JOIN event_rows r USING (doc_id, event_id) JOIN {pages} a USING (doc_id)
                 WHERE l.link_id IN ({marks})
-                ORDER BY l.lo NULLS LAST, l.doc_id, l.event_id""", [r["link_id"] for r in rows]):
+                ORDER BY l.lo NULLS LAST, a.published NULLS LAST, l.doc_id, l.event_id, a.article_key""",
+                       [r["link_id"] for r in rows]):
             mentions.setdefault(m.pop("link_id"), []).append(m)
         for row in rows:
             row["mentions"] = mentions.get(row["link_id"], [])

@@ -34,21 +34,36 @@ def _edited(text: str) -> str:
     return edited
 
 
+CNN = "https://cnnespanol.cnn.com/2022/09/21/putin-colombia"
+YAHOO = "https://es.news.yahoo.com/putin-colombia-socio-prometedor"
+
+
 @pytest.fixture(scope="module")
 def copies() -> list[Document]:
-    """The seed article as itself, as a syndicated copy (another outlet and URL), and edited."""
+    """The seed article as itself, as a syndicated copy (another outlet and URL: the same text, hence
+    the same doc_id, the sha1 of the text), and edited under a third outlet (another document)."""
     from diplograph.pipeline import Pipeline
 
     text = SEED.read_text("utf-8")
     pipeline = Pipeline()
     return [
-        pipeline.extract(text, published=PUBLISHED, outlet="CNN en Español", doc_id="cnn",
-                         url="https://cnnespanol.cnn.com/2022/09/21/putin-colombia"),
-        pipeline.extract(text, published=PUBLISHED, outlet="Yahoo Noticias", doc_id="yahoo",
-                         url="https://es.news.yahoo.com/putin-colombia-socio-prometedor"),
-        pipeline.extract(_edited(text), published=PUBLISHED, outlet="La Nación", doc_id="nacion",
+        pipeline.extract(text, published=PUBLISHED, outlet="CNN en Español", url=CNN),
+        pipeline.extract(text, published=PUBLISHED, outlet="Yahoo Noticias", url=YAHOO),
+        pipeline.extract(_edited(text), published=PUBLISHED, outlet="La Nación",
                          url="https://www.nacion.example/mundo/putin-colombia"),
     ]
+
+
+@pytest.fixture(scope="module")
+def brief() -> Document:
+    """An independent short report of Putin's praise: the seed's headline and the paragraph quoting
+    him, as a radio station's website ran them (too little of the article to be a copy of it)."""
+    from diplograph.pipeline import Pipeline
+
+    paragraphs = SEED.read_text("utf-8").split("\n\n")
+    quote = next(p for p in paragraphs if p.startswith("(CNN Spanish) — Russian President"))
+    return Pipeline().extract(f"{paragraphs[0]}\n\n{quote}\n", published=PUBLISHED, outlet="Radio Caracol",
+                              url="https://caracol.example/putin-colombia")
 
 
 @pytest.fixture(scope="module")
@@ -74,15 +89,53 @@ def _grouping(store: Store) -> set[frozenset[tuple[str, str]]]:
         return set(groups(cur))
 
 
+def _best_mention(store: Store) -> dict[int, float]:
+    """Each linked event's most confident mention."""
+    with store.cursor() as cur:
+        return dict(cur.execute("SELECT l.link_id, max(e.confidence) FROM event_links l"
+                                " JOIN events e USING (doc_id, event_id) GROUP BY l.link_id").fetchall())
+
+
 def test_three_copies_of_one_report_give_its_events_once_with_three_articles_and_three_sources(copies, tmp_path):
-    with _store(tmp_path, copies) as store:
+    assert copies[0].doc_id == copies[1].doc_id != copies[2].doc_id
+    with Store(tmp_path / "s.duckdb") as store:
+        assert [store.put(doc) for doc in copies] == ["document", "article", "document"]
         events = query_linked_events(store)
+        best = _best_mention(store)
+        assert store.counts()["documents"] == 2  # the syndicated copy is not coded again
     assert len(copies[0].events) > 10
     assert len(events) == len(copies[0].events)
     assert {(e["num_articles"], e["num_sources"]) for e in events} == {(3, 3)}
-    # a noisy-or over three sources: more confident than the best single report of it
-    single = {e.id: e.confidence for e in copies[0].events}
-    assert all(e["linked_confidence"] > single[e["event_id"]] for e in events)
+    # GDELT's NumMentions: each article's mentions, the syndicated copy's too: three times one article's
+    with _store(tmp_path, copies[:1], "one.duckdb") as one:
+        once = sorted(3 * e["num_mentions"] for e in query_linked_events(one))
+    assert sorted(e["num_mentions"] for e in events) == once
+    # three copies of one report are one report: no more confident than its best mention
+    assert all(e["linked_confidence"] == pytest.approx(best[e["link_id"]]) for e in events)
+
+
+def test_copies_given_ids_of_their_own_count_as_articles_but_not_as_independent_reports(copies, tmp_path):
+    own_ids = [replace(doc, doc_id=name) for doc, name in zip(copies, ("cnn", "yahoo", "nacion"), strict=True)]
+    with _store(tmp_path, own_ids) as store:
+        events = query_linked_events(store)
+        best = _best_mention(store)
+    assert len(events) == len(copies[0].events)
+    assert {(e["num_articles"], e["num_sources"]) for e in events} == {(3, 3)}
+    assert all(e["linked_confidence"] == pytest.approx(best[e["link_id"]]) for e in events)
+
+
+def test_confidence_grows_with_an_independent_report_not_with_a_copy(copies, brief, tmp_path):
+    with _store(tmp_path, [copies[0], brief]) as store:
+        praise = [e for e in query_linked_events(store, code="051", dyad="RUS>COL") if e["num_articles"] > 1]
+        with store.cursor() as cur:
+            mentions = cur.execute("SELECT e.confidence FROM event_links l JOIN events e USING (doc_id, event_id)"
+                                   " WHERE l.link_id = ?", [praise[0]["link_id"]]).fetchall()
+        assert store.original_of(brief.doc_id) == brief.doc_id  # not a copy of the article
+    assert len(praise) == 1 and (praise[0]["num_articles"], praise[0]["num_sources"]) == (2, 2)
+    assert len(mentions) == 2
+    a, b = (c for (c,) in mentions)
+    assert praise[0]["linked_confidence"] == pytest.approx(1 - (1 - a) * (1 - b))
+    assert praise[0]["linked_confidence"] > max(a, b)
 
 
 def test_the_same_page_ingested_twice_is_one_article(copies, tmp_path):
@@ -92,7 +145,7 @@ def test_the_same_page_ingested_twice_is_one_article(copies, tmp_path):
 
 
 def test_two_copies_from_one_outlet_are_two_articles_but_one_source(copies, tmp_path):
-    again = replace(copies[1], outlet=copies[0].outlet, doc_id="cnn-mirror")
+    again = replace(copies[1], outlet=copies[0].outlet, doc_id="cnn-mirror")  # a caller's id: another document
     with _store(tmp_path, [copies[0], again]) as store:
         events = query_linked_events(store)
     assert {(e["num_articles"], e["num_sources"]) for e in events} == {(2, 1)}
@@ -112,6 +165,11 @@ def test_the_order_of_ingestion_does_not_change_the_events_nor_their_ids(copies,
         assert _grouping(forward) == _grouping(backward)
         ids = [sorted(e["link_id"] for e in query_linked_events(s)) for s in (forward, backward)]
         assert ids[0] == ids[1]
+        # and the same counts: the syndicated copy is an article of whichever page came first
+        counted = [sorted((e["link_id"], e["num_mentions"], e["num_sources"], e["num_articles"], e["first_seen"],
+                           round(e["linked_confidence"], 12)) for e in query_linked_events(s))
+                   for s in (forward, backward)]
+        assert counted[0] == counted[1]
         incremental = _grouping(forward)
         with forward._transaction() as cur:  # linking from scratch gives what linking one by one gave
             link_all(cur)
@@ -183,7 +241,9 @@ def test_cli_lists_linked_events_with_counts_mentions_and_a_minimum_of_sources(c
     assert len(capsys.readouterr().out.splitlines()) == len(copies[0].events)
     assert main(["events", "--db", str(db), "--show-mentions", "--code", "051", "--dyad", "RUS>COL"]) == 0
     out = capsys.readouterr().out
-    assert "    - La Nación | " in out and "Colombia is a “promising partner of Russia" in out
+    assert "    - La Nación | https://www.nacion.example/" in out
+    assert "Colombia is a “promising partner of Russia" in out
+    assert f"    - Yahoo Noticias | {YAHOO} | " in out  # the syndicated copy: its own outlet and URL
     with pytest.raises(SystemExit) as bad:
         main(["events", "--db", str(db), "--min-sources", "0"])
     assert bad.value.code == 2
