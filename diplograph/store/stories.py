@@ -151,8 +151,8 @@ def _name_key(kind: str, name: str | None, countries: set[str]) -> str | None:
         return None
     if not all(w[:1].isupper() or w.lower() in _NAME_LINKS or not w[:1].isalpha() for w in words):
         return None
-    if kind == "person":
-        return "name:" + words[-1].lower()
+    if kind == "person" and not any(w.lower() in _NAME_LINKS for w in words[1:]):
+        return "name:" + words[-1].lower()  # "American University of Kabul" read as a person is no Mr Kabul
     return "name:" + " ".join(w.lower() for w in words if w.lower() != "the")
 
 
@@ -190,6 +190,8 @@ def _merge_names(counts: Counter[str], labels: dict[str, Counter[str]]) -> None:
     """Within one document a name and its last words are one actor: "Kurt Volker" counts as "Volker"."""
     for key in sorted((k for k in counts if k.startswith("name:")), key=len, reverse=True):
         words = key[5:].split()
+        if any(w in _NAME_LINKS for w in words):  # "American University of Kabul" is not "Kabul"
+            continue
         for i in range(1, len(words)):
             shorter = "name:" + " ".join(words[i:])
             if shorter in counts:
@@ -265,7 +267,8 @@ def relate(a: _Doc, b: _Doc, events: list[int], window: _Window) -> tuple[float,
         if shared:
             n, per_key = window.counts(a.day, b.day)
             limit = max(COMMON_MIN_DOCS, COMMON_SHARE * n)
-            actors = [k for k in shared if per_key[k] <= limit]
+            actors = sorted((k for k in shared if per_key[k] <= limit),
+                            key=lambda k: (-_WEIGHTS[k.split(":", 1)[0]], k))  # names first
     score = EVENT_WEIGHT * len(events) + sum(_WEIGHTS[k.split(":", 1)[0]] for k in actors)
     return score, actors
 
@@ -474,16 +477,19 @@ def stories(cur: duckdb.DuckDBPyConnection, *, min_articles: int = 2, top_actors
     for story_id, members in by_story.items():
         ids = [m[1] for m in members]
         marks = ", ".join("?" * len(ids))
-        keys = cur.execute(
-            f"""SELECT key, count(*) AS docs, sum(mentions) AS n, min(label) FROM story_keys
-                WHERE doc_id IN ({marks}) AND key LIKE 'name:%' GROUP BY key
-                ORDER BY docs DESC, n DESC, key LIMIT ?""", [*ids, top_actors]).fetchall()
+        per_key: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        for key, label, n in cur.execute(f"SELECT key, label, mentions FROM story_keys WHERE doc_id IN ({marks})"
+                                         " AND key LIKE 'name:%'", ids).fetchall():
+            per_key[key].append((n, label))
+        # the actors most of its articles make much of; each by the words its articles use most
+        ranked = sorted(per_key.items(), key=lambda kv: (-len(kv[1]), -sum(n for n, _ in kv[1]), kv[0]))
+        actors = [max(uses, key=lambda use: (use[0], use[1]))[1] for _key, uses in ranked[:top_actors]]
         days = [m[2] for m in members if m[2] is not None]
         out.append({
             "story": story_id, "articles": len(members),
             "outlets": sorted({m[4] for m in members if m[4]}),
             "first": min(days).isoformat() if days else None, "last": max(days).isoformat() if days else None,
-            "actors": [label for _key, _docs, _n, label in keys],
+            "actors": actors,
             "documents": [{"doc_id": m[1], "date": m[2].isoformat() if m[2] else None, "outlet": m[4],
                            "title": m[3], "url": m[5]} for m in members],
         })
