@@ -26,8 +26,8 @@ import duckdb
 
 from ..errors import InputError, StoreError
 from ..model import Document, Event, Failure, Quote
-from ._schema import ADDED_COLUMNS, EVENT_VIEW, SCHEMA_VERSION, TABLES
 from . import stories
+from ._schema import ADDED_COLUMNS, EVENT_VIEW, SCHEMA_VERSION, TABLES
 from .gdelt import global_event_id
 from .linking import LINK_TABLE, LINKED_EVENT_VIEW, link_all, link_document
 

@@ -204,9 +204,11 @@ def _merge_names(counts: Counter[str], labels: dict[str, Counter[str]]) -> None:
 
 
 def _day_of(cur: duckdb.DuckDBPyConnection, doc_id: str) -> dt.date | None:
-    row = cur.execute(
-        "SELECT coalesce(d.published, (SELECT min(e.date) FROM events e WHERE e.doc_id = d.doc_id))"
-        " FROM documents d WHERE d.doc_id = ?", [doc_id]).fetchone()
+    """A document's date: its publication, else the earliest date of its events."""
+    row = cur.execute("SELECT published FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
+    if row and row[0] is not None:
+        return row[0]
+    row = cur.execute("SELECT min(date) FROM events WHERE doc_id = ?", [doc_id]).fetchone()
     return row[0] if row else None
 
 
@@ -227,7 +229,7 @@ def _load(cur: duckdb.DuckDBPyConnection, where: str, params: list[Any]) -> dict
 
 def _shared_events(cur: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> dict[tuple[str, str], list[int]]:
     """(doc_a, doc_b) -> the linked events both report, for pairs among ``ids``."""
-    if len(ids) < 2 or not _has_table(cur, "event_links"):
+    if len(ids) < 2:
         return {}
     out: dict[tuple[str, str], list[int]] = defaultdict(list)
     marks = ", ".join("?" * len(ids))
@@ -310,17 +312,20 @@ def _links(cur: duckdb.DuckDBPyConnection, among: dict[str, _Doc], focus: set[st
 # -- writes ---------------------------------------------------------------------------------------
 
 
-def _insert_doc(cur: duckdb.DuckDBPyConnection, doc_id: str) -> None:
+def _insert_doc(cur: duckdb.DuckDBPyConnection, doc_id: str) -> dt.date | None:
+    """A document's row and salient keys, alone in a story of its own; returns its date."""
     title_row = cur.execute("SELECT title FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
     actors = cur.execute("SELECT kind, name, code, country, sector FROM actors WHERE doc_id = ?",
                          [doc_id]).fetchall()
     keys = actor_keys(actors, title_row[0] if title_row else None)
-    cur.execute("INSERT INTO story_docs VALUES (?, ?, ?)", [doc_id, _day_of(cur, doc_id), doc_id])
+    day = _day_of(cur, doc_id)
+    cur.execute("INSERT INTO story_docs VALUES (?, ?, ?)", [doc_id, day, doc_id])
     rows = [(doc_id, key, label, n) for key, (label, n) in sorted(keys.items())]
     for start in range(0, len(rows), 500):
         chunk = rows[start:start + 500]
         cur.execute("INSERT INTO story_keys VALUES " + ", ".join(["(?, ?, ?, ?)"] * len(chunk)),
                     [v for row in chunk for v in row])
+    return day
 
 
 def _write_links(cur: duckdb.DuckDBPyConnection, links: list[tuple[str, str, float, list[int], list[str]]]) -> None:
@@ -371,16 +376,12 @@ def add_document(cur: duckdb.DuckDBPyConnection, doc_id: str) -> None:
     inside the caller's transaction. Only the pairs its arrival can change are recomputed: those
     among the documents within ``STORY_DAYS`` of it (the common-actor counts of their days moved) and
     those sharing a linked event with it (its mentions may have merged other articles' events)."""
-    _insert_doc(cur, doc_id)
-    day = _day_of(cur, doc_id)
-    linked = [d for (d,) in cur.execute(
+    day = _insert_doc(cur, doc_id)
+    linked = [doc_id, *(d for (d,) in cur.execute(
         "SELECT DISTINCT b.doc_id FROM event_links a JOIN event_links b ON a.link_id = b.link_id"
-        " WHERE a.doc_id = ?", [doc_id]).fetchall()] if _has_table(cur, "event_links") else [doc_id]
+        " WHERE a.doc_id = ? AND b.doc_id <> ?", [doc_id, doc_id]).fetchall())]
     reach = dt.timedelta(days=STORY_DAYS)
-    if day is not None:
-        near = _load(cur, "day BETWEEN ? AND ?", [day - reach, day + reach])
-    else:
-        near = {}
+    near = _load(cur, "day BETWEEN ? AND ?", [day - reach, day + reach]) if day is not None else {}
     marks = ", ".join("?" * len(linked))
     among = {**near, **_load(cur, f"doc_id IN ({marks})", linked)}
     days = [d.day for d in among.values() if d.day is not None]
@@ -473,7 +474,7 @@ def stories(cur: duckdb.DuckDBPyConnection, *, min_articles: int = 2, top_actors
     by_story: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
     for row in rows:
         by_story[row[0]].append(row)
-    out = []
+    out: list[dict[str, Any]] = []
     for story_id, members in by_story.items():
         ids = [m[1] for m in members]
         marks = ", ".join("?" * len(ids))
@@ -493,5 +494,5 @@ def stories(cur: duckdb.DuckDBPyConnection, *, min_articles: int = 2, top_actors
             "documents": [{"doc_id": m[1], "date": m[2].isoformat() if m[2] else None, "outlet": m[4],
                            "title": m[3], "url": m[5]} for m in members],
         })
-    out.sort(key=lambda s: (-s["articles"], s["first"] or "", s["story"]))
+    out.sort(key=lambda s: (-int(s["articles"]), str(s["first"] or ""), str(s["story"])))
     return out
