@@ -191,3 +191,38 @@ def test_cli_names_a_missing_store(tmp_path, capsys):
     assert main(["stories", "--db", str(tmp_path / "none.duckdb")]) == 2
     err = capsys.readouterr().err.strip()
     assert "none.duckdb" in err and "no such store" in err and len(err.splitlines()) == 1
+
+
+# -- the html dev pages (../shared) --------------------------------------------------------------------
+
+# Pages of ../shared/eval/html, 18-20 November 2019: two reports of the Taliban's prisoner swap (New
+# York Post; Al Jazeera), two of the Hong Kong Polytechnic University siege (The Guardian; Express),
+# and six other pages of those days, three of them about China or Beijing (Esper's accusation, plague
+# in Beijing, the US-China trade war).
+_SWAP_PAGES = ("a1fca19b884e0e946ad3fbe2a7f5031e5e3b23372702a76db302b6143c77cb31",
+               "7916ecca969ffdd8f6fc32d171fbe0dd63db40fe4c1d2ade02b1dec5929a162f")
+_SIEGE_PAGES = ("5fa3154ec031ab35411a457d78eb5aa92c0e803c5329bd05c001e6d64009e206",
+                "624fcd903d56fc7055fa7097b330629450c095ad6937318deb027be7803bbf35")
+_OTHER_PAGES = ("db6b0816c612296c7f1f001c6df874214fcca0da0fc86fb3aea9358c7f681754",
+                "8b194530308204139d9c8f7d495a26b117c78756ac1802cfc3c0a8bfdf2c0d50",
+                "d605bdef2cde7308a9f2fbd1484d4a9c3da0167177245d346da61e455f42208d",
+                "833caf3bdba53dcf48de273cf646370eebe9ac565744b0d0e941e298e1b79730",
+                "6ebac05f637ece8aa57c298a2a5e3a8047f546f855d0f29cc683cea60ce85c85",
+                "e372e42c0a3df7b86e1c0bacf7bc14d042144a01e88833bc5a643d61b3547090")
+
+
+def test_html_dev_pages_of_one_happening_group_and_pages_of_others_do_not(shared_dir, tmp_path, capsys):
+    import gzip
+
+    pages = []
+    for name in (*_SWAP_PAGES, *_SIEGE_PAGES, *_OTHER_PAGES):
+        page = tmp_path / f"{name}.html"
+        page.write_bytes(gzip.decompress((shared_dir / "eval" / "html" / "html" / f"{name}.html.gz").read_bytes()))
+        pages.append(str(page))
+    db = tmp_path / "html.duckdb"
+    assert main(["ingest", *pages, "--db", str(db), "--quiet"]) == 0
+    capsys.readouterr()
+    with Store(db, read_only=True) as store:
+        grouped = [{Path(str(store.get(d["doc_id"]).source)).stem for d in story["documents"]}
+                   for story in store.stories()]
+    assert sorted(grouped, key=sorted) == sorted([set(_SWAP_PAGES), set(_SIEGE_PAGES)], key=sorted)
