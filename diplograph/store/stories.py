@@ -215,20 +215,14 @@ def _merge_names(counts: Counter[str], labels: dict[str, Counter[str]]) -> None:
 # -- the relation ---------------------------------------------------------------------------------
 
 
-def _day_of(cur: duckdb.DuckDBPyConnection, doc_id: str) -> dt.date | None:
-    """A document's date: its publication, else the earliest date of its events."""
-    row = cur.execute("SELECT published FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
-    if row and row[0] is not None:
-        return row[0]
-    row = cur.execute("SELECT min(date) FROM events WHERE doc_id = ?", [doc_id]).fetchone()
-    return row[0] if row else None
-
-
 def _load(cur: duckdb.DuckDBPyConnection, where: str, params: list[Any]) -> dict[str, _Doc]:
     """The story_docs rows matching ``where`` with their keys."""
     docs = {doc_id: _Doc(doc_id, day) for doc_id, day in
             cur.execute(f"SELECT doc_id, day FROM story_docs WHERE {where}", params).fetchall()}
-    if docs:
+    if docs and where == "true":  # every document: their keys at once
+        for doc_id, key, n in cur.execute("SELECT doc_id, key, mentions FROM story_keys").fetchall():
+            docs[doc_id].keys[key] = n
+    elif docs:
         ids = sorted(docs)
         for start in range(0, len(ids), 1000):
             chunk = ids[start:start + 1000]
@@ -239,16 +233,17 @@ def _load(cur: duckdb.DuckDBPyConnection, where: str, params: list[Any]) -> dict
     return docs
 
 
-def _shared_events(cur: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> dict[tuple[str, str], list[int]]:
-    """(doc_a, doc_b) -> the linked events both report, for pairs among ``ids``."""
-    if len(ids) < 2:
+def _shared_events(cur: duckdb.DuckDBPyConnection, ids: Sequence[str] | None) -> dict[tuple[str, str], list[int]]:
+    """(doc_a, doc_b) -> the linked events both report, for pairs among ``ids`` (None: all documents)."""
+    if ids is not None and len(ids) < 2:
         return {}
     out: dict[tuple[str, str], list[int]] = defaultdict(list)
-    marks = ", ".join("?" * len(ids))
+    marks = ", ".join("?" * len(ids or ()))
+    among = f" WHERE a.doc_id IN ({marks}) AND b.doc_id IN ({marks})" if ids is not None else ""
     rows = cur.execute(
-        f"SELECT DISTINCT a.doc_id, b.doc_id, a.link_id FROM event_links a JOIN event_links b"
-        f" ON a.link_id = b.link_id AND a.doc_id < b.doc_id"
-        f" WHERE a.doc_id IN ({marks}) AND b.doc_id IN ({marks})", [*ids, *ids]).fetchall()
+        "SELECT DISTINCT a.doc_id, b.doc_id, a.link_id FROM event_links a JOIN event_links b"
+        " ON a.link_id = b.link_id AND a.doc_id < b.doc_id" + among, [*ids, *ids] if ids is not None else []
+    ).fetchall()
     for a, b, link in rows:
         out[(a, b)].append(link)
     return {pair: sorted(links) for pair, links in out.items()}
@@ -287,14 +282,14 @@ def relate(a: _Doc, b: _Doc, events: list[int], window: _Window) -> tuple[float,
     return score, actors
 
 
-def _links(cur: duckdb.DuckDBPyConnection, among: dict[str, _Doc], focus: set[str],
-           context: dict[str, _Doc]) -> list[tuple[str, str, float, list[int], list[str]]]:
+def _links(cur: duckdb.DuckDBPyConnection, among: dict[str, _Doc], focus: set[str], context: dict[str, _Doc],
+           *, everything: bool = False) -> list[tuple[str, str, float, list[int], list[str]]]:
     """The related pairs among ``among`` with at least one document in ``focus``.
 
     Candidates are the pairs that report a linked event both, or make much of one named actor both
     with dates within ``STORY_DAYS``: roles and countries alone never reach ``MIN_SCORE`` together
     with nothing named, and are not looked up (a country's articles would be all pairs)."""
-    events = _shared_events(cur, sorted(among))
+    events = _shared_events(cur, None if everything else sorted(among))
     by_name: dict[str, list[tuple[dt.date, str]]] = defaultdict(list)
     for doc in among.values():
         if doc.day is not None:
@@ -324,20 +319,29 @@ def _links(cur: duckdb.DuckDBPyConnection, among: dict[str, _Doc], focus: set[st
 # -- writes ---------------------------------------------------------------------------------------
 
 
-def _insert_doc(cur: duckdb.DuckDBPyConnection, doc_id: str) -> dt.date | None:
-    """A document's row and salient keys, alone in a story of its own; returns its date."""
-    title_row = cur.execute("SELECT title FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
-    actors = cur.execute("SELECT kind, name, code, country, sector FROM actors WHERE doc_id = ?",
-                         [doc_id]).fetchall()
-    keys = actor_keys(actors, title_row[0] if title_row else None)
-    day = _day_of(cur, doc_id)
-    cur.execute("INSERT INTO story_docs VALUES (?, ?, ?)", [doc_id, day, doc_id])
-    rows = [(doc_id, key, label, n) for key, (label, n) in sorted(keys.items())]
-    for start in range(0, len(rows), 500):
-        chunk = rows[start:start + 500]
-        cur.execute("INSERT INTO story_keys VALUES " + ", ".join(["(?, ?, ?, ?)"] * len(chunk)),
-                    [v for row in chunk for v in row])
-    return day
+def _insert_docs(cur: duckdb.DuckDBPyConnection, doc_id: str | None = None) -> dict[str, dt.date | None]:
+    """The rows and salient keys of one document (None: every stored document), each alone in a story
+    of its own; returns their dates (publication, else the earliest event date)."""
+    only, params = ("WHERE doc_id = ?", [doc_id]) if doc_id is not None else ("", [])
+    docs = cur.execute(
+        f"""SELECT d.doc_id, d.title, coalesce(d.published, e.first) FROM (SELECT * FROM documents {only}) d
+            LEFT JOIN (SELECT doc_id, min(date) AS first FROM events {only} GROUP BY doc_id) e USING (doc_id)
+            ORDER BY d.doc_id""", params * 2).fetchall()
+    actors: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    for row in cur.execute(f"SELECT doc_id, kind, name, code, country, sector FROM actors {only}"
+                           " ORDER BY doc_id, actor_id", params).fetchall():
+        actors[row[0]].append(row[1:])
+    days = {d: day for d, _title, day in docs}
+    doc_rows = [(d, day, d) for d, day in days.items()]
+    key_rows = [(d, key, label, n) for d, title, _day in docs
+                for key, (label, n) in sorted(actor_keys(actors.get(d, []), title).items())]
+    for table, rows in (("story_docs", doc_rows), ("story_keys", key_rows)):
+        for start in range(0, len(rows), 500):
+            chunk = rows[start:start + 500]
+            marks = "(" + ", ".join("?" * len(chunk[0])) + ")"
+            cur.execute(f"INSERT INTO {table} VALUES " + ", ".join([marks] * len(chunk)),
+                        [v for row in chunk for v in row])
+    return days
 
 
 def _write_links(cur: duckdb.DuckDBPyConnection, links: list[tuple[str, str, float, list[int], list[str]]]) -> None:
@@ -388,7 +392,7 @@ def add_document(cur: duckdb.DuckDBPyConnection, doc_id: str) -> None:
     inside the caller's transaction. Only the pairs its arrival can change are recomputed: those
     among the documents within ``STORY_DAYS`` of it (the common-actor counts of their days moved) and
     those sharing a linked event with it (its mentions may have merged other articles' events)."""
-    day = _insert_doc(cur, doc_id)
+    day = _insert_docs(cur, doc_id).get(doc_id)
     linked = [doc_id, *(d for (d,) in cur.execute(
         "SELECT DISTINCT b.doc_id FROM event_links a JOIN event_links b ON a.link_id = b.link_id"
         " WHERE a.doc_id = ? AND b.doc_id <> ?", [doc_id, doc_id]).fetchall())]
@@ -418,11 +422,9 @@ def rebuild(cur: duckdb.DuckDBPyConnection) -> None:
         cur.execute(ddl)
     for table in ("story_links", "story_keys", "story_docs"):
         cur.execute(f"DELETE FROM {table}")
-    ids = [d for (d,) in cur.execute("SELECT doc_id FROM documents ORDER BY doc_id").fetchall()]
-    for doc_id in ids:
-        _insert_doc(cur, doc_id)
+    _insert_docs(cur)
     everything = _load(cur, "true", [])
-    _write_links(cur, _links(cur, everything, set(everything), everything))
+    _write_links(cur, _links(cur, everything, set(everything), everything, everything=True))
     _regroup(cur, set(everything))
     cur.execute("INSERT OR REPLACE INTO meta VALUES ('stories_rule', ?)", [RULE])
 
