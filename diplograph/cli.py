@@ -367,7 +367,7 @@ def _cmd_stories(args: argparse.Namespace) -> int:
         return 0
     for story in found:
         span = story["first"] if story["first"] == story["last"] else f"{story['first']} to {story['last']}"
-        print(f"story {story['story'][:12]}: {story['articles']} articles, {span}; "
+        print(f"story {story['story']}: {story['articles']} articles, {span}; "
               f"outlets: {', '.join(story['outlets']) or '-'}; actors: {', '.join(story['actors']) or '-'}")
         rows = ([d["date"], d["outlet"], d["title"] or d["url"] or d["doc_id"]] for d in story["documents"])
         print("\n".join("    " + line for line in rows_table(["date", "outlet", "title"], rows).splitlines()))

@@ -393,9 +393,13 @@ def add_document(cur: duckdb.DuckDBPyConnection, doc_id: str) -> None:
     among the documents within ``STORY_DAYS`` of it (the common-actor counts of their days moved) and
     those sharing a linked event with it (its mentions may have merged other articles' events)."""
     day = _insert_docs(cur, doc_id).get(doc_id)
-    linked = [doc_id, *(d for (d,) in cur.execute(
-        "SELECT DISTINCT b.doc_id FROM event_links a JOIN event_links b ON a.link_id = b.link_id"
-        " WHERE a.doc_id = ? AND b.doc_id <> ?", [doc_id, doc_id]).fetchall())]
+    links = sorted({link for (link,) in cur.execute("SELECT link_id FROM event_links WHERE doc_id = ?",
+                                                    [doc_id]).fetchall()})
+    linked = [doc_id]
+    if links:  # two lookups, not a join DuckDB would plan as a scan of every link
+        marks = ", ".join("?" * len(links))
+        linked += [d for (d,) in cur.execute(f"SELECT DISTINCT doc_id FROM event_links WHERE link_id IN ({marks})"
+                                             " AND doc_id <> ? ORDER BY doc_id", [*links, doc_id]).fetchall()]
     reach = dt.timedelta(days=STORY_DAYS)
     near = _load(cur, "day BETWEEN ? AND ?", [day - reach, day + reach]) if day is not None else {}
     marks = ", ".join("?" * len(linked))
