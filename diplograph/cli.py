@@ -90,6 +90,14 @@ def _min_sources(text: str) -> int:
     return value
 
 
+def _min_articles(text: str) -> int:
+    """An argparse type for --min-articles: a whole number, 1 or more."""
+    value = _whole_number(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value}: not a number of articles (1 or more)")
+    return value
+
+
 def _whole_number(text: str) -> int:
     try:
         return int(text.strip())
@@ -155,6 +163,12 @@ def _build_parser() -> argparse.ArgumentParser:
                    help="Phoenix's filter: one row per date, source, target and CAMEO code")
     p.add_argument("--per-mention", action="store_true",
                    help="one row per event of each article instead of per event linked across articles")
+
+    p = sub.add_parser("stories", help="list stories: the stored articles that report one happening")
+    p.add_argument("--db", default=DEFAULT_DB)
+    p.add_argument("--min-articles", type=_min_articles, default=2, metavar="N",
+                   help="only stories of at least N articles (default 2)")
+    p.add_argument("--format", default="table", help="table or json (one story per line)")
 
     p = sub.add_parser("eval", help="score the pipeline against a gold set")
     p.add_argument("set", metavar="SET", help="the gold set (file or directory)")
@@ -345,6 +359,31 @@ def _cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+STORY_FORMATS = ("table", "json")
+
+
+def _cmd_stories(args: argparse.Namespace) -> int:
+    fmt = _check_format(args.format, STORY_FORMATS)
+    with _open_existing(args.db) as store:
+        found = store.stories(min_articles=args.min_articles)
+    if fmt == "json":
+        for story in found:
+            print(json.dumps(story, ensure_ascii=False))
+        return 0
+    from .render import rows_table
+
+    if not found:
+        print(f"no stories of {args.min_articles} or more articles")
+        return 0
+    for story in found:
+        span = story["first"] if story["first"] == story["last"] else f"{story['first']} to {story['last']}"
+        print(f"story {story['story']}: {story['articles']} articles, {span}; "
+              f"outlets: {', '.join(story['outlets']) or '-'}; actors: {', '.join(story['actors']) or '-'}")
+        rows = ([d["date"], d["outlet"], d["title"] or d["url"] or d["doc_id"]] for d in story["documents"])
+        print("\n".join("    " + line for line in rows_table(["date", "outlet", "title"], rows).splitlines()))
+    return 0
+
+
 def _cmd_eval(args: argparse.Namespace) -> int:
     from .evaluate import run_eval
 
@@ -355,7 +394,7 @@ def _cmd_eval(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"demo": _cmd_demo, "extract": _cmd_extract, "ingest": _cmd_ingest, "events": _cmd_events,
-            "quotes": _cmd_quotes, "export": _cmd_export, "eval": _cmd_eval}
+            "quotes": _cmd_quotes, "export": _cmd_export, "stories": _cmd_stories, "eval": _cmd_eval}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -185,11 +185,18 @@ class Document:
     quotes: list[Quote] = field(default_factory=list)
     # What the reader should know about how the document was read, e.g. "language is es: no events coded".
     notes: list[str] = field(default_factory=list)
+    # Set only when read back from a store (store/stories.py): the id of the document's story and its
+    # related articles with why; a record made without a store has neither field.
+    story: str | None = None
+    related: list[dict[str, Any]] | None = None
 
     def to_record(self) -> dict[str, Any]:
         """The JSON-ready record of the output contract."""
         record = asdict(self)
         record["sentences"] = [list(pair) for pair in self.sentences]
+        for made_by_the_store in ("story", "related"):
+            if record[made_by_the_store] is None:
+                del record[made_by_the_store]
         return record
 
     @classmethod

@@ -27,7 +27,7 @@ import duckdb
 from ..errors import InputError, StoreError
 from ..model import Document, Event, Failure, Quote
 from ..settings import Settings, load_settings
-from . import articles, copies
+from . import articles, copies, stories
 from ._schema import ADDED_COLUMNS, EVENT_VIEW, SCHEMA_VERSION, TABLES
 from .gdelt import global_event_id
 from .linking import LINK_TABLE, LINKED_EVENT_VIEW, LinkRules, link_all, link_document
@@ -177,6 +177,7 @@ class Store:
                 if self.link_rules is not None:
                     _record_linking(cur, self.link_rules)
                 copies.refresh(cur)
+                stories.rebuild(cur)  # the stories tables, and the rule that makes them, in meta
             return
         row = self._con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
         if row is None:
@@ -207,11 +208,16 @@ class Store:
                 cur.execute(LINKED_EVENT_VIEW)
                 link_all(cur, self.link_rules)
                 _record_linking(cur, self.link_rules)
+                stories.rebuild(cur)  # stories read the linked events
         elif self.link_rules is not None and _linked_with(self._con) != self.link_rules.describe():
             # linked by other rules (other settings, another version's codes table): relink, once
             with self._transaction() as cur:
                 link_all(cur, self.link_rules)
                 _record_linking(cur, self.link_rules)
+                stories.rebuild(cur)  # stories read the linked events
+        if not self.read_only and not stories.is_current(self._con):  # before stories, or another rule
+            with self._transaction() as cur:
+                stories.rebuild(cur)
 
     def _columns(self) -> set[tuple[str, str]]:
         listing = self._con.execute("SELECT table_name, column_name FROM information_schema.columns")
@@ -281,6 +287,7 @@ class Store:
                 _insert_quotes(cur, doc)
                 copies.link_copy(cur, doc.doc_id, doc.text, published)
                 link_document(cur, doc.doc_id, self.link_rules)
+                stories.add_document(cur, doc.doc_id)
                 added = "document"
             if articles.record_article(cur, doc.doc_id, url=doc.url, outlet=doc.outlet, published=published,
                                        source=doc.source, added=_now()) and known:
@@ -326,13 +333,30 @@ class Store:
     # -- reads --------------------------------------------------------------------------------
 
     def get(self, doc_id: str) -> Document | None:
-        """The stored document record, as it was added."""
+        """The stored document record, as it was added, with its ``story`` and ``related`` articles
+        (``store/stories.py``; left unset in a store read-only from before stories)."""
         with self.cursor() as cur:
             row = cur.execute("SELECT text, record FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
-        if row is None:
-            return None
+            if row is None:
+                return None
+            story = stories.story_of(cur, doc_id)
+            related = stories.related(cur, doc_id) if story is not None else None
         text, record = row
-        return Document.from_record({**json.loads(record), "text": text})
+        return Document.from_record({**json.loads(record), "text": text, "story": story, "related": related})
+
+    def related(self, doc_id: str) -> list[dict[str, Any]]:
+        """The documents related to ``doc_id`` (same story), best first, each with why: the linked
+        events both report, the actors both make much of, the score (``store/stories.py``)."""
+        with self.cursor() as cur:
+            return stories.related(cur, doc_id)
+
+    def stories(self, *, min_articles: int = 2) -> list[dict[str, Any]]:
+        """The stories of at least ``min_articles`` documents, largest first (``store/stories.py``)."""
+        with self.cursor() as cur:
+            if not stories.is_current(cur):
+                raise InputError(str(self.path), "this store has no stories yet (written before them, or by "
+                                                 "another rule): open it for writing once, e.g. ingest into it")
+            return stories.stories(cur, min_articles=min_articles)
 
     def doc_ids(self) -> list[str]:
         """Every stored doc_id, in the order they were added."""
@@ -427,6 +451,8 @@ def _record_linking(cur: duckdb.DuckDBPyConnection, rules: LinkRules) -> None:
 def _insert_document(cur: duckdb.DuckDBPyConnection, doc: Document, published: dt.date | None) -> None:
     record = doc.to_record()
     del record["text"]  # kept once, in its own column
+    for made_by_the_store in ("story", "related"):  # recomputed when read back
+        record.pop(made_by_the_store, None)
     cur.execute(
         "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [doc.doc_id, doc.source, doc.url, doc.title, doc.outlet, published, doc.language,
