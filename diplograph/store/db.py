@@ -28,7 +28,7 @@ from ..errors import InputError, StoreError
 from ..model import Document, Event, Failure, Quote
 from ._schema import ADDED_COLUMNS, EVENT_VIEW, SCHEMA_VERSION, TABLES
 from .gdelt import global_event_id
-from .linking import LINK_TABLE, LINKED_EVENT_VIEW, link_all, link_document
+from .linking import LINK_LOOKUP, LINK_TABLE, LINKED_EVENT_VIEW, link_all, link_document
 
 __all__ = ["Store", "StoreError", "single_row", "source_key"]
 
@@ -161,6 +161,8 @@ class Store:
                     cur.execute(ddl)
                 cur.execute(EVENT_VIEW)
                 cur.execute(LINK_TABLE)
+                for ddl in LINK_LOOKUP:
+                    cur.execute(ddl)
                 cur.execute(LINKED_EVENT_VIEW)
                 cur.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
             return
@@ -177,10 +179,13 @@ class Store:
             with self._transaction() as cur:
                 for ddl in missing:
                     cur.execute(ddl)
-        if "event_links" not in tables and not self.read_only:
-            # a store written before events were linked: link what it holds, once
+        if not {"event_links", "event_link_keys"} <= tables and not self.read_only:
+            # a store written before events were linked, or before their lookup table: link what it
+            # holds, once
             with self._transaction() as cur:
                 cur.execute(LINK_TABLE)
+                for ddl in LINK_LOOKUP:
+                    cur.execute(ddl)
                 cur.execute(LINKED_EVENT_VIEW)
                 link_all(cur)
 

@@ -242,3 +242,52 @@ def test_a_bare_country_acting_on_itself_links_only_within_its_article():
     assert block_key("a", "03", "asserted", "USA", "USA") != block_key("b", "03", "asserted", "USA", "USA")
     assert block_key("a", "03", "asserted", "USAGOV", "USA") == block_key("b", "03", "asserted", "USAGOV", "USA")
     assert block_key("a", "04", "asserted", "RUSGOV", "COL") == block_key("b", "04", "asserted", "RUSGOV", "COL")
+
+
+# -- scale: what a lookup reads, and the incremental result on a bigger store ----------------------------
+
+
+def _many_reports(outlets: int, days: int) -> list[Document]:
+    records = json.loads((FIXTURES / "store" / "documents.json").read_text("utf-8"))
+    return [_syndicated(r, f"Outlet {o}", d) for r in records for o in range(outlets) for d in range(days)]
+
+
+def test_a_bigger_store_linked_one_document_at_a_time_in_any_order_equals_linking_it_at_once(tmp_path):
+    import random
+
+    # 3 reports x 6 outlets x 12 days: day-dated events shift day by day (and link across a day only when
+    # dated by publication), while the month-dated, year-dated and undated ones pile up in their blocks
+    docs = _many_reports(6, 12)
+    random.Random(7).shuffle(docs)
+    with _store(tmp_path, docs, "shuffled.duckdb") as store, _store(tmp_path, docs[::-1], "reversed.duckdb") as back:
+        incremental = _grouping(store)
+        ids = sorted(e["link_id"] for e in query_linked_events(store))
+        assert _grouping(back) == incremental
+        assert sorted(e["link_id"] for e in query_linked_events(back)) == ids
+        with store._transaction() as cur:
+            count = link_all(cur)
+        assert _grouping(store) == incremental and count == len(incremental)
+        assert sorted(e["link_id"] for e in query_linked_events(store)) == ids
+        # ingesting more after linking from scratch goes on from the same state as before
+        later = [_syndicated(r, "Outlet late", 3) for r in json.loads((FIXTURES / "store" / "documents.json")
+                                                                        .read_text("utf-8"))]
+        for doc in later:
+            store.add(doc)
+            back.add(doc)
+        assert _grouping(store) == _grouping(back)
+    sizes = sorted(len(g) for g in incremental)
+    assert sizes[-1] >= 6 * 12 and sizes[0] == 6  # the piled-up blocks make one event each; a day, six reports
+
+
+def test_reports_of_one_event_with_one_signature_are_one_lookup_row_however_many(tmp_path):
+    # Russia's August 2022 sanctions on the US (112, dated by its month) reported by 40 outlets: linking
+    # the 41st reads the block's months once, not 40 mentions
+    docs = _many_reports(40, 1)[:40]
+    with _store(tmp_path, docs) as store, store.cursor() as cur:
+        rows = cur.execute("SELECT lookup, link_id FROM event_link_keys WHERE cameo = '112'"
+                           " AND lookup LIKE '%|RUSGOV|USA#%'").fetchall()
+        (mentions,) = cur.execute("SELECT count(*) FROM event_links WHERE cameo = '112'"
+                                  " AND block LIKE '%|RUSGOV|USA'").fetchone() or (0,)
+    assert mentions == 40
+    assert sorted(lookup.rsplit("#", 1)[1] for lookup, _ in rows) == ["2022-07", "2022-08", "2022-09"]
+    assert len({link for _, link in rows}) == 1
