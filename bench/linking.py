@@ -93,7 +93,7 @@ def main() -> None:
         for doc in docs:
             started = time.perf_counter()
             with store._transaction() as cur:  # one transaction per document, as Store.add
-                link_document(cur, doc.doc_id)
+                link_document(cur, doc.doc_id, store._link_cache)
             elapsed += time.perf_counter() - started
             done += len(doc.events)
             while sizes and done >= sizes[0]:

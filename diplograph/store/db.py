@@ -28,7 +28,7 @@ from ..errors import InputError, StoreError
 from ..model import Document, Event, Failure, Quote
 from ._schema import ADDED_COLUMNS, EVENT_VIEW, SCHEMA_VERSION, TABLES
 from .gdelt import global_event_id
-from .linking import LINK_LOOKUP, LINK_TABLE, LINKED_EVENT_VIEW, link_all, link_document
+from .linking import LINK_LOOKUP, LINK_TABLE, LINKED_EVENT_VIEW, LinkCache, link_all, link_document
 
 __all__ = ["Store", "StoreError", "single_row", "source_key"]
 
@@ -114,6 +114,8 @@ class Store:
         except duckdb.Error as exc:
             raise StoreError(path, f"cannot open the store ({_first_line(exc)})") from None
         self._lock = threading.Lock()
+        # the lookups of linking, kept between documents while this Store writes (see LinkCache)
+        self._link_cache = LinkCache(str(self.path.resolve()) if str(path) != ":memory:" else f":memory:{id(self)}")
         try:
             with _store_errors(self.path):
                 self._prepare()
@@ -214,11 +216,13 @@ class Store:
                     yield cur
                 except BaseException:
                     _rollback(cur)
+                    self._link_cache.clear()  # it may hold what was rolled back
                     raise
                 try:
                     cur.execute("COMMIT")
                 except duckdb.Error as exc:  # every statement ran: a failed COMMIT is the file's fault
                     _rollback(cur)
+                    self._link_cache.clear()
                     problem = _store_problem(exc) or _CANNOT_COMMIT.format(_first_line(exc))
                     raise StoreError(self.path, problem) from None
             finally:
@@ -245,7 +249,7 @@ class Store:
                 _insert_actors(cur, doc)
                 _insert_events(cur, doc)
                 _insert_quotes(cur, doc)
-                link_document(cur, doc.doc_id)
+                link_document(cur, doc.doc_id, self._link_cache)
             if doc.source:
                 cur.execute("DELETE FROM failures WHERE input = ?", [doc.source])
             if key is not None:

@@ -43,8 +43,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import weakref
+from collections import OrderedDict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -58,6 +60,7 @@ __all__ = [
     "LINK_BARE_DOMESTIC",
     "LINK_LOOKUP",
     "LINK_TABLE",
+    "LinkCache",
     "PUBLISHED_TOLERANCE_DAYS",
     "block_key",
     "codes_compatible",
@@ -378,21 +381,95 @@ def _key_rows(row: LinkRow, link_id: int, first: _Order, reach: dt.timedelta) ->
             for key in _lookups(row.block, row.lo, row.hi, reach)]
 
 
-def _candidates(cur: duckdb.DuckDBPyConnection, rows: list[LinkRow]) -> dict[str, list[_Stored]]:
-    """The stored signatures, by lookup key, in the blocks and months of ``rows``: one indexed lookup
-    (``lookup IN (...)``), which reads those months of those blocks and nothing else."""
-    keys = sorted({key for r in rows for key in _lookups(r.block, r.lo, r.hi, dt.timedelta(0))})
+def _read(cur: duckdb.DuckDBPyConnection, keys: list[str]) -> dict[str, list[_Stored]]:
+    """The stored signatures under ``keys``: one indexed lookup (``lookup IN (...)``), which reads
+    those months of those blocks and nothing else."""
+    out: dict[str, list[_Stored]] = {key: [] for key in keys}
+    if not keys:
+        return out
     found = cur.execute(f"SELECT DISTINCT {_KEY_COLUMNS} FROM event_link_keys WHERE lookup IN "
                         f"({', '.join('?' * len(keys))})", keys).fetchall()
-    out: dict[str, list[_Stored]] = {}
     for lookup, cameo, lo, hi, tol, place, link_id, first_lo, first_doc, first_event in found:
         block = lookup.rsplit("#", 1)[0]
         row = LinkRow("", "", 0, block, cameo, lo, hi, tol, place)
-        out.setdefault(lookup, []).append(_Stored(row, link_id, _order(first_lo, first_doc, first_event)))
+        out[lookup].append(_Stored(row, link_id, _order(first_lo, first_doc, first_event)))
     return out
 
 
-def link_document(cur: duckdb.DuckDBPyConnection, doc_id: str) -> int:
+class LinkCache:
+    """The lookup rows a writer has read, kept from one document to the next (a Store open for writing
+    holds one), so a document whose blocks and months were seen before is linked without a lookup.
+
+    A key not held is read from ``event_link_keys`` the first time a document needs it; the rows a
+    document adds are added to the keys held; the keys of a block whose events were merged or renamed
+    are dropped (read again when next needed). At most ``limit`` rows are held, the least recently
+    used keys dropped first, so memory stays bounded however big the store. The cache is right while
+    its Store is the file's only writer and its transactions commit: the Store clears it when one rolls
+    back, and :func:`link_all` (or a document linked without this cache) clears every cache.
+    """
+
+    def __init__(self, path: str, limit: int = 200_000) -> None:
+        self.path = path
+        self.limit = limit
+        self._keys: OrderedDict[str, list[_Stored]] = OrderedDict()
+        self._by_block: dict[str, set[str]] = {}
+        self._size = 0
+        _CACHES.add(self)
+
+    def clear(self) -> None:
+        self._keys.clear()
+        self._by_block.clear()
+        self._size = 0
+
+    def read(self, cur: duckdb.DuckDBPyConnection, keys: Iterable[str]) -> dict[str, list[_Stored]]:
+        """The stored signatures under ``keys``, from the cache or, for the keys not held, the store."""
+        wanted = sorted(set(keys))
+        missing = [key for key in wanted if key not in self._keys]
+        for key, stored in _read(cur, missing).items():
+            self._keys[key] = stored
+            self._by_block.setdefault(key.rsplit("#", 1)[0], set()).add(key)
+            self._size += len(stored) + 1
+        out = {}
+        for key in wanted:
+            self._keys.move_to_end(key)
+            out[key] = self._keys[key]
+        while self._size > self.limit and len(self._keys) > len(wanted):
+            self._drop(next(iter(self._keys)))
+        return out
+
+    def add(self, key: str, stored: _Stored) -> None:
+        """A row written under ``key`` (kept only if the key is held: else it is read when needed)."""
+        if key in self._keys:
+            self._keys[key].append(stored)
+            self._size += 1
+
+    def forget_block(self, block: str) -> None:
+        for key in self._by_block.pop(block, set()):
+            self._size -= len(self._keys.pop(key, ())) + 1
+
+    def _drop(self, key: str) -> None:
+        self._size -= len(self._keys.pop(key)) + 1
+        block = key.rsplit("#", 1)[0]
+        held = self._by_block.get(block)
+        if held is not None:
+            held.discard(key)
+            if not held:
+                del self._by_block[block]
+
+
+# every LinkCache alive, so that a write made without one can clear them all
+_CACHES: weakref.WeakSet[LinkCache] = weakref.WeakSet()
+
+
+def _forget_others(writer: LinkCache | None) -> None:
+    """Clear the caches a write through ``writer`` may have made stale: the others of its file (two
+    Stores of one file in one process), or, for a write without a cache, all of them."""
+    for other in list(_CACHES):
+        if other is not writer and (writer is None or other.path == writer.path):
+            other.clear()
+
+
+def link_document(cur: duckdb.DuckDBPyConnection, doc_id: str, link_cache: LinkCache | None = None) -> int:
     """Link the mentions of a document just stored (its ``events`` rows) into the linked events;
     inside the caller's transaction. Returns how many linked events its mentions merged away (each
     new mention counting as one).
@@ -401,12 +478,16 @@ def link_document(cur: duckdb.DuckDBPyConnection, doc_id: str) -> int:
     months (one per linked event and signature); each mention's link_id is worked out here and
     written once. Only when the document joins two stored events, or a mention comes before a stored
     event's earliest, are stored rows updated: those of the events concerned, through the link_id index.
+    ``link_cache``: the writer's :class:`LinkCache` (else the lookups are read from the store).
     """
     rows = [_link_row(r) for r in cur.execute(_ROW_SQL + " WHERE e.doc_id = ?", [doc_id]).fetchall()]
     if not rows:
         return 0
     reach = _reach()
-    stored = _candidates(cur, rows)
+    _forget_others(link_cache)
+    if link_cache is None:
+        link_cache = LinkCache("", limit=0)
+    stored = link_cache.read(cur, (key for r in rows for key in _lookups(r.block, r.lo, r.hi, dt.timedelta(0))))
     forest = _Forest()
     first: dict[int, _Order] = {}  # each node's order: a new mention's own, a stored event's earliest
     same: dict[tuple[str, _Signature], int] = {}  # signatures stored already, with their linked event
@@ -434,6 +515,7 @@ def link_document(cur: duckdb.DuckDBPyConnection, doc_id: str) -> int:
         link_of.update((m, head) for m in members)
         moved = sorted(m for m in members if m not in new and m != head)
         if moved:  # stored events joined, or one now has an earlier mention: their rows take the id
+            link_cache.forget_block(next(r.block for r in rows if r.gid in members))
             marks = ", ".join("?" * len(moved))
             cur.execute(f"UPDATE event_links SET link_id = ? WHERE link_id IN ({marks})", [head, *moved])
             lo = None if first[head][0] else first[head][1]
@@ -448,7 +530,10 @@ def link_document(cur: duckdb.DuckDBPyConnection, doc_id: str) -> int:
         if known is not None and link_of.get(known, known) == link:
             continue  # the event has this signature already
         same[(row.block, _signature(row))] = link
-        keys += _key_rows(row, link, first[link], reach)
+        written = _key_rows(row, link, first[link], reach)
+        keys += written
+        for key, *_ in written:
+            link_cache.add(key, _Stored(replace(row, doc_id="", event_id="", gid=0), link, first[link]))
     if keys:
         _values(cur, "event_link_keys", keys)
     return merged
@@ -463,6 +548,7 @@ def link_all(cur: duckdb.DuckDBPyConnection) -> int:
     already and compatible with it joins that one's event and has the same edges to the others, so it
     needs no further test (a block of thousands of month-dated reports costs one test each).
     """
+    _forget_others(None)
     cur.execute("DELETE FROM event_links")
     cur.execute("DELETE FROM event_link_keys")
     rows = [_link_row(r) for r in cur.execute(_ROW_SQL).fetchall()]

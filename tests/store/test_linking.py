@@ -291,3 +291,24 @@ def test_reports_of_one_event_with_one_signature_are_one_lookup_row_however_many
     assert mentions == 40
     assert sorted(lookup.rsplit("#", 1)[1] for lookup, _ in rows) == ["2022-07", "2022-08", "2022-09"]
     assert len({link for _, link in rows}) == 1
+
+
+def test_a_document_rolled_back_leaves_no_trace_in_the_links_of_the_next(monkeypatch, tmp_path):
+    import diplograph.store.db as db
+
+    records = json.loads((FIXTURES / "store" / "documents.json").read_text("utf-8"))
+    first, second = _syndicated(records[1], "A", 0), _syndicated(records[1], "B", 0)  # one wire report, twice
+
+    def fail(*args: object) -> None:
+        raise OSError("the disk went away")
+
+    with Store(tmp_path / "s.duckdb") as store:
+        with monkeypatch.context() as patched:
+            patched.setattr(db, "_upsert_source", fail)
+            with pytest.raises(OSError):
+                store.add(first, key="a#" + "0" * 40)  # linked, then rolled back
+        store.add(second)
+        events = query_linked_events(store)
+    # the second report's events stand alone, under ids of its own mentions (not the rolled-back ones)
+    assert {(e["num_articles"], e["doc_id"]) for e in events} == {(1, second.doc_id)}
+    assert len(events) == len(second.events)
