@@ -36,7 +36,18 @@ York Post).
 
 **Blocking.** Two compatible mentions always share ``block`` (root, mode, source key, target key),
 so the candidates of a mention are the mentions of its block whose date interval reaches its own:
-never all pairs.
+never all pairs. A lookup reads neither the whole table nor the whole block: ``event_link_keys``
+holds one row per linked event and *signature* (what :func:`compatible` reads besides the block:
+code, date interval, tolerance, place) under each key "block#month" its date may reach (block#undated
+for an undated mention), with an ART index on the key. A new document's mentions look up the keys of
+the months their own dates cover (``lookup IN (...)``, an index scan in DuckDB 2.0.1; ``block = ? AND
+lo <= ?`` is not, hence the key), so what is read is one month of a few blocks, with thirty reports of
+one summit as one row; the Store keeps the rows it has read (:class:`LinkCache`, bounded) for the next
+documents. Each mention's link_id is worked out before it is written; rows are updated only when a
+document joins stored events or comes before one's earliest mention, through an index on link_id.
+:func:`link_all` sweeps each block by date once, testing each mention against one open mention per
+signature. Measured ({BENCH}) on the replicated store test documents:
+{FIGURES}
 """
 
 from __future__ import annotations
@@ -60,8 +71,8 @@ __all__ = [
     "LINK_BARE_DOMESTIC",
     "LINK_LOOKUP",
     "LINK_TABLE",
-    "LinkCache",
     "PUBLISHED_TOLERANCE_DAYS",
+    "LinkCache",
     "block_key",
     "codes_compatible",
     "compatible",
@@ -275,7 +286,7 @@ _UNDATED = "undated"
 # (undated last, date, doc_id, event_id): the order that picks a linked event's earliest mention
 _Order = tuple[bool, dt.date, str, str]
 # what ``compatible`` reads of a mention besides its block: cameo, lo, hi, tol, place
-_Signature = tuple[str, "dt.date | None", "dt.date | None", int, "str | None"]
+_Signature = tuple[str, dt.date | None, dt.date | None, int, str | None]
 
 
 def _order(lo: dt.date | None, doc_id: str, event_id: str) -> _Order:
@@ -310,7 +321,9 @@ def _lookups(block: str, lo: dt.date | None, hi: dt.date | None, reach: dt.timed
     """
     if lo is None or hi is None:
         return [f"{block}#{_UNDATED}"]
-    return [f"{block}#{month}" for month in _months(lo - reach, hi + reach)]
+    start = lo - reach if lo > dt.date.min + reach else dt.date.min
+    end = hi + reach if hi < dt.date.max - reach else dt.date.max
+    return [f"{block}#{month}" for month in _months(start, end)]
 
 
 class _Forest:
@@ -363,7 +376,7 @@ def _bulk(cur: duckdb.DuckDBPyConnection, table: str, columns: str, rows: list[t
     if len(rows) < 500:
         _values(cur, table, rows)
         return
-    import pyarrow as pa
+    import pyarrow as pa  # type: ignore[import-untyped]
 
     names = [c.strip() for c in columns.split(",")]
     data = pa.table({name: [r[i] for r in rows] for i, name in enumerate(names)})
@@ -570,9 +583,9 @@ def link_all(cur: duckdb.DuckDBPyConnection) -> int:
             _sweep_one(forest, r, open_)
     order = {r.gid: _order(r.lo, r.doc_id, r.event_id) for r in rows}
     link_of: dict[int, int] = {}
-    for members in forest.components():
-        head = min(members, key=order.__getitem__)
-        link_of.update((m, head) for m in members)
+    for component in forest.components():
+        head = min(component, key=order.__getitem__)
+        link_of.update((m, head) for m in component)
     _bulk(cur, "event_links", _COLUMNS, [(r.doc_id, r.event_id, r.gid, link_of[r.gid], r.block, r.cameo,
                                           r.lo, r.hi, r.tol, r.place) for r in rows])
     keys: list[tuple[Any, ...]] = []
