@@ -312,3 +312,14 @@ def test_a_document_rolled_back_leaves_no_trace_in_the_links_of_the_next(monkeyp
     # the second report's events stand alone, under ids of its own mentions (not the rolled-back ones)
     assert {(e["num_articles"], e["doc_id"]) for e in events} == {(1, second.doc_id)}
     assert len(events) == len(second.events)
+
+
+def test_a_store_linked_before_the_lookup_table_gets_it_when_opened_for_writing(tmp_path):
+    records = json.loads((FIXTURES / "store" / "documents.json").read_text("utf-8"))
+    with _store(tmp_path, [_syndicated(r, "A", 0) for r in records]) as store, store._transaction() as cur:
+        cur.execute("DROP TABLE event_link_keys")  # as the first linking version wrote it
+    with Store(tmp_path / "s.duckdb") as store:
+        for r in records:
+            store.add(_syndicated(r, "B", 0))
+        events = query_linked_events(store)
+    assert {(e["num_articles"], e["num_sources"]) for e in events} == {(2, 2)}
