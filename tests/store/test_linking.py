@@ -323,3 +323,45 @@ def test_a_store_linked_before_the_lookup_table_gets_it_when_opened_for_writing(
             store.add(_syndicated(r, "B", 0))
         events = query_linked_events(store)
     assert {(e["num_articles"], e["num_sources"]) for e in events} == {(2, 2)}
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_linked_events_are_the_components_of_all_compatible_pairs(seed, tmp_path):
+    import random
+
+    rng = random.Random(seed)
+    records = json.loads((FIXTURES / "store" / "documents.json").read_text("utf-8"))
+    docs = []
+    for n in range(40):  # reports dated by day, publication, month or year, or undated, across a month's end
+        r = json.loads(json.dumps(rng.choice(records)))
+        r["doc_id"], r["outlet"], r["url"] = f"{r['doc_id'][:8]}-{n}", f"Outlet {n % 7}", None
+        day = dt.date(2022, 9, 24) + dt.timedelta(days=rng.randrange(14))
+        r["published"] = day.isoformat()
+        for event in r["events"]:
+            precision = rng.choice(["day", "day", "published", "published", "published", "month", "year", None])
+            event["date_precision"] = precision
+            event["date"] = None if precision is None else (day - dt.timedelta(days=rng.randrange(3))).isoformat()
+        docs.append(Document.from_record(r))
+    with _store(tmp_path, docs) as store, store.cursor() as cur:
+        incremental = _grouping(store)
+        rows = [LinkRow(*row) for row in cur.execute("SELECT * EXCLUDE (link_id) FROM event_links").fetchall()]
+    parent = {(r.doc_id, r.event_id): (r.doc_id, r.event_id) for r in rows}
+
+    def find(x: tuple[str, str]) -> tuple[str, str]:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for i, a in enumerate(rows):  # every pair, no blocking
+        for b in rows[:i]:
+            if compatible(a, b):
+                parent[find((a.doc_id, a.event_id))] = find((b.doc_id, b.event_id))
+    components: dict[tuple[str, str], set[tuple[str, str]]] = {}
+    for key in parent:
+        components.setdefault(find(key), set()).add(key)
+    assert incremental == {frozenset(c) for c in components.values()}
+    assert len(incremental) < len(rows)
+    with Store(tmp_path / "s.duckdb") as store:
+        with store._transaction() as cur:
+            link_all(cur)
+        assert _grouping(store) == incremental
