@@ -365,3 +365,17 @@ def test_linked_events_are_the_components_of_all_compatible_pairs(seed, tmp_path
         with store._transaction() as cur:
             link_all(cur)
         assert _grouping(store) == incremental
+
+
+def test_the_lookup_signature_holds_every_field_of_a_mention_but_who_and_which_block():
+    # event_link_keys keeps one row per linked event and signature: a field that ``compatible`` compares
+    # and the signature lacks would make two different mentions one row
+    from dataclasses import astuple, fields
+
+    from diplograph.store.linking import _signature
+
+    day = dt.date(2022, 9, 20)
+    row = LinkRow("doc", "e1", 7, "05|asserted|RUSGOV|COL", "051", day, day, 0, "COL")
+    identity = {"doc_id", "event_id", "gid", "block"}
+    assert _signature(row) == tuple(v for f, v in zip(fields(LinkRow), astuple(row), strict=True)
+                                    if f.name not in identity)
