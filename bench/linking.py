@@ -4,9 +4,10 @@ The coded events of the store test documents (tests/fixtures/store/documents.jso
 article and two wire reports, 16 events) are replicated: story copy ``k`` shifts every day-dated
 date by ``k`` days and appears under ``--outlets`` outlets, so each happening has that many
 mentions from as many sources. The mentions are written to the events table first (not timed);
-then each document is linked as ``Store.add`` links it (``link_document``, in a transaction of its
-own, one after another, the store growing), and the time is printed at each size asked for, with
-the linked events found.
+then each document is linked as ``Store.add`` links it (``link_document`` with the Store's
+``LinkCache``, in a transaction of its own, one after another, the store growing), and the time is
+printed at each size asked for: wall seconds, per mention, the process's CPU seconds (steadier on a
+busy machine), the marginal cost per mention since the size before, and the linked events found.
 Finally the whole store is linked again from scratch (``link_all``) as a check and a second figure.
 
     PYTHONPATH=. python bench/linking.py --sizes 10000 30000 100000
@@ -66,7 +67,7 @@ def main() -> None:
                              "old store is when next opened for writing)")
     args = parser.parse_args()
     if args.from_scratch:
-        print(f"{'mentions':>9} {'seconds':>8} {'us/mention':>10} {'events':>7}  (link_all)")
+        print(f"{'mentions':>9} {'seconds':>8} {'us/mention':>10} {'cpu s':>8} {'events':>7}  (link_all)")
         for size in sorted(args.sizes):
             with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "bench.duckdb") as store:
                 docs = replicas(size, args.outlets)
@@ -75,10 +76,11 @@ def main() -> None:
                     for start in range(0, len(rows), 2000):
                         _insert_rows(cur, "events", rows[start:start + 2000])
                 with store._transaction() as cur:
-                    started = time.perf_counter()
+                    started, cpu = time.perf_counter(), time.process_time()
                     events = link_all(cur)
-                    elapsed = time.perf_counter() - started
-                print(f"{len(rows):>9} {elapsed:>8.2f} {1e6 * elapsed / len(rows):>10.1f} {events:>7}", flush=True)
+                    elapsed, cpu = time.perf_counter() - started, time.process_time() - cpu
+                print(f"{len(rows):>9} {elapsed:>8.2f} {1e6 * elapsed / len(rows):>10.1f} {cpu:>8.2f} {events:>7}",
+                      flush=True)
         return
     docs = replicas(max(args.sizes), args.outlets)
     with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "bench.duckdb") as store:
@@ -87,25 +89,31 @@ def main() -> None:
             for start in range(0, len(rows), 2000):
                 _insert_rows(cur, "events", rows[start:start + 2000])
         print(f"{len(docs)} documents, {len(rows)} mentions, {args.outlets} outlets per story copy")
-        print(f"{'mentions':>9} {'seconds':>8} {'us/mention':>10} {'events':>7}")
+        print(f"{'mentions':>9} {'seconds':>8} {'us/mention':>10} {'cpu s':>8} {'marginal us':>11} {'events':>7}",
+              flush=True)
         sizes = sorted(args.sizes)
-        done, elapsed = 0, 0.0
+        done, elapsed, cpu = 0, 0.0, 0.0
+        last = (0, 0.0)  # mentions and seconds at the size printed before: the marginal cost since
         for doc in docs:
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), time.process_time()
             with store._transaction() as cur:  # one transaction per document, as Store.add
-                link_document(cur, doc.doc_id)
+                link_document(cur, doc.doc_id, store.link_rules, store._link_cache)
             elapsed += time.perf_counter() - started
+            cpu += time.process_time() - cpu_started
             done += len(doc.events)
             while sizes and done >= sizes[0]:
                 with store.cursor() as cur:
                     (events,) = cur.execute("SELECT count(DISTINCT link_id) FROM event_links").fetchone() or (0,)
-                print(f"{done:>9} {elapsed:>8.2f} {1e6 * elapsed / done:>10.1f} {events:>7}", flush=True)
+                marginal = 1e6 * (elapsed - last[1]) / (done - last[0])
+                print(f"{done:>9} {elapsed:>8.2f} {1e6 * elapsed / done:>10.1f} {cpu:>8.2f} {marginal:>11.1f} "
+                      f"{events:>7}", flush=True)
+                last = (done, elapsed)
                 sizes.pop(0)
         with store._transaction() as cur:
-            started = time.perf_counter()
+            started, cpu_started = time.perf_counter(), time.process_time()
             events = link_all(cur)
-            print(f"link_all from scratch: {done} mentions in {time.perf_counter() - started:.2f} s, "
-                  f"{events} events")
+            print(f"link_all from scratch: {done} mentions in {time.perf_counter() - started:.2f} s "
+                  f"({time.process_time() - cpu_started:.2f} s cpu), {events} events")
 
 
 if __name__ == "__main__":

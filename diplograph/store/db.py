@@ -30,7 +30,7 @@ from ..settings import Settings, load_settings
 from . import articles, copies, stories
 from ._schema import ADDED_COLUMNS, EVENT_VIEW, SCHEMA_VERSION, TABLES
 from .gdelt import global_event_id
-from .linking import LINK_TABLE, LINKED_EVENT_VIEW, LinkRules, link_all, link_document
+from .linking import LINK_LOOKUP, LINK_TABLE, LINKED_EVENT_VIEW, LinkCache, LinkRules, link_all, link_document
 
 __all__ = ["Added", "Store", "StoreError", "single_row", "source_key"]
 
@@ -125,6 +125,8 @@ class Store:
         except duckdb.Error as exc:
             raise StoreError(path, f"cannot open the store ({_first_line(exc)})") from None
         self._lock = threading.Lock()
+        # the lookups of linking, kept between documents while this Store writes (see LinkCache)
+        self._link_cache = LinkCache(str(self.path.resolve()) if str(path) != ":memory:" else f":memory:{id(self)}")
         try:
             with _store_errors(self.path):
                 self._prepare()
@@ -172,6 +174,8 @@ class Store:
                     cur.execute(ddl)
                 cur.execute(EVENT_VIEW)
                 cur.execute(LINK_TABLE)
+                for ddl in LINK_LOOKUP:
+                    cur.execute(ddl)
                 cur.execute(LINKED_EVENT_VIEW)
                 cur.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
                 if self.link_rules is not None:
@@ -201,10 +205,13 @@ class Store:
                 articles.fill(cur)
                 if "event_links" in tables:
                     cur.execute(LINKED_EVENT_VIEW)  # its counts read the articles
-        if "event_links" not in tables and self.link_rules is not None:
-            # a store written before events were linked: link what it holds, once
+        if not {"event_links", "event_link_keys"} <= tables and self.link_rules is not None:
+            # a store written before events were linked, or before their lookup table: link what it
+            # holds, once
             with self._transaction() as cur:
                 cur.execute(LINK_TABLE)
+                for ddl in LINK_LOOKUP:
+                    cur.execute(ddl)
                 cur.execute(LINKED_EVENT_VIEW)
                 link_all(cur, self.link_rules)
                 _record_linking(cur, self.link_rules)
@@ -244,11 +251,13 @@ class Store:
                     yield cur
                 except BaseException:
                     _rollback(cur)
+                    self._link_cache.clear()  # it may hold what was rolled back
                     raise
                 try:
                     cur.execute("COMMIT")
                 except duckdb.Error as exc:  # every statement ran: a failed COMMIT is the file's fault
                     _rollback(cur)
+                    self._link_cache.clear()
                     problem = _store_problem(exc) or _CANNOT_COMMIT.format(_first_line(exc))
                     raise StoreError(self.path, problem) from None
             finally:
@@ -286,7 +295,7 @@ class Store:
                 _insert_events(cur, doc)
                 _insert_quotes(cur, doc)
                 copies.link_copy(cur, doc.doc_id, doc.text, published)
-                link_document(cur, doc.doc_id, self.link_rules)
+                link_document(cur, doc.doc_id, self.link_rules, self._link_cache)
                 stories.add_document(cur, doc.doc_id)
                 added = "document"
             if articles.record_article(cur, doc.doc_id, url=doc.url, outlet=doc.outlet, published=published,

@@ -306,3 +306,140 @@ def test_a_bare_country_acting_on_itself_links_only_within_its_article():
         block_key("b", "03", "asserted", "USAGOV", "USA", states=state)
     assert block_key("a", "03", "asserted", "USAGOV", "USA") != block_key("b", "03", "asserted", "USAGOV", "USA")
     assert block_key("a", "04", "asserted", "RUSGOV", "COL") == block_key("b", "04", "asserted", "RUSGOV", "COL")
+
+
+# -- scale: what a lookup reads, and the incremental result on a bigger store ----------------------------
+
+
+def _many_reports(outlets: int, days: int) -> list[Document]:
+    records = json.loads((FIXTURES / "store" / "documents.json").read_text("utf-8"))
+    return [_syndicated(r, f"Outlet {o}", d) for r in records for o in range(outlets) for d in range(days)]
+
+
+def test_a_bigger_store_linked_one_document_at_a_time_in_any_order_equals_linking_it_at_once(tmp_path):
+    import random
+
+    # 3 reports x 6 outlets x 12 days: day-dated events shift day by day (and link across a day only when
+    # dated by publication), while the month-dated, year-dated and undated ones pile up in their blocks
+    docs = _many_reports(6, 12)
+    random.Random(7).shuffle(docs)
+    with _store(tmp_path, docs, "shuffled.duckdb") as store, _store(tmp_path, docs[::-1], "reversed.duckdb") as back:
+        incremental = _grouping(store)
+        ids = sorted(e["link_id"] for e in query_linked_events(store))
+        assert _grouping(back) == incremental
+        assert sorted(e["link_id"] for e in query_linked_events(back)) == ids
+        with store._transaction() as cur:
+            count = link_all(cur)
+        assert _grouping(store) == incremental and count == len(incremental)
+        assert sorted(e["link_id"] for e in query_linked_events(store)) == ids
+        # ingesting more after linking from scratch goes on from the same state as before
+        later = [_syndicated(r, "Outlet late", 3) for r in json.loads((FIXTURES / "store" / "documents.json")
+                                                                        .read_text("utf-8"))]
+        for doc in later:
+            store.add(doc)
+            back.add(doc)
+        assert _grouping(store) == _grouping(back)
+    sizes = sorted(len(g) for g in incremental)
+    assert sizes[-1] >= 6 * 12 and sizes[0] == 6  # the piled-up blocks make one event each; a day, six reports
+
+
+def test_reports_of_one_event_with_one_signature_are_one_lookup_row_however_many(tmp_path):
+    # Russia's August 2022 sanctions on the US (112, dated by its month) reported by 40 outlets: linking
+    # the 41st reads the block's months once, not 40 mentions
+    docs = _many_reports(40, 1)[:40]
+    with _store(tmp_path, docs) as store, store.cursor() as cur:
+        rows = cur.execute("SELECT lookup, link_id FROM event_link_keys WHERE cameo = '112'"
+                           " AND lookup LIKE '%|RUSGOV|USA#%'").fetchall()
+        (mentions,) = cur.execute("SELECT count(*) FROM event_links WHERE cameo = '112'"
+                                  " AND block LIKE '%|RUSGOV|USA'").fetchone() or (0,)
+    assert mentions == 40
+    assert sorted(lookup.rsplit("#", 1)[1] for lookup, _ in rows) == ["2022-07", "2022-08", "2022-09"]
+    assert len({link for _, link in rows}) == 1
+
+
+def test_a_document_rolled_back_leaves_no_trace_in_the_links_of_the_next(monkeypatch, tmp_path):
+    import diplograph.store.db as db
+
+    records = json.loads((FIXTURES / "store" / "documents.json").read_text("utf-8"))
+    first, second = _syndicated(records[1], "A", 0), _syndicated(records[1], "B", 0)  # one wire report, twice
+
+    def fail(*args: object) -> None:
+        raise OSError("the disk went away")
+
+    with Store(tmp_path / "s.duckdb") as store:
+        with monkeypatch.context() as patched:
+            patched.setattr(db, "_upsert_source", fail)
+            with pytest.raises(OSError):
+                store.add(first, key="a#" + "0" * 40)  # linked, then rolled back
+        store.add(second)
+        events = query_linked_events(store)
+    # the second report's events stand alone, under ids of its own mentions (not the rolled-back ones)
+    assert {(e["num_articles"], e["doc_id"]) for e in events} == {(1, second.doc_id)}
+    assert len(events) == len(second.events)
+
+
+def test_a_store_linked_before_the_lookup_table_gets_it_when_opened_for_writing(tmp_path):
+    records = json.loads((FIXTURES / "store" / "documents.json").read_text("utf-8"))
+    with _store(tmp_path, [_syndicated(r, "A", 0) for r in records]) as store, store._transaction() as cur:
+        cur.execute("DROP TABLE event_link_keys")  # as the first linking version wrote it
+    with Store(tmp_path / "s.duckdb") as store:
+        for r in records:
+            store.add(_syndicated(r, "B", 0))
+        events = query_linked_events(store)
+    assert {(e["num_articles"], e["num_sources"]) for e in events} == {(2, 2)}
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_linked_events_are_the_components_of_all_compatible_pairs(seed, tmp_path):
+    import random
+
+    rng = random.Random(seed)
+    records = json.loads((FIXTURES / "store" / "documents.json").read_text("utf-8"))
+    docs = []
+    for n in range(40):  # reports dated by day, publication, month or year, or undated, across a month's end
+        r = json.loads(json.dumps(rng.choice(records)))
+        r["doc_id"], r["outlet"], r["url"] = f"{r['doc_id'][:8]}-{n}", f"Outlet {n % 7}", None
+        day = dt.date(2022, 9, 24) + dt.timedelta(days=rng.randrange(14))
+        r["published"] = day.isoformat()
+        for event in r["events"]:
+            precision = rng.choice(["day", "day", "published", "published", "published", "month", "year", None])
+            event["date_precision"] = precision
+            event["date"] = None if precision is None else (day - dt.timedelta(days=rng.randrange(3))).isoformat()
+        docs.append(Document.from_record(r))
+    with _store(tmp_path, docs) as store, store.cursor() as cur:
+        incremental = _grouping(store)
+        rows = [LinkRow(*row) for row in cur.execute("SELECT * EXCLUDE (link_id) FROM event_links").fetchall()]
+    parent = {(r.doc_id, r.event_id): (r.doc_id, r.event_id) for r in rows}
+
+    def find(x: tuple[str, str]) -> tuple[str, str]:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for i, a in enumerate(rows):  # every pair, no blocking
+        for b in rows[:i]:
+            if compatible(a, b):
+                parent[find((a.doc_id, a.event_id))] = find((b.doc_id, b.event_id))
+    components: dict[tuple[str, str], set[tuple[str, str]]] = {}
+    for key in parent:
+        components.setdefault(find(key), set()).add(key)
+    assert incremental == {frozenset(c) for c in components.values()}
+    assert len(incremental) < len(rows)
+    with Store(tmp_path / "s.duckdb") as store:
+        with store._transaction() as cur:
+            link_all(cur)
+        assert _grouping(store) == incremental
+
+
+def test_the_lookup_signature_holds_every_field_of_a_mention_but_who_and_which_block():
+    # event_link_keys keeps one row per linked event and signature: a field that ``compatible`` compares
+    # and the signature lacks would make two different mentions one row
+    from dataclasses import astuple, fields
+
+    from diplograph.store.linking import _signature
+
+    day = dt.date(2022, 9, 20)
+    row = LinkRow("doc", "e1", 7, "05|asserted|RUSGOV|COL", "051", day, day, 0, "COL")
+    identity = {"doc_id", "event_id", "gid", "block"}
+    assert _signature(row) == tuple(v for f, v in zip(fields(LinkRow), astuple(row), strict=True)
+                                    if f.name not in identity)
