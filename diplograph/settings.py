@@ -46,6 +46,7 @@ class Settings:
     link_stated_tolerance_days: int
     link_bare_domestic: bool
     link_territories_as_sovereigns: bool
+    link_named_actors: bool
 
     def with_overrides(self, **overrides: object) -> Settings:
         """A copy with the given keys changed; None values leave the setting as it is."""

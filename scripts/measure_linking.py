@@ -43,6 +43,7 @@ VARIANTS: tuple[tuple[str, object], ...] = (
     ("link_stated_tolerance_days", 1),
     ("link_bare_domestic", True),
     ("link_territories_as_sovereigns", False),
+    ("link_named_actors", False),
 )
 
 _compatible, _block_key = linking.compatible, linking.block_key

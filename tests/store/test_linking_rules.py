@@ -19,7 +19,7 @@ from diplograph.errors import InputError
 from diplograph.model import Document
 from diplograph.settings import Settings, load_settings
 from diplograph.store import Store
-from diplograph.store.linking import block_key, groups, is_state, sovereign_key
+from diplograph.store.linking import block_key, groups, is_state, named_key, sovereign_key
 
 EXCERPTS = Path(__file__).parents[1] / "fixtures" / "store" / "same_happening.json"
 
@@ -148,3 +148,41 @@ def test_a_side_known_only_by_its_country_links_across_articles_only_as_the_stat
     assert not apart("USA", "CHN") and not apart("USAGOV", "UKR") and not apart("RUSGOV", "COLGOV")
     assert is_state("RUS", "Russia") and is_state("USA", "United States")
     assert not is_state("USA", "Donald Trump") and not is_state("USA", None) and not is_state("USAGOV", "United States")
+
+
+# Campaign reports in the words outlets use: the candidates are both coded USA (people the actor
+# dictionary does not list), so only their names tell "Trump accuses Clinton" from the reverse.
+CAMPAIGN = {
+    "trump-a": "Donald Trump accused Hillary Clinton of lying about her emails at a rally in Ohio on Monday, "
+               "September 26.",
+    "trump-b": "At Monday's rally in Ohio, Republican nominee Donald Trump accused Hillary Clinton of lying about "
+               "her emails.",
+    "clinton": "Hillary Clinton accused Donald Trump of lying about his taxes at a rally in Ohio on Monday, "
+               "September 26.",
+}
+
+
+@pytest.fixture(scope="module")
+def campaign() -> list[Document]:
+    from diplograph.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    return [pipeline.extract(text, published="2016-09-27", outlet=doc_id, doc_id=doc_id)
+            for doc_id, text in CAMPAIGN.items()]
+
+
+def test_named_actors_coded_only_by_country_link_by_name_across_articles(campaign, tmp_path):
+    sides = {(e.source.code, e.target.code) for d in campaign for e in d.events if e.source and e.target}
+    assert sides == {("USA", "USA")}
+    merged = _merged(_groups(tmp_path, campaign))
+    assert [sorted(doc for doc, _ in g) for g in merged] == [["trump-a", "trump-b"]]  # Clinton's reply stays apart
+    # known by their country alone, the sides are bare: no mention links across articles
+    by_country = load_settings().with_overrides(link_named_actors=False)
+    assert _merged(_groups(tmp_path, campaign, by_country, name="country.duckdb")) == []
+
+
+def test_named_key_keeps_codes_sectors_and_countries_themselves():
+    assert named_key("USA", "Donald Trump", False) == "USA~donald trump"
+    assert named_key("RUS", "Russia", True) == "RUS"  # the country itself
+    assert named_key("USAGOV", "Joe Biden", False) == "USAGOV"  # a code with a sector says enough
+    assert named_key("USA", None, False) == "USA"
