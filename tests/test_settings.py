@@ -47,6 +47,12 @@ def test_unknown_key_names_file_and_key(tmp_path):
     ('user_agent = ""', "user_agent = '': must not be empty"),
     ('user_agent = "bot\\r\\nX-Injected: 1"', "user_agent = 'bot\\r\\nX-Injected: 1': must not hold control"),
     ("user_agent = 7", "user_agent = 7: must be a string, not a whole number"),
+    ("link_published_tolerance_days = -1", "link_published_tolerance_days = -1: must be at least 0"),
+    ("link_published_tolerance_days = 31", "link_published_tolerance_days = 31: must be at most 30"),
+    ("link_stated_tolerance_days = 1.5", "link_stated_tolerance_days = 1.5: must be a whole number"),
+    ("link_bare_domestic = 1", "link_bare_domestic = 1: must be true or false"),
+    ('link_territories_as_sovereigns = "yes"', "link_territories_as_sovereigns = 'yes': must be true or false"),
+    ("link_named_actors = 0", "link_named_actors = 0: must be true or false"),
 ])
 def test_bad_value_names_file_key_and_problem(tmp_path, line, problem):
     f = tmp_path / "my.toml"
