@@ -25,6 +25,12 @@ def _client(app):
 
 
 @pytest.fixture(scope="session")
+def token() -> str:
+    """The token the shared client's app was started with."""
+    return TOKEN
+
+
+@pytest.fixture(scope="session")
 def store_path(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("serve") / "diplograph.duckdb"
     with Store(path) as store:
