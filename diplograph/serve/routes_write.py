@@ -11,7 +11,6 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from ..clean import publication_date
-from ..errors import InputError
 from ..store import source_key
 from .gate import StoreGate
 from .security import check_token

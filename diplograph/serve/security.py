@@ -43,12 +43,11 @@ class BodyCap:
             return
         too_big = f"request body over {self.limit} bytes"
         for name, value in scope.get("headers", []):
-            if name == b"content-length":
-                if not value.isdigit() or int(value) > self.limit:
-                    for message in _reply(413 if value.isdigit() else 400,
-                                          too_big if value.isdigit() else "bad Content-Length"):
-                        await send(message)
-                    return
+            if name == b"content-length" and (not value.isdigit() or int(value) > self.limit):
+                for message in _reply(413 if value.isdigit() else 400,
+                                      too_big if value.isdigit() else "bad Content-Length"):
+                    await send(message)
+                return
         if not any(name == b"content-length" for name, _ in scope.get("headers", [])):
             # no length given (a chunked body): read it whole, up to the cap, then hand it on
             chunks: list[bytes] = []

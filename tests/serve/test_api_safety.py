@@ -98,5 +98,6 @@ def test_a_malformed_body_is_a_client_error(client, token):
     for body in ({}, {"text": ""}, {"text": 5}, {"text": "Some text.", "published": "yesterday"}):
         answer = client.post("/api/documents", json=body, headers=headers)
         assert 400 <= answer.status_code < 500 and "\n" not in answer.json()["detail"], body
-    answer = client.post("/api/documents", content=b"{not json", headers={**headers, "Content-Type": "application/json"})
+    answer = client.post("/api/documents", content=b"{not json",
+                         headers={**headers, "Content-Type": "application/json"})
     assert answer.status_code == 422
