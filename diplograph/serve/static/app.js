@@ -583,7 +583,7 @@
       const d = s.values.map((v, i) => (i ? "L" : "M") + x(i).toFixed(1) + " " + y(v).toFixed(1)).join(" ");
       chart.appendChild(svg("path", { d: d, fill: "none", stroke: s.colour, "stroke-width": 2 }));
       s.values.forEach((v, i) => {
-        const dot = svg("circle", { class: "point", cx: x(i), cy: y(v), r: 5, fill: s.colour, "data-period": labels[i], "data-series": s.name },
+        const dot = svg("circle", { class: "point", cx: x(i), cy: y(v), r: 5, fill: s.colour, "data-period": labels[i], "data-series": s.name, "data-value": v },
           svg("title", { text: s.name + " " + labels[i] + ": " + v }));
         dot.addEventListener("click", () => onPoint(i, s.name));
         chart.appendChild(dot);
