@@ -32,6 +32,7 @@ from .store import source_key
 
 if TYPE_CHECKING:
     from .store import Store
+    from .store.shared import ReleasingStore
 
 __all__ = ["IngestSummary", "ingest"]
 
@@ -50,7 +51,7 @@ class IngestSummary:
                 f"{self.skipped} skipped (ingested before), {len(self.failures)} failed")
 
 
-def ingest(items: Iterable[Source | Failure], store: Store, pipeline: Pipeline, *,
+def ingest(items: Iterable[Source | Failure], store: Store | ReleasingStore, pipeline: Pipeline, *,
            progress: Progress | None = None) -> IngestSummary:
     """Read every source (from ``diplograph.ingest.iter_sources``) into ``store`` and say what happened."""
     summary = IngestSummary()
@@ -80,7 +81,7 @@ def ingest(items: Iterable[Source | Failure], store: Store, pipeline: Pipeline, 
     return summary
 
 
-def _store_document(store: Store, doc: Document, key: str, summary: IngestSummary) -> bool:
+def _store_document(store: Store | ReleasingStore, doc: Document, key: str, summary: IngestSummary) -> bool:
     """Store one document; False when the store refuses it (an id stored with other text, a bad
     date), which is then recorded as the input's failure and left not done."""
     try:

@@ -98,6 +98,12 @@ def _min_articles(text: str) -> int:
     return value
 
 
+def _port(text: str) -> int:
+    if not text.isdigit() or not 0 < int(text) < 65536:
+        raise argparse.ArgumentTypeError(f"not a port (1 to 65535): {text!r}")
+    return int(text)
+
+
 def _whole_number(text: str) -> int:
     try:
         return int(text.strip())
@@ -126,6 +132,13 @@ def _build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ingest", help="read articles into the store (idempotent, resumable)")
     _add_run_options(p)
     p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB file (default ./{DEFAULT_DB})")
+
+    p = sub.add_parser("serve", help="the explorer: an HTTP API and a web page over a store")
+    p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB file (default ./{DEFAULT_DB})")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1, this machine only)")
+    p.add_argument("--port", type=_port, default=8000, help="port (default 8000)")
+    p.add_argument("--token", help="the token writes need (default $DIPLOGRAPH_TOKEN; none: writes refused)")
+    p.add_argument("--config", help="a settings TOML file overriding the shipped settings")
 
     p = sub.add_parser("events", help="list stored events (one row per event, linked across articles)")
     p.add_argument("--db", default=DEFAULT_DB)
@@ -270,10 +283,11 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 def _cmd_ingest(args: argparse.Namespace) -> int:
     from .batch import ingest
     from .progress import Progress
-    from .store import Store
+    from .store.shared import ReleasingStore
 
     pipeline, sources = _pipeline_and_sources(args)
-    with Store(args.db, settings=pipeline.settings) as store, Progress(quiet=args.quiet) as progress:
+    # the file is held only while a batch is written, so `diplograph serve` can read it in between
+    with ReleasingStore(args.db, settings=pipeline.settings) as store, Progress(quiet=args.quiet) as progress:
         summary = ingest(sources, store, pipeline, progress=progress)
     _print_failures(summary.failures)
     print(f"{args.db}: {summary.line()}", file=sys.stderr)
@@ -384,6 +398,31 @@ def _cmd_stories(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_serve(args: argparse.Namespace) -> int:
+    import ipaddress
+    import os
+
+    import uvicorn
+
+    from .serve import create_app
+    from .settings import load_settings
+
+    token = args.token or os.environ.get("DIPLOGRAPH_TOKEN") or None
+    app = create_app(args.db, token=token, settings=load_settings(args.config))
+    try:
+        loopback = ipaddress.ip_address(args.host).is_loopback
+    except ValueError:
+        loopback = args.host == "localhost"
+    if not loopback:
+        print(f"diplograph: WARNING: serving on {args.host}, reachable from other machines; the API has no "
+              "encryption (put it behind TLS) and writes are guarded by the token alone", file=sys.stderr)
+    writes = "writes need the token" if token else "writes disabled (no --token or DIPLOGRAPH_TOKEN)"
+    print(f"diplograph: serving {args.db} on http://{args.host}:{args.port}/ ({writes}); API docs at /docs",
+          file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
+    return 0
+
+
 def _cmd_eval(args: argparse.Namespace) -> int:
     from .evaluate import run_eval
 
@@ -394,7 +433,8 @@ def _cmd_eval(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {"demo": _cmd_demo, "extract": _cmd_extract, "ingest": _cmd_ingest, "events": _cmd_events,
-            "quotes": _cmd_quotes, "export": _cmd_export, "stories": _cmd_stories, "eval": _cmd_eval}
+            "quotes": _cmd_quotes, "export": _cmd_export, "stories": _cmd_stories, "eval": _cmd_eval,
+            "serve": _cmd_serve}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -254,13 +254,15 @@ def dyad_series(
     directed: bool = False,
     since: str | dt.date | None = None,
     until: str | dt.date | None = None,
+    linked: bool = False,
 ) -> list[dict[str, Any]]:
     """Cooperation and conflict between ``a`` and ``b`` per period, gaps filled with zeros.
 
     Each row: ``period`` (first day, ISO), ``events``, the four quad-class counts
     (``verbal_cooperation``, ``material_cooperation``, ``verbal_conflict``, ``material_conflict``),
     ``goldstein_sum`` and ``goldstein_mean`` (null for a period without events). Unordered unless
-    ``directed`` (then a is the source).
+    ``directed`` (then a is the source). Mentions are counted, or with ``linked`` linked events
+    (one per happening, dated and filtered by its earliest mention, as :func:`query_linked_events`).
     """
     if freq not in FREQUENCIES:
         raise InputError(freq, f"not a frequency (one of {', '.join(FREQUENCIES)})")
@@ -269,7 +271,7 @@ def dyad_series(
     sql = f"""
         WITH ev AS (
             SELECT date_trunc('{freq}', day)::DATE AS period, quad_class, goldstein
-            FROM event_rows WHERE day IS NOT NULL AND {where}
+            FROM {"linked_events" if linked else "event_rows"} WHERE day IS NOT NULL AND {where}
         ),
         periods AS (
             SELECT unnest(generate_series(min(period), max(period), INTERVAL {FREQUENCIES[freq]}))::DATE
