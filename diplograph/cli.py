@@ -26,7 +26,7 @@ __all__ = ["main"]
 DEFAULT_DB = "diplograph.duckdb"
 EXTRACT_FORMATS = ("table", "jsonl")
 LIST_FORMATS = ("table", "jsonl")
-EXPORT_FORMATS = ("gdelt", "gdelt-mentions", "parquet", "csv", "jsonl")
+EXPORT_FORMATS = ("gdelt", "gdelt-mentions", "parquet", "csv", "jsonl", "reviews")
 EXIT_INPUT = 2
 
 
@@ -168,7 +168,8 @@ def _build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="write stored events as GDELT TSV, Parquet, CSV or JSONL")
     p.add_argument("--db", default=DEFAULT_DB)
     p.add_argument("--format", required=True,
-                   help="gdelt (GDELT 2.0 events), gdelt-mentions (GDELT 2.0 mentions), parquet, csv or jsonl")
+                   help="gdelt (GDELT 2.0 events), gdelt-mentions (GDELT 2.0 mentions), parquet, csv, jsonl, "
+                        "or reviews (the reviews as a gold file for eval)")
     p.add_argument("--out", required=True, help="file to write")
     p.add_argument("--min-sources", type=_min_sources, metavar="N",
                    help="only events reported by at least N sources (outlets)")
@@ -185,7 +186,7 @@ def _build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("eval", help="score the pipeline against a gold set")
     p.add_argument("set", metavar="SET", help="the gold set (file or directory)")
-    p.add_argument("--format", required=True, help="plv, plover-gsr, petr, polnear, html or articles")
+    p.add_argument("--format", required=True, help="plv, plover-gsr, petr, polnear, html, articles or reviews")
     p.add_argument("--report", help="write a JSON report (figures and per-item predictions) here")
     _add_verbs_option(p)
     return parser
@@ -365,11 +366,26 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from .store.export import export_events
 
     fmt = _check_format(args.format, EXPORT_FORMATS)
+    if fmt == "reviews":
+        return _export_reviews(args)
     with _open_existing(args.db) as store:
         n = export_events(store, fmt, Path(args.out), min_sources=args.min_sources, one_a_day=args.one_a_day,
                           per_mention=args.per_mention)
     rows = "mentions" if fmt == "gdelt-mentions" or args.per_mention else "events"
     print(f"{args.out}: {n} {rows} written ({fmt})", file=sys.stderr)
+    return 0
+
+
+def _export_reviews(args: argparse.Namespace) -> int:
+    from .store.review_gold import export_reviews
+
+    given = [flag for flag, value in (("--min-sources", args.min_sources), ("--one-a-day", args.one_a_day),
+                                      ("--per-mention", args.per_mention)) if value]
+    if given:
+        raise InputError(given[0], "does not apply to --format reviews (every reviewed mention is exported)")
+    with _open_existing(args.db) as store:
+        n = export_reviews(store, Path(args.out))
+    print(f"{args.out}: {n} reviewed mentions written (reviews)", file=sys.stderr)
     return 0
 
 

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 __all__ = ["FORMATS", "run_eval"]
 
-FORMATS = ("plv", "plover-gsr", "petr", "polnear", "html", "articles")
+FORMATS = ("plv", "plover-gsr", "petr", "polnear", "html", "articles", "reviews")
 
 
 def _from_figures(set_path: Path, format: str, scored: dict[str, Any]) -> EvalResult:
@@ -88,6 +88,12 @@ def run_eval(set_path: Path, format: str, report: Path | None = None,
             from .articles import score_articles
 
             result = score_articles(set_path, pipeline)
+        elif format == "reviews":
+            from .reviews import score_reviews
+
+            if not set_path.is_file():
+                raise InputError(str(set_path), "a reviews gold set is a file (`diplograph export --format reviews`)")
+            result = score_reviews(set_path, pipeline)
         else:
             from .plover_gsr import score_gsr
 

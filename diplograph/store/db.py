@@ -28,6 +28,7 @@ from ..errors import InputError, StoreError
 from ..model import Document, Event, Failure, Quote
 from ..settings import Settings, load_settings
 from . import articles, copies, stories
+from . import reviews as review_table
 from ._schema import ADDED_COLUMNS, EVENT_VIEW, SCHEMA_VERSION, TABLES
 from .gdelt import global_event_id
 from .linking import LINK_LOOKUP, LINK_TABLE, LINKED_EVENT_VIEW, LinkCache, LinkRules, link_all, link_document
@@ -177,6 +178,7 @@ class Store:
                 for ddl in LINK_LOOKUP:
                     cur.execute(ddl)
                 cur.execute(LINKED_EVENT_VIEW)
+                cur.execute(review_table.REVIEW_TABLE)
                 cur.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
                 if self.link_rules is not None:
                     _record_linking(cur, self.link_rules)
@@ -225,6 +227,9 @@ class Store:
         if not self.read_only and not stories.is_current(self._con):  # before stories, or another rule
             with self._transaction() as cur:
                 stories.rebuild(cur)
+        if "reviews" not in tables and not self.read_only:  # a store written before reviews
+            with self._transaction() as cur:
+                cur.execute(review_table.REVIEW_TABLE)
 
     def _columns(self) -> set[tuple[str, str]]:
         listing = self._con.execute("SELECT table_name, column_name FROM information_schema.columns")
@@ -308,6 +313,20 @@ class Store:
                 _upsert_source(cur, key, doc.doc_id)
         return added
 
+    def add_review(self, link_id: int, verdict: str, *, reviewer: str, comment: str | None = None,
+                   source: str | None = None, target: str | None = None, cameo: str | None = None,
+                   mode: str | None = None, date: str | None = None) -> dict[str, Any]:
+        """File a review of linked event ``link_id``: confirm, reject (not an event) or correct (with at
+        least one corrected field), by ``reviewer``, now (UTC); the review as :meth:`reviews` lists it.
+
+        The coder's rows are not changed. A bad value, or an event the store does not hold, is an
+        InputError of one line and nothing is written. See ``store/reviews.py``.
+        """
+        fields = {"source": source, "target": target, "cameo": cameo, "mode": mode, "date": date}
+        checked = review_table.validate(verdict, reviewer, comment, fields)
+        with self._transaction() as cur:
+            return review_table.add_review(cur, link_id, checked, _now())
+
     def add_failure(self, failure: Failure, *, key: str | None = None) -> None:
         """Record why an input failed; a later failure of the same input replaces it.
 
@@ -366,6 +385,15 @@ class Store:
                 raise InputError(str(self.path), "this store has no stories yet (written before them, or by "
                                                  "another rule): open it for writing once, e.g. ingest into it")
             return stories.stories(cur, min_articles=min_articles)
+
+    def reviews(self, link_id: int | None = None, doc_id: str | None = None) -> list[dict[str, Any]]:
+        """The reviews, in the order they were filed: all, those of linked event ``link_id`` (the reviews
+        of its mentions, wherever linking put them when they were filed), or those of the linked events
+        document ``doc_id`` mentions. See ``store/reviews.py``."""
+        with self.cursor() as cur:
+            if not review_table.has_table(cur):  # a store written before reviews, opened read-only
+                return []
+            return review_table.list_reviews(cur, link_id, doc_id)
 
     def doc_ids(self) -> list[str]:
         """Every stored doc_id, in the order they were added."""
