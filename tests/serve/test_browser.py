@@ -293,7 +293,7 @@ def test_relations_graph_and_map_are_drawn(site: Site, watched: Watched) -> None
     edge.click()  # an edge opens its dyad
     page.wait_for_selector("svg.dyad-chart")
     page.goto(f"{site.base}/#/map")
-    page.wait_for_selector("svg.map-chart line.graticule")
+    page.wait_for_selector("svg.map-chart line.graticule", state="attached")
     assert page.locator("svg.map-chart circle.place").count() >= 1
     screenshot(site, watched, "map")
     watched.assert_clean()
