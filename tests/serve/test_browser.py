@@ -277,6 +277,7 @@ def test_dyad_chart_point_leads_to_the_sentences_behind_it(site: Site, watched: 
     page.wait_for_selector(".point-events .sentence")
     sentences = page.locator(".point-events .sentence").all_inner_texts()
     assert any("Putin" in s for s in sentences)
+    page.locator(".point-events").scroll_into_view_if_needed()
     screenshot(site, watched, "dyad-evidence")
     watched.assert_clean()
 

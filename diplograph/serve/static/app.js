@@ -560,7 +560,7 @@
 
   /** Lines of counts over periods; ``series`` = [{name, colour, values}], ``onPoint(i)`` on a click. */
   function lineChart(labels, series, onPoint, opts) {
-    const W = 900, H = opts && opts.height || 300, L = 50, R = 20, T = 20, B = 40;
+    const W = 900, H = opts && opts.height || 300, L = 50, R = 50, T = 20, B = 40;
     const values = series.flatMap((s) => s.values);
     const signed = opts && opts.signed;
     const top = signed ? niceMax(Math.max(1, ...values.map(Math.abs))) : niceMax(Math.max(0, ...values));
@@ -588,7 +588,8 @@
         dot.addEventListener("click", () => onPoint(i, s.name));
         chart.appendChild(dot);
       });
-      chart.appendChild(svg("text", { x: W - R - 200, y: T + 14 * (si + 1), fill: s.colour, text: "● " + s.name }));
+      chart.append(svg("circle", { cx: W - R - 206, cy: T + 14 * (si + 1) - 4, r: 4, fill: s.colour }),
+        svg("text", { x: W - R - 198, y: T + 14 * (si + 1), text: s.name }));
     });
     return chart;
   }
@@ -706,7 +707,7 @@
       for (const e of edges) {
         const p = pos[e.a], q = pos[e.b];
         const dx = q.x - p.x, dy = q.y - p.y;
-        const pull = 0.01;
+        const pull = 0.004;
         force[e.a].x += dx * pull; force[e.a].y += dy * pull;
         force[e.b].x -= dx * pull; force[e.b].y -= dy * pull;
       }
@@ -715,7 +716,7 @@
           const p = pos[nodes[i].id], q = pos[nodes[j].id];
           const dx = q.x - p.x, dy = q.y - p.y;
           const d2 = Math.max(100, dx * dx + dy * dy);
-          const push = 2000 / d2;
+          const push = 40000 / d2;
           force[nodes[i].id].x -= dx * push / Math.sqrt(d2); force[nodes[i].id].y -= dy * push / Math.sqrt(d2);
           force[nodes[j].id].x += dx * push / Math.sqrt(d2); force[nodes[j].id].y += dy * push / Math.sqrt(d2);
         }
