@@ -2,12 +2,6 @@
 
 from __future__ import annotations
 
+from .app import create_app
+
 __all__ = ["create_app"]
-
-
-def __getattr__(name: str) -> object:
-    if name == "create_app":
-        from .app import create_app
-
-        return create_app
-    raise AttributeError(name)

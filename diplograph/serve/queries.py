@@ -25,6 +25,7 @@ __all__ = [
     "places",
     "quote_page",
     "relations",
+    "review_json",
 ]
 
 QUAD_NAMES = {"1": "verbal_cooperation", "2": "material_cooperation", "3": "verbal_conflict", "4": "material_conflict"}
@@ -74,15 +75,17 @@ def event_detail(store: Store, link_id: int) -> dict[str, Any] | None:
     return event
 
 
-def _reviews(store: Store, **which: Any) -> list[dict[str, Any]]:
-    """The reviews of an event or a document, once the store keeps reviews (store/reviews)."""
-    reviews = getattr(store, "reviews", None)
-    if reviews is None:
-        return []
-    found: list[dict[str, Any]] = reviews(**which)
-    for review in found:
-        review["link_id"] = str(review["link_id"]) if review.get("link_id") is not None else None
-    return found
+def _reviews(store: Store, *, link_id: int | None = None, doc_id: str | None = None) -> list[dict[str, Any]]:
+    """The reviews of an event or of a document's events (store/reviews.py), ids as strings."""
+    return [review_json(r) for r in store.reviews(link_id=link_id, doc_id=doc_id)]
+
+
+def review_json(review: dict[str, Any]) -> dict[str, Any]:
+    """A review as the API gives it: its event ids as strings (63-bit ids lose digits in JavaScript)."""
+    for key in ("link_id", "reviewed_link_id"):
+        if review.get(key) is not None:
+            review[key] = str(review[key])
+    return review
 
 
 def document_page(store: Store, *, limit: int, offset: int, q: str | None = None) -> dict[str, Any]:

@@ -4,16 +4,17 @@ review of an event. Each needs the server's token (security.check_token)."""
 from __future__ import annotations
 
 import hashlib
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, HTTPException, Path, Request
+from fastapi import APIRouter, Path, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from ..clean import publication_date
-from ..errors import InputError
 from ..store import source_key
+from ..store.reviews import MAX_COMMENT, MAX_REVIEWER
 from .gate import StoreGate
+from .queries import review_json
 from .security import check_token
 
 __all__ = ["router"]
@@ -31,8 +32,8 @@ class DocumentIn(BaseModel):
 
 class ReviewIn(BaseModel):
     verdict: Literal["confirm", "reject", "correct"]
-    reviewer: str = Field(min_length=1, max_length=100)
-    comment: str | None = Field(None, max_length=5000)
+    reviewer: str = Field(min_length=1, max_length=MAX_REVIEWER)
+    comment: str | None = Field(None, max_length=MAX_COMMENT)
     source: str | None = Field(None, max_length=40)
     target: str | None = Field(None, max_length=40)
     cameo: str | None = Field(None, max_length=4)
@@ -60,11 +61,7 @@ def post_review(request: Request, link_id: Annotated[int, Path(ge=-(2**63), le=2
     check_token(request, request.app.state.token)
     gate: StoreGate = request.app.state.gate
     with gate.writing() as store:
-        add_review = getattr(store, "add_review", None)
-        if add_review is None:
-            raise HTTPException(501, "this diplograph does not keep reviews yet")
-        review: dict[str, Any] = add_review(link_id, body.verdict, reviewer=body.reviewer, comment=body.comment,
-                                            source=body.source, target=body.target, cameo=body.cameo,
-                                            mode=body.mode, date=body.date)
-    review["link_id"] = str(review["link_id"]) if review.get("link_id") is not None else None
-    return JSONResponse(review, status_code=201)
+        review = store.add_review(link_id, body.verdict, reviewer=body.reviewer, comment=body.comment,
+                                  source=body.source, target=body.target, cameo=body.cameo, mode=body.mode,
+                                  date=body.date)
+    return JSONResponse(review_json(review), status_code=201)

@@ -43,41 +43,39 @@ class BodyCap:
             return
         too_big = f"request body over {self.limit} bytes"
         for name, value in scope.get("headers", []):
-            if name == b"content-length":
-                if not value.isdigit() or int(value) > self.limit:
-                    for message in _reply(413 if value.isdigit() else 400,
-                                          too_big if value.isdigit() else "bad Content-Length"):
-                        await send(message)
-                    return
-        seen = 0
-
-        async def counted() -> Message:
-            nonlocal seen
-            message = await receive()
-            if message["type"] == "http.request":
-                seen += len(message.get("body", b""))
+            if name == b"content-length" and (not value.isdigit() or int(value) > self.limit):
+                for message in _reply(413 if value.isdigit() else 400,
+                                      too_big if value.isdigit() else "bad Content-Length"):
+                    await send(message)
+                return
+        if not any(name == b"content-length" for name, _ in scope.get("headers", [])):
+            # no length given (a chunked body): read it whole, up to the cap, then hand it on
+            chunks: list[bytes] = []
+            seen = 0
+            while True:
+                message = await receive()
+                if message["type"] != "http.request":
+                    break
+                chunks.append(message.get("body", b""))
+                seen += len(chunks[-1])
                 if seen > self.limit:
-                    raise _TooBig(too_big)
-            return message
+                    for reply in _reply(413, too_big):
+                        await send(reply)
+                    return
+                if not message.get("more_body", False):
+                    break
+            replayed = False
 
-        started = False
+            async def replay() -> Message:
+                nonlocal replayed
+                if not replayed:
+                    replayed = True
+                    return {"type": "http.request", "body": b"".join(chunks), "more_body": False}
+                return await receive()
 
-        async def watched(message: Message) -> None:
-            nonlocal started
-            started = started or message["type"] == "http.response.start"
-            await send(message)
-
-        try:
-            await self.app(scope, counted, watched)
-        except _TooBig as exc:
-            if started:
-                raise
-            for message in _reply(413, str(exc)):
-                await send(message)
-
-
-class _TooBig(Exception):
-    pass
+            await self.app(scope, replay, send)
+            return
+        await self.app(scope, receive, send)
 
 
 class SecurityHeaders:
