@@ -330,5 +330,7 @@ def test_review_needs_the_token_and_is_shown_once_filed(site: Site, watched: Wat
     link = page.locator(".event-list .card").first.get_attribute("data-link")
     page.goto(f"{site.base}/#/event/{link}")
     page.wait_for_selector("section.event .review.correct .reviewer:has-text('analyst')")
+    page.goto(f"{site.base}/#/doc/{site.demo_id}")  # and on the article, beside its event
+    page.wait_for_selector(f".event-list .card[data-link='{link}'] .card-reviews:has-text('latest: correct')")
     screenshot(site, watched, "review")
     watched.assert_clean()

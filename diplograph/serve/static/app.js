@@ -442,8 +442,11 @@
       else panel.appendChild(el("p", { class: "muted", text: "This event is not linked yet (no reviews possible)." }));
     }
 
+    const reviewsOf = {};
+    for (const r of doc.reviews || []) (reviewsOf[String(r.link_id)] = reviewsOf[String(r.link_id)] || []).push(r);
     const list = el("div", { class: "event-list" });
     events.forEach((e, i) => {
+      const reviewed = reviewsOf[String(e.link_id)] || [];
       const loc = e.location ? show(e.location.name) + (e.location.country ? ", " + e.location.country : "") : "—";
       const card = el("div", { class: "card", "data-index": i, "data-link": e.link_id === undefined ? null : e.link_id },
         el("div", {},
@@ -452,7 +455,9 @@
           el("b", { text: e.source ? show(e.source.text) : "—" }), " → ", el("b", { text: e.target ? show(e.target.text) : "—" })),
         el("div", { class: "muted", text: "mode " + show(e.mode) + " · date " + show(e.date) + " · place " + loc +
           " · goldstein " + show(e.goldstein) }),
-        e.link_id !== undefined && e.link_id !== null ? el("div", { class: "counts muted", text: "linked event " + e.link_id }) : null);
+        e.link_id !== undefined && e.link_id !== null ? el("div", { class: "counts muted", text: "linked event " + e.link_id }) : null,
+        reviewed.length ? el("div", { class: "card-reviews", text: reviewed.length + " review(s), latest: " +
+          reviewed[reviewed.length - 1].verdict }) : null);
       card.addEventListener("click", (ev) => {
         if (ev.target.tagName === "A") return;
         select(i, false);
