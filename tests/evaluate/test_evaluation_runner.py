@@ -17,7 +17,7 @@ KENYA = "Kenya's foreign ministry condemned Somalia on Tuesday over the cross-bo
 def test_an_unknown_format_is_an_input_error(eval_fixtures):
     with pytest.raises(InputError, match="unknown evaluation format"):
         run_eval(eval_fixtures / "plv_sample.tsv", "conll")
-    assert set(FORMATS) == {"plv", "plover-gsr", "petr", "polnear", "html", "articles"}
+    assert set(FORMATS) == {"plv", "plover-gsr", "petr", "polnear", "html", "articles", "reviews"}
 
 
 def test_a_missing_set_is_an_input_error(tmp_path):

@@ -54,7 +54,8 @@ def test_a_review_is_stored_with_its_event_its_mention_who_and_when_and_listed_i
     assert (second["cameo"], second["mode"], second["target"]) == ("0513", "asserted", None)
     assert store.reviews(praise) == [first, second] == store.reviews()
     assert store.reviews(doc_id=SEED_ID) == [first, second]
-    assert store.reviews(doc_id=KYIV_ID) == []
+    assert store.reviews(doc_id=KYIV_ID) == [] == store.reviews(praise, doc_id=KYIV_ID)
+    assert store.reviews(praise, doc_id=SEED_ID) == [first, second]
     assert store.reviews(_link_of(store, KYIV_ID, "e1")) == []
     assert _coded(store) == coded  # the coder's rows are untouched
     json.dumps(first)  # the review is plain JSON as the API sends it
