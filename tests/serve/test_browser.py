@@ -235,7 +235,10 @@ def test_hostile_titles_text_and_urls_are_shown_as_text(site: Site, watched: Wat
     assert "<b>Evil</b> Times" in page.inner_text("section.doc")
     assert page.locator("#view script, #view img, #view b:has-text('Evil')").count() == 0
     assert page.locator("a[href^='javascript']").count() == 0
-    assert page.inner_text(".url-text") == "javascript:alert(1)"
+    assert page.inner_text("section.doc > div .url-text") == "javascript:alert(1)"
+    page.locator(".event-list .card").first.click()  # the evidence names the article: its url as text too
+    page.wait_for_selector(".event-panel .mention .url-text")
+    assert page.locator("a[href^='javascript'], #view img, #view script").count() == 0
     screenshot(site, watched, "hostile-article")
     page.goto(f"{site.base}/#/docs")
     page.wait_for_selector("section.docs tbody tr")

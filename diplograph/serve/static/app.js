@@ -281,7 +281,9 @@
         el("div", {},
           el("b", { text: actorLabel(detail, "source") }), " → ", el("span", { class: "code q" + detail.quad_class, text: show(detail.cameo) }),
           " → ", el("b", { text: actorLabel(detail, "target") }), " ",
-          hashLink("#/event/" + encodeURIComponent(linkId), "open event")),
+          location.hash.startsWith("#/event/") ? null : hashLink("#/event/" + encodeURIComponent(linkId), "open event")),
+        el("div", { class: "muted", text: "date " + show(detail.date) + " · mode " + show(detail.mode) + " · place " +
+          placeLabel(detail) + " · goldstein " + show(detail.goldstein) + " · " + (QUAD_NAMES[detail.quad_class] || "") }),
         el("div", { class: "muted", text: show(detail.num_mentions, "0") + " mention(s), " + show(detail.num_sources, "0") +
           " source(s), " + show(detail.num_articles, "0") + " article(s)" }),
         evidenceNode(detail),
