@@ -26,6 +26,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import InputError, StoreError, one_line
 from ..settings import Settings, load_settings
+from ..store.shared import open_store
 from . import routes_read, routes_write
 from .gate import StoreGate
 from .security import MAX_BODY, BodyCap, SecurityHeaders
@@ -45,6 +46,7 @@ def create_app(db_path: str | os.PathLike[str], token: str | None = None, *, set
     if not path.is_file():
         raise InputError(str(db_path), "no such store (run `diplograph ingest` first)")
     settings = settings or load_settings()
+    open_store(path, read_only=True, wait=wait).close()  # a file that is no store fails now, in one line
     gate = StoreGate(path, settings=settings, wait=wait)
 
     @asynccontextmanager

@@ -52,10 +52,16 @@ def _event(row: dict[str, Any]) -> dict[str, Any]:
 
 def event_page(store: Store, *, limit: int, offset: int, **filters: Any) -> dict[str, Any]:
     where, params = _linked_filter(**filters)
-    with store.cursor() as cur:
-        (total,) = cur.execute(f"SELECT count(*) FROM linked_events WHERE {where}", params).fetchone() or (0,)
-    rows = _rows(store, f"SELECT * EXCLUDE (added) FROM linked_events WHERE {where} ORDER BY {EVENT_ORDER}"
-                        " LIMIT ? OFFSET ?", [*params, limit, offset])
+    # the page and the total in one pass over the view (the view aggregates every mention)
+    rows = _rows(store, f"SELECT * EXCLUDE (added), count(*) OVER () AS total_rows FROM linked_events "
+                        f"WHERE {where} ORDER BY {EVENT_ORDER} LIMIT ? OFFSET ?", [*params, limit, offset])
+    if rows:
+        total = rows[0]["total_rows"]
+    else:  # a page past the end: count alone
+        with store.cursor() as cur:
+            (total,) = cur.execute(f"SELECT count(*) FROM linked_events WHERE {where}", params).fetchone() or (0,)
+    for row in rows:
+        del row["total_rows"]
     return {"total": total, "items": [_event(r) for r in rows]}
 
 

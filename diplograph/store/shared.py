@@ -27,6 +27,9 @@ __all__ = ["ReleasingStore", "is_locked", "open_store"]
 
 # Seconds between two attempts to open a file another process holds.
 RETRY_EVERY = 0.02
+# Seconds an ingest waits for the file: a server lets go of it at least every few seconds
+# (serve/gate.py); a process that holds it longer is another writer, reported in one line.
+INGEST_WAIT = 10.0
 
 
 def is_locked(exc: StoreError) -> bool:
@@ -56,7 +59,7 @@ class ReleasingStore:
     """
 
     def __init__(self, path: str | Path, *, settings: Settings | None = None, hold: float = 0.5,
-                 wait: float = 120.0) -> None:
+                 wait: float = INGEST_WAIT) -> None:
         self.path = Path(path)
         self.settings = settings
         self.hold = hold
