@@ -45,7 +45,7 @@ import duckdb
 from ..errors import InputError
 from .db import Store, single_row
 from .gdelt import Article, Counts, gdelt_row, in_span, lead_paragraph, mention_row
-from .query import EVENT_ORDER, event_filter, limit_clause
+from .query import EVENT_ORDER, check_min_sources, event_filter, limit_clause, require_linked
 
 __all__ = ["EVENT_FORMATS", "FORMATS", "export_events"]
 
@@ -94,9 +94,7 @@ def export_events(
         raise InputError(option, "applies to the event exports, not to gdelt-mentions (one row per mention already)")
     out = Path(out)
     _check_writable(out)
-    if not store.is_linked():
-        raise InputError(str(store.path), "this store was written before events were linked; open it for "
-                                          "writing once (e.g. `diplograph ingest` into it) to link them")
+    require_linked(store)
     select = _selection(per_mention, limit, min_sources, one_a_day, filters)
     partial = out.with_name(f".{out.name}.partial")
     try:
@@ -137,9 +135,7 @@ def _selection(
 ) -> _Select:
     """Which rows an export writes (checks every argument before any file is opened)."""
     where, params = event_filter(**filters)
-    if min_sources is not None:
-        if isinstance(min_sources, bool) or not isinstance(min_sources, int) or min_sources < 1:
-            raise InputError(f"min_sources {min_sources!r}", "not a number of sources (a whole number, 1 or more)")
+    if check_min_sources(min_sources) is not None:
         clause = "link_id IN (SELECT link_id FROM linked_events WHERE num_sources >= ?)" if per_mention \
             else "num_sources >= ?"
         where += f" AND {clause}"

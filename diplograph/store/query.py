@@ -28,6 +28,7 @@ from .db import Store
 __all__ = [
     "EVENT_ORDER",
     "FREQUENCIES",
+    "check_min_sources",
     "dyad_series",
     "event_filter",
     "limit_clause",
@@ -37,6 +38,7 @@ __all__ = [
     "query_events",
     "query_linked_events",
     "query_quotes",
+    "require_linked",
 ]
 
 FREQUENCIES = {"day": "1 DAY", "week": "7 DAYS", "month": "1 MONTH", "quarter": "3 MONTHS", "year": "1 YEAR"}
@@ -75,6 +77,21 @@ def query_events(
     return _rows(store, sql + limit_clause(limit), params)
 
 
+def require_linked(store: Store) -> None:
+    """Refuse, in one line, a store written before events were linked (opened read-only, it keeps that layout)."""
+    if not store.is_linked():
+        raise InputError(str(store.path), "this store was written before events were linked; open it for "
+                                          "writing once (e.g. `diplograph ingest` into it) to link them")
+
+
+def check_min_sources(min_sources: int | None) -> int | None:
+    """``min_sources`` as given, refused in one line unless None or a whole number of 1 or more."""
+    if min_sources is not None and (isinstance(min_sources, bool) or not isinstance(min_sources, int)
+                                    or min_sources < 1):
+        raise InputError(f"min_sources {min_sources!r}", "not a number of sources (a whole number, 1 or more)")
+    return min_sources
+
+
 def query_linked_events(
     store: Store,
     *,
@@ -89,13 +106,9 @@ def query_linked_events(
     ``linked_confidence``; with ``show_mentions``, a ``mentions`` list (every mention of the
     event in every article that published it: document, outlet, URL, title, sentence, date), earliest
     first, so a syndicated copy's article is listed with its own outlet and URL."""
-    if not store.is_linked():
-        raise InputError(str(store.path), "this store was written before events were linked; open it for "
-                                          "writing once (e.g. `diplograph ingest` into it) to link them")
+    require_linked(store)
     where, params = event_filter(**filters)
-    if min_sources is not None:
-        if isinstance(min_sources, bool) or not isinstance(min_sources, int) or min_sources < 1:
-            raise InputError(f"min_sources {min_sources!r}", "not a number of sources (a whole number, 1 or more)")
+    if check_min_sources(min_sources) is not None:
         where += " AND num_sources >= ?"
         params.append(min_sources)
     sql = f"SELECT * EXCLUDE (added) FROM linked_events WHERE {where} ORDER BY {EVENT_ORDER}"
