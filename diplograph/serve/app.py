@@ -6,7 +6,8 @@ into the same file can run while the app answers. Errors are ``{"detail": "one l
 parameter 422 (FastAPI's checks) or 400 (diplograph's), a store another process holds too long 503.
 CORS is closed (no CORS headers: a page of another origin cannot read the answers), request bodies
 are capped (security.BodyCap), and every answer says ``nosniff`` with a Content-Security-Policy
-that lets the page fetch from this app alone.
+that lets the page fetch from this app alone. Swagger UI (``/docs``) and the map's outlines are
+served from their registry packages (vendor.py), so nothing comes from another host.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from ..store.shared import open_store
 from . import routes_read, routes_write
 from .gate import StoreGate
 from .security import MAX_BODY, BodyCap, SecurityHeaders
+from .vendor import add_vendor_routes
 
 if TYPE_CHECKING:
     from ..pipeline import Pipeline
@@ -55,15 +57,16 @@ def create_app(db_path: str | os.PathLike[str], token: str | None = None, *, set
         gate.close()
 
     app = FastAPI(title="diplograph", summary="Who did what to whom, when, where, and who says so.",
-                  lifespan=lifespan)
+                  lifespan=lifespan, docs_url=None, redoc_url=None)
     app.state.gate = gate
     app.state.token = token or None
     app.state.pipeline = _lazy_pipeline(settings)
     app.include_router(routes_read.router)
     app.include_router(routes_write.router)
     _add_error_handlers(app)
+    docs_scripts = add_vendor_routes(app)
     app.mount("/", StaticFiles(directory=STATIC, html=True), name="static")
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(SecurityHeaders, docs_scripts=tuple(docs_scripts))
     app.add_middleware(BodyCap, limit=max_body)
     return app
 

@@ -55,6 +55,18 @@ def test_answers_are_json_never_sniffed_and_fetch_only_from_this_host(client):
     assert client.get("/api/events").headers["content-type"] == "application/json"
 
 
+def test_api_docs_are_served_by_the_app_with_only_their_own_inline_script_allowed(client):
+    page = client.get("/docs")
+    assert page.status_code == 200 and "/vendor/swagger-ui/swagger-ui-bundle.js" in page.text
+    assert "http://" not in page.text and "https://" not in page.text  # no CDN
+    policy = page.headers["content-security-policy"]
+    assert "'unsafe-inline'" not in policy and "http" not in policy and "'sha256-" in policy
+    assert client.get("/vendor/swagger-ui/swagger-ui-bundle.js").status_code == 200
+    assert client.get("/vendor/swagger-ui/swagger-ui.css").headers["content-type"].startswith("text/css")
+    assert "'sha256-" not in client.get("/").headers["content-security-policy"]  # the page runs no inline script
+    assert client.get("/redoc").status_code == 404
+
+
 def test_cors_is_closed(client):
     answer = client.get("/api/events", headers={"Origin": "https://evil.example"})
     assert not any(name.lower().startswith("access-control-") for name in answer.headers)

@@ -337,3 +337,18 @@ def test_review_needs_the_token_and_is_shown_once_filed(site: Site, watched: Wat
     page.wait_for_selector(f".event-list .card[data-link='{link}'] .card-reviews:has-text('latest: correct')")
     screenshot(site, watched, "review")
     watched.assert_clean()
+
+
+def test_api_docs_render_offline_under_the_policy(site: Site, watched: Watched) -> None:
+    page = watched.page
+    refused: list[str] = []
+    page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
+    page.goto(f"{site.base}/docs")
+    page.wait_for_selector(".opblock-summary-path[data-path]")
+    found = page.locator(".opblock-summary-path[data-path]")
+    paths = {found.nth(i).get_attribute("data-path") for i in range(found.count())}
+    assert "/api/events" in paths and "/api/events/{link_id}/reviews" in paths
+    assert any(u.endswith("/vendor/swagger-ui/swagger-ui-bundle.js") for u in watched.requests)
+    assert not refused, f"the page's policy refused: {refused}"
+    screenshot(site, watched, "api-docs")
+    watched.assert_clean()
