@@ -126,3 +126,23 @@ def test_the_page_is_served_at_the_root_as_html(client):
     answer = client.get("/")
     assert answer.status_code == 200 and answer.headers["content-type"].startswith("text/html")
     assert client.get("/openapi.json").json()["paths"]["/api/events"]
+
+
+def test_a_place_of_the_map_leads_to_exactly_its_events(client):
+    places = client.get("/api/places").json()
+    moscow = next(p for p in places if p["name"] == "Moscow")
+    assert (moscow["country"], moscow["country_iso2"]) == ("RUS", "RU")
+    there = _all_events(client, place="Moscow", place_country="RUS")
+    assert there["total"] == moscow["events"] > 0
+    assert all((e["location_name"], e["location_country"]) == ("Moscow", "RUS") for e in there["items"])
+    in_russia = _all_events(client, place_country="rus")["total"]
+    assert in_russia == sum(p["events"] for p in places if p["country"] == "RUS")
+    assert _all_events(client, place="Moscow", place_country="UKR")["total"] == 0
+    assert client.get("/api/events", params={"place_country": "R1"}).status_code == 400
+    assert client.get("/api/events", params={"place": " "}).status_code == 400
+
+
+def test_the_map_outlines_are_served_by_the_app(client):
+    answer = client.get("/vendor/worldmap.svg")
+    assert answer.status_code == 200 and answer.headers["content-type"].startswith("image/svg+xml")
+    assert '<g class="ru country' in answer.text and '<g class="co country' in answer.text

@@ -296,10 +296,31 @@ def test_relations_graph_and_map_are_drawn(site: Site, watched: Watched) -> None
     screenshot(site, watched, "graph")
     edge.click()  # an edge opens its dyad
     page.wait_for_selector("svg.dyad-chart")
+    watched.assert_clean()
+
+
+def test_map_draws_countries_and_a_place_leads_to_its_sentences(site: Site, watched: Watched) -> None:
+    page = watched.page
     page.goto(f"{site.base}/#/map")
-    page.wait_for_selector("svg.map-chart line.graticule", state="attached")
+    page.wait_for_selector("svg.map-chart g.country path", state="attached")
+    assert page.locator("svg.map-chart g.country").count() > 150  # the outlines, served by the app
     assert page.locator("svg.map-chart circle.place").count() >= 1
+    russia = page.locator("svg.map-chart g.country[data-iso2='RU']")
+    assert russia.get_attribute("class") == "country has-events" and int(russia.get_attribute("data-events")) >= 1
+    assert page.locator("svg.map-chart g.country[data-iso2='BR']").get_attribute("data-events") == "0"
+    # Moscow's circle lies inside Russia's outline (the places are projected as the outlines are)
+    moscow = page.locator("svg.map-chart circle.place[data-name='Moscow']").bounding_box()
+    outline = russia.bounding_box()
+    assert moscow and outline
+    centre = (moscow["x"] + moscow["width"] / 2, moscow["y"] + moscow["height"] / 2)
+    assert outline["x"] < centre[0] < outline["x"] + outline["width"] / 4
+    assert outline["y"] < centre[1] < outline["y"] + outline["height"]
     screenshot(site, watched, "map")
+    page.locator("svg.map-chart circle.place[data-name='Moscow']").click()
+    page.wait_for_selector(".place-events .sentence")
+    assert "Moscow" in page.inner_text(".place-events h2")
+    assert any("Moscow" in s for s in page.locator(".place-events .card").all_inner_texts())
+    screenshot(site, watched, "map-place-events")
     watched.assert_clean()
 
 
