@@ -4,6 +4,7 @@ lead to the events behind them (a dyad point's count is the total of /api/events
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 EVENT_FIELDS = {"link_id", "date", "day", "source_code", "source_name", "target_code", "cameo", "root", "quad_class",
                 "goldstein", "mode", "location_name", "num_mentions", "num_sources", "num_articles", "first_seen",
@@ -146,3 +147,15 @@ def test_the_map_outlines_are_served_by_the_app(client):
     answer = client.get("/vendor/worldmap.svg")
     assert answer.status_code == 200 and answer.headers["content-type"].startswith("image/svg+xml")
     assert '<g class="ru country' in answer.text and '<g class="co country' in answer.text
+
+
+def test_dyad_periods_without_events_are_present_with_zero_counts_and_no_mean(client):
+    weeks = client.get("/api/dyad", params={"a": "RUS", "b": "UKR", "interval": "week"}).json()["series"]
+    starts = [dt.date.fromisoformat(p["period"]) for p in weeks]
+    # every week from the first to the last with events is there, one after another
+    assert all((b - a).days == 7 for a, b in itertools.pairwise(starts))
+    empty = [p for p in weeks if p["events"] == 0]
+    assert empty, "the fixture's RUS-UKR events are weeks apart"
+    for p in empty:  # no events: counts 0, the sum 0, and no mean (a mean of 0 would read as "neutral")
+        assert set(p["quad"].values()) == {0} and p["goldstein_sum"] == 0 and p["goldstein_mean"] is None
+    assert all(p["goldstein_mean"] is not None for p in weeks if p["events"])

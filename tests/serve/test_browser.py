@@ -10,6 +10,7 @@ script error was thrown. Screenshots go to a temporary folder (and are copied to
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import struct
@@ -282,6 +283,29 @@ def test_dyad_chart_point_leads_to_the_sentences_behind_it(site: Site, watched: 
     assert any("Putin" in s for s in sentences)
     page.locator(".point-events").scroll_into_view_if_needed()
     screenshot(site, watched, "dyad-evidence")
+    watched.assert_clean()
+
+
+def test_dyad_chart_leaves_a_gap_for_weeks_without_events_on_a_time_axis(site: Site, watched: Watched) -> None:
+    page = watched.page
+    # the sample dates one RUS-COL event in June 2022 and the others in September: weeks apart
+    page.goto(f"{site.base}/#/dyad?a=RUS&b=COL&interval=week")
+    page.wait_for_selector("svg.goldstein-chart circle.point")
+    counts = page.locator("svg.dyad-chart circle.point[data-series^='cooperation']")
+    weeks = [counts.nth(i).get_attribute("data-period") or "" for i in range(counts.count())]
+    xs = [float(counts.nth(i).get_attribute("cx") or 0) for i in range(counts.count())]
+    assert weeks == sorted(weeks) and len(weeks) > 2
+    # x is proportional to time: equal steps for consecutive weeks
+    assert all(abs((b - a) - (xs[1] - xs[0])) < 0.5 for a, b in itertools.pairwise(xs))
+    conflict = page.locator("svg.dyad-chart circle.point[data-series^='conflict']")
+    empty = {weeks[i] for i in range(len(weeks))
+             if counts.nth(i).get_attribute("data-value") == "0" and conflict.nth(i).get_attribute("data-value") == "0"}
+    assert empty, "weeks without events between June and September"
+    means = page.locator("svg.goldstein-chart circle.point")
+    mean_weeks = {means.nth(i).get_attribute("data-period") for i in range(means.count())}
+    assert mean_weeks and not mean_weeks & empty  # a week without events has no mean point (not a 0)...
+    assert (page.locator("svg.goldstein-chart path.line").get_attribute("d") or "").count("M") >= 2  # ...but a gap
+    screenshot(site, watched, "dyad-weeks-gap")
     watched.assert_clean()
 
 

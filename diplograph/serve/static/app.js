@@ -565,14 +565,17 @@
     return 10 * p;
   }
 
-  /** Lines of counts over periods; ``series`` = [{name, colour, values}], ``onPoint(i)`` on a click. */
+  /** Lines over periods; ``series`` = [{name, colour, values}], ``onPoint(i)`` on a click. The x axis is
+   * time-proportional (``labels`` are ISO days); a null value is a gap in its line (a period without events). */
   function lineChart(labels, series, onPoint, opts) {
     const W = 900, H = opts && opts.height || 300, L = 50, R = 50, T = 20, B = 40;
-    const values = series.flatMap((s) => s.values);
+    const values = series.flatMap((s) => s.values).filter((v) => v !== null && v !== undefined);
     const signed = opts && opts.signed;
     const top = signed ? niceMax(Math.max(1, ...values.map(Math.abs))) : niceMax(Math.max(0, ...values));
     const bottom = signed ? -top : 0;
-    const x = (i) => L + (labels.length <= 1 ? (W - L - R) / 2 : i * (W - L - R) / (labels.length - 1));
+    const times = labels.map((label) => Date.parse(label + "T00:00:00Z"));
+    const t0 = Math.min(...times), t1 = Math.max(...times);
+    const x = (i) => L + (t1 === t0 ? (W - L - R) / 2 : (times[i] - t0) * (W - L - R) / (t1 - t0));
     const y = (v) => T + (top - v) * (H - T - B) / (top - bottom);
     const chart = svg("svg", { viewBox: "0 0 " + W + " " + H, width: W, height: H, role: "img", class: opts && opts.cls });
     for (let k = 0; k <= 4; k++) {
@@ -582,16 +585,22 @@
     }
     chart.append(svg("line", { class: "axis", x1: L, x2: W - R, y1: y(Math.max(bottom, 0)), y2: y(Math.max(bottom, 0)) }),
       svg("line", { class: "axis", x1: L, x2: L, y1: T, y2: H - B }));
-    const step = Math.max(1, Math.ceil(labels.length / 10));
+    const step = Math.max(1, Math.ceil(labels.length / 8));
     labels.forEach((label, i) => {
       if (i % step === 0) chart.appendChild(svg("text", { x: x(i), y: H - B + 16, "text-anchor": "middle", text: label }));
     });
     series.forEach((s, si) => {
-      const d = s.values.map((v, i) => (i ? "L" : "M") + x(i).toFixed(1) + " " + y(v).toFixed(1)).join(" ");
-      chart.appendChild(svg("path", { d: d, fill: "none", stroke: s.colour, "stroke-width": 2 }));
+      let d = "", gap = true;
       s.values.forEach((v, i) => {
+        if (v === null || v === undefined) { gap = true; return; }
+        d += (gap ? "M" : "L") + x(i).toFixed(1) + " " + y(v).toFixed(1) + " ";
+        gap = false;
+      });
+      chart.appendChild(svg("path", { class: "line", d: d.trim(), fill: "none", stroke: s.colour, "stroke-width": 2 }));
+      s.values.forEach((v, i) => {
+        if (v === null || v === undefined) return;
         const dot = svg("circle", { class: "point", cx: x(i), cy: y(v), r: 5, fill: s.colour, "data-period": labels[i], "data-series": s.name, "data-value": v },
-          svg("title", { text: s.name + " " + labels[i] + ": " + v }));
+          svg("title", { text: s.name + " " + labels[i] + ": " + (Math.round(v * 100) / 100) }));
         dot.addEventListener("click", () => onPoint(i, s.name));
         chart.appendChild(dot);
       });
@@ -650,8 +659,10 @@
     };
     section.append(el("h2", { text: "Events per " + interval }), lineChart(labels, lines, onPoint, { cls: "dyad-chart" }),
       el("h2", { text: "Mean Goldstein per " + interval + " (−10 conflict … +10 cooperation)" }),
-      lineChart(labels, [{ name: "mean Goldstein", colour: "#2a6fb5", values: series.map((p) => Number(p.goldstein_mean) || 0) }],
-        onPoint, { signed: true, height: 200, cls: "goldstein-chart" }),
+      lineChart(labels, [{ name: "mean Goldstein", colour: "#2a6fb5",
+        values: series.map((p) => (p.goldstein_mean === null || p.goldstein_mean === undefined ? null : Number(p.goldstein_mean))) }],
+      onPoint, { signed: true, height: 200, cls: "goldstein-chart" }),
+      el("p", { class: "muted small", text: "A gap in the line: a " + interval + " without events (no mean, not a neutral 0)." }),
       pointBox);
     return section;
   }
