@@ -3,7 +3,8 @@
 The API is under ``/api`` (routes_read.py, routes_write.py; OpenAPI at ``/docs``), the page's
 files (``static/``) at ``/``. The store is opened through a :class:`~.gate.StoreGate`, so an ingest
 into the same file can run while the app answers. Errors are ``{"detail": "one line"}``: a bad
-parameter 422 (FastAPI's checks) or 400 (diplograph's), a store another process holds too long 503.
+parameter 422 (FastAPI's checks) or 400 (diplograph's), an unknown id 404, a store another process
+holds too long 503.
 CORS is closed (no CORS headers: a page of another origin cannot read the answers), request bodies
 are capped (security.BodyCap), and every answer says ``nosniff`` with a Content-Security-Policy
 that lets the page fetch from this app alone. Swagger UI (``/docs``) and the map's outlines are
@@ -25,7 +26,7 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import InputError, StoreError, one_line
+from ..errors import InputError, NotFoundError, StoreError, one_line
 from ..settings import Settings, load_settings
 from ..store.shared import open_store
 from . import routes_read, routes_write
@@ -97,7 +98,7 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(InputError)
     async def bad_input(request: Request, exc: InputError) -> JSONResponse:
-        return JSONResponse({"detail": one_line(str(exc))}, status_code=400)
+        return JSONResponse({"detail": one_line(str(exc))}, status_code=404 if isinstance(exc, NotFoundError) else 400)
 
     @app.exception_handler(StoreError)
     async def store_fault(request: Request, exc: StoreError) -> JSONResponse:

@@ -47,6 +47,27 @@ def test_garbage_ids_are_refused_or_not_found(client, path):
     assert 400 <= answer.status_code < 500 and isinstance(answer.json()["detail"], str)
 
 
+UNKNOWN_AND_MALFORMED = [  # (method, path for an id the store does not hold, path for an id that is no id)
+    ("GET", "/api/events/12345", "/api/events/twelve"),
+    ("GET", "/api/events/-7", "/api/events/1.5"),
+    ("GET", "/api/documents/0123456789abcdef", "/api/documents/" + "x" * 201),
+    ("GET", "/api/documents/0123456789abcdef/related", "/api/documents/" + "x" * 201 + "/related"),
+    ("POST", "/api/events/12345/reviews", "/api/events/twelve/reviews"),
+    ("POST", "/api/events/-7/reviews", "/api/events/99999999999999999999999/reviews"),
+]
+
+
+@pytest.mark.parametrize(("method", "unknown", "malformed"), UNKNOWN_AND_MALFORMED)
+def test_every_id_route_answers_404_for_an_unknown_id_and_422_for_a_malformed_one(client, token, method, unknown,
+                                                                                  malformed):
+    review = {"verdict": "confirm", "reviewer": "ana"}
+    headers = {"Authorization": f"Bearer {token}"}
+    for path, status in ((unknown, 404), (malformed, 422)):
+        answer = client.request(method, path, json=review if method == "POST" else None, headers=headers)
+        detail = answer.json()["detail"]
+        assert answer.status_code == status and isinstance(detail, str) and "\n" not in detail, (path, answer.text)
+
+
 def test_answers_are_json_never_sniffed_and_fetch_only_from_this_host(client):
     for path in ("/api/events", "/", "/api/events?limit=x"):
         answer = client.get(path)
