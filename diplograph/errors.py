@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["DiplographError", "InputError", "StoreError", "one_line"]
+__all__ = ["DiplographError", "InputError", "NotFoundError", "StoreError", "one_line"]
 
 
 class DiplographError(Exception):
@@ -19,6 +19,10 @@ class InputError(DiplographError):
         self.input = input
         self.problem = problem
 
+
+
+class NotFoundError(InputError):
+    """An id (an event's, a document's) that the store does not hold: the API answers 404."""
 
 
 class StoreError(DiplographError):

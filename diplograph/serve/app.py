@@ -3,10 +3,12 @@
 The API is under ``/api`` (routes_read.py, routes_write.py; OpenAPI at ``/docs``), the page's
 files (``static/``) at ``/``. The store is opened through a :class:`~.gate.StoreGate`, so an ingest
 into the same file can run while the app answers. Errors are ``{"detail": "one line"}``: a bad
-parameter 422 (FastAPI's checks) or 400 (diplograph's), a store another process holds too long 503.
+parameter 422 (FastAPI's checks) or 400 (diplograph's), an unknown id 404, a store another process
+holds too long 503.
 CORS is closed (no CORS headers: a page of another origin cannot read the answers), request bodies
 are capped (security.BodyCap), and every answer says ``nosniff`` with a Content-Security-Policy
-that lets the page fetch from this app alone.
+that lets the page fetch from this app alone. Swagger UI (``/docs``) and the map's outlines are
+served from their registry packages (vendor.py), so nothing comes from another host.
 """
 
 from __future__ import annotations
@@ -24,12 +26,13 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from ..errors import InputError, StoreError, one_line
+from ..errors import InputError, NotFoundError, StoreError, one_line
 from ..settings import Settings, load_settings
 from ..store.shared import open_store
 from . import routes_read, routes_write
 from .gate import StoreGate
 from .security import MAX_BODY, BodyCap, SecurityHeaders
+from .vendor import add_vendor_routes
 
 if TYPE_CHECKING:
     from ..pipeline import Pipeline
@@ -55,15 +58,16 @@ def create_app(db_path: str | os.PathLike[str], token: str | None = None, *, set
         gate.close()
 
     app = FastAPI(title="diplograph", summary="Who did what to whom, when, where, and who says so.",
-                  lifespan=lifespan)
+                  lifespan=lifespan, docs_url=None, redoc_url=None)
     app.state.gate = gate
     app.state.token = token or None
     app.state.pipeline = _lazy_pipeline(settings)
     app.include_router(routes_read.router)
     app.include_router(routes_write.router)
     _add_error_handlers(app)
+    docs_scripts = add_vendor_routes(app)
     app.mount("/", StaticFiles(directory=STATIC, html=True), name="static")
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(SecurityHeaders, docs_scripts=tuple(docs_scripts))
     app.add_middleware(BodyCap, limit=max_body)
     return app
 
@@ -94,7 +98,7 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(InputError)
     async def bad_input(request: Request, exc: InputError) -> JSONResponse:
-        return JSONResponse({"detail": one_line(str(exc))}, status_code=400)
+        return JSONResponse({"detail": one_line(str(exc))}, status_code=404 if isinstance(exc, NotFoundError) else 400)
 
     @app.exception_handler(StoreError)
     async def store_fault(request: Request, exc: StoreError) -> JSONResponse:

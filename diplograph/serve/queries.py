@@ -8,6 +8,7 @@ linked events (one per happening, see store/linking.py), so a count here is the 
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from ..errors import InputError
@@ -31,9 +32,17 @@ __all__ = [
 QUAD_NAMES = {"1": "verbal_cooperation", "2": "material_cooperation", "3": "verbal_conflict", "4": "material_conflict"}
 
 
-def _linked_filter(actor: str | None = None, min_sources: int | None = None,
-                   **filters: Any) -> tuple[str, list[Any]]:
+def _linked_filter(actor: str | None = None, min_sources: int | None = None, place: str | None = None,
+                   place_country: str | None = None, **filters: Any) -> tuple[str, list[Any]]:
     where, params = event_filter(**filters)
+    if place is not None:  # a place as /api/places names it
+        if not place.strip():
+            raise InputError("place", "empty")
+        where += " AND location_name = ?"
+        params.append(place.strip())
+    if place_country is not None:
+        where += " AND location_country = ?"
+        params.append(_country_code(place_country))
     if actor is not None:
         as_source, source_params = event_filter(source=actor)
         as_target, target_params = event_filter(target=actor)
@@ -206,10 +215,23 @@ def _partners(store: Store, country: str, quads: tuple[int, int], where: str, pa
                  [country, *params, country, country, *quads, country, limit])
 
 
-def relations(store: Store, country: str, *, since: str | None, until: str | None, limit: int) -> dict[str, Any]:
+def _country_code(country: str) -> str:
     code = country.strip().upper()
     if not code.isalpha() or len(code) != 3:
         raise InputError(f"country {country}", "not a country code (three letters, e.g. RUS)")
+    return code
+
+
+@lru_cache(maxsize=1)
+def _alpha2() -> dict[str, str]:
+    """ISO 3166 alpha-3 -> alpha-2 (the map's outlines are keyed by alpha-2); Kosovo as the gazetteer codes it."""
+    import pycountry
+
+    return {**{c.alpha_3: c.alpha_2 for c in pycountry.countries}, "XKX": "XK"}
+
+
+def relations(store: Store, country: str, *, since: str | None, until: str | None, limit: int) -> dict[str, Any]:
+    code = _country_code(country)
     where, params = event_filter(since=since, until=until)
     return {"country": code,
             "cooperative": _partners(store, code, (1, 2), where, params, limit),
@@ -240,9 +262,13 @@ def graph(store: Store, *, since: str | None, until: str | None, min_events: int
 
 def places(store: Store, *, since: str | None, until: str | None) -> list[dict[str, Any]]:
     where, params = event_filter(since=since, until=until)
-    return _rows(store, f"""
+    rows = _rows(store, f"""
         SELECT location_name AS name, location_country AS country, location_lat AS lat, location_lon AS lon,
                count(*) AS events
         FROM linked_events
         WHERE {where} AND location_lat IS NOT NULL AND location_lon IS NOT NULL
         GROUP BY ALL ORDER BY events DESC, name""", params)
+    alpha2 = _alpha2()
+    for row in rows:  # the map shades a country's outline (keyed by its alpha-2 code) by its events
+        row["country_iso2"] = alpha2.get(row["country"] or "")
+    return rows

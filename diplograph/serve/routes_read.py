@@ -34,11 +34,15 @@ def events(request: Request, source: Text = None, target: Text = None, dyad: Tex
            mode: Annotated[str | None, Query(max_length=20, description=", ".join(MODES))] = None,
            since: Day = None, until: Day = None,
            min_sources: Annotated[int | None, Query(ge=1, le=1_000_000)] = None,
+           place: Annotated[str | None, Query(max_length=200, description="a place's name, as /api/places gives it")]
+           = None,
+           place_country: Annotated[str | None, Query(max_length=3, description="the place's country (ISO alpha-3)")]
+           = None,
            limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     with _gate(request).reading() as store:
         return queries.event_page(store, limit=limit, offset=offset, source=source, target=target, dyad=dyad,
                                   actor=actor, code=code, root=root, quad_class=quad, mode=mode, since=since,
-                                  until=until, min_sources=min_sources)
+                                  until=until, min_sources=min_sources, place=place, place_country=place_country)
 
 
 @router.get("/events/{link_id}", summary="One linked event with its mentions and reviews")
@@ -109,7 +113,7 @@ def graph(request: Request, since: Day = None, until: Day = None,
         return queries.graph(store, since=since, until=until, min_events=min_events)
 
 
-@router.get("/places", summary="Event places with their number of events")
+@router.get("/places", summary="Event places with their number of events (and their country's ISO alpha-2 code)")
 def places(request: Request, since: Day = None, until: Day = None) -> list[dict[str, Any]]:
     with _gate(request).reading() as store:
         return queries.places(store, since=since, until=until)

@@ -23,7 +23,7 @@ from typing import Any
 
 import duckdb
 
-from ..errors import InputError
+from ..errors import InputError, NotFoundError
 from ..lexicon.cameo import is_cameo_code
 from ..model import MODES
 
@@ -136,7 +136,7 @@ def add_review(cur: duckdb.DuckDBPyConnection, link_id: object, checked: dict[st
     mention = cur.execute("SELECT doc_id, event_id FROM event_links WHERE gid = ? AND link_id = ?",
                           [link_id, link_id]).fetchone()
     if mention is None:
-        raise InputError(f"event {link_id}", "no such event in this store")
+        raise NotFoundError(f"event {link_id}", "no such event in this store")
     (next_id,) = cur.execute("SELECT coalesce(max(id), 0) + 1 FROM reviews").fetchone() or (1,)
     cur.execute(
         f"INSERT INTO reviews (id, reviewed_link_id, doc_id, event_id, verdict, reviewer, created, comment, "

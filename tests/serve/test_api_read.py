@@ -4,6 +4,7 @@ lead to the events behind them (a dyad point's count is the total of /api/events
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 EVENT_FIELDS = {"link_id", "date", "day", "source_code", "source_name", "target_code", "cameo", "root", "quad_class",
                 "goldstein", "mode", "location_name", "num_mentions", "num_sources", "num_articles", "first_seen",
@@ -126,3 +127,35 @@ def test_the_page_is_served_at_the_root_as_html(client):
     answer = client.get("/")
     assert answer.status_code == 200 and answer.headers["content-type"].startswith("text/html")
     assert client.get("/openapi.json").json()["paths"]["/api/events"]
+
+
+def test_a_place_of_the_map_leads_to_exactly_its_events(client):
+    places = client.get("/api/places").json()
+    moscow = next(p for p in places if p["name"] == "Moscow")
+    assert (moscow["country"], moscow["country_iso2"]) == ("RUS", "RU")
+    there = _all_events(client, place="Moscow", place_country="RUS")
+    assert there["total"] == moscow["events"] > 0
+    assert all((e["location_name"], e["location_country"]) == ("Moscow", "RUS") for e in there["items"])
+    in_russia = _all_events(client, place_country="rus")["total"]
+    assert in_russia == sum(p["events"] for p in places if p["country"] == "RUS")
+    assert _all_events(client, place="Moscow", place_country="UKR")["total"] == 0
+    assert client.get("/api/events", params={"place_country": "R1"}).status_code == 400
+    assert client.get("/api/events", params={"place": " "}).status_code == 400
+
+
+def test_the_map_outlines_are_served_by_the_app(client):
+    answer = client.get("/vendor/worldmap.svg")
+    assert answer.status_code == 200 and answer.headers["content-type"].startswith("image/svg+xml")
+    assert '<g class="ru country' in answer.text and '<g class="co country' in answer.text
+
+
+def test_dyad_periods_without_events_are_present_with_zero_counts_and_no_mean(client):
+    weeks = client.get("/api/dyad", params={"a": "RUS", "b": "UKR", "interval": "week"}).json()["series"]
+    starts = [dt.date.fromisoformat(p["period"]) for p in weeks]
+    # every week from the first to the last with events is there, one after another
+    assert all((b - a).days == 7 for a, b in itertools.pairwise(starts))
+    empty = [p for p in weeks if p["events"] == 0]
+    assert empty, "the fixture's RUS-UKR events are weeks apart"
+    for p in empty:  # no events: counts 0, the sum 0, and no mean (a mean of 0 would read as "neutral")
+        assert set(p["quad"].values()) == {0} and p["goldstein_sum"] == 0 and p["goldstein_mean"] is None
+    assert all(p["goldstein_mean"] is not None for p in weeks if p["events"])

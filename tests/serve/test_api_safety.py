@@ -47,12 +47,45 @@ def test_garbage_ids_are_refused_or_not_found(client, path):
     assert 400 <= answer.status_code < 500 and isinstance(answer.json()["detail"], str)
 
 
+UNKNOWN_AND_MALFORMED = [  # (method, path for an id the store does not hold, path for an id that is no id)
+    ("GET", "/api/events/12345", "/api/events/twelve"),
+    ("GET", "/api/events/-7", "/api/events/1.5"),
+    ("GET", "/api/documents/0123456789abcdef", "/api/documents/" + "x" * 201),
+    ("GET", "/api/documents/0123456789abcdef/related", "/api/documents/" + "x" * 201 + "/related"),
+    ("POST", "/api/events/12345/reviews", "/api/events/twelve/reviews"),
+    ("POST", "/api/events/-7/reviews", "/api/events/99999999999999999999999/reviews"),
+]
+
+
+@pytest.mark.parametrize(("method", "unknown", "malformed"), UNKNOWN_AND_MALFORMED)
+def test_every_id_route_answers_404_for_an_unknown_id_and_422_for_a_malformed_one(client, token, method, unknown,
+                                                                                  malformed):
+    review = {"verdict": "confirm", "reviewer": "ana"}
+    headers = {"Authorization": f"Bearer {token}"}
+    for path, status in ((unknown, 404), (malformed, 422)):
+        answer = client.request(method, path, json=review if method == "POST" else None, headers=headers)
+        detail = answer.json()["detail"]
+        assert answer.status_code == status and isinstance(detail, str) and "\n" not in detail, (path, answer.text)
+
+
 def test_answers_are_json_never_sniffed_and_fetch_only_from_this_host(client):
     for path in ("/api/events", "/", "/api/events?limit=x"):
         answer = client.get(path)
         assert answer.headers["x-content-type-options"] == "nosniff"
         assert "default-src 'self'" in answer.headers["content-security-policy"]
     assert client.get("/api/events").headers["content-type"] == "application/json"
+
+
+def test_api_docs_are_served_by_the_app_with_only_their_own_inline_script_allowed(client):
+    page = client.get("/docs")
+    assert page.status_code == 200 and "/vendor/swagger-ui/swagger-ui-bundle.js" in page.text
+    assert "http://" not in page.text and "https://" not in page.text  # no CDN
+    policy = page.headers["content-security-policy"]
+    assert "'unsafe-inline'" not in policy and "http" not in policy and "'sha256-" in policy
+    assert client.get("/vendor/swagger-ui/swagger-ui-bundle.js").status_code == 200
+    assert client.get("/vendor/swagger-ui/swagger-ui.css").headers["content-type"].startswith("text/css")
+    assert "'sha256-" not in client.get("/").headers["content-security-policy"]  # the page runs no inline script
+    assert client.get("/redoc").status_code == 404
 
 
 def test_cors_is_closed(client):

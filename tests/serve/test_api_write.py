@@ -54,6 +54,7 @@ def test_a_bad_review_is_refused_in_one_line_and_nothing_is_written(own_store, m
                  {"verdict": "correct", "reviewer": "ana", "date": "soon"}):
         answer = client.post(f"/api/events/{link_id}/reviews", json=body, headers=headers)
         assert 400 <= answer.status_code < 500 and "\n" not in answer.json()["detail"], (body, answer.text)
-    assert client.post("/api/events/12345/reviews", json={"verdict": "confirm", "reviewer": "ana"},
-                       headers=headers).status_code == 400
+    unknown = client.post("/api/events/12345/reviews", json={"verdict": "confirm", "reviewer": "ana"},
+                          headers=headers)
+    assert unknown.status_code == 404 and unknown.json()["detail"] == "event 12345: no such event in this store"
     assert client.get(f"/api/events/{link_id}").json()["reviews"] == []

@@ -10,6 +10,7 @@ script error was thrown. Screenshots go to a temporary folder (and are copied to
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import struct
@@ -285,6 +286,29 @@ def test_dyad_chart_point_leads_to_the_sentences_behind_it(site: Site, watched: 
     watched.assert_clean()
 
 
+def test_dyad_chart_leaves_a_gap_for_weeks_without_events_on_a_time_axis(site: Site, watched: Watched) -> None:
+    page = watched.page
+    # the sample dates one RUS-COL event in June 2022 and the others in September: weeks apart
+    page.goto(f"{site.base}/#/dyad?a=RUS&b=COL&interval=week")
+    page.wait_for_selector("svg.goldstein-chart circle.point")
+    counts = page.locator("svg.dyad-chart circle.point[data-series^='cooperation']")
+    weeks = [counts.nth(i).get_attribute("data-period") or "" for i in range(counts.count())]
+    xs = [float(counts.nth(i).get_attribute("cx") or 0) for i in range(counts.count())]
+    assert weeks == sorted(weeks) and len(weeks) > 2
+    # x is proportional to time: equal steps for consecutive weeks
+    assert all(abs((b - a) - (xs[1] - xs[0])) < 0.5 for a, b in itertools.pairwise(xs))
+    conflict = page.locator("svg.dyad-chart circle.point[data-series^='conflict']")
+    empty = {weeks[i] for i in range(len(weeks))
+             if counts.nth(i).get_attribute("data-value") == "0" and conflict.nth(i).get_attribute("data-value") == "0"}
+    assert empty, "weeks without events between June and September"
+    means = page.locator("svg.goldstein-chart circle.point")
+    mean_weeks = {means.nth(i).get_attribute("data-period") for i in range(means.count())}
+    assert mean_weeks and not mean_weeks & empty  # a week without events has no mean point (not a 0)...
+    assert (page.locator("svg.goldstein-chart path.line").get_attribute("d") or "").count("M") >= 2  # ...but a gap
+    screenshot(site, watched, "dyad-weeks-gap")
+    watched.assert_clean()
+
+
 def test_relations_graph_and_map_are_drawn(site: Site, watched: Watched) -> None:
     page = watched.page
     page.goto(f"{site.base}/#/graph")
@@ -296,10 +320,31 @@ def test_relations_graph_and_map_are_drawn(site: Site, watched: Watched) -> None
     screenshot(site, watched, "graph")
     edge.click()  # an edge opens its dyad
     page.wait_for_selector("svg.dyad-chart")
+    watched.assert_clean()
+
+
+def test_map_draws_countries_and_a_place_leads_to_its_sentences(site: Site, watched: Watched) -> None:
+    page = watched.page
     page.goto(f"{site.base}/#/map")
-    page.wait_for_selector("svg.map-chart line.graticule", state="attached")
+    page.wait_for_selector("svg.map-chart g.country path", state="attached")
+    assert page.locator("svg.map-chart g.country").count() > 150  # the outlines, served by the app
     assert page.locator("svg.map-chart circle.place").count() >= 1
+    russia = page.locator("svg.map-chart g.country[data-iso2='RU']")
+    assert russia.get_attribute("class") == "country has-events" and int(russia.get_attribute("data-events")) >= 1
+    assert page.locator("svg.map-chart g.country[data-iso2='BR']").get_attribute("data-events") == "0"
+    # Moscow's circle lies inside Russia's outline (the places are projected as the outlines are)
+    moscow = page.locator("svg.map-chart circle.place[data-name='Moscow']").bounding_box()
+    outline = russia.bounding_box()
+    assert moscow and outline
+    centre = (moscow["x"] + moscow["width"] / 2, moscow["y"] + moscow["height"] / 2)
+    assert outline["x"] < centre[0] < outline["x"] + outline["width"] / 4
+    assert outline["y"] < centre[1] < outline["y"] + outline["height"]
     screenshot(site, watched, "map")
+    page.locator("svg.map-chart circle.place[data-name='Moscow']").click()
+    page.wait_for_selector(".place-events .sentence")
+    assert "Moscow" in page.inner_text(".place-events h2")
+    assert any("Moscow" in s for s in page.locator(".place-events .card").all_inner_texts())
+    screenshot(site, watched, "map-place-events")
     watched.assert_clean()
 
 
@@ -336,4 +381,19 @@ def test_review_needs_the_token_and_is_shown_once_filed(site: Site, watched: Wat
     page.goto(f"{site.base}/#/doc/{site.demo_id}")  # and on the article, beside its event
     page.wait_for_selector(f".event-list .card[data-link='{link}'] .card-reviews:has-text('latest: correct')")
     screenshot(site, watched, "review")
+    watched.assert_clean()
+
+
+def test_api_docs_render_offline_under_the_policy(site: Site, watched: Watched) -> None:
+    page = watched.page
+    refused: list[str] = []
+    page.on("console", lambda m: refused.append(m.text) if "Content Security Policy" in m.text else None)
+    page.goto(f"{site.base}/docs")
+    page.wait_for_selector(".opblock-summary-path[data-path]")
+    found = page.locator(".opblock-summary-path[data-path]")
+    paths = {found.nth(i).get_attribute("data-path") for i in range(found.count())}
+    assert "/api/events" in paths and "/api/events/{link_id}/reviews" in paths
+    assert any(u.endswith("/vendor/swagger-ui/swagger-ui-bundle.js") for u in watched.requests)
+    assert not refused, f"the page's policy refused: {refused}"
+    screenshot(site, watched, "api-docs")
     watched.assert_clean()

@@ -565,14 +565,17 @@
     return 10 * p;
   }
 
-  /** Lines of counts over periods; ``series`` = [{name, colour, values}], ``onPoint(i)`` on a click. */
+  /** Lines over periods; ``series`` = [{name, colour, values}], ``onPoint(i)`` on a click. The x axis is
+   * time-proportional (``labels`` are ISO days); a null value is a gap in its line (a period without events). */
   function lineChart(labels, series, onPoint, opts) {
     const W = 900, H = opts && opts.height || 300, L = 50, R = 50, T = 20, B = 40;
-    const values = series.flatMap((s) => s.values);
+    const values = series.flatMap((s) => s.values).filter((v) => v !== null && v !== undefined);
     const signed = opts && opts.signed;
     const top = signed ? niceMax(Math.max(1, ...values.map(Math.abs))) : niceMax(Math.max(0, ...values));
     const bottom = signed ? -top : 0;
-    const x = (i) => L + (labels.length <= 1 ? (W - L - R) / 2 : i * (W - L - R) / (labels.length - 1));
+    const times = labels.map((label) => Date.parse(label + "T00:00:00Z"));
+    const t0 = Math.min(...times), t1 = Math.max(...times);
+    const x = (i) => L + (t1 === t0 ? (W - L - R) / 2 : (times[i] - t0) * (W - L - R) / (t1 - t0));
     const y = (v) => T + (top - v) * (H - T - B) / (top - bottom);
     const chart = svg("svg", { viewBox: "0 0 " + W + " " + H, width: W, height: H, role: "img", class: opts && opts.cls });
     for (let k = 0; k <= 4; k++) {
@@ -582,16 +585,22 @@
     }
     chart.append(svg("line", { class: "axis", x1: L, x2: W - R, y1: y(Math.max(bottom, 0)), y2: y(Math.max(bottom, 0)) }),
       svg("line", { class: "axis", x1: L, x2: L, y1: T, y2: H - B }));
-    const step = Math.max(1, Math.ceil(labels.length / 10));
+    const step = Math.max(1, Math.ceil(labels.length / 8));
     labels.forEach((label, i) => {
       if (i % step === 0) chart.appendChild(svg("text", { x: x(i), y: H - B + 16, "text-anchor": "middle", text: label }));
     });
     series.forEach((s, si) => {
-      const d = s.values.map((v, i) => (i ? "L" : "M") + x(i).toFixed(1) + " " + y(v).toFixed(1)).join(" ");
-      chart.appendChild(svg("path", { d: d, fill: "none", stroke: s.colour, "stroke-width": 2 }));
+      let d = "", gap = true;
       s.values.forEach((v, i) => {
+        if (v === null || v === undefined) { gap = true; return; }
+        d += (gap ? "M" : "L") + x(i).toFixed(1) + " " + y(v).toFixed(1) + " ";
+        gap = false;
+      });
+      chart.appendChild(svg("path", { class: "line", d: d.trim(), fill: "none", stroke: s.colour, "stroke-width": 2 }));
+      s.values.forEach((v, i) => {
+        if (v === null || v === undefined) return;
         const dot = svg("circle", { class: "point", cx: x(i), cy: y(v), r: 5, fill: s.colour, "data-period": labels[i], "data-series": s.name, "data-value": v },
-          svg("title", { text: s.name + " " + labels[i] + ": " + v }));
+          svg("title", { text: s.name + " " + labels[i] + ": " + (Math.round(v * 100) / 100) }));
         dot.addEventListener("click", () => onPoint(i, s.name));
         chart.appendChild(dot);
       });
@@ -643,25 +652,17 @@
       const start = labels[i], end = periodEnd(start, interval);
       clear(pointBox).appendChild(el("h2", { text: a + "–" + b + " from " + start + " to " + end }));
       try {
-        const evs = await api("/api/events" + query({ dyad: a + "-" + b, since: start, until: end, limit: 50 }));
-        pointBox.appendChild(el("p", { class: "muted", text: evs.total + " event(s)" }));
-        for (const e of evs.items || []) {
-          const panel = el("div", { class: "point-event" });
-          pointBox.append(el("div", { class: "card" },
-            el("div", {}, el("span", { class: "code q" + e.quad_class, text: show(e.cameo) }), " ", actorLabel(e, "source"), " → ",
-              actorLabel(e, "target"), " · ", show(e.date), " · ", hashLink("#/event/" + encodeURIComponent(e.link_id), "open")),
-            panel));
-          api("/api/events/" + encodeURIComponent(e.link_id)).then((d) => panel.appendChild(evidenceNode(d)))
-            .catch((err) => panel.appendChild(errorBox(err)));
-        }
+        eventCards(pointBox, await api("/api/events" + query({ dyad: a + "-" + b, since: start, until: end, limit: 50 })));
       } catch (err) {
         pointBox.appendChild(errorBox(err));
       }
     };
     section.append(el("h2", { text: "Events per " + interval }), lineChart(labels, lines, onPoint, { cls: "dyad-chart" }),
       el("h2", { text: "Mean Goldstein per " + interval + " (−10 conflict … +10 cooperation)" }),
-      lineChart(labels, [{ name: "mean Goldstein", colour: "#2a6fb5", values: series.map((p) => Number(p.goldstein_mean) || 0) }],
-        onPoint, { signed: true, height: 200, cls: "goldstein-chart" }),
+      lineChart(labels, [{ name: "mean Goldstein", colour: "#2a6fb5",
+        values: series.map((p) => (p.goldstein_mean === null || p.goldstein_mean === undefined ? null : Number(p.goldstein_mean))) }],
+      onPoint, { signed: true, height: 200, cls: "goldstein-chart" }),
+      el("p", { class: "muted small", text: "A gap in the line: a " + interval + " without events (no mean, not a neutral 0)." }),
       pointBox);
     return section;
   }
@@ -781,33 +782,121 @@
   }
 
   // ---- map ---------------------------------------------------------------------------------------
+  // The outlines are pygal_maps_world's world map (served at /vendor/worldmap.svg): one <g> per country,
+  // classed by its ISO alpha-2 code, drawn in a Robinson projection centred on 10°E in a 2475×1388 box.
+  // Places are projected the same way (the constants were fitted to the outlines of small countries).
+  const WORLD = { width: 2475, height: 1388, lon0: 10, x0: 1277.7, y0: 685.3, kx: 7.665, ky: 699.8 };
+  // Robinson's table, every 5° of latitude: [length of the parallel, distance from the equator]
+  const ROBINSON = [[1, 0], [0.9986, 0.062], [0.9954, 0.124], [0.99, 0.186], [0.9822, 0.248], [0.973, 0.31],
+    [0.96, 0.372], [0.9427, 0.434], [0.9216, 0.4958], [0.8962, 0.5571], [0.8679, 0.6176], [0.835, 0.6769],
+    [0.7986, 0.7346], [0.7597, 0.7903], [0.7186, 0.8435], [0.6732, 0.8936], [0.6213, 0.9394], [0.5722, 0.9761], [0.5322, 1]];
+
+  function project(lon, lat) {
+    const a = Math.min(90, Math.abs(Number(lat))) / 5, i = Math.min(17, Math.floor(a)), f = a - i;
+    const plen = ROBINSON[i][0] + (ROBINSON[i + 1][0] - ROBINSON[i][0]) * f;
+    const pdfe = ROBINSON[i][1] + (ROBINSON[i + 1][1] - ROBINSON[i][1]) * f;
+    const l = ((Number(lon) - WORLD.lon0 + 540) % 360) - 180;
+    return [WORLD.x0 + WORLD.kx * plen * l, WORLD.y0 - Math.sign(Number(lat)) * WORLD.ky * pdfe];
+  }
+
+  /** The country outlines as new <path>s (only their geometry is taken from the file), keyed by alpha-2. */
+  async function worldOutlines() {
+    const response = await fetch("/vendor/worldmap.svg");
+    if (!response.ok) throw new Error(response.status + ": the map's outlines are missing");
+    const doc = new DOMParser().parseFromString(await response.text(), "image/svg+xml");
+    const countries = [];
+    for (const g of doc.querySelectorAll("g.country")) {
+      const iso2 = (g.getAttribute("class") || "").split(/\s+/)[0].toUpperCase();
+      const paths = [...g.querySelectorAll("path")].map((p) => p.getAttribute("d")).filter(Boolean);
+      if (/^[A-Z]{2}$/.test(iso2) && paths.length) countries.push({ iso2: iso2, paths: paths });
+    }
+    return countries;
+  }
+
+  function shade(events, maxEvents) {
+    if (!events) return "#eef0f2";
+    const t = Math.log(1 + events) / Math.log(1 + maxEvents);
+    return "rgb(" + Math.round(214 - 150 * t) + "," + Math.round(226 - 110 * t) + "," + Math.round(240 - 60 * t) + ")";
+  }
+
+  /** Cards of events, each with the sentences behind it (the dyad's points and the map's places). */
+  function eventCards(box, evs) {
+    box.appendChild(el("p", { class: "muted", text: evs.total + " event(s)" + (evs.total > (evs.items || []).length ? ", the first " + evs.items.length + " shown" : "") }));
+    for (const e of evs.items || []) {
+      const panel = el("div", { class: "point-event" });
+      box.append(el("div", { class: "card" },
+        el("div", {}, el("span", { class: "code q" + e.quad_class, text: show(e.cameo) }), " ", actorLabel(e, "source"), " → ",
+          actorLabel(e, "target"), " · ", show(e.date), " · ", placeLabel(e), " · ", hashLink("#/event/" + encodeURIComponent(e.link_id), "open")),
+        panel));
+      api("/api/events/" + encodeURIComponent(e.link_id)).then((d) => panel.appendChild(evidenceNode(d)))
+        .catch((err) => panel.appendChild(errorBox(err)));
+    }
+  }
+
   async function mapView(args, params) {
+    const period = { since: params.get("since"), until: params.get("until") };
     const section = el("section", { class: "map" }, el("h1", { text: "Where events happen" }), periodForm("map", params, null),
-      el("p", { class: "muted", text: "Equirectangular projection, no basemap: a 30° graticule, the places and their names. " +
-        "Circle area: number of events." }));
-    const places = await api("/api/places" + query({ since: params.get("since"), until: params.get("until") }));
-    const W = 1000, H = 500;
-    const x = (lon) => (Number(lon) + 180) * W / 360;
-    const y = (lat) => (90 - Number(lat)) * H / 180;
-    const chart = svg("svg", { viewBox: "0 0 " + W + " " + H, width: W, height: H, class: "map-chart", role: "img" });
-    for (let lon = -180; lon <= 180; lon += 30) chart.appendChild(svg("line", { class: "graticule", x1: x(lon), x2: x(lon), y1: 0, y2: H }));
-    for (let lat = -90; lat <= 90; lat += 30) {
-      chart.appendChild(svg("line", { class: "graticule", x1: 0, x2: W, y1: y(lat), y2: y(lat), "stroke-dasharray": lat === 0 ? null : "3 3" }));
-      chart.appendChild(svg("text", { x: 4, y: y(lat) - 2, text: lat + "°" }));
+      el("p", { class: "muted", text: "Countries shaded by the events placed in them; circle area: events at a place. " +
+        "Click a place or a country for its events and the sentences behind them." }));
+    const [places, outlines] = await Promise.all([api("/api/places" + query(period)), worldOutlines()]);
+    const valid = (places || []).filter((p) => typeof p.lat === "number" && typeof p.lon === "number");
+    const byCountry = {};
+    for (const p of valid) {
+      if (!p.country_iso2) continue;
+      const c = byCountry[p.country_iso2] || (byCountry[p.country_iso2] = { iso3: p.country, events: 0 });
+      c.events += p.events;
+    }
+    const maxCountry = Math.max(1, ...Object.values(byCountry).map((c) => c.events));
+    const eventsBox = el("div", { class: "place-events" });
+    const listEvents = async (title, filter) => {
+      clear(eventsBox).appendChild(el("h2", { text: title }));
+      try {
+        eventCards(eventsBox, await api("/api/events" + query({ ...filter, ...period, limit: 50 })));
+      } catch (err) {
+        eventsBox.appendChild(errorBox(err));
+      }
+      eventsBox.scrollIntoView({ block: "nearest" });
+    };
+    const chart = svg("svg", { viewBox: "0 0 " + WORLD.width + " " + WORLD.height, width: 1000, height: Math.round(1000 * WORLD.height / WORLD.width),
+      class: "map-chart", role: "img" });
+    for (let lon = -150; lon <= 180; lon += 30) {
+      const line = [];
+      for (let lat = -90; lat <= 90; lat += 5) line.push(project(lon + WORLD.lon0, lat));
+      chart.appendChild(svg("path", { class: "graticule", d: "M" + line.map((p) => p[0].toFixed(1) + " " + p[1].toFixed(1)).join("L") }));
+    }
+    for (let lat = -60; lat <= 60; lat += 30) {
+      const [x1, y] = project(-170, lat), [x2] = project(190, lat);
+      chart.appendChild(svg("path", { class: "graticule", d: "M" + x1.toFixed(1) + " " + y.toFixed(1) + "L" + x2.toFixed(1) + " " + y.toFixed(1) }));
+    }
+    for (const c of outlines) {
+      const counted = byCountry[c.iso2];
+      const g = svg("g", { class: "country" + (counted ? " has-events" : ""), "data-iso2": c.iso2, "data-events": counted ? counted.events : 0,
+        fill: shade(counted ? counted.events : 0, maxCountry) },
+        c.paths.map((d) => svg("path", { d: d })),
+        svg("title", { text: (counted ? counted.iso3 : c.iso2) + ": " + (counted ? counted.events : 0) + " placed event(s)" }));
+      if (counted) g.addEventListener("click", () => listEvents("Events placed in " + counted.iso3, { place_country: counted.iso3 }));
+      chart.appendChild(g);
     }
     const list = el("tbody");
-    const valid = (places || []).filter((p) => typeof p.lat === "number" && typeof p.lon === "number");
     const maxEvents = Math.max(1, ...valid.map((p) => p.events));
     valid.sort((p, q) => q.events - p.events);
     for (const p of valid) {
-      const r = 3 + 17 * Math.sqrt(p.events / maxEvents);
-      chart.appendChild(svg("circle", { class: "place", cx: x(p.lon), cy: y(p.lat), r: r, "data-name": p.name },
-        svg("title", { text: show(p.name) + (p.country ? ", " + p.country : "") + ": " + p.events + " event(s)" })));
-      chart.appendChild(svg("text", { x: x(p.lon) + r + 2, y: y(p.lat) + 4, text: show(p.name) }));
-      list.appendChild(el("tr", {}, el("td", { text: show(p.name) }), el("td", { text: show(p.country) }),
-        el("td", { text: String(p.events) }), el("td", { text: p.lat + ", " + p.lon })));
+      const [px, py] = project(p.lon, p.lat);
+      const r = 8 + 40 * Math.sqrt(p.events / maxEvents);
+      const filter = p.country ? { place: p.name, place_country: p.country } : { place: p.name };
+      const title = "Events at " + show(p.name) + (p.country ? ", " + p.country : "");
+      const dot = svg("circle", { class: "place", cx: px.toFixed(1), cy: py.toFixed(1), r: r, "data-name": p.name },
+        svg("title", { text: show(p.name) + (p.country ? ", " + p.country : "") + ": " + p.events + " event(s)" }));
+      dot.addEventListener("click", () => listEvents(title, filter));
+      chart.append(dot, svg("text", { class: "place-name", x: (px + r + 6).toFixed(1), y: (py + 10).toFixed(1), text: show(p.name) }));
+      const row = el("tr", { class: "row", title: "click for its events" }, el("td", { text: show(p.name) }), el("td", { text: show(p.country) }),
+        el("td", { text: String(p.events) }), el("td", { text: p.lat + ", " + p.lon }));
+      row.addEventListener("click", () => listEvents(title, filter));
+      list.appendChild(row);
     }
-    section.append(chart, el("table", {}, el("thead", {}, el("tr", {}, ["place", "country", "events", "lat, lon"].map((h) => el("th", { text: h })))), list));
+    section.append(chart, el("p", { class: "muted small", text: "Outlines: pygal_maps_world (Robinson projection, centred on 10°E)." }),
+      el("table", { class: "places" }, el("thead", {}, el("tr", {}, ["place", "country", "events", "lat, lon"].map((h) => el("th", { text: h })))), list),
+      eventsBox);
     if (!valid.length) section.appendChild(el("p", { class: "muted", text: "No placed events in this period." }));
     return section;
   }
