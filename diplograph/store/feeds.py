@@ -49,6 +49,7 @@ FEED_TABLES = (
     CREATE TABLE IF NOT EXISTS feed_items (
         feed VARCHAR NOT NULL,
         item_id VARCHAR NOT NULL,     -- the item's guid (RSS) or id (Atom), else its link
+        number INTEGER NOT NULL,      -- 1, 2, ... per feed: the order items were first seen in (feed order)
         link VARCHAR,
         title VARCHAR,
         first_seen TIMESTAMP NOT NULL,
@@ -121,9 +122,9 @@ def see_items(cur: duckdb.DuckDBPyConnection, feed: str, items: list[tuple[str, 
     for item_id, link, title in items:
         if item_id not in known and item_id not in new:
             new[item_id] = (link, title)
-    for item_id, (link, title) in new.items():
-        cur.execute("INSERT INTO feed_items VALUES (?, ?, ?, ?, ?, 'seen', 0, NULL, NULL, ?)",
-                    [feed, item_id, link, title, now, now])
+    for number, (item_id, (link, title)) in enumerate(new.items(), len(known) + 1):
+        cur.execute("INSERT INTO feed_items VALUES (?, ?, ?, ?, ?, ?, 'seen', 0, NULL, NULL, ?)",
+                    [feed, item_id, number, link, title, now, now])
     cur.execute("UPDATE feeds SET items_seen = (SELECT count(*) FROM feed_items WHERE feed = ?) WHERE url = ?",
                 [feed, feed])
     return set(new)
@@ -131,10 +132,10 @@ def see_items(cur: duckdb.DuckDBPyConnection, feed: str, items: list[tuple[str, 
 
 def pending_items(cur: duckdb.DuckDBPyConnection, feed: str, max_attempts: int) -> list[PendingItem]:
     """The items of ``feed`` not done that may be tried again (fewer than ``max_attempts`` failures),
-    in the order they were first seen."""
+    in the order they were first seen (within one poll, the feed's)."""
     rows = cur.execute(
         "SELECT item_id, link, title, attempts FROM feed_items WHERE feed = ? AND state <> 'done'"
-        " AND attempts < ? ORDER BY first_seen, item_id", [feed, max_attempts]).fetchall()
+        " AND attempts < ? ORDER BY number", [feed, max_attempts]).fetchall()
     return [PendingItem(ItemRef(feed, item_id), link, title, attempts) for item_id, link, title, attempts in rows]
 
 
