@@ -49,7 +49,8 @@ from .store.db import Added
 from .store.feeds import FeedState, ItemRef
 from .store.shared import ReleasingStore
 
-__all__ = ["FeedRound", "Polite", "WatchSummary", "feed_urls", "parse_interval", "poll_feed", "watch"]
+__all__ = ["Deferred", "FeedRound", "Polite", "WatchSummary", "feed_urls", "parse_interval", "poll_feed",
+           "retry_after_seconds", "watch"]
 
 # The longest Retry-After honoured, in seconds: a server asking for more than a day is asking for a
 # longer pause than a watcher should take unnoticed; the feed is tried again after a day.
