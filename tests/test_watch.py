@@ -7,6 +7,7 @@ and read the site's log of requests (paths, times, headers).
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import itertools
 import os
@@ -27,7 +28,7 @@ from diplograph.pipeline import Pipeline
 from diplograph.settings import load_settings
 from diplograph.store import Store
 from diplograph.store.shared import ReleasingStore
-from diplograph.watch import WatchSummary, feed_urls, parse_interval, watch
+from diplograph.watch import MAX_RETRY_AFTER, WatchSummary, feed_urls, parse_interval, retry_after_seconds, watch
 
 ROOT = Path(__file__).resolve().parents[1]
 DELAY = 0.2  # the per-host delay the in-process tests set (seconds)
@@ -183,6 +184,16 @@ def test_feed_arguments_and_intervals_are_checked_in_one_line(tmp_path, capsys):
         feed_urls([str(listing)])
     with pytest.raises(InputError, match=r"neither a feed's http\(s\) URL nor a file listing feed URLs"):
         feed_urls([str(tmp_path / "missing.txt")])
+
+
+def test_retry_after_is_read_as_seconds_or_an_http_date_and_capped_at_a_day():
+    now = dt.datetime(2026, 12, 6, 6, 0, tzinfo=dt.UTC)
+    assert retry_after_seconds("120", now) == 120
+    assert retry_after_seconds("Sun, 06 Dec 2026 06:01:30 GMT", now) == 90
+    assert retry_after_seconds("Sun, 06 Dec 2026 05:00:00 GMT", now) == 0  # a date passed: ask now
+    assert retry_after_seconds("31536000", now) == MAX_RETRY_AFTER == 86_400
+    assert retry_after_seconds("soon", now) is None
+    assert retry_after_seconds(None, now) is None
 
 
 def _lines(stream, into: queue.Queue) -> None:
