@@ -281,10 +281,13 @@ def poll_feed(url: str, store: ReleasingStore, pipeline: Pipeline, polite: Polit
     poll.new = len(new)
     poll.retried = sum(1 for item in pending if item.ref.item_id not in new)
     writes = _ItemWrites(store)
+    cut = False  # stopped before every pending item was tried
 
     def items() -> Iterator[Source | Failure]:
+        nonlocal cut
         for item in pending:
             if stop.is_set():
+                cut = True
                 return
             if item.ref.item_id in by_id:
                 number, entry = by_id[item.ref.item_id]
@@ -306,8 +309,7 @@ def poll_feed(url: str, store: ReleasingStore, pipeline: Pipeline, polite: Polit
         summary.failures.append(failure)
     poll.failed = len(summary.failures)
     poll.failures.extend(summary.failures)
-    complete = not stop.is_set() and poll.deferred == 0 and not writes.unresolved()
-    if fetched is not None and fetched.status != 304 and complete:
+    if fetched is not None and fetched.status != 304 and not cut and poll.deferred == 0:
         with store.opened() as opened:  # every item of this answer done or failed: a 304 hides none now
             opened.save_validators(url, _header_value(fetched.etag), _header_value(fetched.last_modified))
     return poll
