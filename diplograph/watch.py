@@ -437,7 +437,7 @@ class _ItemWrites:
             ref = self._ref(key.rsplit("#", 1)[0])
             if ref is not None:
                 with self.store.opened() as opened:
-                    opened.mark_item_done(ref, None)
+                    opened.mark_item_done(ref, key)
         return done
 
     def put(self, doc: Document, *, key: str | None = None) -> Added:

@@ -21,8 +21,10 @@ from pathlib import Path
 import pytest
 from watch_site import ARTICLES, NewsSite, serving
 
+from diplograph.batch import ingest
 from diplograph.cli import main
 from diplograph.errors import InputError
+from diplograph.ingest import iter_sources
 from diplograph.model import Failure
 from diplograph.pipeline import Pipeline
 from diplograph.settings import load_settings
@@ -114,6 +116,23 @@ def test_a_dead_link_is_a_recorded_failure_the_rest_stored_and_it_is_tried_a_bou
         assert store.failures() == [Failure(dead, "HTTP error 404 Not Found")]
         assert cur.execute("SELECT state, attempts FROM feed_items WHERE link = ?", [dead]).fetchall() == [
             ("failed", 3)]
+
+
+def test_an_item_whose_page_was_ingested_before_is_marked_done_without_a_second_document(tmp_path, pipeline):
+    site = NewsSite(rss=[ECUADOR])
+    db = tmp_path / "news.duckdb"
+    with serving(site) as base:
+        page = f"{base}/news/{ECUADOR}.html"
+        with ReleasingStore(db, settings=pipeline.settings) as store:
+            assert ingest(iter_sources([page], pipeline.settings), store, pipeline).stored == 1
+        _, first, _ = poll([f"{base}/rss.xml"], db, pipeline)
+        assert f"{base}/rss.xml: 1 new, 0 stored, 1 already stored, 0 failed" in first
+        _, second, _ = poll([f"{base}/rss.xml"], db, pipeline)
+        assert f"{base}/rss.xml: 304 not modified, 0 new, 0 stored, 0 failed" in second
+    assert stored_urls(db) == [page]
+    assert len(site.asked(f"/news/{ECUADOR}.html")) == 2  # by ingest, then once by the watcher
+    with Store(db, read_only=True) as store, store.cursor() as cur:
+        assert cur.execute("SELECT state, doc_id FROM feed_items").fetchall() == [("done", store.doc_ids()[0])]
 
 
 def test_a_stop_during_an_item_finishes_that_item_and_starts_no_other(tmp_path, pipeline):

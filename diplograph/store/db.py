@@ -375,10 +375,12 @@ class Store:
         with self.cursor() as cur:
             return feeds.pending_items(cur, feed, max_attempts)
 
-    def mark_item_done(self, ref: feeds.ItemRef, doc_id: str | None) -> None:
-        """Mark an item stored whose page was ingested before (by ``ingest``, or under another feed)."""
+    def mark_item_done(self, ref: feeds.ItemRef, key: str) -> None:
+        """Mark an item done whose page, input ``key``, was stored before (by ``ingest``, or under
+        another feed), with that input's document."""
         with self._transaction() as cur:
-            feeds.item_done(cur, ref, doc_id, _now())
+            row = cur.execute("SELECT doc_id FROM sources WHERE key = ?", [key]).fetchone()
+            feeds.item_done(cur, ref, row[0] if row else None, _now())
 
     def mark_source(self, key: str, doc_id: str | None) -> None:
         """Remember that input ``key`` was processed: into ``doc_id``, or (None) it failed.
