@@ -29,7 +29,7 @@ from diplograph.model import Failure
 from diplograph.pipeline import Pipeline
 from diplograph.settings import load_settings
 from diplograph.store import Store
-from diplograph.store.shared import ReleasingStore
+from diplograph.store.shared import ReleasingStore, open_store
 from diplograph.watch import MAX_RETRY_AFTER, WatchSummary, feed_urls, parse_interval, retry_after_seconds, watch
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -246,6 +246,9 @@ def test_a_watcher_killed_mid_round_and_restarted_stores_every_item_once_and_sto
         threading.Thread(target=_lines, args=(watcher.stdout, lines), daemon=True).start()
         try:
             first_round = lines.get(timeout=120)
+            # between polls the watcher lets go of the store: a reader (diplograph serve) gets in
+            with open_store(db, read_only=True, wait=10) as reader:
+                between_polls = len(reader.doc_ids())
             watcher.send_signal(signal.SIGTERM)  # while it waits for the next round
             code = watcher.wait(60)
         finally:
@@ -253,7 +256,7 @@ def test_a_watcher_killed_mid_round_and_restarted_stores_every_item_once_and_sto
         err = watcher.stderr.read() if watcher.stderr else ""
     assert f"{base}/rss.xml: 0 new, 2 tried again, 2 stored, 0 failed" in first_round
     assert f"{base}/atom.xml: 2 new, 2 stored, 0 failed" in first_round
-    assert code == 0
+    assert code == 0 and between_polls == 6
     assert err.strip().splitlines()[-1] == (
         f"{db}: watched 2 feeds, 1 round: 4 stored, 0 failed, 0 answered 304 not modified, 0 polls failed")
     every_item = pages(base, ECUADOR, GERMANY, JAPAN, FRANCE, KENYA, POLAND)
