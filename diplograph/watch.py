@@ -40,7 +40,8 @@ from urllib.parse import urlsplit
 
 from .batch import ingest
 from .errors import InputError
-from .ingest._feeds import feed_entries, item_source, looks_like_feed
+from .ingest import sniff_kind
+from .ingest._feeds import feed_entries, item_source
 from .ingest._fetch import Fetched, HTTPStatusError, fetch, is_url, url_problem
 from .model import Document, Failure, Source
 from .pipeline import Pipeline
@@ -270,7 +271,7 @@ def poll_feed(url: str, store: ReleasingStore, pipeline: Pipeline, polite: Polit
         return poll
     by_id: dict[str, tuple[int, Mapping[str, Any]]] = {}
     for number, entry in enumerate(entries or [], 1):
-        by_id.setdefault(_item_id(url, number, entry), (number, entry))
+        by_id.setdefault(_item_id(number, entry), (number, entry))
     new: set[str] = set()
     with store.opened() as opened:
         if entries:
@@ -346,11 +347,10 @@ def _poll(url: str, state: FeedState | None, polite: Polite, store: ReleasingSto
     if fetched.status == 304:
         poll.status = "304 not modified"
         return [], fetched
-    if not looks_like_feed(fetched.content):
-        from .ingest import sniff_kind  # the kind of what came instead, to name it
-
-        kind = {"html": "an HTML page", "jsonl": "JSON Lines", "text": "text"}[sniff_kind(fetched.content)]
-        _feed_failed(url, f"not an RSS or Atom feed (the answer is {kind})", store, poll)
+    kind = sniff_kind(fetched.content)  # as ingest reads a fetched input (a UTF-16 feed included)
+    if kind != "feed":
+        shown = {"html": "an HTML page", "jsonl": "JSON Lines"}.get(kind, "text")
+        _feed_failed(url, f"not an RSS or Atom feed (the answer is {shown})", store, poll)
         return None, None
     entries = feed_entries(url, fetched.content, base_url=fetched.url)
     if isinstance(entries, Failure):
@@ -376,7 +376,7 @@ def _from_link(link: str, title: str | None, polite: Polite) -> Source | Failure
     return Source(name=link, content=fetched.body(), url=fetched.url, title=title)
 
 
-def _item_id(feed: str, number: int, entry: Mapping[str, Any]) -> str:
+def _item_id(number: int, entry: Mapping[str, Any]) -> str:
     """An item's identity: its guid (RSS) or id (Atom), else its link, else a hash of its title and text."""
     for key in ("id", "link"):
         value = entry.get(key)
