@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from .errors import InputError
 from .model import Document, Failure, Source
@@ -31,10 +31,21 @@ from .progress import Progress
 from .store import source_key
 
 if TYPE_CHECKING:
-    from .store import Store
-    from .store.shared import ReleasingStore
+    from .store.db import Added
 
-__all__ = ["IngestSummary", "ingest"]
+__all__ = ["IngestSummary", "StoreWrites", "ingest"]
+
+
+class StoreWrites(Protocol):
+    """The calls ingest makes on a store: a Store, a ReleasingStore, or a wrapper of one (``watch``)."""
+
+    def source_done(self, key: str, *, include_failed: bool = False) -> bool: ...
+
+    def put(self, doc: Document, *, key: str | None = None) -> Added: ...
+
+    def add_failure(self, failure: Failure, *, key: str | None = None) -> None: ...
+
+    def mark_source(self, key: str, doc_id: str | None) -> None: ...
 
 
 @dataclass
@@ -51,7 +62,7 @@ class IngestSummary:
                 f"{self.skipped} skipped (ingested before), {len(self.failures)} failed")
 
 
-def ingest(items: Iterable[Source | Failure], store: Store | ReleasingStore, pipeline: Pipeline, *,
+def ingest(items: Iterable[Source | Failure], store: StoreWrites, pipeline: Pipeline, *,
            progress: Progress | None = None) -> IngestSummary:
     """Read every source (from ``diplograph.ingest.iter_sources``) into ``store`` and say what happened."""
     summary = IngestSummary()
@@ -81,7 +92,7 @@ def ingest(items: Iterable[Source | Failure], store: Store | ReleasingStore, pip
     return summary
 
 
-def _store_document(store: Store | ReleasingStore, doc: Document, key: str, summary: IngestSummary) -> bool:
+def _store_document(store: StoreWrites, doc: Document, key: str, summary: IngestSummary) -> bool:
     """Store one document; False when the store refuses it (an id stored with other text, a bad
     date), which is then recorded as the input's failure and left not done."""
     try:

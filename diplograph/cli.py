@@ -104,6 +104,16 @@ def _port(text: str) -> int:
     return int(text)
 
 
+def _interval(text: str) -> float:
+    """An argparse type for --every: 30s, 15m, 1h."""
+    from .watch import parse_interval
+
+    try:
+        return parse_interval(text)
+    except InputError as exc:
+        raise argparse.ArgumentTypeError(exc.problem) from None
+
+
 def _whole_number(text: str) -> int:
     try:
         return int(text.strip())
@@ -132,6 +142,22 @@ def _build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ingest", help="read articles into the store (idempotent, resumable)")
     _add_run_options(p)
     p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB file (default ./{DEFAULT_DB})")
+
+    p = sub.add_parser("watch", help="poll RSS/Atom feeds and ingest their new items, every --every, for ever")
+    p.add_argument("feeds", nargs="+", metavar="FEED",
+                   help="an RSS/Atom feed's http(s) URL, or a file listing feed URLs one per line")
+    p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB file (default ./{DEFAULT_DB})")
+    p.add_argument("--every", type=_interval, default="15m", help="time between rounds: 30s, 15m, 1h (default 15m)")
+    p.add_argument("--once", action="store_true", help="poll each feed once and exit (for cron)")
+    p.add_argument("--actors", action="append", default=[], metavar="FILE",
+                   help="an extra actor dictionary; may repeat")
+    _add_verbs_option(p)
+    p.add_argument("--config", help="a settings TOML file overriding the shipped settings")
+    p.add_argument("--allow-private", action="store_true", default=None,
+                   help="allow feeds and pages on private, loopback or link-local addresses")
+    p.add_argument("--max-bytes", type=_setting("max_bytes"), help="largest feed or page read, in bytes")
+    p.add_argument("--workers", type=_setting("workers"),
+                   help="worker processes (0 = one per core, 1 = none; at most 4 per core)")
 
     p = sub.add_parser("serve", help="the explorer: an HTTP API and a web page over a store")
     p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB file (default ./{DEFAULT_DB})")
@@ -295,6 +321,43 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     return EXIT_INPUT if summary.failures else 0
 
 
+def _cmd_watch(args: argparse.Namespace) -> int:
+    import os
+    import signal
+    import threading
+
+    from .store.shared import ReleasingStore
+    from .watch import feed_urls, watch
+
+    feeds = feed_urls(args.feeds)
+    pipeline = _pipeline(args)
+    stop = threading.Event()
+    main_pid = os.getpid()
+
+    def stopping(number: int, frame: object) -> None:
+        if os.getpid() != main_pid:  # a forked worker: the signal's default (they end with the watcher)
+            signal.signal(number, signal.SIG_DFL)
+            os.kill(os.getpid(), number)
+            return
+        if stop.is_set():  # a second Ctrl-C: stop now (what was committed is kept)
+            raise KeyboardInterrupt
+        print("diplograph: stopping after the items under way (again to stop now)", file=sys.stderr, flush=True)
+        stop.set()
+
+    before = {number: signal.signal(number, stopping) for number in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        # the file is held only while items are written, so `diplograph serve` can read it in between
+        with ReleasingStore(args.db, settings=pipeline.settings) as store:
+            summary = watch(feeds, store, pipeline, every=args.every, once=args.once, stop=stop, out=sys.stdout,
+                            on_failure=lambda f: print(f"diplograph: {f.message()}", file=sys.stderr, flush=True))
+    finally:
+        for number, handler in before.items():
+            signal.signal(number, handler)
+    print(f"{args.db}: watched {len(feeds)} feed{'s' if len(feeds) != 1 else ''}, {summary.line()}", file=sys.stderr)
+    failed = summary.failed or summary.feed_problems
+    return EXIT_INPUT if args.once and failed else 0
+
+
 def _open_existing(db: str) -> Store:
     from .store import Store
 
@@ -450,7 +513,7 @@ def _cmd_eval(args: argparse.Namespace) -> int:
 
 COMMANDS = {"demo": _cmd_demo, "extract": _cmd_extract, "ingest": _cmd_ingest, "events": _cmd_events,
             "quotes": _cmd_quotes, "export": _cmd_export, "stories": _cmd_stories, "eval": _cmd_eval,
-            "serve": _cmd_serve}
+            "serve": _cmd_serve, "watch": _cmd_watch}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -47,6 +47,8 @@ class Settings:
     link_bare_domestic: bool
     link_territories_as_sovereigns: bool
     link_named_actors: bool
+    watch_host_delay: float
+    watch_attempts: int
 
     def with_overrides(self, **overrides: object) -> Settings:
         """A copy with the given keys changed; None values leave the setting as it is."""
@@ -92,6 +94,9 @@ LIMITS: dict[str, Limit] = {
     # different happenings merge, and a stored mention's candidates are no longer few
     "link_published_tolerance_days": Limit(least=0, most=30, why="days around a publication date"),
     "link_stated_tolerance_days": Limit(least=0, most=30, why="days around a date the text states"),
+    # diplograph watch (watch.py): past an hour between two requests to one host, a round never ends
+    "watch_host_delay": Limit(least=0, most=3600, why="seconds between two requests to one host"),
+    "watch_attempts": Limit(least=1, most=100, why="tries of a feed item before it is given up"),
 }
 
 

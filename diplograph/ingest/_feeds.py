@@ -7,7 +7,7 @@ article must be fetched from the item's link. One item failing (a dead link) lea
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import feedparser
@@ -17,9 +17,12 @@ from ..clean import publication_date
 from ..errors import InputError
 from ..model import Failure, Source
 from ..settings import Settings
-from ._fetch import fetch, url_problem
+from ._fetch import Fetched, fetch, url_problem
 
-__all__ = ["feed_sources", "looks_like_feed"]
+__all__ = ["feed_entries", "feed_sources", "item_source", "looks_like_feed"]
+
+# How an item's link is fetched: ``fetch`` itself, or a caller's polite wrapper of it (``watch``).
+LinkFetcher = Callable[[str, Settings], Fetched]
 
 # An item's own content counts as the full article from this many characters of text; shorter
 # content is a teaser (one or two sentences, 100-300 characters) and the link is fetched instead.
@@ -52,18 +55,28 @@ def feed_sources(name: str, content: bytes, settings: Settings, *,
     ``base_url``, the address a fetched feed came from, resolves items' relative links
     ("<link>/2022/09/21/colombia.html</link>"); a feed read from a file has none to resolve them against.
     """
+    entries = feed_entries(name, content, base_url=base_url)
+    if isinstance(entries, Failure):
+        yield entries
+        return
+    if not entries:
+        yield Failure(name, "a feed with no items")
+        return
+    for number, entry in enumerate(entries, 1):
+        yield item_source(name, number, entry, settings)
+
+
+def feed_entries(name: str, content: bytes, *, base_url: str | None = None) -> list[Mapping[str, Any]] | Failure:
+    """The feed's items as feedparser reads them (none for a well-formed feed with no items), or a
+    Failure for bytes that are no readable feed."""
     headers = {"content-location": base_url} if base_url else {}
     try:
         parsed = feedparser.parse(_CHAR_REF.sub(_xml_char_ref, content), response_headers=headers)
     except Exception as exc:  # noqa: BLE001 - feedparser's own bugs on hostile bytes fail this feed, not the batch
-        yield Failure(name, f"a feed that cannot be read ({exc.__class__.__name__}: {exc})")
-        return
-    if not parsed.entries:
-        reason = f" ({parsed.bozo_exception})" if parsed.get("bozo") else ""
-        yield Failure(name, f"a feed with no items{reason}")
-        return
-    for number, entry in enumerate(parsed.entries, 1):
-        yield _item_source(name, number, entry, settings)
+        return Failure(name, f"a feed that cannot be read ({exc.__class__.__name__}: {exc})")
+    if not parsed.entries and parsed.get("bozo"):
+        return Failure(name, f"a feed with no items ({parsed.bozo_exception})")
+    return list(parsed.entries)
 
 
 def _xml_char_ref(match: re.Match[bytes]) -> bytes:
@@ -75,7 +88,10 @@ def _xml_char_ref(match: re.Match[bytes]) -> bytes:
     return match.group() if allowed else b"&#xFFFD;"
 
 
-def _item_source(feed: str, number: int, entry: Mapping[str, Any], settings: Settings) -> Source | Failure:
+def item_source(feed: str, number: int, entry: Mapping[str, Any], settings: Settings, *,
+                fetch_link: LinkFetcher = fetch) -> Source | Failure:
+    """Item ``number`` of ``feed`` as a Source: its full content, else its link's page (fetched by
+    ``fetch_link``); a Failure naming the item when neither can be had."""
     link = entry.get("link") or None
     name = link or f"{feed}#item{number}"
     # a link that is no fetchable URL (malformed, relative, another scheme) names the item but is not
@@ -92,7 +108,7 @@ def _item_source(feed: str, number: int, entry: Mapping[str, Any], settings: Set
     if link is None:
         return Failure(name, "feed item has neither full content nor a link")
     try:
-        fetched = fetch(link, settings)
+        fetched = fetch_link(link, settings)
     except InputError as exc:
         return Failure(exc.input, exc.problem)
     meta["url"] = fetched.url

@@ -21,6 +21,11 @@ thread is abandoned; the system resolver gives up on its own after its retries).
 Redirects are followed here rather than by urllib, so that each target is checked like an input URL
 (http or https, a valid host and port, no user name), a relative Location is joined to the page's URL,
 and a loop or a chain of more than MAX_REDIRECTS is one failure line. Only InputError leaves fetch().
+
+A caller polling a resource (``diplograph watch``) sends a conditional GET (``headers`` with
+If-None-Match / If-Modified-Since): a 304 answer is then a Fetched of no content and status 304, and
+every answer carries the ETag and Last-Modified to send next time. An error status is an
+:class:`HTTPStatusError` (an InputError) with the status and the Retry-After the server sent.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ import ssl
 import string
 import threading
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, cast
 from urllib.parse import quote, urljoin, urlsplit
@@ -44,7 +50,7 @@ from ..errors import InputError
 from ..settings import Settings
 from ._files import too_large
 
-__all__ = ["MAX_REDIRECTS", "Fetched", "fetch", "is_url", "url_problem"]
+__all__ = ["MAX_REDIRECTS", "Fetched", "HTTPStatusError", "fetch", "is_url", "url_problem"]
 
 # Redirects followed before giving up (browsers stop at about 20; urllib at 10).
 MAX_REDIRECTS = 10
@@ -59,15 +65,22 @@ _HOST_NAME = re.compile(r"[a-z0-9_-]+(?:\.[a-z0-9_-]+)*\.?")
 _IDNA_WRAPPER = re.compile(r"^encoding with 'idna' codec failed \(UnicodeError: (.*)\)$")
 _ESCAPED_BYTE = re.compile("[\udc80-\udcff]")  # a byte that is not UTF-8, decoded with surrogateescape
 _SHOWN_CHARS = 80
+# The request headers that make a GET conditional, the only ones under which a 304 is an answer.
+_CONDITIONAL = frozenset({"if-none-match", "if-modified-since"})
 
 
 @dataclass(frozen=True)
 class Fetched:
-    """A fetched resource: its bytes, the URL it came from after redirects, and its charset if given."""
+    """A fetched resource: its bytes, the URL it came from after redirects, and its charset if given;
+    the status (304: not modified since the conditional GET's validators, no content) and the
+    validators the server sent (ETag, Last-Modified) for the next conditional GET."""
 
     content: bytes
     url: str
     charset: str | None
+    status: int = 200
+    etag: str | None = None
+    last_modified: str | None = None
 
     def body(self) -> bytes | str:
         """Text decoded with the server's declared charset when the bytes agree with it; otherwise the
@@ -80,6 +93,15 @@ class Fetched:
         """
         text = decode_declared(self.content, self.charset)
         return self.content if text is None else text
+
+
+class HTTPStatusError(InputError):
+    """An answer with an error status (4xx, 5xx), with the Retry-After header the server sent."""
+
+    def __init__(self, input: str, problem: str, *, status: int, retry_after: str | None) -> None:
+        super().__init__(input, problem)
+        self.status = status
+        self.retry_after = retry_after
 
 
 class _Refused(OSError):
@@ -119,16 +141,21 @@ def url_problem(url: str) -> str | None:
     return None
 
 
-def fetch(url: str, settings: Settings) -> Fetched:
+def fetch(url: str, settings: Settings, *, headers: Mapping[str, str] | None = None) -> Fetched:
     """GET ``url``, following redirects, within settings.timeout in all and settings.max_bytes;
-    InputError naming the URL and the problem otherwise (and no other exception)."""
+    InputError naming the URL and the problem otherwise (and no other exception).
+
+    ``headers`` are sent besides the User-Agent: a conditional GET's If-None-Match and
+    If-Modified-Since, under which a 304 answer is a Fetched with status 304 and no content.
+    """
     deadline = time.monotonic() + settings.timeout
+    extra = dict(headers or {})
     try:
         chain = [_target(url)]
     except _BadURL as exc:
         raise InputError(url, str(exc)) from None
     while True:
-        answer = _get_one(url, chain[-1], settings, deadline)
+        answer = _get_one(url, chain[-1], settings, deadline, extra)
         if isinstance(answer, Fetched):
             return answer
         chain.append(_next_target(url, chain, answer))
@@ -212,22 +239,28 @@ def _ascii_host(host: str) -> str:
     return name
 
 
-def _get_one(url: str, target: _Target, settings: Settings, deadline: float) -> Fetched | str:
+def _get_one(url: str, target: _Target, settings: Settings, deadline: float,
+             extra: Mapping[str, str]) -> Fetched | str:
     """One request: the Fetched page, or the Location of a redirect."""
     kind = _GuardedHTTPSConnection if target.https else _GuardedHTTPConnection
     connection = kind(target.host, target.port, deadline=deadline, allow_private=settings.allow_private)
     try:
-        connection.request("GET", target.path, headers={"User-Agent": settings.user_agent, "Connection": "close"})
+        headers = {**extra, "User-Agent": settings.user_agent, "Connection": "close"}
+        connection.request("GET", target.path, headers=headers)
         response = connection.getresponse()
         if response.status in _REDIRECT_CODES:
             location = response.getheader("Location")
             if not location or not location.strip():
                 raise InputError(url, f"a redirect ({response.status}) with no Location")
             return location.strip()
+        etag, modified = response.getheader("ETag"), response.getheader("Last-Modified")
+        if response.status == 304 and _CONDITIONAL & {k.lower() for k in extra}:
+            return Fetched(b"", target.url, None, status=304, etag=etag, last_modified=modified)
         if not 200 <= response.status < 300:
-            raise InputError(url, f"HTTP error {response.status} {_shown(response.reason)}".rstrip())
+            raise HTTPStatusError(url, f"HTTP error {response.status} {_shown(response.reason)}".rstrip(),
+                                  status=response.status, retry_after=response.getheader("Retry-After"))
         content = _read(url, response, settings)
-        return Fetched(content, target.url, response.headers.get_content_charset())
+        return Fetched(content, target.url, response.headers.get_content_charset(), response.status, etag, modified)
     except (http.client.HTTPException, OSError, ValueError) as exc:
         raise InputError(url, _problem(exc, target, settings)) from None
     finally:

@@ -27,7 +27,7 @@ import duckdb
 from ..errors import InputError, StoreError
 from ..model import Document, Event, Failure, Quote
 from ..settings import Settings, load_settings
-from . import articles, copies, stories
+from . import articles, copies, feeds, stories
 from . import reviews as review_table
 from ._schema import ADDED_COLUMNS, EVENT_VIEW, SCHEMA_VERSION, TABLES
 from .gdelt import global_event_id
@@ -179,6 +179,8 @@ class Store:
                     cur.execute(ddl)
                 cur.execute(LINKED_EVENT_VIEW)
                 cur.execute(review_table.REVIEW_TABLE)
+                for ddl in feeds.FEED_TABLES:
+                    cur.execute(ddl)
                 cur.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
                 if self.link_rules is not None:
                     _record_linking(cur, self.link_rules)
@@ -230,6 +232,10 @@ class Store:
         if "reviews" not in tables and not self.read_only:  # a store written before reviews
             with self._transaction() as cur:
                 cur.execute(review_table.REVIEW_TABLE)
+        if not {"feeds", "feed_items"} <= tables and not self.read_only:  # a store written before watch
+            with self._transaction() as cur:
+                for ddl in feeds.FEED_TABLES:
+                    cur.execute(ddl)
 
     def _columns(self) -> set[tuple[str, str]]:
         listing = self._con.execute("SELECT table_name, column_name FROM information_schema.columns")
@@ -275,7 +281,7 @@ class Store:
         (:meth:`put` says whether it was then recorded as another article)."""
         return self.put(doc, key=key) == "document"
 
-    def put(self, doc: Document, *, key: str | None = None) -> Added:
+    def put(self, doc: Document, *, key: str | None = None, feed_item: feeds.ItemRef | None = None) -> Added:
         """Store a document, or another publication of a stored one; what it added.
 
         "document": a new text, stored with its actors, events, quotes, its first article
@@ -284,9 +290,10 @@ class Store:
         ``articles``, nothing coded or stored twice. "nothing": the same page again.
 
         Either everything of the document is written or nothing is. A success clears the recorded
-        failure of its input (``doc.source``); with ``key`` it also marks that input done, in the
-        same transaction. The same doc_id with other text is refused with an InputError naming the
-        input that holds the stored text, and nothing is written.
+        failure of its input (``doc.source``); with ``key`` it also marks that input done, and with
+        ``feed_item`` that item of a watched feed (``store/feeds.py``), in the same transaction. The
+        same doc_id with other text is refused with an InputError naming the input that holds the
+        stored text, and nothing is written.
         """
         published = _as_date(doc.published, doc, "published")
         added: Added = "nothing"
@@ -311,6 +318,8 @@ class Store:
                 cur.execute("DELETE FROM failures WHERE input = ?", [doc.source])
             if key is not None:
                 _upsert_source(cur, key, doc.doc_id)
+            if feed_item is not None:
+                feeds.item_done(cur, feed_item, doc.doc_id, _now())
         return added
 
     def add_review(self, link_id: int, verdict: str, *, reviewer: str, comment: str | None = None,
@@ -327,10 +336,11 @@ class Store:
         with self._transaction() as cur:
             return review_table.add_review(cur, link_id, checked, _now())
 
-    def add_failure(self, failure: Failure, *, key: str | None = None) -> None:
+    def add_failure(self, failure: Failure, *, key: str | None = None, feed_item: feeds.ItemRef | None = None) -> None:
         """Record why an input failed; a later failure of the same input replaces it.
 
-        With ``key``, also marks that input as tried and failed, in the same transaction.
+        With ``key``, also marks that input as tried and failed, and with ``feed_item`` counts a failed
+        try of that item of a watched feed, in the same transaction.
         """
         with self._transaction() as cur:
             cur.execute(
@@ -338,6 +348,39 @@ class Store:
             )
             if key is not None:
                 _upsert_source(cur, key, None)
+            if feed_item is not None:
+                feeds.item_failed(cur, feed_item, failure.problem, _now())
+
+    # -- the watcher's state (store/feeds.py) --------------------------------------------------
+
+    def feed_state(self, url: str) -> feeds.FeedState | None:
+        """What the store knows of watched feed ``url`` (None if it was never polled)."""
+        with self.cursor() as cur:
+            return feeds.feed_state(cur, url)
+
+    def record_poll(self, url: str, status: str, *, not_before: dt.datetime | None = None) -> None:
+        with self._transaction() as cur:
+            feeds.record_poll(cur, url, status, _now(), not_before=not_before)
+
+    def save_validators(self, url: str, etag: str | None, last_modified: str | None) -> None:
+        with self._transaction() as cur:
+            feeds.save_validators(cur, url, etag, last_modified)
+
+    def see_items(self, feed: str, items: list[tuple[str, str | None, str | None]]) -> set[str]:
+        """Record a poll's items (item_id, link, title); the ids not seen before."""
+        with self._transaction() as cur:
+            return feeds.see_items(cur, feed, items, _now())
+
+    def pending_items(self, feed: str, max_attempts: int) -> list[feeds.PendingItem]:
+        with self.cursor() as cur:
+            return feeds.pending_items(cur, feed, max_attempts)
+
+    def mark_item_done(self, ref: feeds.ItemRef, key: str) -> None:
+        """Mark an item done whose page, input ``key``, was stored before (by ``ingest``, or under
+        another feed), with that input's document."""
+        with self._transaction() as cur:
+            row = cur.execute("SELECT doc_id FROM sources WHERE key = ?", [key]).fetchone()
+            feeds.item_done(cur, ref, row[0] if row else None, _now())
 
     def mark_source(self, key: str, doc_id: str | None) -> None:
         """Remember that input ``key`` was processed: into ``doc_id``, or (None) it failed.

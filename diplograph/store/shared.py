@@ -22,6 +22,7 @@ from .db import Added, Store, StoreError
 if TYPE_CHECKING:
     from ..model import Document, Failure
     from ..settings import Settings
+    from .feeds import ItemRef
 
 __all__ = ["ReleasingStore", "is_locked", "open_store"]
 
@@ -91,17 +92,22 @@ class ReleasingStore:
         with self._open() as store:
             return store.source_done(key, include_failed=include_failed)
 
-    def put(self, doc: Document, *, key: str | None = None) -> Added:
+    def put(self, doc: Document, *, key: str | None = None, feed_item: ItemRef | None = None) -> Added:
         with self._open() as store:
-            return store.put(doc, key=key)
+            return store.put(doc, key=key, feed_item=feed_item)
 
-    def add_failure(self, failure: Failure, *, key: str | None = None) -> None:
+    def add_failure(self, failure: Failure, *, key: str | None = None, feed_item: ItemRef | None = None) -> None:
         with self._open() as store:
-            store.add_failure(failure, key=key)
+            store.add_failure(failure, key=key, feed_item=feed_item)
 
     def mark_source(self, key: str, doc_id: str | None) -> None:
         with self._open() as store:
             store.mark_source(key, doc_id)
+
+    def opened(self) -> _Held:
+        """``with releasing.opened() as store``: the Store for a few calls of one's own (the watcher's
+        feed state), held and let go like the calls above."""
+        return self._open()
 
     # -- holding and letting go --------------------------------------------------------------------
 
