@@ -40,8 +40,8 @@ from diplograph.store.linking import link_all  # noqa: E402
 
 
 def fill(path: Path, events: int, outlets: int) -> None:
-    if path.exists():
-        with Store(path, read_only=True) as store, store.cursor() as cur:
+    if path.exists():  # opened for writing: an older store is brought up to date (its counts kept)
+        with Store(path) as store, store.cursor() as cur:
             (have,) = cur.execute("SELECT count(*) FROM events").fetchone() or (0,)
         if have >= events:
             print(f"{path}: {have} events already", flush=True)
