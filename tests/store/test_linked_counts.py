@@ -24,7 +24,8 @@ RECORDS = json.loads((Path(__file__).parents[1] / "fixtures" / "store" / "docume
 def _report(record: dict, name: str, *, outlet: str | None, url: str | None = None, published: str | None = None,
             edit: bool = False) -> Document:
     """A stored wire report under another id (or the same text, for a syndicated copy), outlet and URL;
-    ``published``: another day, the events dated by day shifted with it; ``edit``: lightly edited, as a mirror site does (a few words changed), so another document."""
+    ``published``: another day, the events dated by day shifted with it; ``edit``: lightly edited, as a
+    mirror site does (a few words changed), so another document."""
     r = json.loads(json.dumps(record))
     if name:
         r["doc_id"] = f"{record['doc_id'][:8]}-{name}"
