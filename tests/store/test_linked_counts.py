@@ -128,3 +128,27 @@ def test_a_store_written_before_the_counts_were_kept_counts_once_when_opened_for
     with Store(tmp_path / "s.duckdb") as store:
         assert _kept(store) == expected
         assert query_linked_events(store) == listed
+
+
+def test_a_copy_joining_two_reports_recounts_their_events_though_it_links_none(tmp_path):
+    """Two reports (the wire's first and last three fifths: too little in common to be copies) count as
+    independent; a third text holding both makes them one copy group, so their shared event's
+    confidence is one report's, even if the coder found no event in the third."""
+    wire = json.loads(json.dumps(RECORDS[0]))
+    text = wire["text"]
+    head, tail, whole = (dict(wire, doc_id=f"wire-{n}", text=t, outlet=n, url=None)
+                         for n, t in (("head", text[:len(text) * 3 // 5]), ("tail", text[len(text) * 2 // 5:]),
+                                      ("whole", text)))
+    whole["events"], whole["quotes"] = [], []
+    with Store(tmp_path / "s.duckdb") as store:
+        store.put(Document.from_record(head))
+        store.put(Document.from_record(tail))
+        apart = _kept(store)
+        store.put(Document.from_record(whole))
+        with store.cursor() as cur:
+            (groups,) = cur.execute("SELECT count(DISTINCT copy_of) FROM doc_copies").fetchone()
+        assert groups == 1
+        joined = _kept(store)
+        assert joined == _aggregated(store)
+    assert [row[:-1] for row in joined] == [row[:-1] for row in apart]  # the same articles and sources
+    assert sum(row[-1] for row in joined) < sum(row[-1] for row in apart)  # but one report, not two
