@@ -52,7 +52,7 @@ def _event(row: dict[str, Any]) -> dict[str, Any]:
 
 def event_page(store: Store, *, limit: int, offset: int, **filters: Any) -> dict[str, Any]:
     where, params = _linked_filter(**filters)
-    # the page and the total in one pass over the view (the view aggregates every mention)
+    # the page and the total in one pass over the view
     rows = _rows(store, f"SELECT * EXCLUDE (added), count(*) OVER () AS total_rows FROM linked_events "
                         f"WHERE {where} ORDER BY {EVENT_ORDER} LIMIT ? OFFSET ?", [*params, limit, offset])
     if rows:
