@@ -177,7 +177,7 @@ class Store:
                 cur.execute(LINK_TABLE)
                 for ddl in LINK_LOOKUP:
                     cur.execute(ddl)
-                cur.execute(linked_counts.COUNTS_TABLE)
+                linked_counts.create(cur)
                 cur.execute(LINKED_EVENT_VIEW)
                 cur.execute(review_table.REVIEW_TABLE)
                 cur.execute("INSERT INTO meta VALUES ('schema_version', ?)", [str(SCHEMA_VERSION)])
@@ -209,7 +209,7 @@ class Store:
             with self._transaction() as cur:
                 articles.fill(cur)
                 if "event_links" in tables:
-                    cur.execute(linked_counts.COUNTS_TABLE)
+                    linked_counts.create(cur)
                     cur.execute(LINKED_EVENT_VIEW)  # its counts read the articles
             recount = True
         if not {"event_links", "event_link_keys"} <= tables and self.link_rules is not None:
@@ -219,7 +219,7 @@ class Store:
                 cur.execute(LINK_TABLE)
                 for ddl in LINK_LOOKUP:
                     cur.execute(ddl)
-                cur.execute(linked_counts.COUNTS_TABLE)
+                linked_counts.create(cur)
                 cur.execute(LINKED_EVENT_VIEW)
                 link_all(cur, self.link_rules)  # and counts the linked events
                 _record_linking(cur, self.link_rules)
@@ -239,6 +239,9 @@ class Store:
             with self._transaction() as cur:
                 linked_counts.rebuild(cur)
                 cur.execute(LINKED_EVENT_VIEW)
+        elif not self.read_only and "linked_event_counts" in tables and not linked_counts.has_indexes(self._con):
+            with self._transaction() as cur:  # counts kept before their refresh read through indexes
+                linked_counts.create(cur)
         if "reviews" not in tables and not self.read_only:  # a store written before reviews
             with self._transaction() as cur:
                 cur.execute(review_table.REVIEW_TABLE)

@@ -13,8 +13,8 @@ import pytest
 
 from diplograph.model import Document
 from diplograph.settings import load_settings
-from diplograph.store import Store
-from diplograph.store.linked_counts import AGGREGATE
+from diplograph.store import Store, linked_counts
+from diplograph.store.linked_counts import COUNT_ALL
 from diplograph.store.linking import link_all
 from diplograph.store.query import query_linked_events
 
@@ -63,7 +63,7 @@ def _kept(store: Store) -> list[tuple]:
 
 def _aggregated(store: Store) -> list[tuple]:
     with store.cursor() as cur:
-        rows = cur.execute(AGGREGATE.format(where="true") + " ORDER BY link_id").fetchall()
+        rows = cur.execute(COUNT_ALL + " ORDER BY link_id").fetchall()
     return [(*row[:-1], round(row[-1], 12)) for row in rows]
 
 
@@ -87,6 +87,21 @@ def test_counts_kept_document_by_document_equal_the_aggregation_over_all_mention
         with store._transaction() as cur:
             link_all(cur)
         assert _kept(store) == kept
+
+
+def test_events_of_many_mentions_counted_from_the_tables_count_the_same(tmp_path, monkeypatch):
+    """Past MAX_LOOKUP mentions a refresh lets AGGREGATE count them over the tables instead of
+    counting the looked-up rows: the same counts."""
+    docs = _docs()
+    with Store(tmp_path / "rows.duckdb") as by_rows:
+        for doc in docs:
+            by_rows.put(doc)
+        expected = _kept(by_rows)
+    monkeypatch.setattr(linked_counts, "MAX_LOOKUP", 0)
+    with Store(tmp_path / "tables.duckdb") as by_tables:
+        for doc in docs:
+            by_tables.put(doc)
+        assert _kept(by_tables) == _aggregated(by_tables) == expected
 
 
 def test_the_order_of_ingestion_gives_the_same_counts(tmp_path):
@@ -120,8 +135,8 @@ def test_a_store_written_before_the_counts_were_kept_counts_once_when_opened_for
         expected = _kept(store)
         listed = query_linked_events(store)
         with store._transaction() as cur:  # the layout before: the view aggregated on each read
-            cur.execute("CREATE OR REPLACE VIEW linked_events AS SELECT r.*, c.* FROM (" + AGGREGATE.format(
-                where="true") + ") c JOIN event_rows r ON r.global_event_id = c.link_id")
+            cur.execute("CREATE OR REPLACE VIEW linked_events AS SELECT r.*, c.* FROM (" + COUNT_ALL
+                        + ") c JOIN event_rows r ON r.global_event_id = c.link_id")
             cur.execute("DROP TABLE linked_event_counts")
     with Store(tmp_path / "s.duckdb", read_only=True) as old:  # read as it is
         assert len(query_linked_events(old)) == len(listed)
