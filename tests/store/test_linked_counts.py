@@ -167,3 +167,21 @@ def test_a_copy_joining_two_reports_recounts_their_events_though_it_links_none(t
         assert joined == _aggregated(store)
     assert [row[:-1] for row in joined] == [row[:-1] for row in apart]  # the same articles and sources
     assert sum(row[-1] for row in joined) < sum(row[-1] for row in apart)  # but one report, not two
+
+
+def test_a_store_whose_counts_lack_their_lookup_indexes_gets_them_when_opened_for_writing(tmp_path):
+    path = tmp_path / "s.duckdb"
+    with Store(path) as store:
+        for doc in _docs()[:3]:
+            store.put(doc)
+        expected = _kept(store)
+        with store._transaction() as cur:  # as the counts were first kept: refreshed by scans
+            cur.execute("DROP INDEX event_links_doc")
+            cur.execute("DROP INDEX articles_doc")
+            assert not linked_counts.has_indexes(cur)
+    with Store(path, read_only=True) as old, old.cursor() as cur:
+        assert not linked_counts.has_indexes(cur)  # read as it is
+    with Store(path) as store:
+        with store.cursor() as cur:
+            assert linked_counts.has_indexes(cur)
+        assert _kept(store) == expected
