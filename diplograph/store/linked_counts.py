@@ -127,7 +127,8 @@ def refresh(cur: duckdb.DuckDBPyConnection, link_ids: Iterable[int], gone: Itera
     """Count the linked events ``link_ids`` again and drop the rows of ``gone`` (events merged away).
 
     Their mentions are looked up first, then those mentions' documents alone (:func:`_count`): a
-    refresh reads what it counts, whatever the size of the store."""
+    refresh reads what it counts, whatever the size of the store, so its cost follows the mentions
+    of the events it counts (past :data:`MAX_LOOKUP` of them, AGGREGATE's joins read the tables)."""
     ids = sorted(set(link_ids) | set(gone))
     if not ids:
         return
