@@ -10,7 +10,15 @@ printed at each size asked for: wall seconds, per mention, the process's CPU sec
 busy machine), the marginal cost per mention since the size before, and the linked events found.
 Finally the whole store is linked again from scratch (``link_all``) as a check and a second figure.
 
+With ``--put N``, the cost of storing a document as ``ingest`` does is timed instead: for each size,
+a store holding that many mentions is filled at once (tables written, ``link_all``, then opened as a
+Store, which computes copies, stories and the linked events' counts), and the next ``N`` documents
+of the series are stored with ``Store.put`` one after another (each its own transaction: copies,
+linking, stories, articles and the kept counts): ms per document, median and mean. Flat across sizes
+is the aim (issue 10: the per-document cost of linking must not grow with the store).
+
     PYTHONPATH=. python bench/linking.py --sizes 10000 30000 100000
+    PYTHONPATH=. python bench/linking.py --sizes 10000 100000 --put 200
 """
 
 from __future__ import annotations
@@ -18,13 +26,21 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import statistics
 import tempfile
 import time
 from pathlib import Path
 
 from diplograph.model import Document
-from diplograph.store import Store
-from diplograph.store.db import _event_row, _insert_rows
+from diplograph.store import Store, articles
+from diplograph.store.db import (
+    _event_row,
+    _insert_actors,
+    _insert_document,
+    _insert_events,
+    _insert_quotes,
+    _insert_rows,
+)
 from diplograph.store.linking import link_all, link_document
 
 DOCUMENTS = Path(__file__).parents[1] / "tests" / "fixtures" / "store" / "documents.json"
@@ -58,6 +74,34 @@ def replicas(total: int, outlets: int) -> list[Document]:
     return docs
 
 
+def put_cost(sizes: list[int], outlets: int, count: int) -> None:
+    """Per size: a store of that many mentions filled at once, then ``count`` more documents put one by one."""
+    print(f"{'mentions':>9} {'docs':>6} {'put ms median':>13} {'mean':>7} {'p90':>7} {'cpu ms mean':>11}", flush=True)
+    for size in sizes:
+        docs = replicas(size, outlets)
+        more = replicas(size + 20 * count, outlets)[len(docs):][:count]
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "bench.duckdb"
+            with Store(path) as store, store._transaction() as cur:
+                for doc in docs:
+                    _insert_document(cur, doc, doc.published)
+                    _insert_actors(cur, doc)
+                    _insert_events(cur, doc)
+                    _insert_quotes(cur, doc)
+                articles.fill(cur)
+                link_all(cur, store.link_rules)
+            with Store(path) as store:  # copies, stories and counts brought up to date, as for an older store
+                times, cpu = [], 0.0
+                for doc in more:
+                    started, cpu_started = time.perf_counter(), time.process_time()
+                    store.put(doc)
+                    times.append(time.perf_counter() - started)
+                    cpu += time.process_time() - cpu_started
+            ms = sorted(1000 * t for t in times)
+            print(f"{size:>9} {len(docs):>6} {statistics.median(ms):>13.1f} {statistics.fmean(ms):>7.1f} "
+                  f"{ms[int(0.9 * (len(ms) - 1))]:>7.1f} {1000 * cpu / len(ms):>11.1f}", flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 30_000, 100_000])
@@ -65,7 +109,12 @@ def main() -> None:
     parser.add_argument("--from-scratch", action="store_true",
                         help="only time link_all on a fresh store of each size (a store linked once, as an "
                              "old store is when next opened for writing)")
+    parser.add_argument("--put", type=int, metavar="N",
+                        help="time Store.put of N more documents on a store filled to each size (ms per document)")
     args = parser.parse_args()
+    if args.put:
+        put_cost(sorted(args.sizes), args.outlets, args.put)
+        return
     if args.from_scratch:
         print(f"{'mentions':>9} {'seconds':>8} {'us/mention':>10} {'cpu s':>8} {'events':>7}  (link_all)")
         for size in sorted(args.sizes):

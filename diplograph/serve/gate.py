@@ -1,14 +1,16 @@
 """The server's turns at the store file: many readers at once, one writer alone, and room for an ingest.
 
 The server opens the store read-only when a request needs it and shares that one Store between the
-requests that overlap (opening costs tens of milliseconds). It closes it when no request has used
-it for ``idle`` seconds, and after ``window`` seconds even under steady load (new requests wait for
-the running ones, the file is let go for ``gap`` seconds, then opened again), so a
-``diplograph ingest`` into the same file, which retries while the server holds it, gets its turn
-and what it commits shows at the next opening. While an ingest holds the file, a request waits for
-it up to ``wait`` seconds (see store/shared.py). A write of the server's own (a posted document or
-review) waits for the readers to finish and opens the file for writing alone: DuckDB does not let
-one process hold a file read-only and read-write at once.
+requests that overlap (opening costs tens of milliseconds, and the reopened file has cold caches). It
+closes it when no request has used it for ``idle`` seconds, and, once it has held it ``window``
+seconds, as soon as a writer waits (the store's turn file, store/shared.py) even under steady load:
+new requests wait for the running ones, the file is let go for ``gap`` seconds, then opened again.
+So a ``diplograph ingest`` into the same file, which retries while the server holds it, gets its
+turn and what it commits shows at the next opening; with no writer waiting, a busy server keeps its
+opening (and DuckDB's caches) instead of reopening every ``window`` seconds. While an ingest holds
+the file, a request waits for it up to ``wait`` seconds (see store/shared.py). A write of the
+server's own (a posted document or review) waits for the readers to finish and opens the file for
+writing alone: DuckDB does not let one process hold a file read-only and read-write at once.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..store import Store
-from ..store.shared import open_store
+from ..store.shared import open_store, turn_wanted
 
 if TYPE_CHECKING:
     from ..settings import Settings
@@ -54,7 +56,7 @@ class StoreGate:
                 if self._writers:
                     self._cond.wait(0.05)
                     continue
-                if self._store is not None and now - self._opened > self.window:
+                if self._store is not None and now - self._opened > self.window and turn_wanted(self.path):
                     if self._readers:
                         self._cond.wait(0.05)
                         continue

@@ -27,7 +27,7 @@ import duckdb
 from ..errors import InputError, StoreError
 from ..model import Document, Event, Failure, Quote
 from ..settings import Settings, load_settings
-from . import articles, copies, feeds, stories
+from . import articles, copies, feeds, linked_counts, stories
 from . import reviews as review_table
 from ._schema import ADDED_COLUMNS, EVENT_VIEW, SCHEMA_VERSION, TABLES
 from .gdelt import global_event_id
@@ -177,6 +177,7 @@ class Store:
                 cur.execute(LINK_TABLE)
                 for ddl in LINK_LOOKUP:
                     cur.execute(ddl)
+                linked_counts.create(cur)
                 cur.execute(LINKED_EVENT_VIEW)
                 cur.execute(review_table.REVIEW_TABLE)
                 for ddl in feeds.FEED_TABLES:
@@ -200,15 +201,19 @@ class Store:
             with self._transaction() as cur:
                 for ddl in missing:
                     cur.execute(ddl)
+        recount = False  # whether the linked events' counts must be counted again (linked_counts.py)
         if not self.read_only and not copies.is_current(self._con):  # older store, or other settings
             with self._transaction() as cur:
                 copies.refresh(cur)
+            recount = True
         if "articles" not in tables and not self.read_only:
             # a store written before publications were recorded: each document is one article
             with self._transaction() as cur:
                 articles.fill(cur)
                 if "event_links" in tables:
+                    linked_counts.create(cur)
                     cur.execute(LINKED_EVENT_VIEW)  # its counts read the articles
+            recount = True
         if not {"event_links", "event_link_keys"} <= tables and self.link_rules is not None:
             # a store written before events were linked, or before their lookup table: link what it
             # holds, once
@@ -216,8 +221,9 @@ class Store:
                 cur.execute(LINK_TABLE)
                 for ddl in LINK_LOOKUP:
                     cur.execute(ddl)
+                linked_counts.create(cur)
                 cur.execute(LINKED_EVENT_VIEW)
-                link_all(cur, self.link_rules)
+                link_all(cur, self.link_rules)  # and counts the linked events
                 _record_linking(cur, self.link_rules)
                 stories.rebuild(cur)  # stories read the linked events
         elif self.link_rules is not None and _linked_with(self._con) != self.link_rules.describe():
@@ -229,6 +235,15 @@ class Store:
         if not self.read_only and not stories.is_current(self._con):  # before stories, or another rule
             with self._transaction() as cur:
                 stories.rebuild(cur)
+        if not self.read_only and (recount or "linked_event_counts" not in tables) \
+                and {"event_links", "articles"} <= self._tables():
+            # copies or articles recomputed, or a store written before the counts were kept: count once
+            with self._transaction() as cur:
+                linked_counts.rebuild(cur)
+                cur.execute(LINKED_EVENT_VIEW)
+        elif not self.read_only and "linked_event_counts" in tables and not linked_counts.has_indexes(self._con):
+            with self._transaction() as cur:  # counts kept before their refresh read through indexes
+                linked_counts.create(cur)
         if "reviews" not in tables and not self.read_only:  # a store written before reviews
             with self._transaction() as cur:
                 cur.execute(review_table.REVIEW_TABLE)
@@ -236,6 +251,10 @@ class Store:
             with self._transaction() as cur:
                 for ddl in feeds.FEED_TABLES:
                     cur.execute(ddl)
+
+    def _tables(self) -> set[str]:
+        listing = self._con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+        return {name for (name,) in listing}
 
     def _columns(self) -> set[tuple[str, str]]:
         listing = self._con.execute("SELECT table_name, column_name FROM information_schema.columns")
@@ -297,6 +316,7 @@ class Store:
         """
         published = _as_date(doc.published, doc, "published")
         added: Added = "nothing"
+        gone: set[int] = set()  # linked events the document's mentions merged away
         with self._transaction() as cur:
             known = cur.execute("SELECT text, source FROM documents WHERE doc_id = ?", [doc.doc_id]).fetchone()
             if known and known[0] != doc.text:
@@ -307,13 +327,15 @@ class Store:
                 _insert_events(cur, doc)
                 _insert_quotes(cur, doc)
                 copies.link_copy(cur, doc.doc_id, doc.text, published)
-                link_document(cur, doc.doc_id, self.link_rules, self._link_cache)
+                link_document(cur, doc.doc_id, self.link_rules, self._link_cache, gone)
                 stories.add_document(cur, doc.doc_id)
                 added = "document"
             if articles.record_article(cur, doc.doc_id, url=doc.url, outlet=doc.outlet, published=published,
                                        source=doc.source, added=_now()) and known:
                 copies.republished(cur, doc.doc_id, published)
                 added = "article"
+            if added != "nothing":
+                linked_counts.refresh(cur, linked_counts.touched(cur, doc.doc_id), gone)
             if doc.source:
                 cur.execute("DELETE FROM failures WHERE input = ?", [doc.source])
             if key is not None:

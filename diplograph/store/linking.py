@@ -97,6 +97,7 @@ import duckdb
 from ..lexicon.tables import rows as table_rows
 from ..lexicon.tables import shipped_text
 from ..settings import Settings, load_settings
+from . import linked_counts
 
 __all__ = [
     "LINKED_EVENT_VIEW",
@@ -184,9 +185,6 @@ LINK_TABLE = """
         PRIMARY KEY (doc_id, event_id)
     )"""
 
-# A URL's host without "www.": the source of a document that names no outlet.
-_HOST = r"^[a-z][a-z0-9+.-]*://(?:[^@/]*@)?(?:www\.)?([^/:?#]+)"
-
 # One row per linked event: the fields of its earliest mention (as ``event_rows`` has them, so the
 # event filters work unchanged), with the counts. A mention is counted once per *article* that
 # published its document (``articles``, store/articles.py): a syndicated copy (the same text under
@@ -205,37 +203,13 @@ _HOST = r"^[a-z][a-z0-9+.-]*://(?:[^@/]*@)?(?:www\.)?([^/:?#]+)"
 #   has no copy): each independently written report is a further chance the event happened, while a
 #   copy of one report, under the same outlet or another, adds nothing. Two reports written
 #   separately by one outlet count as two.
+# The counts are kept in ``linked_event_counts`` (store/linked_counts.py, which aggregates them).
 LINKED_EVENT_VIEW = """
     CREATE OR REPLACE VIEW linked_events AS
-    WITH m AS (
-        SELECT l.link_id, e.doc_id, e.n_mentions, e.confidence,
-               coalesce(c.copy_of, e.doc_id) AS original,
-               e.doc_id || chr(10) || a.article_key AS article,
-               coalesce(nullif(lower(trim(a.outlet)), ''),
-                        nullif(regexp_extract(lower(a.url), '{_HOST}', 1), ''),
-                        'doc:' || e.doc_id) AS source_key,
-               coalesce(a.published, CAST(a.added AS DATE)) AS seen
-        FROM event_links l JOIN events e USING (doc_id, event_id) JOIN articles a USING (doc_id)
-             LEFT JOIN doc_copies c USING (doc_id)
-    ),
-    per_original AS (
-        SELECT link_id, max(coalesce(confidence, 0.0)) AS best FROM m GROUP BY link_id, original
-    ),
-    counts AS (
-        SELECT link_id, sum(n_mentions)::INTEGER AS num_mentions,
-               count(DISTINCT source_key)::INTEGER AS num_sources,
-               count(DISTINCT article)::INTEGER AS num_articles,
-               min(seen) AS first_seen, max(seen) AS last_seen
-        FROM m GROUP BY link_id
-    ),
-    belief AS (
-        SELECT link_id, 1 - product(1 - least(greatest(best, 0.0), 1.0)) AS linked_confidence
-        FROM per_original GROUP BY link_id
-    )
     SELECT r.*, c.link_id, c.num_mentions, c.num_sources, c.num_articles, c.first_seen, c.last_seen,
-           b.linked_confidence
-    FROM counts c JOIN belief b USING (link_id) JOIN event_rows r ON r.global_event_id = c.link_id
-""".replace("{_HOST}", _HOST)
+           c.linked_confidence
+    FROM linked_event_counts c JOIN event_rows r ON r.global_event_id = c.link_id
+"""
 
 _BARE = re.compile(r"[A-Z]{3}")  # a side known only as a country (USA) or a sector (GOV)
 _CODES_FILE = ("events", "linking_codes.tsv")
@@ -665,7 +639,7 @@ def _forget_others(writer: LinkCache | None) -> None:
 
 
 def link_document(cur: duckdb.DuckDBPyConnection, doc_id: str, rules: LinkRules | None = None,
-                  link_cache: LinkCache | None = None) -> int:
+                  link_cache: LinkCache | None = None, gone: set[int] | None = None) -> int:
     """Link the mentions of a document just stored (its ``events`` rows) into the linked events, by
     ``rules`` (else the settings'); inside the caller's transaction. Returns how many linked events
     its mentions merged away (each new mention counting as one).
@@ -675,6 +649,7 @@ def link_document(cur: duckdb.DuckDBPyConnection, doc_id: str, rules: LinkRules 
     written once. Only when the document joins two stored events, or a mention comes before a stored
     event's earliest, are stored rows updated: those of the events concerned, through the link_id index.
     ``link_cache``: the writer's :class:`LinkCache` (else the lookups are read from the store).
+    ``gone``: given, it receives the link_ids of the stored events merged away (their counts go).
     """
     rules = _rules(rules)
     rows = [_link_row(r, rules) for r in cur.execute(_ROW_SQL + " WHERE e.doc_id = ?", [doc_id]).fetchall()]
@@ -712,6 +687,8 @@ def link_document(cur: duckdb.DuckDBPyConnection, doc_id: str, rules: LinkRules 
         link_of.update((m, head) for m in members)
         moved = sorted(m for m in members if m not in new and m != head)
         if moved:  # stored events joined, or one now has an earlier mention: their rows take the id
+            if gone is not None:
+                gone.update(moved)
             link_cache.forget_block(next(r.block for r in rows if r.gid in members))
             marks = ", ".join("?" * len(moved))
             cur.execute(f"UPDATE event_links SET link_id = ? WHERE link_id IN ({marks})", [head, *moved])
@@ -782,6 +759,7 @@ def link_all(cur: duckdb.DuckDBPyConnection, rules: LinkRules | None = None) -> 
             done.add((row.block, _signature(row), link))
             keys += _key_rows(row, link, order[link], reach)
     _bulk(cur, "event_link_keys", _KEY_COLUMNS, keys)
+    linked_counts.rebuild(cur)
     return len(set(link_of.values()))
 
 

@@ -8,6 +8,10 @@ is :class:`ReleasingStore`: it opens the store for writing when a document is to
 closes it once it has held it ``hold`` seconds (at the next call, or from its watchdog thread while
 the pipeline codes the next batch), so a reader gets in between two of its batches and sees what
 the last one committed. The server side is ``diplograph.serve.gate``.
+
+A writer kept out says so: while :func:`open_store` retries for writing, the file :func:`turn_file`
+(the store's path with ``.turn`` appended) exists, so a server lets go of the file when a writer
+waits rather than every few seconds whether or not one does (closing drops DuckDB's caches).
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ if TYPE_CHECKING:
     from ..settings import Settings
     from .feeds import ItemRef
 
-__all__ = ["ReleasingStore", "is_locked", "open_store"]
+__all__ = ["ReleasingStore", "is_locked", "open_store", "turn_file", "turn_wanted"]
 
 # Seconds between two attempts to open a file another process holds.
 RETRY_EVERY = 0.02
@@ -38,16 +42,51 @@ def is_locked(exc: StoreError) -> bool:
     return exc.problem.startswith("another diplograph process")
 
 
+# Seconds after which a turn file no writer has touched again is stale (its writer gone).
+TURN_STALE = 30.0
+
+
+def turn_file(path: str | Path) -> Path:
+    """The file that says a writer waits for the store at ``path``."""
+    path = Path(path)
+    return path.with_name(path.name + ".turn")
+
+
+def turn_wanted(path: str | Path) -> bool:
+    """Whether a writer waits for the store at ``path`` now (its turn file touched lately)."""
+    try:
+        return time.time() - turn_file(path).stat().st_mtime < TURN_STALE
+    except OSError:
+        return False
+
+
 def open_store(path: str | Path, *, read_only: bool, wait: float, settings: Settings | None = None) -> Store:
-    """Open the store, retrying for up to ``wait`` seconds while another process holds the file."""
+    """Open the store, retrying for up to ``wait`` seconds while another process holds the file; a
+    writer kept out touches the store's turn file meanwhile (removed once it has the file or gives up)."""
     deadline = time.monotonic() + wait
-    while True:
-        try:
-            return Store(path, read_only=read_only, settings=settings)
-        except StoreError as exc:
-            if not is_locked(exc) or time.monotonic() >= deadline:
-                raise
-        time.sleep(RETRY_EVERY)
+    waiting = False
+    try:
+        while True:
+            try:
+                return Store(path, read_only=read_only, settings=settings)
+            except StoreError as exc:
+                if not is_locked(exc) or time.monotonic() >= deadline:
+                    raise
+            if not read_only:
+                waiting = _touch(turn_file(path)) or waiting
+            time.sleep(RETRY_EVERY)
+    finally:
+        if waiting:
+            turn_file(path).unlink(missing_ok=True)
+
+
+def _touch(marker: Path) -> bool:
+    """Touch the turn file; False when the folder does not let us (the server then lets go every few seconds)."""
+    try:
+        marker.touch()
+    except OSError:
+        return False
+    return True
 
 
 class ReleasingStore:
