@@ -66,7 +66,10 @@ def connect(address: str) -> Iterator[Client]:
             yield client
         return
     with dask.config.set({"distributed.scheduler.allowed-failures": LOCAL_ALLOWED_FAILURES}):
+        # no dashboard; the scheduler's HTTP routes (health, metrics) on an ephemeral loopback port,
+        # not on 8787, which another cluster may hold
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                               scheduler_port=0, dashboard_address=None, silence_logs=logging.CRITICAL)
+                               scheduler_port=0, dashboard_address=None, silence_logs=logging.CRITICAL,
+                               scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"})
     with cluster, Client(cluster, set_as_default=False) as client:
         yield client

@@ -164,7 +164,9 @@ def check_partition_folder(directory: Path) -> None:
         if others:
             raise InputError(str(directory), f"holds other files than a Parquet export ({others[0]}); "
                                              "give a new or empty folder")
-    _check_writable(directory)
+    parent = directory.parent
+    if not parent.is_dir() or not os.access(parent, os.W_OK):
+        raise InputError(str(directory), f"cannot write here: {parent} is not a writable folder")
 
 
 @dataclass(frozen=True)

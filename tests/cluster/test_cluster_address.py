@@ -28,7 +28,7 @@ def test_local_names_its_worker_count():
 @pytest.mark.parametrize("text", ["127.0.0.1:8786", "tcp://127.0.0.1", "tcp://host:99999", "local:0",
                                   "local:many", "local:99999", "http://127.0.0.1:8786", "tcp://a b:1"])
 def test_a_malformed_address_is_refused(text):
-    with pytest.raises(InputError, match="tcp://HOST:PORT|local:N"):
+    with pytest.raises(InputError, match=r"not a cluster address|takes 1 to"):
         parse_address(text)
 
 
