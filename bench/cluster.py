@@ -26,18 +26,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from throughput import corpus  # noqa: E402  (bench/ is not a package)
+from throughput import corpus
 
-from diplograph.batch import ingest  # noqa: E402
-from diplograph.cluster.address import connect  # noqa: E402
-from diplograph.cluster.runner import run_on_cluster  # noqa: E402
-from diplograph.cluster.tasks import PipelineSpec, pipeline_for  # noqa: E402
-from diplograph.ingest import iter_sources  # noqa: E402
-from diplograph.model import Document  # noqa: E402
-from diplograph.pipeline import Pipeline  # noqa: E402
-from diplograph.settings import load_settings  # noqa: E402
-from diplograph.store import Store, source_key  # noqa: E402
-from diplograph.store.shared import ReleasingStore  # noqa: E402
+from diplograph.batch import ingest
+from diplograph.cluster.address import connect
+from diplograph.cluster.runner import run_on_cluster
+from diplograph.cluster.tasks import PipelineSpec, pipeline_for
+from diplograph.ingest import iter_sources
+from diplograph.model import Document
+from diplograph.pipeline import Pipeline
+from diplograph.settings import load_settings
+from diplograph.store import Store, source_key
+from diplograph.store.shared import ReleasingStore
 
 
 def _rss_mb() -> float:
@@ -116,9 +116,9 @@ def main() -> None:
               f"{mentions / len(documents):.1f} mentions per document: at most {1 / per_doc:.0f} documents/s, "
               f"the rate of {1 / per_doc / results[1]['rate']:.0f} workers like these")
         sizes = [len(pickle.dumps(d, protocol=5)) for d in documents]
+        sent = statistics.mean(len(t.encode()) for t in texts)
         print(f"network: {statistics.mean(sizes) / 1024:.1f} KB per document result (pickled; median "
-              f"{statistics.median(sizes) / 1024:.1f} KB), {statistics.mean(len(t.encode()) for t in texts) / 1024:.1f} "
-              "KB of text sent per article")
+              f"{statistics.median(sizes) / 1024:.1f} KB), {sent / 1024:.1f} KB of text sent per article")
 
 
 if __name__ == "__main__":
