@@ -39,6 +39,9 @@ __all__ = ["ClusterError", "run_on_cluster"]
 # Batches in flight per worker thread, as _workers.QUEUE_PER_WORKER per local worker: enough that no
 # worker waits for its next batch, few enough that a long input stream never piles up in memory.
 TASKS_PER_THREAD = 2
+# Above this size a submitted batch makes Dask warn (its default: 10 MB): a batch of 32 inputs of up
+# to max_bytes (20 MB) each may be far larger, and is still one batch.
+LARGE_BATCH = "1 GiB"
 KILLED = ("Dask workers died while coding this document, alone in its task, as many times as the "
           "scheduler allows (allowed-failures): killed, e.g. for lack of memory, or crashed")
 
@@ -65,6 +68,8 @@ def run_on_cluster(client: Client, pipeline: Pipeline, items: Iterable[Source | 
         from ..lexicon.dictionary import load_dictionary
 
         load_dictionary(pipeline.actor_files)  # a bad actor file fails here, named as the user gave it
+    import dask
+
     spec = PipelineSpec.of(pipeline)
     run = uuid.uuid4().hex[:12]
     stream = iter(items)
@@ -75,7 +80,10 @@ def run_on_cluster(client: Client, pipeline: Pipeline, items: Iterable[Source | 
         nonlocal number
         number += 1
         key = f"diplograph-batch-{run}-{number}"
-        return _Task(batch, client.submit(code_batch, spec, batch, key=key, pure=False))
+        # a batch is data sent once (pages of up to max_bytes each): Dask's advice on large graphs,
+        # to load the data on the workers, does not apply, so its warning is not printed
+        with dask.config.set({"distributed.admin.large-graph-warning-threshold": LARGE_BATCH}):
+            return _Task(batch, client.submit(code_batch, spec, batch, key=key, pure=False))
 
     try:
         while batch := list(islice(stream, pipeline.settings.batch_size)):
