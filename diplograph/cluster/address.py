@@ -51,25 +51,45 @@ def parse_address(address: str) -> tuple[str, int]:
 
 @contextlib.contextmanager
 def connect(address: str) -> Iterator[Client]:
-    """A client of the cluster ``address`` names, closed (with a LocalCluster, the cluster too) at the end."""
+    """A client of the cluster ``address`` names, closed (with a LocalCluster, the cluster too) at the end.
+
+    Dask's own log lines (a lost connection's traceback, a worker restarted) are silenced meanwhile:
+    what a run meets is reported by diplograph, in one line."""
     kind, workers = parse_address(address)
     import dask
     from distributed import Client, LocalCluster
 
-    if kind == "tcp":
-        try:
-            client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
-        except (OSError, TimeoutError) as exc:
-            raise ClusterError(address, f"no Dask scheduler answered within {CONNECT_TIMEOUT:g} s "
-                                        f"({type(exc).__name__})") from None
-        with client:
-            yield client
-        return
-    with dask.config.set({"distributed.scheduler.allowed-failures": LOCAL_ALLOWED_FAILURES}):
-        # no dashboard; the scheduler's HTTP routes (health, metrics) on an ephemeral loopback port,
-        # not on 8787, which another cluster may hold
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                               scheduler_port=0, dashboard_address=None, silence_logs=logging.CRITICAL,
-                               scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"})
-    with cluster, Client(cluster, set_as_default=False) as client:
-        yield client
+    with _quiet_logs():
+        if kind == "tcp":
+            try:
+                client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
+            except (OSError, TimeoutError) as exc:
+                raise ClusterError(address, f"no Dask scheduler answered within {CONNECT_TIMEOUT:g} s "
+                                            f"({type(exc).__name__})") from None
+            with client:
+                yield client
+        else:
+            with dask.config.set({"distributed.scheduler.allowed-failures": LOCAL_ALLOWED_FAILURES}):
+                # no dashboard; the scheduler's HTTP routes (health, metrics) on an ephemeral loopback
+                # port, not on 8787, which another cluster may hold
+                cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                                       scheduler_port=0, dashboard_address=None, silence_logs=logging.CRITICAL,
+                                       scheduler_kwargs={"dashboard": False, "dashboard_address": "127.0.0.1:0"})
+            with cluster, Client(cluster, set_as_default=False) as client:
+                yield client
+
+
+@contextlib.contextmanager
+def _quiet_logs() -> Iterator[None]:
+    """Dask's and tornado's loggers at CRITICAL for the duration, then as they were."""
+    names = ["distributed", "tornado", *(name for name in logging.root.manager.loggerDict
+                                         if name.split(".")[0] in ("distributed", "tornado"))]
+    loggers = [logging.getLogger(name) for name in dict.fromkeys(names)]
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)

@@ -20,11 +20,12 @@ from __future__ import annotations
 import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import CancelledError
 from dataclasses import dataclass
 from itertools import islice
 from typing import TYPE_CHECKING
 
-from ..errors import DiplographError
+from ..errors import DiplographError, one_line
 from ..model import Failure
 from .tasks import PipelineSpec, code_batch
 
@@ -42,6 +43,7 @@ TASKS_PER_THREAD = 2
 # Above this size a submitted batch makes Dask warn (its default: 10 MB): a batch of 32 inputs of up
 # to max_bytes (20 MB) each may be far larger, and is still one batch.
 LARGE_BATCH = "1 GiB"
+LOST = "lost the Dask scheduler; what was stored is kept, re-run to finish"
 KILLED = ("Dask workers died while coding this document, alone in its task, as many times as the "
           "scheduler allows (allowed-failures): killed, e.g. for lack of memory, or crashed")
 
@@ -50,7 +52,7 @@ class ClusterError(DiplographError):
     """The cluster cannot code: unreachable, or a task failed for a reason no document explains."""
 
     def __init__(self, address: str, problem: str) -> None:
-        super().__init__(f"{address}: {problem}")
+        super().__init__(f"{one_line(address)}: {one_line(problem)}")
         self.address = address
         self.problem = problem
 
@@ -88,7 +90,7 @@ def run_on_cluster(client: Client, pipeline: Pipeline, items: Iterable[Source | 
     try:
         while batch := list(islice(stream, pipeline.settings.batch_size)):
             pending.append(submit(batch))
-            while len(pending) >= _window(client):
+            while len(pending) >= _window(client, address):
                 yield from _results(pending.popleft(), submit, address)
         while pending:
             yield from _results(pending.popleft(), submit, address)
@@ -97,8 +99,11 @@ def run_on_cluster(client: Client, pipeline: Pipeline, items: Iterable[Source | 
             client.cancel([task.future for task in pending])
 
 
-def _window(client: Client) -> int:
-    threads = sum(client.nthreads().values())
+def _window(client: Client, address: str) -> int:
+    try:
+        threads = sum(client.nthreads().values())
+    except OSError:  # distributed's CommClosedError is one
+        raise ClusterError(address, LOST) from None
     return max(TASKS_PER_THREAD, TASKS_PER_THREAD * threads)
 
 
@@ -130,6 +135,8 @@ def _result(task: _Task, address: str) -> list[Document | Failure]:
         raise
     except DiplographError:
         raise
+    except CancelledError:  # the client cancels what it holds when it loses the scheduler
+        raise ClusterError(address, LOST) from None
     except Exception as exc:
         raise ClusterError(address, f"a worker could not code a batch: {type(exc).__name__}: {exc}") from exc
     finally:

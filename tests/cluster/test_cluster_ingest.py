@@ -237,15 +237,48 @@ def tcp_cluster(tcp_workers) -> str:
     return tcp_workers[0]
 
 
+class _Slow:
+    """A worker plugin: each batch waits a second before it is coded (coded as ever), so that the
+    batches a worker holds are still running when the test kills it."""
+
+    name = "diplograph-test-slow"
+
+    def setup(self, worker) -> None:
+        from diplograph.cluster import tasks
+
+        original = tasks.pipeline_for
+
+        class Slow:
+            def __init__(self, pipeline) -> None:
+                self.pipeline = pipeline
+
+            def process_batch(self, batch):
+                time.sleep(1.0)
+                return self.pipeline.process_batch(batch)
+
+        self.original = original
+        tasks.pipeline_for = lambda spec: Slow(original(spec))
+
+    def teardown(self, worker) -> None:
+        from diplograph.cluster import tasks
+
+        tasks.pipeline_for = self.original
+
+
 def test_killing_a_worker_mid_run_loses_no_document(corpus, config, local_snapshot, tcp_workers, tmp_path):
+    from distributed.diagnostics.plugin import WorkerPlugin
+
     address, _ = tcp_workers
     killed: list[str] = []
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])
+    plugin = type("Slow", (_Slow, WorkerPlugin), {})()
     with connect(address) as client:
+        client.register_plugin(plugin)
         pids = client.run(os.getpid)
 
         def kill_one_busy(results):
             for n, result in enumerate(results):
-                if n == 0:  # the first result is in: the other batches are on the workers
+                if n == 0:  # the first result is in: the next batches are on the workers, for a second at least
                     busy = [w for w, keys in client.processing().items() if keys]
                     assert busy, "no worker holds a batch to lose"
                     os.kill(pids[busy[0]], signal.SIGKILL)
@@ -254,9 +287,12 @@ def test_killing_a_worker_mid_run_loses_no_document(corpus, config, local_snapsh
 
         db = tmp_path / "killed.duckdb"
         settings = _settings(config)
-        with Store(db) as store:
-            summary = ingest(iter_sources([str(corpus)], settings), store, Pipeline(settings),
-                             run=lambda items: kill_one_busy(run_on_cluster(client, Pipeline(settings), items)))
+        try:
+            with Store(db) as store:
+                summary = ingest(iter_sources([str(corpus)], settings), store, Pipeline(settings),
+                                 run=lambda items: kill_one_busy(run_on_cluster(client, Pipeline(settings), items)))
+        finally:
+            client.unregister_worker_plugin(plugin.name)
         assert killed and killed[0] not in client.nthreads()  # that worker is gone for good (no nanny)
     assert (summary.stored, len(summary.failures)) == (STORED, 1)
     assert _snapshot(db) == local_snapshot
