@@ -8,11 +8,11 @@ by the caller alone, gets them as a local run gives them.
 A worker that dies while it holds a batch costs nothing: the scheduler runs the batch again on
 another worker, up to its ``allowed-failures`` (``address.connect`` sets 1 for ``local:N``, a running
 scheduler keeps its own, Dask's default 3). A batch that has killed that many workers comes back as
-KilledWorker: its documents are then sent again one per task, so the documents that shared a batch
-with a deadly one (or were only queued on a worker that died) are coded, and a document that kills
-workers on its own is recorded as a Failure, as ``_workers.py`` records a batch that kills two local
-workers. Any other error of a task (a worker without diplograph, another version) stops the run with
-one line: nothing more would be coded.
+KilledWorker: its documents are then sent again one per task, one task at a time, so the documents
+that shared a batch with a deadly one (or were only queued on a worker that died) are coded, and a
+document that kills workers on its own is recorded as a Failure, as ``_workers.py`` records a batch
+that kills two local workers. Any other error of a task (a worker without diplograph, another
+version) stops the run with one line: nothing more would be coded.
 """
 
 from __future__ import annotations
@@ -118,7 +118,10 @@ def _results(task: _Task, submit: Callable[[list[Source | Failure]], _Task], add
     if len(task.batch) == 1:
         return _killed(task.batch)
     out: list[Document | Failure] = []
-    for alone in [submit([item]) for item in task.batch]:  # all submitted, then read in order
+    for item in task.batch:
+        # one at a time: the scheduler counts a death against every task its worker held, so an
+        # innocent document queued beside the deadly one on two dying workers would fail with it
+        alone = submit([item])
         try:
             out.extend(_result(alone, address))
         except KilledWorker:
