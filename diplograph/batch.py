@@ -20,7 +20,7 @@ StoreError: the document being written is rolled back and stays not done, so a r
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
@@ -63,8 +63,14 @@ class IngestSummary:
 
 
 def ingest(items: Iterable[Source | Failure], store: StoreWrites, pipeline: Pipeline, *,
-           progress: Progress | None = None) -> IngestSummary:
-    """Read every source (from ``diplograph.ingest.iter_sources``) into ``store`` and say what happened."""
+           progress: Progress | None = None,
+           run: Callable[[Iterable[Source | Failure]], Iterable[Document | Failure]] | None = None,
+           ) -> IngestSummary:
+    """Read every source (from ``diplograph.ingest.iter_sources``) into ``store`` and say what happened.
+
+    ``run`` codes the sources not yet stored, results in input order: ``pipeline.run`` (this process
+    and its worker processes) unless given, e.g. ``cluster.runner.run_on_cluster`` on a Dask cluster;
+    the results are written here either way, this process being the store's one writer."""
     summary = IngestSummary()
     keys: dict[str, str] = {}
 
@@ -80,7 +86,7 @@ def ingest(items: Iterable[Source | Failure], store: StoreWrites, pipeline: Pipe
                 keys[item.name] = key
             yield item
 
-    for result in pipeline.run(fresh()):
+    for result in (run or pipeline.run)(fresh()):
         if isinstance(result, Failure):
             store.add_failure(result, key=keys.get(result.input))
             summary.failures.append(result)

@@ -7,6 +7,8 @@ on past a bad document and says at the end how many failed.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import functools
 import json
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -142,6 +144,12 @@ def _build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ingest", help="read articles into the store (idempotent, resumable)")
     _add_run_options(p)
     p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB file (default ./{DEFAULT_DB})")
+    p.add_argument("--cluster", metavar="ADDRESS",
+                   help="code on a Dask cluster: tcp://HOST:PORT of a running scheduler, or local:N "
+                        "(N local worker processes); the store is written here")
+    p.add_argument("--parquet", metavar="DIR",
+                   help="also write the store's events (one row per mention) as Parquet partitioned by "
+                        "publication date (DIR/published=YYYY-MM-DD/part-0.parquet), replacing DIR's")
 
     p = sub.add_parser("watch", help="poll RSS/Atom feeds and ingest their new items, every --every, for ever")
     p.add_argument("feeds", nargs="+", metavar="FEED",
@@ -312,12 +320,38 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     from .progress import Progress
     from .store.shared import ReleasingStore
 
+    if args.cluster is not None and args.workers is not None:
+        raise InputError("--workers", "sets local worker processes; with --cluster the cluster's workers code")
+    if args.cluster is not None:
+        from .cluster.address import parse_address
+
+        parse_address(args.cluster)  # a malformed address fails before any input is read
+    if args.parquet is not None:
+        from .store.export import check_partition_folder
+
+        check_partition_folder(Path(args.parquet))
     pipeline, sources = _pipeline_and_sources(args)
     # the file is held only while a batch is written, so `diplograph serve` can read it in between
-    with ReleasingStore(args.db, settings=pipeline.settings) as store, Progress(quiet=args.quiet) as progress:
-        summary = ingest(sources, store, pipeline, progress=progress)
+    with contextlib.ExitStack() as stack:
+        store = stack.enter_context(ReleasingStore(args.db, settings=pipeline.settings))
+        run = None
+        if args.cluster is not None:
+            from .cluster.address import connect
+            from .cluster.runner import run_on_cluster
+
+            client = stack.enter_context(connect(args.cluster))
+            run = functools.partial(run_on_cluster, client, pipeline, address=args.cluster)
+        progress = stack.enter_context(Progress(quiet=args.quiet))
+        summary = ingest(sources, store, pipeline, progress=progress, run=run)
     _print_failures(summary.failures)
     print(f"{args.db}: {summary.line()}", file=sys.stderr)
+    if args.parquet is not None:
+        from .store.export import export_partitioned
+        from .store.shared import INGEST_WAIT, open_store
+
+        with open_store(args.db, read_only=True, wait=INGEST_WAIT) as done:
+            rows = export_partitioned(done, args.parquet)
+        print(f"{args.parquet}: {rows} event mentions as Parquet, partitioned by publication date", file=sys.stderr)
     return EXIT_INPUT if summary.failures else 0
 
 

@@ -29,12 +29,22 @@ a limit on the events whose mentions are listed).
 
 A file is written beside its destination and moved into place when complete, so a failed export
 leaves no half file.
+
+``export_partitioned`` writes the per-mention rows as a folder of Parquet files partitioned by the
+article's publication date, hive-style (``published=2022-09-21/part-0.parquet``; no date:
+``published=__HIVE_DEFAULT_PARTITION__``), which DuckDB (``read_parquet('DIR/**/*.parquet',
+hive_partitioning=true)``), Spark and BigQuery read back with the ``published`` column restored. The
+partition key is ``published``, not ``date``: ``date`` is a column already, the event's own date. The
+folder is the store's snapshot: written whole beside it and swapped in, so a re-run replaces it and
+never duplicates a row, and a failed write leaves the last complete one.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import shutil
+import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,7 +57,7 @@ from .db import Store, single_row
 from .gdelt import Article, Counts, gdelt_row, in_span, lead_paragraph, mention_row
 from .query import EVENT_ORDER, check_min_sources, event_filter, limit_clause, require_linked
 
-__all__ = ["EVENT_FORMATS", "FORMATS", "export_events"]
+__all__ = ["EVENT_FORMATS", "FORMATS", "check_partition_folder", "export_events", "export_partitioned"]
 
 EVENT_FORMATS = ("csv", "gdelt", "jsonl", "parquet")
 FORMATS = (*EVENT_FORMATS, "gdelt-mentions")
@@ -113,6 +123,50 @@ def export_events(
     finally:
         partial.unlink(missing_ok=True)
     return count
+
+
+# The partition folders of a folder ``export_partitioned`` wrote: what it may replace.
+_PARTITION = "published="
+
+
+def export_partitioned(store: Store, directory: str | Path) -> int:
+    """Every mention (the rows of ``export --format parquet --per-mention``) as Parquet under
+    ``directory``, partitioned by publication date; the number of rows written. ``directory`` must be
+    new, empty, or a folder this function wrote (only ``published=...`` folders in it)."""
+    directory = Path(directory)
+    check_partition_folder(directory)
+    require_linked(store)
+    sql, params = _selection(True, None, None, False, {})("* EXCLUDE (added)")
+    fresh = Path(tempfile.mkdtemp(prefix=f".{directory.name}.", suffix=".partial", dir=directory.parent))
+    old = fresh.with_suffix(".old")  # the folder replaced, removed once the new one is in place
+    try:
+        with store.cursor() as cur:
+            copy = (f"COPY ({sql}) TO '{_sql_string(fresh)}' (FORMAT parquet, PARTITION_BY (published), "
+                    "OVERWRITE_OR_IGNORE true, FILENAME_PATTERN 'part-{i}')")
+            (count,) = single_row(cur, copy, params)
+        if directory.exists():
+            os.replace(directory, old)
+        os.replace(fresh, directory)
+    except (OSError, duckdb.IOException) as exc:
+        raise InputError(str(directory), f"cannot write the Parquet folder ({exc})") from None
+    finally:
+        shutil.rmtree(fresh, ignore_errors=True)
+        shutil.rmtree(old, ignore_errors=True)
+    return count
+
+
+def check_partition_folder(directory: Path) -> None:
+    """Refuse, before any work, a folder this export would wrongly replace, or one it cannot write."""
+    if directory.exists() and not directory.is_dir():
+        raise InputError(str(directory), "is a file; give a folder for the Parquet files")
+    if directory.is_dir():
+        others = [p.name for p in directory.iterdir() if not (p.is_dir() and p.name.startswith(_PARTITION))]
+        if others:
+            raise InputError(str(directory), f"holds other files than a Parquet export ({others[0]}); "
+                                             "give a new or empty folder")
+    parent = directory.parent
+    if not parent.is_dir() or not os.access(parent, os.W_OK):
+        raise InputError(str(directory), f"cannot write here: {parent} is not a writable folder")
 
 
 @dataclass(frozen=True)
