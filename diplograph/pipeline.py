@@ -54,6 +54,7 @@ class Pipeline:
         """Load what the stages load on first use, by coding the bundled sample article once: the
         model, the actor dictionary (2 s), the gazetteer's cities (1.5 s), the cleaners' lists.
         Workers forked afterwards share them instead of each loading its own."""
+        from .lexicon.gazetteer import preload
         from .lexicon.tables import shipped_text
 
         if self._warm:
@@ -61,6 +62,7 @@ class Pipeline:
         self._warm = True
         self.process_batch([Source(name="<warm-up>", content=shipped_text("demo_article.txt"),
                                    published="2022-09-21")])
+        preload()  # the sample names no place the gazetteer is asked for
 
     @property
     def limits(self) -> Limits:
