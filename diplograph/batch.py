@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from .errors import InputError
@@ -69,15 +70,20 @@ def ingest(items: Iterable[Source | Failure], store: Store | ReleasingStore, pip
                 keys[item.name] = key
             yield item
 
-    for result in pipeline.run(fresh()):
-        if isinstance(result, Failure):
-            store.add_failure(result, key=keys.get(result.input))
-            summary.failures.append(result)
-            failed = True
-        else:
-            failed = not _store_document(store, result, keys.get(result.source or "", ""), summary)
-        if progress:
-            progress.update(failed=failed)
+    results = pipeline.run(fresh())
+    # a batch's results come together (a worker returns them at once): each batch is stored with
+    # the store held open throughout, and let go of while the next one is coded
+    while batch := list(islice(results, pipeline.settings.batch_size)):
+        with store.held():
+            for result in batch:
+                if isinstance(result, Failure):
+                    store.add_failure(result, key=keys.get(result.input))
+                    summary.failures.append(result)
+                    failed = True
+                else:
+                    failed = not _store_document(store, result, keys.get(result.source or "", ""), summary)
+                if progress:
+                    progress.update(failed=failed)
     return summary
 
 

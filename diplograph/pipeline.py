@@ -60,8 +60,11 @@ class Pipeline:
         if self._warm:
             return
         self._warm = True
-        self.process_batch([Source(name="<warm-up>", content=shipped_text("demo_article.txt"),
-                                   published="2022-09-21")])
+        sample = Source(name="<warm-up>", content=shipped_text("demo_article.txt"), published="2022-09-21")
+        nlp = self.nlp
+        for item in self._cleaned([sample]):
+            if isinstance(item, Document):
+                nlp(make_doc(nlp, item.text, _meta(item)))
         preload()  # the sample names no place the gazetteer is asked for
 
     @property
