@@ -54,7 +54,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=300, help="articles in the corpus (default 300)")
     parser.add_argument("--single", action="store_true", help="also time both with one process")
+    parser.add_argument("--ingest", nargs=3, metavar=("DIR", "DB", "WORKERS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.ingest:  # one measurement of ingest_rate, in this fresh process, as JSON
+        folder, db, workers = args.ingest
+        rate_, summary, parent, memory = ingest_rate(folder, Path(db), int(workers))
+        print(json.dumps({"rate": rate_, "summary": summary, "parent_cpu": parent, "memory": str(memory)}))
+        return
     texts = corpus(args.n)
     chars = sum(len(t) for t in texts)
     print(f"corpus: {len(texts)} articles, {chars / len(texts):.0f} characters on average")
@@ -79,9 +85,13 @@ def main() -> None:
         for i, text in enumerate(texts):
             (folder / f"{i:04d}.txt").write_text(text, "utf-8")
         for p in procs:
-            ours[p], summary, parent, memory = ingest_rate(str(folder), Path(tmp) / f"bench{p}.duckdb", p)
+            # in a fresh process: workers forked from this one would count its bare parse's memory
+            found = json.loads(subprocess.run(
+                [sys.executable, __file__, "--ingest", str(folder), str(Path(tmp) / f"bench{p}.duckdb"), str(p)],
+                check=True, capture_output=True, text=True).stdout)
+            ours[p] = found["rate"]
             print(f"diplograph ingest, {p} worker(s), in-process:  {ours[p]:6.1f} articles/s  "
-                  f"({summary}; parent {parent:.1f} s CPU)  {memory}")
+                  f"({found['summary']}; parent {found['parent_cpu']:.1f} s CPU)  {found['memory']}")
         db = Path(tmp) / "command.duckdb"
         command = rate(lambda: subprocess.run(
             [sys.executable, "-m", "diplograph.cli", "ingest", str(folder), "--db", str(db), "--quiet"],
