@@ -2,9 +2,8 @@
 
 Workers are forked after the parent has loaded spaCy and the stages' tables (``Pipeline.warm_up``),
 so they share its model's memory instead of each loading their own (about 6 s and 200 MB saved per
-worker); batches travel as plain
-dataclasses, Sources in and Documents or Failures out. Where the platform cannot fork, one process
-does the work (``workers_for`` says so by returning 1).
+worker); batches travel as plain dataclasses, Sources in and Documents or Failures out. Where the
+platform cannot fork, one process does the work (``workers_for`` says so by returning 1).
 
 No more workers start than there are batches to give them, and a worker never outlives the run:
 each asks the kernel to kill it when its parent dies (Linux's parent-death signal; elsewhere a
