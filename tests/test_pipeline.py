@@ -102,3 +102,19 @@ def test_a_batch_codes_its_english_articles_beside_one_in_another_language(pipel
                                  Source(name="seed.txt", content=seed_text, published="2022-09-21")]))
     assert [r.language for r in results] == ["es", "en"]
     assert not results[0].events and results[1].events and not results[1].notes
+
+
+def test_warm_up_codes_the_sample_once_and_reads_the_gazetteer(pipeline, monkeypatch):
+    """What workers would each load on first use is loaded before they are forked, once."""
+    from diplograph.lexicon import gazetteer
+    from diplograph.lexicon.dictionary import load_dictionary
+
+    warmed = Pipeline(nlp=pipeline.nlp)
+    cleaned = []
+    clean = warmed._cleaned
+    monkeypatch.setattr(warmed, "_cleaned", lambda items: cleaned.extend(clean(items)) or cleaned)
+    warmed.warm_up()
+    warmed.warm_up()
+    assert len(cleaned) == 1 and isinstance(cleaned[0], Document)  # the bundled article, once
+    assert load_dictionary.cache_info().currsize >= 1  # the actor dictionary
+    assert gazetteer._cities.cache_info().currsize == 1  # GeoNames' cities, which the sample never asks for

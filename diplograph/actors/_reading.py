@@ -42,6 +42,8 @@ class Reading:
         self.place_country: dict[int, str] = {}  # "the Azerbaijani republic of [Nakhichevan]"
         self.setting: str | None = None  # the country the article is set in (``_setting``)
         self._full_names: dict[str, list[tuple[int, str]]] | None = None
+        self._lowers: list[str] | None = None
+        self._lemmas: list[str] = []
 
     def index_matches(self) -> None:
         """Map each token to the name it is part of, once the names are final."""
@@ -98,14 +100,18 @@ class Reading:
     def _find_role_phrase(self, tok: Token) -> tuple[str | None, int]:
         if tok.pos_ not in {"NOUN", "PROPN"}:
             return None, tok.i
+        if self._lowers is None:  # each word's lower case and lemma, read from the Doc once
+            self._lowers = [t.lower_ for t in self.doc]
+            self._lemmas = [t.lemma_.lower() for t in self.doc]
+        lowers, lemmas = self._lowers, self._lemmas
         for back in (2, 1, 0):
             if tok.i - back < 0:
                 continue
-            words = [t.lower_ for t in self.doc[tok.i - back : tok.i]]
-            lemma = self.doc[tok.i - back].lemma_.lower()
+            words = lowers[tok.i - back : tok.i]
+            lemma = lemmas[tok.i - back]
             firsts = dict.fromkeys([words[0], lemma] if words else [None])
             for first in firsts:  # "Heads of State": the first word's lemma too
-                for last in (tok.lower_, tok.lemma_.lower()):
+                for last in (lowers[tok.i], lemmas[tok.i]):
                     phrase = [first, *words[1:], last] if first else [last]
                     key = match_key(" ".join(phrase))
                     if key in self.dictionary.roles:

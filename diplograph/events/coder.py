@@ -126,6 +126,8 @@ class DocumentCoder(RoleFinder):
 
     # ------------------------------------------------------------------ triggers and codes
     def _trigger(self, token: Token) -> Trigger | None:
+        if token.pos_ not in ("VERB", "NOUN", "PROPN"):
+            return None  # the only triggers; most words are neither (asked first: it is cheap)
         lemma = token.lemma_.lower()
         if token.head.pos_ in ("NOUN", "PROPN") and (token.dep_ in ("amod", "npadvmod") or (
                 token.dep_ == "compound" and token.pos_ == "VERB")):

@@ -71,6 +71,7 @@ VARIANT_SIMILARITY = 0.8  # how alike a misspelt alias and the name must be ("Qu
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+@lru_cache(maxsize=1 << 16)  # pure; the actor stage asks it of every word and phrase, most of them often
 def match_key(text: str) -> str:
     """The lookup key of a name: folded case and accents, no dots, hyphens or leading "the"."""
     folded = text.lower()

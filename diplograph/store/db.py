@@ -18,7 +18,7 @@ import os
 import re
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager, nullcontext, suppress
 from pathlib import Path
 from typing import Any, Literal
 
@@ -299,6 +299,10 @@ class Store:
         """Store a document with its actors, events and quotes; False if it is stored already
         (:meth:`put` says whether it was then recorded as another article)."""
         return self.put(doc, key=key) == "document"
+
+    def held(self) -> nullcontext[Store]:
+        """``ReleasingStore.held``'s twin: this store is open until it is closed."""
+        return nullcontext(self)
 
     def put(self, doc: Document, *, key: str | None = None, feed_item: feeds.ItemRef | None = None) -> Added:
         """Store a document, or another publication of a stored one; what it added.
