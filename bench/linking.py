@@ -3,11 +3,12 @@
 The coded events of the store test documents (tests/fixtures/store/documents.json: the seed
 article and two wire reports, 16 events) are replicated: story copy ``k`` shifts every day-dated
 date by 2k days (``SPACING``), every month-dated one by k months and every year-dated one by k years,
+dates its undated mentions by its publication (as the coder now records them, precision "published"),
 rewords its text (``_reworded``: another text, same offsets), and appears under ``--outlets`` outlets
 with that text, so each happening has that many mentions from as many sources and each text that
-many copies. ``--piled`` gives the data before (copies a day apart, months and years not shifted, one
-text for all): its month-dated mentions pile into one event of 1/16 of all mentions, its
-publication-dated ones chain into a few such events, and every document is a copy of 1/3 of the others.
+many copies. ``--piled`` gives the data before (copies a day apart, months and years not shifted, undated
+mentions, one text for all): its month-, year- and un-dated mentions pile into four events of 1/16 of
+all mentions each, and every document is a copy of 1/3 of the others.
 
 The mentions are written to the events table first (not timed); then each document is linked as
 ``Store.add`` links it (``link_document`` with the Store's ``LinkCache``, in a transaction of its own,
@@ -47,7 +48,7 @@ from typing import Any
 from diplograph.model import Document
 from diplograph.store import Store, articles, copies, db, linked_counts, stories
 from diplograph.store.db import _event_row, _insert_rows
-from diplograph.store.linking import link_all, link_document
+from diplograph.store.linking import _bulk, link_all, link_document
 
 DOCUMENTS = Path(__file__).parents[1] / "tests" / "fixtures" / "store" / "documents.json"
 
@@ -110,6 +111,8 @@ def replicas(total: int, outlets: int, *, piled: bool = False) -> list[Document]
                     r["text"] = _reworded(r["text"], k)
                 for event in r["events"]:
                     event["date"] = _shift(event.get("date"), k, piled=piled)
+                    if not event["date"] and not piled:  # as the coder dates them now: by the article
+                        event["date"], event["date_precision"] = r["published"], "published"
                 docs.append(Document.from_record(r))
                 mentions += len(r["events"])
                 if mentions >= total:
@@ -152,6 +155,25 @@ def _timed_parts(cpu: dict[str, float]) -> Iterator[None]:
             setattr(module, name, function)
 
 
+def _fill_copies(cur: Any, docs: list[Document]) -> None:
+    """The copies of ``docs`` as ``copies.refresh`` makes them, at once: the documents of one text are one
+    group under its earliest (by published, doc_id); texts of other story copies share no shingle
+    (``_reworded``). ``copies.refresh`` links document after document: minutes at 100,000 mentions."""
+    by_text: dict[str, list[Document]] = {}
+    for doc in docs:
+        by_text.setdefault(doc.text, []).append(doc)
+    rows, bands = [], []
+    for text, members in by_text.items():
+        sig = copies.signature(text)
+        dated = [(doc.doc_id, db._as_date(doc.published, doc, "published")) for doc in members]
+        original = min(dated, key=copies._age)[0]
+        rows += [(doc_id, original, published, copies._to_bytes(sig)) for doc_id, published in dated]
+        bands += [(key, doc_id) for key in copies.band_keys(sig) for doc_id, _ in dated]
+    _bulk(cur, "doc_copies", "doc_id, copy_of, published, signature", rows)
+    _bulk(cur, "doc_bands", "band_key, doc_id", bands)
+    cur.execute("INSERT OR REPLACE INTO meta VALUES ('copies', ?)", [copies._MADE_WITH])
+
+
 def put_cost(sizes: list[int], outlets: int, count: int, *, piled: bool = False) -> None:
     """Per size: a store of that many mentions filled at once, then ``count`` more documents put one by
     one; wall ms per document (median, mean, p90), CPU ms per document, and CPU ms per document of each part
@@ -170,7 +192,7 @@ def put_cost(sizes: list[int], outlets: int, count: int, *, piled: bool = False)
                     db._insert_events(cur, doc)
                     db._insert_quotes(cur, doc)
                 articles.fill(cur)
-                copies.refresh(cur)  # a new Store recorded its (empty) copies and stories as made already
+                _fill_copies(cur, docs)  # a new Store recorded its (empty) copies and stories as made already
                 link_all(cur, store.link_rules)  # and counts the linked events
                 stories.rebuild(cur)
             with Store(path) as store:
