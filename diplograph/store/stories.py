@@ -43,8 +43,10 @@ the relations among the documents within ``STORY_DAYS`` of it and those sharing 
 **Cost**: adding a document reads the documents within ``STORY_DAYS`` of it and scores their pairs
 that share a named actor: on the PolNeAR dev articles replicated six times 40 days apart (504
 documents), 50 to 70 ms a document on a shared 2-core machine, as much as the rest of ``Store.add``;
-a rebuild of the 504 takes 1.1 s. A week of a busy feed where one name is everywhere costs the
-square of that week's articles naming it.
+a rebuild of the 504 takes 1.1 s. Every read goes through an index (:data:`INDEXES`), so the cost
+does not grow with the store (``bench/linking.py --put``); it grows with the articles of those days:
+a week of a busy feed where one name is everywhere costs the square of that week's articles naming
+it, and a linked event reported by thousands of articles brings them all into the recomputation.
 """
 
 from __future__ import annotations
