@@ -1,24 +1,33 @@
-"""How long linking mentions into events takes as the store grows (issue 10, item 5).
+"""How long linking mentions into events, and storing documents, take as the store grows (issue 10, item 5).
 
 The coded events of the store test documents (tests/fixtures/store/documents.json: the seed
 article and two wire reports, 16 events) are replicated: story copy ``k`` shifts every day-dated
-date by ``k`` days and appears under ``--outlets`` outlets, so each happening has that many
-mentions from as many sources. The mentions are written to the events table first (not timed);
-then each document is linked as ``Store.add`` links it (``link_document`` with the Store's
-``LinkCache``, in a transaction of its own, one after another, the store growing), and the time is
-printed at each size asked for: wall seconds, per mention, the process's CPU seconds (steadier on a
-busy machine), the marginal cost per mention since the size before, and the linked events found.
-Finally the whole store is linked again from scratch (``link_all``) as a check and a second figure.
+date by 2k days (``SPACING``), every month-dated one by k months and every year-dated one by k years,
+dates its undated mentions by its publication (as the coder now records them, precision "published"),
+rewords its text (``_reworded``: another text, same offsets), and appears under ``--outlets`` outlets
+with that text, so each happening has that many mentions from as many sources and each text that
+many copies. ``--piled`` gives the data before (copies a day apart, months and years not shifted, undated
+mentions, one text for all): its month-, year- and un-dated mentions pile into four events of 1/16 of
+all mentions each, and every document is a copy of 1/3 of the others.
+
+The mentions are written to the events table first (not timed); then each document is linked as
+``Store.add`` links it (``link_document`` with the Store's ``LinkCache``, in a transaction of its own,
+one after another, the store growing), and the time is printed at each size asked for: wall seconds,
+per mention, the process's CPU seconds (steadier on a busy machine), the marginal cost per mention
+since the size before, and the linked events found. Finally the whole store is linked again from
+scratch (``link_all``) as a check and a second figure.
 
 With ``--put N``, the cost of storing a document as ``ingest`` does is timed instead: for each size,
-a store holding that many mentions is filled at once (tables written, ``link_all``, then opened as a
-Store, which computes copies, stories and the linked events' counts), and the next ``N`` documents
-of the series are stored with ``Store.put`` one after another (each its own transaction: copies,
-linking, stories, articles and the kept counts): ms per document, median and mean. Flat across sizes
-is the aim (issue 10: the per-document cost of linking must not grow with the store).
+a store holding that many mentions is filled at once (tables written, then copies, links with their
+counts and stories made from scratch), and the next ``N`` documents
+of the series are stored with ``Store.put`` one after another (each its own transaction): wall ms per
+document (median, mean, p90), CPU ms per document, and the CPU ms per document of each part: rows
+(documents, actors, events, quotes), copies, linking, stories, articles, counts (the kept linked
+events' counts), other (put's own lookups, the sources row, the commit). Flat across sizes is the
+aim: a GDELT day is 730,000 articles, and the store has one writer.
 
     PYTHONPATH=. python bench/linking.py --sizes 10000 30000 100000
-    PYTHONPATH=. python bench/linking.py --sizes 10000 100000 --put 200
+    PYTHONPATH=. python bench/linking.py --sizes 10000 30000 100000 --put 100
 """
 
 from __future__ import annotations
@@ -26,34 +35,68 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import random
 import statistics
+import string
 import tempfile
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from diplograph.model import Document
-from diplograph.store import Store, articles
-from diplograph.store.db import (
-    _event_row,
-    _insert_actors,
-    _insert_document,
-    _insert_events,
-    _insert_quotes,
-    _insert_rows,
-)
-from diplograph.store.linking import link_all, link_document
+from diplograph.store import Store, articles, copies, db, linked_counts, stories
+from diplograph.store.db import _event_row, _insert_rows
+from diplograph.store.linking import _bulk, link_all, link_document
 
 DOCUMENTS = Path(__file__).parents[1] / "tests" / "fixtures" / "store" / "documents.json"
 
 
-def _shift(value: str | None, days: int) -> str | None:
-    if not value or len(value) != 10:
-        return value  # a month or a year stays as it is
-    return (dt.date.fromisoformat(value) + dt.timedelta(days=days)).isoformat()
+# Days between two story copies. Two: a mention dated only by its article's publication links with
+# one a day away (``link_published_tolerance_days``), so copies a day apart would chain every copy's
+# publication-dated mentions into one event across the whole series.
+SPACING = 2
 
 
-def replicas(total: int, outlets: int) -> list[Document]:
-    """Copies of the base documents until ``total`` mentions: (shift k, outlet j) for k, then j."""
+def _shift(value: str | None, copy: int, *, piled: bool = False) -> str | None:
+    """A date of story copy ``copy``: a day SPACING * ``copy`` days later, a month ``copy`` months later,
+    a year ``copy`` years later, so each copy's happening is its own at every precision.
+
+    ``piled``: the data before, copies one day apart whose months and years stay as they are: every
+    copy's month-dated mention then links into one event (1/16 of all mentions), and so do its
+    publication-dated ones, chained a day at a time."""
+    if not value:
+        return value
+    if len(value) == 10:
+        days = copy if piled else SPACING * copy
+        return (dt.date.fromisoformat(value) + dt.timedelta(days=days)).isoformat()
+    if piled:
+        return value
+    if len(value) == 7:
+        months = int(value[:4]) * 12 + int(value[5:7]) - 1 + copy
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    if len(value) == 4:
+        return f"{int(value) + copy:04d}"
+    return value
+
+
+def _reworded(text: str, copy: int) -> str:
+    """The text of story copy ``copy``: every ASCII letter replaced through a permutation of the
+    alphabet drawn for that copy, so the copies' texts share no shingle (each story copy's outlets share
+    it: a syndicated text, a copy group of ``--outlets`` documents, as ``store/copies.py`` finds them)
+    while every offset of the coded record stays right."""
+    letters = string.ascii_lowercase
+    order = random.Random(copy).sample(letters, len(letters))
+    table = str.maketrans(letters + letters.upper(), "".join(order) + "".join(order).upper())
+    return text.translate(table)
+
+
+def replicas(total: int, outlets: int, *, piled: bool = False) -> list[Document]:
+    """Copies of the base documents until ``total`` mentions: (shift k, outlet j) for k, then j.
+
+    ``piled``: the data before, where every story copy has the same text (all copies of one article)
+    and the same month- and year-dated mentions."""
     base = json.loads(DOCUMENTS.read_text("utf-8"))
     docs: list[Document] = []
     mentions, k = 0, 0
@@ -63,9 +106,13 @@ def replicas(total: int, outlets: int) -> list[Document]:
                 r = json.loads(json.dumps(record))
                 r["doc_id"] = f"{record['doc_id'][:8]}-{k}-{j}"
                 r["outlet"] = f"Outlet {j}"
-                r["published"] = _shift(r.get("published"), k)
+                r["published"] = _shift(r.get("published"), k, piled=piled)
+                if not piled:
+                    r["text"] = _reworded(r["text"], k)
                 for event in r["events"]:
-                    event["date"] = _shift(event.get("date"), k)
+                    event["date"] = _shift(event.get("date"), k, piled=piled)
+                    if not event["date"] and not piled:  # as the coder dates them now: by the article
+                        event["date"], event["date_precision"] = r["published"], "published"
                 docs.append(Document.from_record(r))
                 mentions += len(r["events"])
                 if mentions >= total:
@@ -74,32 +121,95 @@ def replicas(total: int, outlets: int) -> list[Document]:
     return docs
 
 
-def put_cost(sizes: list[int], outlets: int, count: int) -> None:
-    """Per size: a store of that many mentions filled at once, then ``count`` more documents put one by one."""
-    print(f"{'mentions':>9} {'docs':>6} {'put ms median':>13} {'mean':>7} {'p90':>7} {'cpu ms mean':>11}", flush=True)
+# The parts of Store.put, timed apart: (part, module, function name) — each function as db.py calls it.
+_PARTS = (
+    ("rows", db, "_insert_document"), ("rows", db, "_insert_actors"), ("rows", db, "_insert_events"),
+    ("rows", db, "_insert_quotes"), ("copies", copies, "link_copy"), ("linking", db, "link_document"),
+    ("stories", stories, "add_document"), ("articles", articles, "record_article"),
+    ("articles", copies, "republished"), ("counts", linked_counts, "touched"),
+    ("counts", linked_counts, "refresh"),
+)
+PART_NAMES = ("rows", "copies", "linking", "stories", "articles", "counts")
+
+
+@contextmanager
+def _timed_parts(cpu: dict[str, float]) -> Iterator[None]:
+    """While open, each part of Store.put adds its CPU seconds to ``cpu[part]``."""
+    saved = [(module, name, getattr(module, name)) for _, module, name in _PARTS]
+
+    def timed(part: str, function: Callable[..., Any]) -> Callable[..., Any]:
+        def run(*args: Any, **kwargs: Any) -> Any:
+            started = time.process_time()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                cpu[part] = cpu.get(part, 0.0) + time.process_time() - started
+        return run
+
+    for part, module, name in _PARTS:
+        setattr(module, name, timed(part, getattr(module, name)))
+    try:
+        yield
+    finally:
+        for module, name, function in saved:
+            setattr(module, name, function)
+
+
+def _fill_copies(cur: Any, docs: list[Document]) -> None:
+    """The copies of ``docs`` as ``copies.refresh`` makes them, at once: the documents of one text are one
+    group under its earliest (by published, doc_id); texts of other story copies share no shingle
+    (``_reworded``). ``copies.refresh`` links document after document: minutes at 100,000 mentions."""
+    by_text: dict[str, list[Document]] = {}
+    for doc in docs:
+        by_text.setdefault(doc.text, []).append(doc)
+    rows, bands = [], []
+    for text, members in by_text.items():
+        sig = copies.signature(text)
+        dated = [(doc.doc_id, db._as_date(doc.published, doc, "published")) for doc in members]
+        original = min(dated, key=copies._age)[0]
+        rows += [(doc_id, original, published, copies._to_bytes(sig)) for doc_id, published in dated]
+        bands += [(key, doc_id) for key in copies.band_keys(sig) for doc_id, _ in dated]
+    _bulk(cur, "doc_copies", "doc_id, copy_of, published, signature", rows)
+    _bulk(cur, "doc_bands", "band_key, doc_id", bands)
+    cur.execute("INSERT OR REPLACE INTO meta VALUES ('copies', ?)", [copies._MADE_WITH])
+
+
+def put_cost(sizes: list[int], outlets: int, count: int, *, piled: bool = False) -> None:
+    """Per size: a store of that many mentions filled at once, then ``count`` more documents put one by
+    one; wall ms per document (median, mean, p90), CPU ms per document, and CPU ms per document of each part
+    of Store.put (``other``: its own lookups, the sources row and the commit)."""
+    print(f"{'mentions':>9} {'docs':>6} {'put ms median':>13} {'mean':>7} {'p90':>7} {'cpu ms mean':>11}  "
+          + " ".join(f"{name:>8}" for name in (*PART_NAMES, "other")) + "  (cpu ms per document)", flush=True)
     for size in sizes:
-        docs = replicas(size, outlets)
-        more = replicas(size + 20 * count, outlets)[len(docs):][:count]
+        docs = replicas(size, outlets, piled=piled)
+        more = replicas(size + 20 * count, outlets, piled=piled)[len(docs):][:count]
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "bench.duckdb"
             with Store(path) as store, store._transaction() as cur:
                 for doc in docs:
-                    _insert_document(cur, doc, doc.published)
-                    _insert_actors(cur, doc)
-                    _insert_events(cur, doc)
-                    _insert_quotes(cur, doc)
+                    db._insert_document(cur, doc, db._as_date(doc.published, doc, "published"))
+                    db._insert_actors(cur, doc)
+                    db._insert_events(cur, doc)
+                    db._insert_quotes(cur, doc)
                 articles.fill(cur)
-                link_all(cur, store.link_rules)
-            with Store(path) as store:  # copies, stories and counts brought up to date, as for an older store
+                _fill_copies(cur, docs)  # a new Store recorded its (empty) copies and stories as made already
+                link_all(cur, store.link_rules)  # and counts the linked events
+                stories.rebuild(cur)
+            with Store(path) as store:
                 times, cpu = [], 0.0
-                for doc in more:
-                    started, cpu_started = time.perf_counter(), time.process_time()
-                    store.put(doc)
-                    times.append(time.perf_counter() - started)
-                    cpu += time.process_time() - cpu_started
+                parts: dict[str, float] = {}
+                with _timed_parts(parts):
+                    for doc in more:
+                        started, cpu_started = time.perf_counter(), time.process_time()
+                        store.put(doc)
+                        times.append(time.perf_counter() - started)
+                        cpu += time.process_time() - cpu_started
             ms = sorted(1000 * t for t in times)
+            split = [1000 * parts.get(name, 0.0) / len(ms) for name in PART_NAMES]
+            split.append(1000 * cpu / len(ms) - sum(split))
             print(f"{size:>9} {len(docs):>6} {statistics.median(ms):>13.1f} {statistics.fmean(ms):>7.1f} "
-                  f"{ms[int(0.9 * (len(ms) - 1))]:>7.1f} {1000 * cpu / len(ms):>11.1f}", flush=True)
+                  f"{ms[int(0.9 * (len(ms) - 1))]:>7.1f} {1000 * cpu / len(ms):>11.1f}  "
+                  + " ".join(f"{value:>8.1f}" for value in split), flush=True)
 
 
 def main() -> None:
@@ -111,15 +221,18 @@ def main() -> None:
                              "old store is when next opened for writing)")
     parser.add_argument("--put", type=int, metavar="N",
                         help="time Store.put of N more documents on a store filled to each size (ms per document)")
+    parser.add_argument("--piled", action="store_true",
+                        help="the data before: every story copy with the same text and the same month- and "
+                             "year-dated mentions (each month-dated mention of the series links into one event)")
     args = parser.parse_args()
     if args.put:
-        put_cost(sorted(args.sizes), args.outlets, args.put)
+        put_cost(sorted(args.sizes), args.outlets, args.put, piled=args.piled)
         return
     if args.from_scratch:
         print(f"{'mentions':>9} {'seconds':>8} {'us/mention':>10} {'cpu s':>8} {'events':>7}  (link_all)")
         for size in sorted(args.sizes):
             with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "bench.duckdb") as store:
-                docs = replicas(size, args.outlets)
+                docs = replicas(size, args.outlets, piled=args.piled)
                 with store._transaction() as cur:
                     rows = [_event_row(d, e) for d in docs for e in d.events]
                     for start in range(0, len(rows), 2000):
@@ -131,7 +244,7 @@ def main() -> None:
                 print(f"{len(rows):>9} {elapsed:>8.2f} {1e6 * elapsed / len(rows):>10.1f} {cpu:>8.2f} {events:>7}",
                       flush=True)
         return
-    docs = replicas(max(args.sizes), args.outlets)
+    docs = replicas(max(args.sizes), args.outlets, piled=args.piled)
     with tempfile.TemporaryDirectory() as folder, Store(Path(folder) / "bench.duckdb") as store:
         with store._transaction() as cur:
             rows = [_event_row(d, e) for d in docs for e in d.events]

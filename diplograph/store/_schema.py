@@ -10,7 +10,7 @@ from __future__ import annotations
 from .articles import ARTICLE_TABLE
 from .copies import TABLES as COPY_TABLES
 
-__all__ = ["ADDED_COLUMNS", "EVENT_VIEW", "SCHEMA_VERSION", "TABLES"]
+__all__ = ["ADDED_COLUMNS", "EVENT_VIEW", "INDEXES", "SCHEMA_VERSION", "TABLES"]
 
 SCHEMA_VERSION = 1
 
@@ -115,6 +115,11 @@ TABLES = (
     ARTICLE_TABLE,  # each publication of a document (store/articles.py); filled by articles.fill in older stores
     *COPY_TABLES,  # copies of one article (store/copies.py); remade by copies.refresh in older stores
 )
+
+# A document's actors, read back when it is placed in the stories (stories.add_document): the
+# (doc_id, actor_id) key serves no lookup by doc_id alone, so without it that read scanned every actor.
+# Created with the tables, and by ``Store`` in a store written before it when opened for writing.
+INDEXES = ("CREATE INDEX IF NOT EXISTS actors_doc ON actors (doc_id)",)
 
 # One row per event with what a reader of the event needs from its article. ``day`` is the date
 # used to filter and aggregate: the event's own date, or the article's date when the event has none.

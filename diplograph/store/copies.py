@@ -32,6 +32,7 @@ import duckdb
 
 __all__ = [
     "BANDS",
+    "INDEXES",
     "NUM_PERM",
     "ROWS",
     "SHINGLE",
@@ -94,6 +95,12 @@ _SEED = 1
 _WORD = re.compile(r"[^\W_]+")
 _APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
 
+# A copy group's members by its original (``copy_of``): read when a group is merged or re-pointed
+# (:func:`link_copy`, :func:`republished`) and when a write recounts a group's linked events
+# (linked_counts.touched); without it each of these scanned every stored document. Created with the
+# tables, and by ``Store`` in a store written before it when opened for writing.
+INDEXES = ("CREATE INDEX IF NOT EXISTS doc_copies_group ON doc_copies (copy_of)",)
+
 TABLES = (
     """
     CREATE TABLE IF NOT EXISTS doc_copies (
@@ -108,6 +115,7 @@ TABLES = (
         doc_id VARCHAR NOT NULL
     )""",
     "CREATE INDEX IF NOT EXISTS doc_bands_key ON doc_bands (band_key)",
+    *INDEXES,
 )
 
 
@@ -196,7 +204,10 @@ def link_copy(cur: duckdb.DuckDBPyConnection, doc_id: str, text: str, published:
             f"SELECT doc_id, published FROM doc_copies WHERE doc_id IN ({marks})", groups
         ).fetchall()
         original = min([*firsts, (doc_id, published)], key=_age)[0]
-        cur.execute(f"UPDATE doc_copies SET copy_of = ? WHERE copy_of IN ({marks})", [original, *groups])
+        moved = [group for group in groups if group != original]  # a group keeping its original stays as it is
+        if moved:
+            marks = ", ".join("?" * len(moved))
+            cur.execute(f"UPDATE doc_copies SET copy_of = ? WHERE copy_of IN ({marks})", [original, *moved])
     cur.execute(
         "INSERT INTO doc_copies VALUES (?, ?, ?, ?)", [doc_id, original, published, _to_bytes(sig)]
     )
@@ -218,7 +229,8 @@ def republished(cur: duckdb.DuckDBPyConnection, doc_id: str, published: dt.date 
     cur.execute("UPDATE doc_copies SET published = ? WHERE doc_id = ?", [published, doc_id])
     members = cur.execute("SELECT doc_id, published FROM doc_copies WHERE copy_of = ?", [group]).fetchall()
     original = min(members, key=_age)[0]
-    cur.execute("UPDATE doc_copies SET copy_of = ? WHERE copy_of = ?", [original, group])
+    if original != group:
+        cur.execute("UPDATE doc_copies SET copy_of = ? WHERE copy_of = ?", [original, group])
 
 
 def _age(row: tuple[str, dt.date | None]) -> tuple[bool, dt.date, str]:

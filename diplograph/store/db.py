@@ -29,11 +29,11 @@ from ..model import Document, Event, Failure, Quote
 from ..settings import Settings, load_settings
 from . import articles, copies, feeds, linked_counts, stories
 from . import reviews as review_table
-from ._schema import ADDED_COLUMNS, EVENT_VIEW, SCHEMA_VERSION, TABLES
+from ._schema import ADDED_COLUMNS, EVENT_VIEW, INDEXES, SCHEMA_VERSION, TABLES
 from .gdelt import global_event_id
 from .linking import LINK_LOOKUP, LINK_TABLE, LINKED_EVENT_VIEW, LinkCache, LinkRules, link_all, link_document
 
-__all__ = ["Added", "Store", "StoreError", "single_row", "source_key"]
+__all__ = ["WRITER_INDEXES", "Added", "Store", "StoreError", "single_row", "source_key"]
 
 # What ``Store.put`` added: a new document, another article of a stored one, or nothing.
 Added = Literal["document", "article", "nothing"]
@@ -171,7 +171,7 @@ class Store:
             if self.read_only:
                 raise InputError(str(self.path), "not a diplograph store (empty database)")
             with self._transaction() as cur:
-                for ddl in TABLES:
+                for ddl in (*TABLES, *INDEXES):
                     cur.execute(ddl)
                 cur.execute(EVENT_VIEW)
                 cur.execute(LINK_TABLE)
@@ -250,6 +250,11 @@ class Store:
         if not {"feeds", "feed_items"} <= tables and not self.read_only:  # a store written before watch
             with self._transaction() as cur:
                 for ddl in feeds.FEED_TABLES:
+                    cur.execute(ddl)
+        missing = _missing_indexes(self._con)
+        if missing and not self.read_only:  # a store written before the writer's lookups were indexed
+            with self._transaction() as cur:
+                for ddl in missing:
                     cur.execute(ddl)
 
     def _tables(self) -> set[str]:
@@ -542,6 +547,28 @@ def single_row(cur: duckdb.DuckDBPyConnection, sql: str, params: Sequence[object
     if row is None:
         raise RuntimeError(f"no row from a query that always returns one: {sql}")
     return row
+
+
+# The indexes a writing Store reads through so that storing a document costs the same however big the
+# store (``_schema.INDEXES``, ``copies.INDEXES``, ``stories.INDEXES``; linking's and the kept counts' are
+# made with their tables). A store written before them gets them when opened for writing; opened
+# read-only it is read as it is.
+WRITER_INDEXES = (*INDEXES, *copies.INDEXES, *stories.INDEXES)
+_INDEX_NAME = re.compile(r"CREATE INDEX IF NOT EXISTS (\w+) ON (\w+)")
+
+
+def _missing_indexes(cur: duckdb.DuckDBPyConnection) -> list[str]:
+    """The DDL of the :data:`WRITER_INDEXES` the file lacks (on tables it has)."""
+    names = {name for (name,) in cur.execute("SELECT index_name FROM duckdb_indexes()").fetchall()}
+    tables = {name for (name,) in cur.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    out = []
+    for ddl in WRITER_INDEXES:
+        match = _INDEX_NAME.match(ddl)
+        if match is None:
+            raise RuntimeError(f"not an index of the store: {ddl}")
+        if match[1] not in names and match[2] in tables:
+            out.append(ddl)
+    return out
 
 
 def _linked_with(cur: duckdb.DuckDBPyConnection) -> str | None:

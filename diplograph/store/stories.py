@@ -43,8 +43,10 @@ the relations among the documents within ``STORY_DAYS`` of it and those sharing 
 **Cost**: adding a document reads the documents within ``STORY_DAYS`` of it and scores their pairs
 that share a named actor: on the PolNeAR dev articles replicated six times 40 days apart (504
 documents), 50 to 70 ms a document on a shared 2-core machine, as much as the rest of ``Store.add``;
-a rebuild of the 504 takes 1.1 s. A week of a busy feed where one name is everywhere costs the
-square of that week's articles naming it.
+a rebuild of the 504 takes 1.1 s. Every read goes through an index (:data:`INDEXES`), so the cost
+does not grow with the store (``bench/linking.py --put``); it grows with the articles of those days:
+a week of a busy feed where one name is everywhere costs the square of that week's articles naming
+it, and a linked event reported by thousands of articles brings them all into the recomputation.
 """
 
 from __future__ import annotations
@@ -64,6 +66,7 @@ __all__ = [
     "COMMON_SHARE",
     "COUNTRY_WEIGHT",
     "EVENT_WEIGHT",
+    "INDEXES",
     "MIN_SCORE",
     "NAME_WEIGHT",
     "RULE",
@@ -109,6 +112,19 @@ RULE = (f"days={STORY_DAYS} name={NAME_WEIGHT} code={CODE_WEIGHT} country={COUNT
         f"event={EVENT_WEIGHT} min={MIN_SCORE} salient={SALIENT_MENTIONS} "
         f"common={COMMON_SHARE}/{COMMON_MIN_DOCS} v1")
 
+# What adding a document looks up (:func:`add_document`), each through an index, so that its cost
+# follows the documents of its days and events, not the store's size: the documents of a list of days
+# (DuckDB 2.0.1 scans an index for ``IN`` lists, not for ranges: the days are listed), a story's
+# members, a document's keys, the links of a document (as ``doc_a``). A condition on a second column
+# makes DuckDB scan the table instead, so each lookup filters on its indexed column alone. Created
+# with the tables, and by ``Store`` in a store written before them when opened for writing.
+INDEXES = (
+    "CREATE INDEX IF NOT EXISTS story_docs_day ON story_docs (day)",
+    "CREATE INDEX IF NOT EXISTS story_docs_story ON story_docs (story_id)",
+    "CREATE INDEX IF NOT EXISTS story_keys_doc ON story_keys (doc_id)",
+    "CREATE INDEX IF NOT EXISTS story_links_a ON story_links (doc_a)",
+)
+
 TABLES = (
     """
     CREATE TABLE IF NOT EXISTS story_keys (
@@ -133,6 +149,7 @@ TABLES = (
         actors VARCHAR[] NOT NULL,    -- the keys both make much of, counted for this pair
         PRIMARY KEY (doc_a, doc_b)
     )""",
+    *INDEXES,
 )
 
 _WEIGHTS = {"name": NAME_WEIGHT, "code": CODE_WEIGHT, "country": COUNTRY_WEIGHT}
@@ -217,6 +234,20 @@ def _merge_names(counts: Counter[str], labels: dict[str, Counter[str]]) -> None:
 # -- the relation ---------------------------------------------------------------------------------
 
 
+def _days(days: Iterable[dt.date]) -> list[dt.date]:
+    """Every day within ``STORY_DAYS`` of one of ``days``, in order."""
+    return sorted({day + dt.timedelta(days=shift) for day in days for shift in range(-STORY_DAYS, STORY_DAYS + 1)})
+
+
+def _load_days(cur: duckdb.DuckDBPyConnection, days: Sequence[dt.date]) -> dict[str, _Doc]:
+    """The documents of these days with their keys, read through the index on ``day``."""
+    docs: dict[str, _Doc] = {}
+    for start in range(0, len(days), 500):
+        chunk = list(days[start:start + 500])
+        docs.update(_load(cur, f"day IN ({', '.join('?' * len(chunk))})", chunk))
+    return docs
+
+
 def _load(cur: duckdb.DuckDBPyConnection, where: str, params: list[Any]) -> dict[str, _Doc]:
     """The story_docs rows matching ``where`` with their keys."""
     docs = {doc_id: _Doc(doc_id, day) for doc_id, day in
@@ -239,15 +270,24 @@ def _shared_events(cur: duckdb.DuckDBPyConnection, ids: Sequence[str] | None) ->
     """(doc_a, doc_b) -> the linked events both report, for pairs among ``ids`` (None: all documents)."""
     if ids is not None and len(ids) < 2:
         return {}
-    out: dict[tuple[str, str], list[int]] = defaultdict(list)
-    marks = ", ".join("?" * len(ids or ()))
-    among = f" WHERE a.doc_id IN ({marks}) AND b.doc_id IN ({marks})" if ids is not None else ""
-    rows = cur.execute(
-        "SELECT DISTINCT a.doc_id, b.doc_id, a.link_id FROM event_links a JOIN event_links b"
-        " ON a.link_id = b.link_id AND a.doc_id < b.doc_id" + among, [*ids, *ids] if ids is not None else []
-    ).fetchall()
-    for a, b, link in rows:
-        out[(a, b)].append(link)
+    out: dict[tuple[str, str], set[int]] = defaultdict(set)
+    if ids is None:
+        rows = cur.execute("SELECT DISTINCT a.doc_id, b.doc_id, a.link_id FROM event_links a JOIN event_links b"
+                           " ON a.link_id = b.link_id AND a.doc_id < b.doc_id").fetchall()
+        for a, b, link in rows:
+            out[(a, b)].add(link)
+    else:  # their mentions, through the index on doc_id (a self-join would scan every link), paired here
+        by_link: dict[int, set[str]] = defaultdict(set)
+        for start in range(0, len(ids), 1000):
+            chunk = ids[start:start + 1000]
+            for doc_id, link in cur.execute(f"SELECT doc_id, link_id FROM event_links WHERE doc_id IN "
+                                            f"({', '.join('?' * len(chunk))})", chunk).fetchall():
+                by_link[link].add(doc_id)
+        for link, docs in by_link.items():
+            ordered = sorted(docs)
+            for i, a in enumerate(ordered):
+                for b in ordered[i + 1:]:
+                    out[(a, b)].add(link)
     return {pair: sorted(links) for pair, links in out.items()}
 
 
@@ -368,10 +408,13 @@ def _regroup(cur: duckdb.DuckDBPyConnection, members: set[str]) -> None:
         return x
 
     days: dict[str, dt.date | None] = {}
+    now: dict[str, str] = {}  # each document's story before
     for start in range(0, len(ids), 1000):
         chunk = ids[start:start + 1000]
         marks = ", ".join("?" * len(chunk))
-        days.update(cur.execute(f"SELECT doc_id, day FROM story_docs WHERE doc_id IN ({marks})", chunk).fetchall())
+        for doc_id, day, story in cur.execute(f"SELECT doc_id, day, story_id FROM story_docs WHERE doc_id IN ({marks})",
+                                              chunk).fetchall():
+            days[doc_id], now[doc_id] = day, story
         for a, b in cur.execute(f"SELECT doc_a, doc_b FROM story_links WHERE doc_a IN ({marks})", chunk).fetchall():
             if a in parent and b in parent:
                 parent[find(a)] = find(b)
@@ -381,7 +424,7 @@ def _regroup(cur: duckdb.DuckDBPyConnection, members: set[str]) -> None:
     moves = []
     for group in groups.values():
         first = min(group, key=lambda d: (days.get(d) is None, days.get(d) or dt.date.min, d))
-        moves += [(doc_id, first) for doc_id in group]
+        moves += [(doc_id, first) for doc_id in group if now.get(doc_id) != first]  # the others stay
     for start in range(0, len(moves), 1000):
         batch = moves[start:start + 1000]
         cur.execute("UPDATE story_docs SET story_id = m.story FROM (VALUES "
@@ -393,32 +436,51 @@ def add_document(cur: duckdb.DuckDBPyConnection, doc_id: str) -> None:
     """Place a document just stored (its actors, events and event links written) in the stories;
     inside the caller's transaction. Only the pairs its arrival can change are recomputed: those
     among the documents within ``STORY_DAYS`` of it (the common-actor counts of their days moved) and
-    those sharing a linked event with it (its mentions may have merged other articles' events)."""
+    those sharing a linked event with it (its mentions may have merged other articles' events).
+
+    Every read goes through an index (:data:`INDEXES`) and reads only those documents, the documents
+    of their days (the common-actor counts) and the stories they are in, whatever the store's size."""
     day = _insert_docs(cur, doc_id).get(doc_id)
     links = sorted({link for (link,) in cur.execute("SELECT link_id FROM event_links WHERE doc_id = ?",
                                                     [doc_id]).fetchall()})
     linked = [doc_id]
     if links:  # two lookups, not a join DuckDB would plan as a scan of every link
         marks = ", ".join("?" * len(links))
-        linked += [d for (d,) in cur.execute(f"SELECT DISTINCT doc_id FROM event_links WHERE link_id IN ({marks})"
-                                             " AND doc_id <> ? ORDER BY doc_id", [*links, doc_id]).fetchall()]
-    reach = dt.timedelta(days=STORY_DAYS)
-    near = _load(cur, "day BETWEEN ? AND ?", [day - reach, day + reach]) if day is not None else {}
+        linked += sorted({d for (d,) in cur.execute(f"SELECT doc_id FROM event_links WHERE link_id IN ({marks})",
+                                                    links).fetchall()} - {doc_id})
+    near = _load_days(cur, _days([day])) if day is not None else {}
     marks = ", ".join("?" * len(linked))
     among = {**near, **_load(cur, f"doc_id IN ({marks})", linked)}
-    days = [d.day for d in among.values() if d.day is not None]
-    context = _load(cur, "day BETWEEN ? AND ?", [min(days) - reach, max(days) + reach]) if days else {}
+    # the documents of every day within STORY_DAYS of one of theirs: every window a pair among them is
+    # scored in (_Window.counts) lies within STORY_DAYS of the pair's days
+    context = _load_days(cur, _days({d.day for d in among.values() if d.day is not None}))
     focus = set(among)
     ids = sorted(focus)
     marks = ", ".join("?" * len(ids))
     old_stories = {s for (s,) in cur.execute(f"SELECT DISTINCT story_id FROM story_docs WHERE doc_id IN ({marks})",
                                              ids).fetchall()}
-    cur.execute(f"DELETE FROM story_links WHERE doc_a IN ({marks}) AND doc_b IN ({marks})", [*ids, *ids])
+    _delete_links_among(cur, ids)
     _write_links(cur, _links(cur, among, focus, context))
     smarks = ", ".join("?" * len(old_stories))
     members = {d for (d,) in cur.execute(f"SELECT doc_id FROM story_docs WHERE story_id IN ({smarks})",
                                          sorted(old_stories)).fetchall()}
     _regroup(cur, members | focus)
+
+
+def _delete_links_among(cur: duckdb.DuckDBPyConnection, ids: list[str]) -> None:
+    """Delete the links between two documents of ``ids``: the links of those documents (as doc_a) are read
+    through the index and deleted, and those to documents outside ``ids`` written back (a delete on two
+    columns would scan the table)."""
+    marks = ", ".join("?" * len(ids))
+    rows = cur.execute(f"SELECT doc_a, doc_b, score, events, actors FROM story_links WHERE doc_a IN ({marks})",
+                       ids).fetchall()
+    among = set(ids)
+    if not any(b in among for _, b, *_ in rows):
+        return
+    firsts = {a for a, b, *_ in rows if b in among}
+    cur.execute(f"DELETE FROM story_links WHERE doc_a IN ({', '.join('?' * len(firsts))})", sorted(firsts))
+    _write_links(cur, [(a, b, score, events, actors) for a, b, score, events, actors in rows
+                       if a in firsts and b not in among])
 
 
 def rebuild(cur: duckdb.DuckDBPyConnection) -> None:
