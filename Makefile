@@ -1,4 +1,4 @@
-# The two commands of the README: `make demo` (install, then run on the bundled sample article) and
+# The two commands of the README: `make demo` (install, then run on the bundled sample article and store it in demo.duckdb) and
 # `make test`. Both create ./.venv on first use with the Python found as $(PYTHON).
 # `make lint`: ruff and mypy as configured in pyproject.toml; fails on the first tool that finds an error.
 PYTHON ?= python3

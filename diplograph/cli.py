@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 DEFAULT_DB = "diplograph.duckdb"
+# The sample's own store: not DEFAULT_DB, so that trying the demo never adds the sample to a user's store.
+DEMO_DB = "demo.duckdb"
 EXTRACT_FORMATS = ("table", "jsonl")
 LIST_FORMATS = ("table", "jsonl")
 EXPORT_FORMATS = ("gdelt", "gdelt-mentions", "parquet", "csv", "jsonl", "reviews")
@@ -134,8 +136,11 @@ def _build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="diplograph", description="Who did what to whom, when, where, and who says so.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    p = sub.add_parser("demo", help="run on the bundled sample article and print its events and quotes")
+    p = sub.add_parser("demo", help="run on the bundled sample article, print its events and quotes, and store it "
+                                    "for the explorer")
     p.add_argument("--format", default="table", help="table or jsonl")
+    p.add_argument("--db", default=DEMO_DB, help=f"the store the sample is put in (default ./{DEMO_DB}; "
+                                                 "`diplograph serve --db` it)")
 
     p = sub.add_parser("extract", help="print the events, actors and quotes of articles")
     _add_run_options(p)
@@ -307,11 +312,16 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     from .lexicon.tables import shipped_text
     from .pipeline import Pipeline
     from .render import document_table
+    from .store import Store, source_key
 
     fmt = _check_format(args.format, EXTRACT_FORMATS)
     text = shipped_text("demo_article.txt")
     doc = Pipeline().extract(text, published="2022-09-21", outlet="CNN en Español", name="demo_article.txt")
     print(json.dumps(doc.to_record(), ensure_ascii=False) if fmt == "jsonl" else document_table(doc))
+    with Store(args.db) as store:  # the same sample again adds nothing (one document, one article)
+        store.put(doc, key=source_key("demo_article.txt", text))
+    print(f"diplograph: the sample is stored in {args.db}; explore it with: diplograph serve --db {args.db}",
+          file=sys.stderr)
     return 0
 
 

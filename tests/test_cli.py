@@ -292,3 +292,25 @@ def test_export_takes_min_sources_one_a_day_and_per_mention_and_refuses_bad_valu
         err = capsys.readouterr().err
         assert code == 2 and len(err.splitlines()) == 1 and problem in err, (options, err)
         assert not (tmp_path / "bad").exists()
+
+
+def test_demo_stores_the_sample_for_the_explorer_once_however_often_it_runs(tmp_path, capsys):
+    import duckdb
+
+    db = tmp_path / "demo.duckdb"
+    for _ in range(2):
+        assert main(["demo", "--format", "jsonl", "--db", str(db)]) == 0
+    out, err = capsys.readouterr()
+    records = [json.loads(line) for line in out.splitlines()]
+    assert len(records) == 2 and records[0]["doc_id"] == records[1]["doc_id"]
+    assert f"diplograph serve --db {db}" in err
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        assert con.execute("SELECT count(*) FROM documents").fetchone() == (1,)
+        assert con.execute("SELECT count(*) FROM articles").fetchone() == (1,)
+        stored = con.execute("SELECT count(*) FROM events").fetchone()
+    finally:
+        con.close()
+    assert stored == (len(records[0]["events"]),)
+    # the explorer's dyad reads these: Putin's praise of Colombia is among them
+    assert any(e["source"]["country"] == "RUS" and e["target"]["country"] == "COL" for e in records[0]["events"])
