@@ -324,8 +324,11 @@ class Store:
         stored text, and nothing is written.
         """
         published = _as_date(doc.published, doc, "published")
+        touched: set[int] = set()
+        gone: set[int] = set()
         with self._transaction() as cur:
-            added = self._put(cur, doc, published, key, feed_item)
+            added = self._put(cur, doc, published, key, feed_item, touched, gone)
+            linked_counts.refresh(cur, touched, gone)
             if added == "document":
                 stories.add_documents(cur, [doc.doc_id])
         return added
@@ -336,8 +339,9 @@ class Store:
         transaction: all of them or none; what each added.
 
         The store then holds what ``put`` of each in turn makes of them, but a batch costs less: one
-        commit, and the stories placed once for the batch's new documents (``stories.add_documents``)
-        rather than once a document. Any document refused (an InputError, as ``put`` refuses it) rolls
+        commit, the linked events' counts counted once (those any of its documents touched), and the
+        stories placed once for the batch's new documents (``stories.add_documents``) rather than once
+        a document. Any document refused (an InputError, as ``put`` refuses it) rolls
         the whole batch back and is raised: the caller puts them one by one to learn which.
         """
         keys = list(keys) if keys is not None else [None] * len(docs)
@@ -346,23 +350,28 @@ class Store:
             raise ValueError("put_many: one key and one feed item (or None) per document")
         published = [_as_date(doc.published, doc, "published") for doc in docs]
         out: list[Added] = []
+        touched: set[int] = set()  # the linked events whose counts a document's write may have changed
+        gone: set[int] = set()  # and those its mentions merged away
         with self._transaction() as cur:
             new: list[str] = []
             linked: set[str] = set()  # the documents sharing a linked event with a new one when it was linked
             for doc, day, key, item in zip(docs, published, keys, items, strict=True):
-                added = self._put(cur, doc, day, key, item)
+                added = self._put(cur, doc, day, key, item, touched, gone)
                 if added == "document":
                     new.append(doc.doc_id)
                     linked |= stories.linked_to(cur, [doc.doc_id])
                 out.append(added)
+            # counted once, from the batch's end state: a count is a function of the tables alone
+            linked_counts.refresh(cur, touched, gone)
             stories.add_documents(cur, new, linked)
         return out
 
     def _put(self, cur: duckdb.DuckDBPyConnection, doc: Document, published: dt.date | None, key: str | None,
-             feed_item: feeds.ItemRef | None) -> Added:
-        """Everything of :meth:`put` but the stories, inside the caller's transaction."""
+             feed_item: feeds.ItemRef | None, touched: set[int], gone: set[int]) -> Added:
+        """Everything of :meth:`put` but the stories and the linked events' counts, inside the caller's
+        transaction: the linked events whose counts the write may change are added to ``touched``, those
+        the document's mentions merged away to ``gone``, for the caller to count once (``linked_counts.refresh``)."""
         added: Added = "nothing"
-        gone: set[int] = set()  # linked events the document's mentions merged away
         known = cur.execute("SELECT text, source FROM documents WHERE doc_id = ?", [doc.doc_id]).fetchone()
         if known and known[0] != doc.text:
             raise InputError(doc.source or doc.doc_id, _other_text(doc.doc_id, known[1]))
@@ -379,7 +388,7 @@ class Store:
             copies.republished(cur, doc.doc_id, published)
             added = "article"
         if added != "nothing":
-            linked_counts.refresh(cur, linked_counts.touched(cur, doc.doc_id), gone)
+            touched |= linked_counts.touched(cur, doc.doc_id)
         if doc.source:
             cur.execute("DELETE FROM failures WHERE input = ?", [doc.source])
         if key is not None:
