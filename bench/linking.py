@@ -28,6 +28,7 @@ aim: a GDELT day is 730,000 articles, and the store has one writer.
 
     PYTHONPATH=. python bench/linking.py --sizes 10000 30000 100000
     PYTHONPATH=. python bench/linking.py --sizes 10000 30000 100000 --put 100
+    PYTHONPATH=. python bench/linking.py --sizes 10000 30000 100000 --put 96 --batch 32
 """
 
 from __future__ import annotations
@@ -125,7 +126,7 @@ def replicas(total: int, outlets: int, *, piled: bool = False) -> list[Document]
 _PARTS = (
     ("rows", db, "_insert_document"), ("rows", db, "_insert_actors"), ("rows", db, "_insert_events"),
     ("rows", db, "_insert_quotes"), ("copies", copies, "link_copy"), ("linking", db, "link_document"),
-    ("stories", stories, "add_document"), ("articles", articles, "record_article"),
+    ("stories", stories, "add_documents"), ("stories", stories, "linked_to"), ("articles", articles, "record_article"),
     ("articles", copies, "republished"), ("counts", linked_counts, "touched"),
     ("counts", linked_counts, "refresh"),
 )
@@ -174,9 +175,10 @@ def _fill_copies(cur: Any, docs: list[Document]) -> None:
     cur.execute("INSERT OR REPLACE INTO meta VALUES ('copies', ?)", [copies._MADE_WITH])
 
 
-def put_cost(sizes: list[int], outlets: int, count: int, *, piled: bool = False) -> None:
+def put_cost(sizes: list[int], outlets: int, count: int, *, piled: bool = False, batch: int = 1) -> None:
     """Per size: a store of that many mentions filled at once, then ``count`` more documents put one by
-    one; wall ms per document (median, mean, p90), CPU ms per document, and CPU ms per document of each part
+    one (``batch`` > 1: ``batch`` at a time with ``Store.put_many``, as ``ingest`` stores a batch); wall ms
+    per document (median, mean, p90), CPU ms per document, and CPU ms per document of each part
     of Store.put (``other``: its own lookups, the sources row and the commit)."""
     print(f"{'mentions':>9} {'docs':>6} {'put ms median':>13} {'mean':>7} {'p90':>7} {'cpu ms mean':>11}  "
           + " ".join(f"{name:>8}" for name in (*PART_NAMES, "other")) + "  (cpu ms per document)", flush=True)
@@ -199,10 +201,14 @@ def put_cost(sizes: list[int], outlets: int, count: int, *, piled: bool = False)
                 times, cpu = [], 0.0
                 parts: dict[str, float] = {}
                 with _timed_parts(parts):
-                    for doc in more:
+                    for start in range(0, len(more), batch):
+                        chunk = more[start:start + batch]
                         started, cpu_started = time.perf_counter(), time.process_time()
-                        store.put(doc)
-                        times.append(time.perf_counter() - started)
+                        if batch == 1:
+                            store.put(chunk[0])
+                        else:
+                            store.put_many(chunk)
+                        times += [(time.perf_counter() - started) / len(chunk)] * len(chunk)
                         cpu += time.process_time() - cpu_started
             ms = sorted(1000 * t for t in times)
             split = [1000 * parts.get(name, 0.0) / len(ms) for name in PART_NAMES]
@@ -221,12 +227,15 @@ def main() -> None:
                              "old store is when next opened for writing)")
     parser.add_argument("--put", type=int, metavar="N",
                         help="time Store.put of N more documents on a store filled to each size (ms per document)")
+    parser.add_argument("--batch", type=int, default=1, metavar="B",
+                        help="with --put: store them B at a time with Store.put_many, as ingest does (wall ms "
+                             "per document: a batch's time over its documents)")
     parser.add_argument("--piled", action="store_true",
                         help="the data before: every story copy with the same text and the same month- and "
                              "year-dated mentions (each month-dated mention of the series links into one event)")
     args = parser.parse_args()
     if args.put:
-        put_cost(sorted(args.sizes), args.outlets, args.put, piled=args.piled)
+        put_cost(sorted(args.sizes), args.outlets, args.put, piled=args.piled, batch=args.batch)
         return
     if args.from_scratch:
         print(f"{'mentions':>9} {'seconds':>8} {'us/mention':>10} {'cpu s':>8} {'events':>7}  (link_all)")

@@ -20,7 +20,7 @@ StoreError: the document being written is rolled back and stays not done, so a r
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from itertools import islice
@@ -44,6 +44,8 @@ class StoreWrites(Protocol):
     def source_done(self, key: str, *, include_failed: bool = False) -> bool: ...
 
     def put(self, doc: Document, *, key: str | None = None) -> Added: ...
+
+    def put_many(self, docs: Sequence[Document], *, keys: Sequence[str | None] | None = None) -> list[Added]: ...
 
     def add_failure(self, failure: Failure, *, key: str | None = None) -> None: ...
 
@@ -92,19 +94,46 @@ def ingest(items: Iterable[Source | Failure], store: StoreWrites, pipeline: Pipe
 
     results = (run or pipeline.run)(fresh())
     # a batch's results come together (a worker returns them at once): each batch is stored with
-    # the store held open throughout, and let go of while the next one is coded
+    # the store held open throughout, and let go of while the next one is coded; its documents go in
+    # one transaction (Store.put_many), so a batch is stored whole or not at all, its inputs marked done
+    # with it, and a kill mid-batch leaves its inputs not done for a re-run
     while batch := list(islice(results, pipeline.settings.batch_size)):
         with store.held():
+            docs: list[Document] = []
             for result in batch:
                 if isinstance(result, Failure):
+                    _store_documents(store, docs, keys, summary, progress)
+                    docs = []
                     store.add_failure(result, key=keys.get(result.input))
                     summary.failures.append(result)
-                    failed = True
+                    if progress:
+                        progress.update(failed=True)
                 else:
-                    failed = not _store_document(store, result, keys.get(result.source or "", ""), summary)
-                if progress:
-                    progress.update(failed=failed)
+                    docs.append(result)
+            _store_documents(store, docs, keys, summary, progress)
     return summary
+
+
+def _store_documents(store: StoreWrites, docs: list[Document], keys: dict[str, str], summary: IngestSummary,
+                     progress: Progress | None) -> None:
+    """Store documents in one transaction; when the store refuses one of them (an InputError: the whole
+    transaction rolled back), store them one by one instead, so that one is recorded as its input's
+    failure and the others stored."""
+    if not docs:
+        return
+    doc_keys = [keys.get(doc.source or "", "") or None for doc in docs]
+    try:
+        added = store.put_many(docs, keys=doc_keys)
+    except InputError:
+        for doc, key in zip(docs, doc_keys, strict=True):
+            failed = not _store_document(store, doc, key or "", summary)
+            if progress:
+                progress.update(failed=failed)
+        return
+    for doc, key, what in zip(docs, doc_keys, added, strict=True):
+        _count(store, doc, key, what, summary)
+        if progress:
+            progress.update(failed=False)
 
 
 def _store_document(store: StoreWrites, doc: Document, key: str, summary: IngestSummary) -> bool:
@@ -117,6 +146,12 @@ def _store_document(store: StoreWrites, doc: Document, key: str, summary: Ingest
         store.add_failure(failure, key=key or None)
         summary.failures.append(failure)
         return False
+    _count(store, doc, key or None, added, summary)
+    return True
+
+
+def _count(store: StoreWrites, doc: Document, key: str | None, added: Added, summary: IngestSummary) -> None:
+    """Count what storing ``doc`` added; a page stored before is marked done under its input's key too."""
     if added == "document":
         summary.stored += 1
     elif added == "article":
@@ -125,4 +160,3 @@ def _store_document(store: StoreWrites, doc: Document, key: str, summary: Ingest
         summary.duplicates += 1
         if key:
             store.mark_source(key, doc.doc_id)
-    return True

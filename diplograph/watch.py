@@ -444,6 +444,9 @@ class _ItemWrites:
     def put(self, doc: Document, *, key: str | None = None) -> Added:
         return self.store.put(doc, key=key, feed_item=self._ref(doc.source))
 
+    def put_many(self, docs: Sequence[Document], *, keys: Sequence[str | None] | None = None) -> list[Added]:
+        return self.store.put_many(docs, keys=keys, feed_items=[self._ref(doc.source) for doc in docs])
+
     def add_failure(self, failure: Failure, *, key: str | None = None) -> None:
         self.store.add_failure(failure, key=key, feed_item=self._ref(failure.input))
 

@@ -324,33 +324,77 @@ class Store:
         stored text, and nothing is written.
         """
         published = _as_date(doc.published, doc, "published")
-        added: Added = "nothing"
-        gone: set[int] = set()  # linked events the document's mentions merged away
+        touched: set[int] = set()
+        gone: set[int] = set()
         with self._transaction() as cur:
-            known = cur.execute("SELECT text, source FROM documents WHERE doc_id = ?", [doc.doc_id]).fetchone()
-            if known and known[0] != doc.text:
-                raise InputError(doc.source or doc.doc_id, _other_text(doc.doc_id, known[1]))
-            if not known:
-                _insert_document(cur, doc, published)
-                _insert_actors(cur, doc)
-                _insert_events(cur, doc)
-                _insert_quotes(cur, doc)
-                copies.link_copy(cur, doc.doc_id, doc.text, published)
-                link_document(cur, doc.doc_id, self.link_rules, self._link_cache, gone)
-                stories.add_document(cur, doc.doc_id)
-                added = "document"
-            if articles.record_article(cur, doc.doc_id, url=doc.url, outlet=doc.outlet, published=published,
-                                       source=doc.source, added=_now()) and known:
-                copies.republished(cur, doc.doc_id, published)
-                added = "article"
-            if added != "nothing":
-                linked_counts.refresh(cur, linked_counts.touched(cur, doc.doc_id), gone)
-            if doc.source:
-                cur.execute("DELETE FROM failures WHERE input = ?", [doc.source])
-            if key is not None:
-                _upsert_source(cur, key, doc.doc_id)
-            if feed_item is not None:
-                feeds.item_done(cur, feed_item, doc.doc_id, _now())
+            added = self._put(cur, doc, published, key, feed_item, touched, gone)
+            linked_counts.refresh(cur, touched, gone)
+            if added == "document":
+                stories.add_documents(cur, [doc.doc_id])
+        return added
+
+    def put_many(self, docs: Sequence[Document], *, keys: Sequence[str | None] | None = None,
+                 feed_items: Sequence[feeds.ItemRef | None] | None = None) -> list[Added]:
+        """Store documents as :meth:`put` stores each (``keys`` and ``feed_items``: each one's), in ONE
+        transaction: all of them or none; what each added.
+
+        The store then holds what ``put`` of each in turn makes of them, but a batch costs less: one
+        commit, the linked events' counts counted once (those any of its documents touched), and the
+        stories placed once for the batch's new documents (``stories.add_documents``) rather than once
+        a document. Any document refused (an InputError, as ``put`` refuses it) rolls
+        the whole batch back and is raised: the caller puts them one by one to learn which.
+        """
+        keys = list(keys) if keys is not None else [None] * len(docs)
+        items = list(feed_items) if feed_items is not None else [None] * len(docs)
+        if not len(keys) == len(items) == len(docs):
+            raise ValueError("put_many: one key and one feed item (or None) per document")
+        published = [_as_date(doc.published, doc, "published") for doc in docs]
+        out: list[Added] = []
+        touched: set[int] = set()  # the linked events whose counts a document's write may have changed
+        gone: set[int] = set()  # and those its mentions merged away
+        with self._transaction() as cur:
+            new: list[str] = []
+            linked: set[str] = set()  # the documents sharing a linked event with a new one when it was linked
+            for doc, day, key, item in zip(docs, published, keys, items, strict=True):
+                added = self._put(cur, doc, day, key, item, touched, gone)
+                if added == "document":
+                    new.append(doc.doc_id)
+                    linked |= stories.linked_to(cur, [doc.doc_id])
+                out.append(added)
+            # counted once, from the batch's end state: a count is a function of the tables alone
+            linked_counts.refresh(cur, touched, gone)
+            stories.add_documents(cur, new, linked)
+        return out
+
+    def _put(self, cur: duckdb.DuckDBPyConnection, doc: Document, published: dt.date | None, key: str | None,
+             feed_item: feeds.ItemRef | None, touched: set[int], gone: set[int]) -> Added:
+        """Everything of :meth:`put` but the stories and the linked events' counts, inside the caller's
+        transaction: the linked events whose counts the write may change are added to ``touched``, those
+        the document's mentions merged away to ``gone``, for the caller to count once (``linked_counts.refresh``)."""
+        added: Added = "nothing"
+        known = cur.execute("SELECT text, source FROM documents WHERE doc_id = ?", [doc.doc_id]).fetchone()
+        if known and known[0] != doc.text:
+            raise InputError(doc.source or doc.doc_id, _other_text(doc.doc_id, known[1]))
+        if not known:
+            _insert_document(cur, doc, published)
+            _insert_actors(cur, doc)
+            _insert_events(cur, doc)
+            _insert_quotes(cur, doc)
+            copies.link_copy(cur, doc.doc_id, doc.text, published)
+            link_document(cur, doc.doc_id, self.link_rules, self._link_cache, gone)
+            added = "document"
+        if articles.record_article(cur, doc.doc_id, url=doc.url, outlet=doc.outlet, published=published,
+                                   source=doc.source, added=_now()) and known:
+            copies.republished(cur, doc.doc_id, published)
+            added = "article"
+        if added != "nothing":
+            touched |= linked_counts.touched(cur, doc.doc_id)
+        if doc.source:
+            cur.execute("DELETE FROM failures WHERE input = ?", [doc.source])
+        if key is not None:
+            _upsert_source(cur, key, doc.doc_id)
+        if feed_item is not None:
+            feeds.item_done(cur, feed_item, doc.doc_id, _now())
         return added
 
     def add_review(self, link_id: int, verdict: str, *, reviewer: str, comment: str | None = None,

@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING
 from .db import Added, Store, StoreError
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from ..model import Document, Failure
     from ..settings import Settings
     from .feeds import ItemRef
@@ -141,6 +143,11 @@ class ReleasingStore:
     def put(self, doc: Document, *, key: str | None = None, feed_item: ItemRef | None = None) -> Added:
         with self._open() as store:
             return store.put(doc, key=key, feed_item=feed_item)
+
+    def put_many(self, docs: Sequence[Document], *, keys: Sequence[str | None] | None = None,
+                 feed_items: Sequence[ItemRef | None] | None = None) -> list[Added]:
+        with self._open() as store:
+            return store.put_many(docs, keys=keys, feed_items=feed_items)
 
     def add_failure(self, failure: Failure, *, key: str | None = None, feed_item: ItemRef | None = None) -> None:
         with self._open() as store:

@@ -75,7 +75,9 @@ __all__ = [
     "TABLES",
     "actor_keys",
     "add_document",
+    "add_documents",
     "is_current",
+    "linked_to",
     "rebuild",
     "related",
     "stories",
@@ -361,10 +363,13 @@ def _links(cur: duckdb.DuckDBPyConnection, among: dict[str, _Doc], focus: set[st
 # -- writes ---------------------------------------------------------------------------------------
 
 
-def _insert_docs(cur: duckdb.DuckDBPyConnection, doc_id: str | None = None) -> dict[str, dt.date | None]:
-    """The rows and salient keys of one document (None: every stored document), each alone in a story
+def _insert_docs(cur: duckdb.DuckDBPyConnection, doc_ids: Sequence[str] | None = None) -> dict[str, dt.date | None]:
+    """The rows and salient keys of these documents (None: every stored document), each alone in a story
     of its own; returns their dates (publication, else the earliest event date)."""
-    only, params = ("WHERE doc_id = ?", [doc_id]) if doc_id is not None else ("", [])
+    if doc_ids is None:
+        only, params = "", []
+    else:
+        only, params = f"WHERE doc_id IN ({', '.join('?' * len(doc_ids))})", list(doc_ids)
     docs = cur.execute(
         f"""SELECT d.doc_id, d.title, coalesce(d.published, e.first) FROM (SELECT * FROM documents {only}) d
             LEFT JOIN (SELECT doc_id, min(date) AS first FROM events {only} GROUP BY doc_id) e USING (doc_id)
@@ -434,31 +439,57 @@ def _regroup(cur: duckdb.DuckDBPyConnection, members: set[str]) -> None:
 
 def add_document(cur: duckdb.DuckDBPyConnection, doc_id: str) -> None:
     """Place a document just stored (its actors, events and event links written) in the stories;
-    inside the caller's transaction. Only the pairs its arrival can change are recomputed: those
-    among the documents within ``STORY_DAYS`` of it (the common-actor counts of their days moved) and
-    those sharing a linked event with it (its mentions may have merged other articles' events).
+    inside the caller's transaction (:func:`add_documents` of one document)."""
+    add_documents(cur, [doc_id])
 
-    Every read goes through an index (:data:`INDEXES`) and reads only those documents, the documents
-    of their days (the common-actor counts) and the stories they are in, whatever the store's size."""
-    day = _insert_docs(cur, doc_id).get(doc_id)
-    links = sorted({link for (link,) in cur.execute("SELECT link_id FROM event_links WHERE doc_id = ?",
-                                                    [doc_id]).fetchall()})
-    linked = [doc_id]
+
+def linked_to(cur: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> set[str]:
+    """The documents that share a linked event with one of ``doc_ids`` (these included), now."""
+    out = set(doc_ids)
+    if not doc_ids:
+        return out
+    marks = ", ".join("?" * len(doc_ids))
+    links = sorted({link for (link,) in cur.execute(f"SELECT link_id FROM event_links WHERE doc_id IN ({marks})",
+                                                    list(doc_ids)).fetchall()})
     if links:  # two lookups, not a join DuckDB would plan as a scan of every link
         marks = ", ".join("?" * len(links))
-        linked += sorted({d for (d,) in cur.execute(f"SELECT doc_id FROM event_links WHERE link_id IN ({marks})",
-                                                    links).fetchall()} - {doc_id})
-    near = _load_days(cur, _days([day])) if day is not None else {}
-    marks = ", ".join("?" * len(linked))
-    among = {**near, **_load(cur, f"doc_id IN ({marks})", linked)}
+        out |= {d for (d,) in cur.execute(f"SELECT doc_id FROM event_links WHERE link_id IN ({marks})",
+                                          links).fetchall()}
+    return out
+
+
+def add_documents(cur: duckdb.DuckDBPyConnection, doc_ids: Sequence[str], linked: Iterable[str] = ()) -> None:
+    """Place documents just stored (their actors, events and event links written) in the stories, at
+    once; inside the caller's transaction. Only the pairs their arrival can change are recomputed: those
+    among the documents within ``STORY_DAYS`` of one of them (the common-actor counts of their days moved)
+    and those sharing a linked event with one of them (their mentions may have merged other articles'
+    events), with ``linked``: the documents that shared a linked event with one of them when it was
+    linked (``Store.put_many`` links a batch's documents one after another, then places them here).
+
+    The same result as adding them one by one: the relation is a function of the corpus alone, and the
+    pairs recomputed here hold every pair each one's arrival recomputes (``tests/store/test_store_batch.py``).
+    Every read goes through an index (:data:`INDEXES`) and reads only those documents, the documents
+    of their days (the common-actor counts) and the stories they are in, whatever the store's size."""
+    if not doc_ids:
+        return
+    days = _insert_docs(cur, doc_ids)
+    linked = sorted(linked_to(cur, doc_ids) | set(linked))
+    near = _load_days(cur, _days([day for day in days.values() if day is not None]))
+    among = dict(near)
+    for start in range(0, len(linked), 1000):
+        chunk = linked[start:start + 1000]
+        among.update(_load(cur, f"doc_id IN ({', '.join('?' * len(chunk))})", chunk))
     # the documents of every day within STORY_DAYS of one of theirs: every window a pair among them is
     # scored in (_Window.counts) lies within STORY_DAYS of the pair's days
     context = _load_days(cur, _days({d.day for d in among.values() if d.day is not None}))
     focus = set(among)
     ids = sorted(focus)
-    marks = ", ".join("?" * len(ids))
-    old_stories = {s for (s,) in cur.execute(f"SELECT DISTINCT story_id FROM story_docs WHERE doc_id IN ({marks})",
-                                             ids).fetchall()}
+    old_stories: set[str] = set()
+    for start in range(0, len(ids), 1000):
+        chunk = ids[start:start + 1000]
+        old_stories |= {s for (s,) in cur.execute(
+            f"SELECT DISTINCT story_id FROM story_docs WHERE doc_id IN ({', '.join('?' * len(chunk))})",
+            chunk).fetchall()}
     _delete_links_among(cur, ids)
     _write_links(cur, _links(cur, among, focus, context))
     smarks = ", ".join("?" * len(old_stories))

@@ -2,6 +2,9 @@
 through indexed lookups) holds what the from-scratch paths make of the same documents (``copies.refresh``,
 ``link_all``, ``stories.rebuild``), whatever the order the documents came in; and a store written before
 the writer's lookups were indexed gets the indexes when opened for writing, read-only it is read as it is.
+A store written a batch at a time (``Store.put_many``, as ``ingest`` stores: one transaction a batch, the
+stories placed once a batch) holds what one written document by document holds, and a batch with a
+document the store refuses is stored not at all.
 
 The documents are the store fixture's real reports (tests/fixtures/store/documents.json: Putin on
 Colombia, the Kyiv strikes, the prisoner swap) under several outlets and days, with syndicated and
@@ -18,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from diplograph.errors import InputError
 from diplograph.model import Document
 from diplograph.store import Store, copies, stories
 from diplograph.store.db import WRITER_INDEXES
@@ -64,6 +68,22 @@ def _state(store: Store) -> dict[str, list[tuple]]:
     }
     with store.cursor() as cur:
         return {name: cur.execute(sql + " ORDER BY ALL").fetchall() for name, sql in queries.items()}
+
+
+def _contents(store: Store) -> dict[str, list[tuple]]:
+    """Every row the documents made, but the times they were stored at."""
+    queries = {
+        "documents": "SELECT * EXCLUDE (added) FROM documents",
+        "actors": "SELECT * FROM actors",
+        "events": "SELECT * FROM events",
+        "quotes": "SELECT * FROM quotes",
+        "articles": "SELECT * EXCLUDE (added) FROM articles",
+        "sources": 'SELECT * EXCLUDE ("at") FROM sources',
+        "failures": 'SELECT * EXCLUDE ("at") FROM failures',
+    }
+    with store.cursor() as cur:
+        rows = {name: cur.execute(sql + " ORDER BY ALL").fetchall() for name, sql in queries.items()}
+    return {**rows, **_state(store)}
 
 
 def _from_scratch(store: Store) -> None:
@@ -134,3 +154,33 @@ def test_recomputing_the_links_among_some_documents_keeps_their_links_to_the_oth
         left = cur.execute("SELECT * FROM story_links ORDER BY ALL").fetchall()
     assert left == [("a", "x", 3.0, [], ["name:petro", "name:putin"]), ("c", "y", 2.0, [4, 5], []),
                     ("x", "y", 2.0, [6, 7], [])]
+
+
+@pytest.mark.parametrize(("seed", "size"), [(0, 4), (1, 7), (2, 32)])
+def test_a_store_written_a_batch_at_a_time_holds_what_one_written_document_by_document_holds(tmp_path, seed, size):
+    docs = _documents()
+    random.Random(seed).shuffle(docs)
+    keys = [f"{doc.doc_id}.json#{i:040x}" for i, doc in enumerate(docs)]
+    with Store(tmp_path / "one.duckdb") as one, Store(tmp_path / "many.duckdb") as many:
+        added_one = [one.put(doc, key=key) for doc, key in zip(docs, keys, strict=True)]
+        added_many = []
+        for start in range(0, len(docs), size):
+            added_many += many.put_many(docs[start:start + size], keys=keys[start:start + size])
+        assert added_many == added_one
+        assert "article" in added_many  # the syndicated copy: another article of a stored document
+        assert _contents(many) == _contents(one)
+        kept = _contents(many)
+        _from_scratch(many)
+        assert _contents(many) == kept
+
+
+def test_a_batch_holding_a_document_the_store_refuses_is_stored_not_at_all(tmp_path):
+    docs = _documents()[:5]
+    other = Document.from_record({**docs[1].to_record(), "text": docs[1].text.replace(" the ", " its ", 1)})
+    with Store(tmp_path / "s.duckdb") as store:
+        store.put(docs[0])
+        before = _contents(store)
+        with pytest.raises(InputError, match="already stored with other text"):
+            store.put_many([*docs[1:], other], keys=[f"k{i}#{i:040x}" for i in range(1, 5)] + [None])
+        assert _contents(store) == before
+        assert store.put_many(docs[1:]) == ["document"] * 4  # the batch without it goes in
