@@ -46,7 +46,7 @@ def _collisions(reading: Reading) -> None:
     of a Turkish group) names the entry of a state the article names elsewhere; with none of them
     named, the dictionary's own choice stands."""
     namesakes = reading.dictionary.namesakes
-    text = reading.doc.text
+    text = reading.text
     ambiguous = {}
     for m in reading.matches:
         if m.entry is not None:
@@ -248,7 +248,7 @@ def _dictionary_matches(reading: Reading) -> list[Match]:
     """Longest dictionary names over token ranges inside each sentence, left to right."""
     doc, d = reading.doc, reading.dictionary
     texts, idx, keys = reading.texts, reading.idx, reading.keys
-    full = doc.text
+    full = reading.text
     out: list[Match] = []
     for sent in reading.sents:
         i = sent.start

@@ -15,6 +15,7 @@ from __future__ import annotations
 from spacy.attrs import ENT_TYPE, IDX, IS_ALPHA, IS_TITLE, LEMMA, LOWER, ORTH, POS, SENT_START
 from spacy.tokens import Doc, Span, Token
 
+from ..doc_index import doc_text
 from ..lexicon.dictionary import ActorDictionary, Entry, Role, match_key, split_code
 from ..lexicon.gazetteer import geocode
 from ..model import Location
@@ -48,6 +49,7 @@ class Reading:
         self.is_title: list[bool] = [bool(r[5]) for r in rows]
         self.is_alpha: list[bool] = [bool(r[6]) for r in rows]
         self.idx: list[int] = [r[7] for r in rows]  # Token.idx
+        self.text = doc_text(doc)
         self.keys: list[str] = [match_key(text) for text in self.texts]  # each word's lookup key
         self.sents = _sentences(doc, [r[8] == 1 for r in rows])
         self.sent_of: dict[int, int] = {}  # token -> index of its sentence in self.sents
