@@ -16,6 +16,7 @@ from bisect import bisect_left
 from collections.abc import Iterable
 from itertools import accumulate
 
+from spacy.attrs import ORTH, SPACY
 from spacy.tokens import Doc, Span
 
 __all__ = ["Intervals", "doc_text", "span_ents"]
@@ -34,10 +35,13 @@ def _ents_index(doc: Doc) -> tuple[list[int], list[tuple[int, int, int, int, int
 
 
 def doc_text(doc: Doc) -> str:
-    """``doc.text``, joined once per document (spaCy joins every token again on each call)."""
+    """``doc.text``, joined once per document (spaCy joins every token again on each call), from
+    two arrays rather than a Token of every word."""
     text = doc.user_data.get(_TEXT_KEY)
     if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
+        strings = doc.vocab.strings
+        text = doc.user_data[_TEXT_KEY] = "".join(
+            strings[orth] + " " if space else strings[orth] for orth, space in doc.to_array([ORTH, SPACY]).tolist())
     return text
 
 

@@ -17,7 +17,7 @@ __all__ = ["drop_datelines"]
 def drop_datelines(reading: Reading) -> None:
     """Names in a wire dateline ("BERLIN --", "MOGADISHU, Somalia (AP) --", "Tehran, March 15,
     IRNA -") say where the story was filed: places, not actors."""
-    for sent in reading.doc.sents:
+    for sent in reading.sents:
         end = dateline_end(sent)
         if end is None:
             continue

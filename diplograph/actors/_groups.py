@@ -147,10 +147,11 @@ def role_mentions(reading: Reading, nat: dict) -> list[Candidate]:
     """Mentions made by role nouns ("the Russian president", "Afghan civilians", "its troops")."""
     doc = reading.doc
     out = []
-    for tok in doc:
-        if (tok.i in reading.consumed or tok.i in reading.by_token
-                or tok.pos_ not in {"NOUN", "PROPN"} or tok.ent_type_ in CLOCK_ENTS):
+    for i in range(len(doc)):
+        if (i in reading.consumed or i in reading.by_token
+                or reading.pos[i] not in {"NOUN", "PROPN"} or reading.ent_types[i] in CLOCK_ENTS):
             continue
+        tok = doc[i]
         role = reading.role(tok)
         if role is None:
             role = _people(reading, tok)

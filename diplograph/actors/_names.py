@@ -30,7 +30,7 @@ CALENDAR = {
 
 def find_names(reading: Reading) -> None:
     """Set ``reading.matches``: the dictionary's names, then the entities it does not cover."""
-    names = [m for m in _dictionary_matches(reading.doc, reading.dictionary)
+    names = [m for m in _dictionary_matches(reading)
              if not _inside_role_phrase(reading, m)]
     reading.matches = _prefer_entities(reading.doc, names, reading.dictionary)
     _add_entities(reading)
@@ -46,7 +46,7 @@ def _collisions(reading: Reading) -> None:
     of a Turkish group) names the entry of a state the article names elsewhere; with none of them
     named, the dictionary's own choice stands."""
     namesakes = reading.dictionary.namesakes
-    text = reading.doc.text
+    text = reading.text
     ambiguous = {}
     for m in reading.matches:
         if m.entry is not None:
@@ -90,7 +90,7 @@ def _homonyms(reading: Reading) -> None:
     homonyms = reading.dictionary.homonyms
     if not homonyms:
         return
-    words = {match_key(t.text) for t in reading.doc}
+    words = set(reading.keys)
     words |= {match_key(m.entry.name) for m in reading.matches if m.entry is not None}
     for m in reading.matches:
         if m.entry is None:
@@ -161,19 +161,21 @@ def _add_titled_names(reading: Reading) -> None:
     """Capitalised words after a person's title that the NER left out ("the Colombian Sergeant
     Pablo Emilio Moncayo"): a person's name."""
     doc = reading.doc
+    pos, lowers, is_title, is_alpha, ents = (reading.pos, reading.lowers, reading.is_title,
+                                             reading.is_alpha, reading.ent_types)
     taken = {i for m in reading.matches for i in range(m.start, m.end)}
-    for tok in doc:
-        role = reading.role(tok)
-        if role is None or role.kind != "person" or not tok.is_title or tok.i in taken:
+    for i in range(len(doc)):
+        role = reading.role_at(i)
+        if role is None or role.kind != "person" or not is_title[i] or i in taken:
             continue
-        end = tok.i + 1
-        while (end < len(doc) and end not in taken and doc[end].pos_ == "PROPN"
-               and doc[end].is_title and doc[end].is_alpha and not doc[end].ent_type_
-               and reading.role(doc[end]) is None and doc[end].lower_ not in CALENDAR):
+        end = i + 1
+        while (end < len(doc) and end not in taken and pos[end] == "PROPN"
+               and is_title[end] and is_alpha[end] and not ents[end]
+               and reading.role_at(end) is None and lowers[end] not in CALENDAR):
             end += 1
-        if end - tok.i > 1 and tok.i + 1 <= tok.head.i < end:  # the title qualifies the name
-            reading.matches.append(Match(tok.i + 1, end, None, "PERSON"))
-            taken.update(range(tok.i + 1, end))
+        if end - i > 1 and i + 1 <= doc[i].head.i < end:  # the title qualifies the name
+            reading.matches.append(Match(i + 1, end, None, "PERSON"))
+            taken.update(range(i + 1, end))
     reading.matches.sort(key=lambda m: m.start)
 
 
@@ -242,24 +244,23 @@ def _prefer_entities(doc: Doc, matches: list[Match], d: ActorDictionary) -> list
     return kept
 
 
-def _dictionary_matches(doc: Doc, d: ActorDictionary) -> list[Match]:
+def _dictionary_matches(reading: Reading) -> list[Match]:
     """Longest dictionary names over token ranges inside each sentence, left to right."""
-    keys = [match_key(t.text) for t in doc]
-    full = doc.text
+    doc, d = reading.doc, reading.dictionary
+    texts, idx, keys = reading.texts, reading.idx, reading.keys
+    full = reading.text
     out: list[Match] = []
-    for sent in doc.sents:
+    for sent in reading.sents:
         i = sent.start
         while i < sent.end:
-            tok = doc[i]
-            if not tok.text[:1].isalnum() or keys[i].split(" ", 1)[0] not in d.first_words:
+            if not texts[i][:1].isalnum() or keys[i].split(" ", 1)[0] not in d.first_words:
                 i += 1
                 continue
             found = None
             for j in range(min(sent.end, i + d.max_words + 3), i, -1):
-                last = doc[j - 1]
-                if not last.text[:1].isalnum():
+                if not texts[j - 1][:1].isalnum():
                     continue
-                text = full[tok.idx : last.idx + len(last.text)]
+                text = full[idx[i] : idx[j - 1] + len(texts[j - 1])]
                 entry = d.index.get(match_key(text))  # "People's" is one word, not "People 's"
                 if entry is not None and _plausible(doc[i:j], entry, text):
                     if entry.kind == "person" and _inside_longer_name(doc, i, j, d):

@@ -160,10 +160,11 @@ def conjoined_surnames(reading: Reading) -> None:
     starts = {m.start for m in persons}
     ends = {m.end for m in persons}
     added = False
-    for tok in doc:
-        if (tok.i in taken or not tok.is_title or not tok.is_alpha or tok.ent_type_
-                or tok.pos_ not in {"PROPN", "ADJ", "NOUN"} or reading.role(tok) is not None):
+    for i in range(len(doc)):
+        if (i in taken or not reading.is_title[i] or not reading.is_alpha[i] or reading.ent_types[i]
+                or reading.pos[i] not in {"PROPN", "ADJ", "NOUN"} or reading.role_at(i) is not None):
             continue
+        tok = doc[i]
         after = tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in COORDINATORS and any(
             tok.i + 2 + gap in starts and all(doc[j].pos_ in BETWEEN_POS and j not in names
                                               for j in range(tok.i + 2, tok.i + 2 + gap))

@@ -401,9 +401,11 @@ def anaphors(reading: Reading, cands: list[Candidate]) -> list[Candidate]:
     covered = {i for c in cands for i in range(c.start, c.end)}
     index = _Index(reading, cands)
     found = []
-    for tok in reading.doc:
-        if tok.i in covered or tok.i in reading.dateline:
-            continue
+    for i, lower in enumerate(reading.lowers):
+        if (i in covered or i in reading.dateline
+                or lower not in (ANAPHORS if reading.pos[i] == "PRON" else REFERRING_NOUNS)):
+            continue  # (``_anaphor_kinds`` finds no kinds for a word in neither table)
+        tok = reading.doc[i]
         kinds = _anaphor_kinds(reading, tok)
         if kinds is None:
             continue

@@ -111,10 +111,11 @@ def all_sides(reading: Reading, cands: list[Candidate]) -> list[Candidate]:
         return []
     covered = {i for c in cands for i in range(c.start, c.end)}
     found = []
-    for tok in reading.doc:
-        if (tok.lower_ not in word_set("side_nouns") or tok.i in covered
-                or tok.i in reading.dateline):
+    sides = word_set("side_nouns")
+    for i, lower in enumerate(reading.lowers):
+        if lower not in sides or i in covered or i in reading.dateline:
             continue
+        tok = reading.doc[i]
         first = next((c for c in tok.lefts if c.lower_ == "all" and c.dep_ in {"det", "amod", "predet"}),
                      None)
         if first is None or any(c.dep_ == "prep" for c in tok.rights):

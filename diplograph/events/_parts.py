@@ -6,8 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
+from spacy.attrs import POS
 from spacy.tokens import Doc, Token
 
+from ..doc_index import doc_text
 from ..model import Actor, ActorRef, Location, Quote
 from .verbs import PatternMatch
 
@@ -38,7 +40,7 @@ class DocumentContext:
 
     ``text`` is the Doc's text read once (spaCy joins the tokens again on each ``doc.text``);
     ``token_actor`` the actor mentions over each token; ``places`` the geocoded places with a
-    country and offsets.
+    country and offsets; ``pos`` each token's part of speech, read as one array.
     """
 
     doc: Doc
@@ -47,6 +49,13 @@ class DocumentContext:
     actor_kind: dict[str, str]
     places: list[Place]
     quotes: list[Quote]
+
+    @cached_property
+    def pos(self) -> list[str]:
+        """Each token's ``pos_``, from one ``Doc.to_array``: the coder tests every word for a
+        trigger and makes a spaCy Token only for the verbs and nouns."""
+        strings = self.doc.vocab.strings
+        return [strings[n] for n in self.doc.to_array(POS).tolist()]
 
     @cached_property
     def _place_over(self) -> dict[int, Place]:
@@ -70,7 +79,7 @@ class DocumentContext:
             if span is not None:
                 for token in span:
                     token_actor.setdefault(token.i, []).append(actor)
-        return cls(doc=doc, text=doc.text, token_actor=token_actor,
+        return cls(doc=doc, text=doc_text(doc), token_actor=token_actor,
                    actor_kind={actor.id: actor.kind for actor in actors},
                    places=[p for p in map(Place.of, places) if p is not None], quotes=list(quotes))
 

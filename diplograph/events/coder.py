@@ -83,6 +83,8 @@ from .verbs import PatternMatch, VerbDictionary
 
 __all__ = ["DocumentCoder", "EventCoder", "intent_code", "refusal_code", "threat_code"]
 
+TRIGGER_POS = ("VERB", "NOUN", "PROPN")  # the only parts of speech a trigger has
+
 
 class EventCoder:
     """Codes the events of a parsed, actor-annotated Doc. Holds only what every document shares
@@ -116,7 +118,11 @@ class DocumentCoder(RoleFinder):
 
     def _sentence_events(self, index: int, sent: SpacySpan) -> Iterator[Event]:
         triggers: dict[int, Trigger] = {}
-        for token in sent:
+        doc, pos = self.doc, self.context.pos
+        for i in range(sent.start, sent.end):
+            if pos[i] not in TRIGGER_POS:
+                continue  # what ``_trigger`` asks first, without making the Token
+            token = doc[i]
             found = self._trigger(token)
             if found:
                 triggers[token.i] = found
@@ -126,7 +132,7 @@ class DocumentCoder(RoleFinder):
 
     # ------------------------------------------------------------------ triggers and codes
     def _trigger(self, token: Token) -> Trigger | None:
-        if token.pos_ not in ("VERB", "NOUN", "PROPN"):
+        if token.pos_ not in TRIGGER_POS:
             return None  # the only triggers; most words are neither (asked first: it is cheap)
         lemma = token.lemma_.lower()
         if token.head.pos_ in ("NOUN", "PROPN") and (token.dep_ in ("amod", "npadvmod") or (
@@ -517,7 +523,11 @@ class DocumentCoder(RoleFinder):
     def _appraisals(self, index: int, sent: SpacySpan, triggers: dict[int, Trigger]) -> Iterator[Event]:
         """Reported judgements: "Putin said Colombia is a promising partner" -> 051 praise;
         "Egypt said the US must mediate" -> 100 demand."""
-        for verb in sent:
+        doc, pos = self.doc, self.context.pos
+        for i in range(sent.start, sent.end):
+            if pos[i] != "VERB":
+                continue  # both readings below need a verb: no Token made for the other words
+            verb = doc[i]
             if verb.lemma_.lower() in word_list("naming_verbs") and verb.pos_ == "VERB":
                 yield from self._naming(index, sent, verb)
             if verb.lemma_.lower() not in word_list("speech_verbs") | word_list("persuading_verbs") \

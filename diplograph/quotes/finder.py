@@ -214,7 +214,7 @@ def _labelled_lines(doc: Doc, sentences: list[SpacySpan], actors: Sequence[Actor
     Fact Check Trump ‘Reeks of Fear.’', 'Poll: Wealthy Voters Abandon Republican Party for Hillary
     Clinton'. The name must be an actor, or a poll or document ("Poll:", "Report:"); the rest of the
     line is what it says. Quoted words after the colon are left to the direct quotes."""
-    text = doc.text
+    text = doc_text(doc)
     cues = load_cues()
     sources = cues.get("poll", frozenset()) | cues.get("document", frozenset())
     lines: list[_Found] = []
@@ -238,7 +238,7 @@ def _labelled_lines(doc: Doc, sentences: list[SpacySpan], actors: Sequence[Actor
 
 def find_quotes(doc: Doc, actors: Sequence[Actor]) -> list[Quote]:
     """Every quote of ``doc``: direct and indirect, with cue, speaker and via-chain, in text order."""
-    text = doc.text
+    text = doc_text(doc)
     marks = quoted_spans(text)
     paragraph = _Paragraphs(text)
     used: set[QuotedSpan] = set()

@@ -38,7 +38,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..doc_index import span_ents
+from ..doc_index import doc_text, span_ents
 from ..lexicon.auxiliaries import FUTURE, PAST, PERFECT, auxiliaries
 from ..lexicon.parse import quoted_spans, tree_distance
 from ..model import Event
@@ -91,7 +91,7 @@ class WhenComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         published = (doc._.meta or {}).get("published")
-        quotes = [(q.start, q.end) for q in quoted_spans(doc.text)]
+        quotes = [(q.start, q.end) for q in quoted_spans(doc_text(doc))]
         day = news_day(doc, published, quotes)
         sentences = list(doc.sents)
         starts = {sent.start: i for i, sent in enumerate(sentences)}
@@ -378,7 +378,7 @@ def news_day(doc: Doc, published: str | None, quotes: list[tuple[int, int]] | No
     if not published:
         return None
     base = date.fromisoformat(published[:10])
-    quotes = quotes if quotes is not None else [(q.start, q.end) for q in quoted_spans(doc.text)]
+    quotes = quotes if quotes is not None else [(q.start, q.end) for q in quoted_spans(doc_text(doc))]
     for sentence in list(doc.sents)[:NEWS_DAY_SENTENCES]:
         for phrase in _phrases(sentence):
             root = phrase.span.root
@@ -397,7 +397,7 @@ def event_date(trigger: Token, published: str | None, *, quotes: list[tuple[int,
     """(date, precision) of the event whose trigger word is ``trigger``; ``quotes`` are the
     character spans of the document's quotations, ``news`` the article's news day (``news_day``),
     ``earlier`` the last date stated in the sentences before (``last_date``)."""
-    quotes = quotes if quotes is not None else [(q.start, q.end) for q in quoted_spans(trigger.doc.text)]
+    quotes = quotes if quotes is not None else [(q.start, q.end) for q in quoted_spans(doc_text(trigger.doc))]
     return _date(trigger, published, quotes, news, earlier, depth=0)
 
 
