@@ -172,4 +172,4 @@ def _sentences(doc: Doc, starts: list[bool]) -> list[Span]:
         return list(doc.sents)  # the hook's sentences, or spaCy's error for a Doc without any
     cuts = [0, *(i for i in range(1, len(doc)) if starts[i])]
     ends = [*cuts[1:], len(doc)]
-    return [Span(doc, a, b) for a, b in zip(cuts, ends) if a < b]
+    return [Span(doc, a, b) for a, b in zip(cuts, ends, strict=True) if a < b]
