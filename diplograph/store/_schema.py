@@ -116,7 +116,7 @@ TABLES = (
     *COPY_TABLES,  # copies of one article (store/copies.py); remade by copies.refresh in older stores
 )
 
-# A document's actors, read back when it is placed in the stories (stories.add_document): the
+# A document's actors, read back when it is placed in the stories (stories.add_documents): the
 # (doc_id, actor_id) key serves no lookup by doc_id alone, so without it that read scanned every actor.
 # Created with the tables, and by ``Store`` in a store written before it when opened for writing.
 INDEXES = ("CREATE INDEX IF NOT EXISTS actors_doc ON actors (doc_id)",)

@@ -323,15 +323,7 @@ class Store:
         same doc_id with other text is refused with an InputError naming the input that holds the
         stored text, and nothing is written.
         """
-        published = _as_date(doc.published, doc, "published")
-        touched: set[int] = set()
-        gone: set[int] = set()
-        with self._transaction() as cur:
-            added = self._put(cur, doc, published, key, feed_item, touched, gone)
-            linked_counts.refresh(cur, touched, gone)
-            if added == "document":
-                stories.add_documents(cur, [doc.doc_id])
-        return added
+        return self.put_many([doc], keys=[key], feed_items=[feed_item])[0]
 
     def put_many(self, docs: Sequence[Document], *, keys: Sequence[str | None] | None = None,
                  feed_items: Sequence[feeds.ItemRef | None] | None = None) -> list[Added]:

@@ -23,7 +23,7 @@ two must share a linked event or a named actor: roles and countries alone relate
 document by (date, doc_id). The relation is a function of the corpus alone, so the same corpus gives
 the same stories, with the same ids, whatever the order of ingestion. Adding a document recomputes
 the relations among the documents within ``STORY_DAYS`` of it and those sharing a linked event with it
-(the only pairs its arrival can change) and the stories that hold them (:func:`add_document`).
+(the only pairs its arrival can change) and the stories that hold them (:func:`add_documents`).
 
 **Measured** with ``python scripts/measure_stories.py STORE [SETTING=VALUE ...]`` on a store of the
 91 pages of ../shared/eval/html and one of the 84 PolNeAR dev articles (2016 campaign; 7 outlets):
@@ -74,7 +74,6 @@ __all__ = [
     "STORY_DAYS",
     "TABLES",
     "actor_keys",
-    "add_document",
     "add_documents",
     "is_current",
     "linked_to",
@@ -114,7 +113,7 @@ RULE = (f"days={STORY_DAYS} name={NAME_WEIGHT} code={CODE_WEIGHT} country={COUNT
         f"event={EVENT_WEIGHT} min={MIN_SCORE} salient={SALIENT_MENTIONS} "
         f"common={COMMON_SHARE}/{COMMON_MIN_DOCS} v1")
 
-# What adding a document looks up (:func:`add_document`), each through an index, so that its cost
+# What adding a document looks up (:func:`add_documents`), each through an index, so that its cost
 # follows the documents of its days and events, not the store's size: the documents of a list of days
 # (DuckDB 2.0.1 scans an index for ``IN`` lists, not for ranges: the days are listed), a story's
 # members, a document's keys, the links of a document (as ``doc_a``). A condition on a second column
@@ -437,12 +436,6 @@ def _regroup(cur: duckdb.DuckDBPyConnection, members: set[str]) -> None:
                     [v for move in batch for v in move])
 
 
-def add_document(cur: duckdb.DuckDBPyConnection, doc_id: str) -> None:
-    """Place a document just stored (its actors, events and event links written) in the stories;
-    inside the caller's transaction (:func:`add_documents` of one document)."""
-    add_documents(cur, [doc_id])
-
-
 def linked_to(cur: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> set[str]:
     """The documents that share a linked event with one of ``doc_ids`` (these included), now."""
     out = set(doc_ids)
@@ -467,7 +460,7 @@ def add_documents(cur: duckdb.DuckDBPyConnection, doc_ids: Sequence[str], linked
     linked (``Store.put_many`` links a batch's documents one after another, then places them here).
 
     The same result as adding them one by one: the relation is a function of the corpus alone, and the
-    pairs recomputed here hold every pair each one's arrival recomputes (``tests/store/test_store_batch.py``).
+    pairs recomputed here hold every pair each one's arrival recomputes (``tests/store/test_store_incremental.py``).
     Every read goes through an index (:data:`INDEXES`) and reads only those documents, the documents
     of their days (the common-actor counts) and the stories they are in, whatever the store's size."""
     if not doc_ids:
