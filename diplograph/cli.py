@@ -47,16 +47,21 @@ def _add_run_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--published", help="publication date (YYYY-MM-DD) for inputs that do not carry one")
     p.add_argument("--outlet", help="outlet name for inputs that do not carry one")
     p.add_argument("--url", help="the article's URL, for a single input")
+    _add_coding_options(p, fetched="URLs", read="input")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+
+
+def _add_coding_options(p: argparse.ArgumentParser, *, fetched: str, read: str) -> None:
+    """The options of every command that codes articles: dictionaries, settings, fetching limits, workers."""
     p.add_argument("--actors", action="append", default=[], metavar="FILE",
                    help="an extra actor dictionary (TSV; see diplograph.actors); may repeat")
     _add_verbs_option(p)
     p.add_argument("--config", help="a settings TOML file overriding the shipped settings")
     p.add_argument("--allow-private", action="store_true", default=None,
-                   help="allow URLs on private, loopback or link-local addresses")
-    p.add_argument("--max-bytes", type=_setting("max_bytes"), help="largest input read, in bytes")
+                   help=f"allow {fetched} on private, loopback or link-local addresses")
+    p.add_argument("--max-bytes", type=_setting("max_bytes"), help=f"largest {read} read, in bytes")
     p.add_argument("--workers", type=_setting("workers"),
                    help="worker processes (0 = one per core, 1 = none; at most 4 per core)")
-    p.add_argument("--quiet", action="store_true", help="no progress bar")
 
 
 def _setting(key: str) -> Callable[[str], int]:
@@ -162,15 +167,7 @@ def _build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB file (default ./{DEFAULT_DB})")
     p.add_argument("--every", type=_interval, default="15m", help="time between rounds: 30s, 15m, 1h (default 15m)")
     p.add_argument("--once", action="store_true", help="poll each feed once and exit (for cron)")
-    p.add_argument("--actors", action="append", default=[], metavar="FILE",
-                   help="an extra actor dictionary; may repeat")
-    _add_verbs_option(p)
-    p.add_argument("--config", help="a settings TOML file overriding the shipped settings")
-    p.add_argument("--allow-private", action="store_true", default=None,
-                   help="allow feeds and pages on private, loopback or link-local addresses")
-    p.add_argument("--max-bytes", type=_setting("max_bytes"), help="largest feed or page read, in bytes")
-    p.add_argument("--workers", type=_setting("workers"),
-                   help="worker processes (0 = one per core, 1 = none; at most 4 per core)")
+    _add_coding_options(p, fetched="feeds and pages", read="feed or page")
 
     p = sub.add_parser("serve", help="the explorer: an HTTP API and a web page over a store")
     p.add_argument("--db", default=DEFAULT_DB, help=f"DuckDB file (default ./{DEFAULT_DB})")
