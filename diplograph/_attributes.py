@@ -207,14 +207,19 @@ def _fast_lemmatizer(nlp: Language, name: str) -> FastLemmatizer:
 
 
 def replace_model_components(nlp: Language) -> None:
-    """Put the fast equivalents in the places of the model's attribute_ruler and lemmatizer (rule
-    mode), under their names; they keep the model's components, whose rules and tables they use."""
+    """Put the fast equivalents in the places of the model's attribute_ruler, lemmatizer (rule
+    mode) and entity recognizer (``_ner.py``), under their names; they keep the model's components,
+    whose rules, tables and weights they use."""
+    from ._ner import can_replace
+
     names = dict(nlp.pipeline)
     if isinstance(names.get("attribute_ruler"), AttributeRuler):
         _swap(nlp, "attribute_ruler", "diplograph_fast_attribute_ruler")
     lemmatizer = names.get("lemmatizer")
     if isinstance(lemmatizer, Lemmatizer) and lemmatizer.mode == "rule":
         _swap(nlp, "lemmatizer", "diplograph_fast_lemmatizer")
+    if can_replace(names.get("ner")):
+        _swap(nlp, "ner", "diplograph_fast_ner")
 
 
 def _swap(nlp: Language, name: str, factory: str) -> None:
