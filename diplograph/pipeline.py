@@ -16,7 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ._workers import run_parallel, workers_for
-from .annotate import MODEL_LANGUAGE, load_nlp, make_doc
+from .annotate import COMPONENT_CONFIG, MODEL_LANGUAGE, load_nlp, make_doc
 from .budget import BudgetExceeded, Limits, within
 from .errors import InputError
 from .model import Document, Failure, Source, doc_id_for
@@ -161,7 +161,8 @@ class Pipeline:
             try:
                 # the whole batch under one document's budget: a normal batch takes a fraction of it
                 parsed = within(self.limits, lambda: list(nlp.pipe(
-                    [make_doc(nlp, d.text, _meta(d)) for d in todo], batch_size=len(todo))))
+                    [make_doc(nlp, d.text, _meta(d)) for d in todo], batch_size=len(todo),
+                    component_cfg=COMPONENT_CONFIG)))
             except Exception:  # noqa: BLE001 - over budget, or a component failed: find which document
                 parsed = [self._annotate_one(d) for d in todo]
         done = dict(zip((id(d) for d in todo), parsed, strict=True))
