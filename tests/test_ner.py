@@ -70,7 +70,7 @@ def test_entities_set_beforehand_are_honoured_as_the_model_does(model_and_fast) 
     for nlp in (model, fast):
         doc = nlp.make_doc(text)
         doc.set_ents([Span(doc, 1, 2, label="ORG")], default="unmodified")  # as an entity ruler would
-        for name, proc in nlp.pipeline:
+        for _name, proc in nlp.pipeline:
             doc = proc(doc)
         docs.append(doc)
     assert _entities(docs[1]) == _entities(docs[0])
