@@ -88,6 +88,7 @@ class VerbDictionary:
         self.synsets: dict[str, frozenset[str]] = {}
         self.appraisals: dict[str, str] = {}
         self._ranks: dict[str, _Ranked] = {}  # ``_ranked``'s, made on first use
+        self._noun_words: frozenset[str] | None = None  # ``may_name_event``'s
 
     def add_verb_rows(self, text: str, priority: int, replace: bool = False) -> None:
         """Add a file's rows; with ``replace``, the verbs it names forget the rows read before."""
@@ -113,6 +114,7 @@ class VerbDictionary:
                     self.patterns.setdefault(verb, []).append(pattern)
 
     def add_noun_rows(self, text: str) -> None:
+        self._noun_words = None
         for line in text.splitlines():
             if line and not line.startswith("#") and not line.startswith("noun\t"):
                 noun, cameo = line.split("\t")[:2]
@@ -200,6 +202,21 @@ class VerbDictionary:
     def noun_code(self, lemma: str) -> str | None:
         return self.nouns.get(lemma)
 
+    def may_name_event(self, lemma: str) -> bool:
+        """Whether a noun of this lemma can be an event noun: one the nouns list names alone, or
+        as the first or last word of a phrase ("hunger strike", "call with"). The coder asks it
+        of every noun before reading the noun's modifiers."""
+        if self._noun_words is None:
+            self._noun_words = frozenset(word for noun in self.nouns for word in (noun.split(" ")[0],
+                                                                                 noun.split(" ")[-1]))
+        return " " in lemma or lemma in self._noun_words
+
+    def rank_patterns(self) -> None:
+        """Rank and index every verb's patterns now (``_ranked``), once the files are read: in the
+        process that forks the workers, which share them."""
+        for lemma in self.patterns:
+            self._ranked(lemma)
+
 
 def _in_order(pattern: tuple[frozenset[str], ...], tokens: list[frozenset[str]]) -> bool:
     position = 0
@@ -246,4 +263,5 @@ def load_verb_dictionary(extra_files: tuple[str, ...] = (), replace: bool = Fals
     dictionary.resolve_synsets()
     dictionary.add_noun_rows(shipped_text(NOUNS))
     dictionary.add_appraisal_rows(shipped_text(APPRAISALS))
+    dictionary.rank_patterns()
     return dictionary

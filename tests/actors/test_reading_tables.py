@@ -30,6 +30,7 @@ def test_the_token_tables_are_the_tokens_attributes(nlp, seed_text):
         assert [(s.start, s.end) for s in reading.sents] == [(s.start, s.end) for s in doc.sents]
         assert reading.text == doc.text == text
         assert DocumentContext.of(doc, [], []).pos == [t.pos_ for t in doc]
+        assert DocumentContext.of(doc, [], []).lemmas == [t.lemma_.lower() for t in doc]
 
 
 def test_the_joined_text_keeps_every_space(nlp):

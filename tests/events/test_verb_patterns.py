@@ -104,3 +104,14 @@ def test_the_indexed_patterns_choose_what_trying_every_pattern_chooses():
                 assert (match is None if expected.cameo == "---"
                         else (match.pattern, match.cameo) == (expected.text, expected.cameo)), lemma
     assert found > tried // 3
+
+
+def test_a_noun_may_name_an_event_only_as_a_word_of_an_event_noun():
+    """The coder makes a Token of a noun only when ``may_name_event``: every word that begins or
+    ends an event noun's phrase ("hunger strike", "call with") may, a plain noun may not."""
+    verbs = load_verb_dictionary()
+    for noun in verbs.nouns:
+        words = noun.split(" ")
+        assert verbs.may_name_event(words[0]) and verbs.may_name_event(words[-1]), noun
+    assert verbs.may_name_event("strike") and verbs.may_name_event("invasion")
+    assert not verbs.may_name_event("weather") and not verbs.may_name_event("breakfast")
