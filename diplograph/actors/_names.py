@@ -251,6 +251,7 @@ def _dictionary_matches(reading: Reading) -> list[Match]:
     doc, d = reading.doc, reading.dictionary
     texts, idx, keys = reading.texts, reading.idx, reading.keys
     full = reading.text
+    _, spaced, _, dead = reading.joins  # name_key's own test of a range it gives no key, inlined
     out: list[Match] = []
     for sent in reading.sents:
         i = sent.start
@@ -260,7 +261,7 @@ def _dictionary_matches(reading: Reading) -> list[Match]:
                 continue
             found = None
             for j in range(min(sent.end, i + d.max_words + 3), i, -1):
-                if not texts[j - 1][:1].isalnum():
+                if not texts[j - 1][:1].isalnum() or (dead[j - 1] and (j - 1 == i or spaced[j - 1])):
                     continue
                 key = reading.name_key(i, j)  # "People's" is one word, not "People 's"
                 entry = d.index.get(key) if key is not None else None

@@ -70,10 +70,9 @@ class Reading:
         which ends no name. A range of plain words each after a space has their lower case joined
         by spaces, which is what ``match_key`` makes of its text, without running it on every
         range the names pass tries (most of them unique, so no cache helps)."""
-        plain, spaced, stop = self._joins
+        plain, spaced, stop, dead = self.joins
         last = end - 1
-        if (plain[last] and (last == start or spaced[last])
-                and self.lowers[last] not in self.dictionary.last_words):
+        if dead[last] and (last == start or spaced[last]):
             return None
         if plain[start] and stop[start + 1] >= end:
             key = " ".join(self.lowers[start:end])
@@ -81,9 +80,10 @@ class Reading:
         return match_key(self.text[self.idx[start] : self.idx[last] + len(self.texts[last])])
 
     @cached_property
-    def _joins(self) -> tuple[list[bool], list[bool], list[int]]:
-        """Per token: whether it is a plain word, whether a space comes before it, and the first
-        token from it on that is not both (``name_key``'s tables, made on its first use)."""
+    def joins(self) -> tuple[list[bool], list[bool], list[int], list[bool]]:
+        """Per token: whether it is a plain word, whether a space comes before it, the first
+        token from it on that is not both, and whether it is a plain word that ends no name
+        (``name_key``'s tables, made on its first use)."""
         n = len(self.texts)
         plain = list(map(plain_word, self.lowers))
         spaced = [k > 0 and self.text[self.idx[k] - 1].isspace() for k in range(n)]
@@ -91,7 +91,9 @@ class Reading:
         for k in range(n - 1, -1, -1):
             if plain[k] and spaced[k]:
                 stop[k] = stop[k + 1]
-        return plain, spaced, stop
+        ends = self.dictionary.last_words
+        dead = [p and word not in ends for p, word in zip(plain, self.lowers, strict=True)]
+        return plain, spaced, stop, dead
 
     def index_matches(self) -> None:
         """Map each token to the name it is part of, once the names are final."""
