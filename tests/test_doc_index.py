@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 from diplograph.annotate import MAX_UNBROKEN_TOKENS, make_doc
-from diplograph.doc_index import Intervals, doc_text, line_breaks, span_ents
+from diplograph.doc_index import Intervals, doc_text, line_breaks, span_ents, strings_of
 
 
 def test_sentence_entities_are_spacys(nlp, seed_text):
@@ -15,6 +15,12 @@ def test_sentence_entities_are_spacys(nlp, seed_text):
         ours = [(e.start, e.end, e.label_, e.kb_id_) for e in span_ents(sentence)]
         assert ours == [(e.start, e.end, e.label_, e.kb_id_) for e in sentence.ents]
     assert doc_text(doc) == doc.text
+
+
+def test_token_strings_are_the_tokens(nlp, seed_text):
+    doc = nlp(make_doc(nlp, seed_text))
+    assert strings_of(doc, "ORTH") == [t.text for t in doc]
+    assert strings_of(doc, "POS") == [t.pos_ for t in doc]
 
 
 def test_line_breaks_between_tokens_are_those_of_their_text(nlp):
