@@ -19,10 +19,12 @@ from itertools import accumulate
 from spacy.attrs import ORTH, SPACY
 from spacy.tokens import Doc, Span
 
-__all__ = ["Intervals", "doc_text", "span_ents"]
+__all__ = ["Intervals", "doc_text", "line_breaks", "span_ents", "strings_of"]
 
 _ENTS_KEY = "diplograph.ents"  # doc.user_data key: (starts, [(start, end, label, kb_id, id)])
 _TEXT_KEY = "diplograph.text"
+_BREAKS_KEY = "diplograph.breaks"
+_STRINGS_KEY = "diplograph.strings"
 
 
 def _ents_index(doc: Doc) -> tuple[list[int], list[tuple[int, int, int, int, int]]]:
@@ -43,6 +45,31 @@ def doc_text(doc: Doc) -> str:
         text = doc.user_data[_TEXT_KEY] = "".join(
             strings[orth] + " " if space else strings[orth] for orth, space in doc.to_array([ORTH, SPACY]).tolist())
     return text
+
+
+def strings_of(doc: Doc, attr: str) -> list[str]:
+    """Each token's string of ``attr`` ("ORTH" for ``text``, "POS" for ``pos_``), read once per
+    document as one array and kept: a stage that tests every word makes no Token to do it."""
+    key = f"{_STRINGS_KEY}.{attr}"
+    found = doc.user_data.get(key)
+    if found is None:
+        strings = doc.vocab.strings
+        found = doc.user_data[key] = [strings[n] for n in doc.to_array(attr).tolist()]
+    return found
+
+
+def line_breaks(doc: Doc) -> tuple[list[int], list[int]]:
+    """Per token, how many line breaks the text has before its start and before its end: the
+    text from token ``a``'s start to token ``b``'s end has one when the second count of ``b``
+    exceeds the first of ``a`` (asked of many token pairs, each a Span and a join otherwise).
+    A line break is always inside a token: what follows one is a single space or nothing."""
+    found = doc.user_data.get(_BREAKS_KEY)
+    if found is None:
+        strings = doc.vocab.strings
+        counts = [strings[orth].count("\n") for orth in doc.to_array(ORTH).tolist()]
+        through = list(accumulate(counts))
+        found = doc.user_data[_BREAKS_KEY] = ([t - c for t, c in zip(through, counts, strict=True)], through)
+    return found
 
 
 def span_ents(span: Span) -> list[Span]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 from diplograph.annotate import MAX_UNBROKEN_TOKENS, make_doc
-from diplograph.doc_index import Intervals, doc_text, span_ents
+from diplograph.doc_index import Intervals, doc_text, line_breaks, span_ents, strings_of
 
 
 def test_sentence_entities_are_spacys(nlp, seed_text):
@@ -15,6 +15,24 @@ def test_sentence_entities_are_spacys(nlp, seed_text):
         ours = [(e.start, e.end, e.label_, e.kb_id_) for e in span_ents(sentence)]
         assert ours == [(e.start, e.end, e.label_, e.kb_id_) for e in sentence.ents]
     assert doc_text(doc) == doc.text
+
+
+def test_token_strings_are_the_tokens(nlp, seed_text):
+    doc = nlp(make_doc(nlp, seed_text))
+    assert strings_of(doc, "ORTH") == [t.text for t in doc]
+    assert strings_of(doc, "POS") == [t.pos_ for t in doc]
+
+
+def test_line_breaks_between_tokens_are_those_of_their_text(nlp):
+    """The text from one token's start to another's end has a line break exactly when the counts
+    say so (headline, dateline, blank lines, a break after a space, doubled spaces)."""
+    text = ("Talks stall in Geneva\n\nGENEVA (Reuters) - Talks  stalled. \nThe minister said:\n"
+            "\n\n“We will not sign.”\n")
+    doc = make_doc(nlp, text)
+    before, through = line_breaks(doc)
+    for a in range(len(doc)):
+        for b in range(a, len(doc)):
+            assert (through[b] > before[a]) == ("\n" in doc[a : b + 1].text), (a, b)
 
 
 def test_intervals_overlap_as_a_scan_finds():

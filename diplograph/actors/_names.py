@@ -165,8 +165,10 @@ def _add_titled_names(reading: Reading) -> None:
                                              reading.is_alpha, reading.ent_types)
     taken = {i for m in reading.matches for i in range(m.start, m.end)}
     for i in range(len(doc)):
+        if not is_title[i] or i in taken:
+            continue
         role = reading.role_at(i)
-        if role is None or role.kind != "person" or not is_title[i] or i in taken:
+        if role is None or role.kind != "person":
             continue
         end = i + 1
         while (end < len(doc) and end not in taken and pos[end] == "PROPN"
@@ -249,6 +251,7 @@ def _dictionary_matches(reading: Reading) -> list[Match]:
     doc, d = reading.doc, reading.dictionary
     texts, idx, keys = reading.texts, reading.idx, reading.keys
     full = reading.text
+    _, spaced, _, dead = reading.joins  # name_key's own test of a range it gives no key, inlined
     out: list[Match] = []
     for sent in reading.sents:
         i = sent.start
@@ -258,11 +261,14 @@ def _dictionary_matches(reading: Reading) -> list[Match]:
                 continue
             found = None
             for j in range(min(sent.end, i + d.max_words + 3), i, -1):
-                if not texts[j - 1][:1].isalnum():
+                if not texts[j - 1][:1].isalnum() or (dead[j - 1] and (j - 1 == i or spaced[j - 1])):
                     continue
-                text = full[idx[i] : idx[j - 1] + len(texts[j - 1])]
-                entry = d.index.get(match_key(text))  # "People's" is one word, not "People 's"
-                if entry is not None and _plausible(doc[i:j], entry, text):
+                key = reading.name_key(i, j)  # "People's" is one word, not "People 's"
+                entry = d.index.get(key) if key is not None else None
+                if entry is not None:
+                    text = full[idx[i] : idx[j - 1] + len(texts[j - 1])]
+                    if not _plausible(doc[i:j], entry, text):
+                        continue
                     if entry.kind == "person" and _inside_longer_name(doc, i, j, d):
                         break  # "Hassan" in "Omar Hassan al-Bashir": leave it to the NER
                     found = Match(i, j, entry)

@@ -12,11 +12,13 @@ articles when every pass iterated the Doc).
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from spacy.attrs import ENT_TYPE, IDX, IS_ALPHA, IS_TITLE, LEMMA, LOWER, ORTH, POS, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from ..doc_index import doc_text
-from ..lexicon.dictionary import ActorDictionary, Entry, Role, match_key, split_code
+from ..lexicon.dictionary import ActorDictionary, Entry, Role, match_key, plain_word, split_code
 from ..lexicon.gazetteer import geocode
 from ..model import Location
 from ._candidate import Match
@@ -61,6 +63,37 @@ class Reading:
         self.place_country: dict[int, str] = {}  # "the Azerbaijani republic of [Nakhichevan]"
         self.setting: str | None = None  # the country the article is set in (``_setting``)
         self._full_names: dict[str, list[tuple[int, str]]] | None = None
+
+    def name_key(self, start: int, end: int) -> str | None:
+        """``match_key`` of the text of tokens ``start`` to ``end - 1``, or None where that key is
+        no name of the dictionary's: the range ends in a plain word (``plain_word``) after a space
+        which ends no name. A range of plain words each after a space has their lower case joined
+        by spaces, which is what ``match_key`` makes of its text, without running it on every
+        range the names pass tries (most of them unique, so no cache helps)."""
+        plain, spaced, stop, dead = self.joins
+        last = end - 1
+        if dead[last] and (last == start or spaced[last]):
+            return None
+        if plain[start] and stop[start + 1] >= end:
+            key = " ".join(self.lowers[start:end])
+            return key[4:] if key.startswith("the ") else key
+        return match_key(self.text[self.idx[start] : self.idx[last] + len(self.texts[last])])
+
+    @cached_property
+    def joins(self) -> tuple[list[bool], list[bool], list[int], list[bool]]:
+        """Per token: whether it is a plain word, whether a space comes before it, the first
+        token from it on that is not both, and whether it is a plain word that ends no name
+        (``name_key``'s tables, made on its first use)."""
+        n = len(self.texts)
+        plain = list(map(plain_word, self.lowers))
+        spaced = [k > 0 and self.text[self.idx[k] - 1].isspace() for k in range(n)]
+        stop = list(range(n + 1))
+        for k in range(n - 1, -1, -1):
+            if plain[k] and spaced[k]:
+                stop[k] = stop[k + 1]
+        ends = self.dictionary.last_words
+        dead = [p and word not in ends for p, word in zip(plain, self.lowers, strict=True)]
+        return plain, spaced, stop, dead
 
     def index_matches(self) -> None:
         """Map each token to the name it is part of, once the names are final."""
@@ -123,6 +156,11 @@ class Reading:
         if self.pos[i] not in {"NOUN", "PROPN"}:
             return None, i
         lowers, lemmas = self.lowers, self._lemmas
+        roles, ends = self.dictionary.roles, self.dictionary.role_last_words
+        # a last word that ends no role phrase makes no phrase's key a role: skip those lookups
+        lasts = [w for w in (lowers[i], lemmas[i]) if w in ends or not plain_word(w)]
+        if not lasts:
+            return None, i
         for back in (2, 1, 0):
             if i - back < 0:
                 continue
@@ -130,10 +168,14 @@ class Reading:
             lemma = lemmas[i - back]
             firsts = dict.fromkeys([words[0], lemma] if words else [None])
             for first in firsts:  # "Heads of State": the first word's lemma too
-                for last in (lowers[i], lemmas[i]):
+                for last in lasts:
                     phrase = [first, *words[1:], last] if first else [last]
-                    key = match_key(" ".join(phrase))
-                    if key in self.dictionary.roles:
+                    key = " ".join(phrase)
+                    if not all(map(plain_word, phrase)):
+                        key = match_key(key)
+                    elif key.startswith("the "):  # plain words are their own keys, but for "the"
+                        key = key[4:]
+                    if key in roles:
                         return key, i - back
         return None, i
 

@@ -84,6 +84,8 @@ def _dominant_script(text: str) -> LanguageGuess | None:
         if not char.isalpha():
             continue
         letters += 1
+        if char.isascii():
+            continue  # a Latin letter, of no script counted here
         name = unicodedata.name(char, "")
         first = name.split(" ", 1)[0]
         if first in _SCRIPTS:

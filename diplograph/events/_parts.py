@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from spacy.attrs import POS
+from spacy.attrs import LEMMA, POS
 from spacy.tokens import Doc, Token
 
 from ..doc_index import doc_text
@@ -56,6 +56,12 @@ class DocumentContext:
         trigger and makes a spaCy Token only for the verbs and nouns."""
         strings = self.doc.vocab.strings
         return [strings[n] for n in self.doc.to_array(POS).tolist()]
+
+    @cached_property
+    def lemmas(self) -> list[str]:
+        """Each token's ``lemma_.lower()``, from one ``Doc.to_array`` (as ``pos``)."""
+        strings = self.doc.vocab.strings
+        return [strings[n].lower() for n in self.doc.to_array(LEMMA).tolist()]
 
     @cached_property
     def _place_over(self) -> dict[int, Place]:

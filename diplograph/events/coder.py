@@ -118,10 +118,12 @@ class DocumentCoder(RoleFinder):
 
     def _sentence_events(self, index: int, sent: SpacySpan) -> Iterator[Event]:
         triggers: dict[int, Trigger] = {}
-        doc, pos = self.doc, self.context.pos
+        doc, pos, lemmas, verbs = self.doc, self.context.pos, self.context.lemmas, self.verbs
         for i in range(sent.start, sent.end):
             if pos[i] not in TRIGGER_POS:
                 continue  # what ``_trigger`` asks first, without making the Token
+            if not (verbs.is_verb(lemmas[i]) if pos[i] == "VERB" else verbs.may_name_event(lemmas[i])):
+                continue  # a verb without patterns, a noun in no event noun's phrase: no trigger
             token = doc[i]
             found = self._trigger(token)
             if found:

@@ -50,6 +50,34 @@ class PatternMatch:
     specific: bool
 
 
+@dataclass(frozen=True)
+class _Ranked:
+    """One verb's patterns, largest first, then of the highest priority, then in file order (the
+    first one found around a trigger is the one ``VerbDictionary.match`` wants), each indexed by
+    the forms of its first word after the trigger (or, with none, before it)."""
+
+    patterns: tuple[Pattern, ...]
+    after: dict[str, list[int]]  # form -> positions in ``patterns`` of those whose first word after has it
+    before: dict[str, list[int]]  # the same for patterns with words before the trigger only
+    anywhere: tuple[int, ...]  # patterns of no words ("*"), found around any trigger
+
+    @classmethod
+    def of(cls, patterns: Iterable[Pattern]) -> _Ranked:
+        ranked = tuple(sorted(patterns, key=lambda p: (p.size, p.priority), reverse=True))
+        after: dict[str, list[int]] = {}
+        before: dict[str, list[int]] = {}
+        anywhere = []
+        for n, pattern in enumerate(ranked):
+            first, index = ((pattern.after[0], after) if pattern.after else
+                            (pattern.before[0], before) if pattern.before else (None, None))
+            if first is None or index is None:
+                anywhere.append(n)
+                continue
+            for form in first:
+                index.setdefault(form, []).append(n)
+        return cls(ranked, after, before, tuple(anywhere))
+
+
 class VerbDictionary:
     """Verb lemmas and event nouns to their patterns, loaded from TSV text."""
 
@@ -59,9 +87,12 @@ class VerbDictionary:
         self.nouns: dict[str, str] = {}
         self.synsets: dict[str, frozenset[str]] = {}
         self.appraisals: dict[str, str] = {}
+        self._ranks: dict[str, _Ranked] = {}  # ``_ranked``'s, made on first use
+        self._noun_words: frozenset[str] | None = None  # ``may_name_event``'s
 
     def add_verb_rows(self, text: str, priority: int, replace: bool = False) -> None:
         """Add a file's rows; with ``replace``, the verbs it names forget the rows read before."""
+        self._ranks.clear()
         rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
         raw = []
         for row in rows[1:] if rows and rows[0][0] == "verb" else rows:
@@ -83,6 +114,7 @@ class VerbDictionary:
                     self.patterns.setdefault(verb, []).append(pattern)
 
     def add_noun_rows(self, text: str) -> None:
+        self._noun_words = None
         for line in text.splitlines():
             if line and not line.startswith("#") and not line.startswith("noun\t"):
                 noun, cameo = line.split("\t")[:2]
@@ -118,6 +150,7 @@ class VerbDictionary:
         "deploy" is 154 unless the words say more ("call off talks"), not PETRARCH's one-word guess;
         a verb diplograph only adds phrases to ("issue * warrant") keeps all of PETRARCH's.
         """
+        self._ranks.clear()
         owned = {verb for verb, p in self.defaults.items() if p.priority > 0}
         def fix(words: tuple[frozenset[str], ...]) -> tuple[frozenset[str], ...]:
             return tuple(self.synsets.get(next(iter(w)), w) if len(w) == 1 and next(iter(w)).startswith("&")
@@ -135,13 +168,23 @@ class VerbDictionary:
         ``before``/``after`` hold, per token in text order, its forms (lower-case text and lemma).
         """
         best: Pattern | None = None
-        before_sets = [frozenset(forms) for forms in before]
-        after_sets = [frozenset(forms) for forms in after]
-        for pattern in self.patterns.get(lemma, ()):
-            if best is not None and (pattern.size, pattern.priority) <= (best.size, best.priority):
-                continue
-            if _in_order(pattern.after, after_sets) and _in_order(pattern.before, before_sets):
-                best = pattern
+        ranked = self._ranked(lemma)
+        if ranked.patterns:
+            before_sets = [frozenset(forms) for forms in before]
+            after_sets = [frozenset(forms) for forms in after]
+            # only patterns whose first word is around the trigger can be found there
+            candidates = set(ranked.anywhere)
+            for forms in after_sets:
+                for form in forms:
+                    candidates.update(ranked.after.get(form, ()))
+            for forms in before_sets:
+                for form in forms:
+                    candidates.update(ranked.before.get(form, ()))
+            for n in sorted(candidates):  # the first found is the best: ranked by size, then priority
+                pattern = ranked.patterns[n]
+                if _in_order(pattern.after, after_sets) and _in_order(pattern.before, before_sets):
+                    best = pattern
+                    break
         if best is not None:
             return None if best.cameo == "---" else PatternMatch(best.cameo, best.reverse, best.text, True)
         default = self.defaults.get(lemma)
@@ -149,8 +192,30 @@ class VerbDictionary:
             return None
         return PatternMatch(default.cameo, default.reverse, "*", False)
 
+    def _ranked(self, lemma: str) -> _Ranked:
+        """``lemma``'s patterns ranked as ``match`` wants them, with their first words indexed."""
+        ranked = self._ranks.get(lemma)
+        if ranked is None:
+            ranked = self._ranks[lemma] = _Ranked.of(self.patterns.get(lemma, ()))
+        return ranked
+
     def noun_code(self, lemma: str) -> str | None:
         return self.nouns.get(lemma)
+
+    def may_name_event(self, lemma: str) -> bool:
+        """Whether a noun of this lemma can be an event noun: one the nouns list names alone, or
+        as the first or last word of a phrase ("hunger strike", "call with"). The coder asks it
+        of every noun before reading the noun's modifiers."""
+        if self._noun_words is None:
+            self._noun_words = frozenset(word for noun in self.nouns for word in (noun.split(" ")[0],
+                                                                                 noun.split(" ")[-1]))
+        return " " in lemma or lemma in self._noun_words
+
+    def rank_patterns(self) -> None:
+        """Rank and index every verb's patterns now (``_ranked``), once the files are read: in the
+        process that forks the workers, which share them."""
+        for lemma in self.patterns:
+            self._ranked(lemma)
 
 
 def _in_order(pattern: tuple[frozenset[str], ...], tokens: list[frozenset[str]]) -> bool:
@@ -198,4 +263,5 @@ def load_verb_dictionary(extra_files: tuple[str, ...] = (), replace: bool = Fals
     dictionary.resolve_synsets()
     dictionary.add_noun_rows(shipped_text(NOUNS))
     dictionary.add_appraisal_rows(shipped_text(APPRAISALS))
+    dictionary.rank_patterns()
     return dictionary

@@ -27,6 +27,7 @@ __all__ = [
     "load_dictionary",
     "match_key",
     "parse_entries",
+    "plain_word",
     "split_code",
 ]
 
@@ -80,6 +81,13 @@ def match_key(text: str) -> str:
         folded = "".join(c for c in folded if not unicodedata.combining(c))
     key = _SPACE.sub(" ", _DROP.sub("", folded)).strip()
     return key[4:] if key.startswith("the ") else key
+
+
+def plain_word(word: str) -> bool:
+    """Whether the lower-case ``word`` is made of ASCII letters and digits only: then it is its own
+    ``match_key``, and the key of a phrase ending in it (after a space) ends in it as a word of its
+    own, so the phrase's key is in a dictionary only when ``word`` ends one of its keys."""
+    return word.isascii() and word.isalnum()
 
 
 def split_code(code: str | None, countries: frozenset[str]) -> tuple[str | None, str | None]:
@@ -161,6 +169,11 @@ class ActorDictionary:
     country_names: dict[str, str]
     first_words: frozenset[str]
     max_words: int
+    # the last word of every name key and of every role key: a phrase ending in a plain word
+    # (ASCII letters and digits) that is in neither cannot be a name or a role, and the actor
+    # stage skips its lookup (``match_key`` of the phrase) without making the key
+    last_words: frozenset[str]
+    role_last_words: frozenset[str]
     surnames: dict[str, Entry] = field(default_factory=dict)  # "mugabe" -> Robert Mugabe
     acts: frozenset[str] = frozenset()  # "request", "occupation": nouns of a state's act
     by_first_name: dict[str, list[Entry]] = field(default_factory=dict)  # "francois" -> people
@@ -393,4 +406,6 @@ def load_dictionary(extra_files: tuple[str, ...] = ()) -> ActorDictionary:
         country_names=country_names,
         first_words=frozenset(k.split(" ", 1)[0] for k in index),
         max_words=min(8, max(len(k.split()) for k in index)),
+        last_words=frozenset(k.rsplit(" ", 1)[-1] for k in index),
+        role_last_words=frozenset(k.rsplit(" ", 1)[-1] for k in roles),
     )

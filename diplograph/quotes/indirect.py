@@ -14,13 +14,17 @@ says which of these it is (``Cue.verb_class``); the finder makes the quote's att
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
+from spacy.attrs import LEMMA, LOWER, POS
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
-from spacy.tokens import Token
 
+from ..doc_index import line_breaks
 from ..lexicon.cues import load_cues
 
-__all__ = ["CLOSING_MARKS", "Cue", "cites_content", "cue_lemma", "find_cues", "same_paragraph", "speaker_head"]
+__all__ = ["CLOSING_MARKS", "Cue", "cites_content", "cue_lemma", "find_cues", "same_paragraph", "speaker_head",
+           "words"]
 
 _CONTENT_DEPS = ("ccomp", "parataxis")
 CLOSING_MARKS = ("”", '"', "»", "''")  # kept at the end of a clause that ends a partial quote
@@ -33,6 +37,7 @@ _NESTING_DEPS = ("ccomp", "xcomp", "parataxis", "advcl", "conj")  # links from a
 # a cue's own link to another cue that makes it part of what that one reports; "criticized NAFTA and
 # called for steep new tariffs" and "As Clinton talked about ..., Trump highlighted ..." are two cues
 _CONTENT_LINKS = ("ccomp", "xcomp", "parataxis")
+_WORDS_KEY = "diplograph.quote_words"  # doc.user_data key of ``words``
 
 
 @dataclass
@@ -46,6 +51,19 @@ class Cue:
     content: tuple[int, int] | None  # char offsets of the reported clause, if any
     according: bool = False  # an "according to X" cue
     verb_class: str = "speech"  # the cue list's kind of its word: speech, belief, finding or object
+
+
+def words(doc: Doc) -> tuple[list[str], list[str], list[str]]:
+    """Each token's part of speech, lower case and lower-case lemma, read once per document as one
+    array (kept in ``doc.user_data``): the stage tests every word for a cue and makes a spaCy Token
+    only for the few that may be one."""
+    found = doc.user_data.get(_WORDS_KEY)
+    if found is None:
+        strings = doc.vocab.strings
+        rows = doc.to_array([POS, LOWER, LEMMA]).tolist()
+        found = doc.user_data[_WORDS_KEY] = ([strings[r[0]] for r in rows], [strings[r[1]] for r in rows],
+                                             [strings[r[2]].lower() for r in rows])
+    return found
 
 
 def cue_lemma(token: Token, lemmas: frozenset[str]) -> str | None:
@@ -63,8 +81,10 @@ def cue_lemma(token: Token, lemmas: frozenset[str]) -> str | None:
     return None
 
 
+@cache
 def _verb_classes() -> dict[str, str]:
-    """Cue verb lemma -> its class; a speech verb keeps "speech" whatever else lists it."""
+    """Cue verb lemma -> its class; a speech verb keeps "speech" whatever else lists it (made
+    once: every sentence asks it; read only)."""
     cues = load_cues()
     classes: dict[str, str] = {}
     for kind in ("stance", "object", "finding", "belief", "verb"):  # later kinds win
@@ -130,13 +150,15 @@ def _aside(head: Token) -> int:
     accompanied by leverage', 'likened the rules to "burning the Constitution" - a charge that might
     have stung'. PolNeAR leaves them out of what the source said."""
     limit = head.right_edge.i + 1
-    for token in head.subtree:
+    subtree = list(head.subtree)
+    last_word = max((t.i for t in subtree if not t.is_punct), default=-1)
+    for token in subtree:
         if token.i <= head.i or token.left_edge.i - 1 <= head.i:
             continue
         before = token.doc[token.left_edge.i - 1]
         if before.text not in _ASIDE_MARKS or _inside_quotation(head.doc[head.sent.start : before.i].text):
             continue  # quoted words are the speaker's: '“for the sake of peace, guaranteeing security,”'
-        if any(t.i > token.right_edge.i and not t.is_punct for t in head.subtree):
+        if token.right_edge.i < last_word:
             continue  # the clause goes on: "a task force, which would include the military, to crack down"
         if token.dep_ == "appos" and any(c.dep_ in ("conj", "cc") for c in (*token.children, *token.head.children)):
             continue  # a list: "tax fairness, the closure of loopholes ... and ..."
@@ -153,9 +175,11 @@ def _inside_quotation(text: str) -> bool:
 
 
 def same_paragraph(a: Token, b: Token) -> bool:
-    """Whether no line break separates two tokens (the parser sometimes links across paragraphs)."""
+    """Whether no line break separates two tokens (the parser sometimes links across paragraphs):
+    none in the text from the first one's start to the second one's end."""
     low, high = sorted((a.i, b.i))
-    return "\n" not in a.doc[low : high + 1].text
+    before, through = line_breaks(a.doc)
+    return through[high] == before[low]
 
 
 def _host_clause(verb: Token) -> tuple[int, int] | None:
@@ -311,14 +335,14 @@ def _raised(verb: Token) -> bool:
     return passive and any(c.dep_ == "xcomp" for c in verb.children)
 
 
-def _reported(verb: Token, classes: dict[str, str]) -> bool:
+def _reported(verb: Token, lemmas: frozenset[str]) -> bool:
     """Whether the verb lies in what another cue reports: 'Mr. Rubio said he finally believes Obama
     was born in the United States' attributes the belief inside Rubio's words, not beside them."""
     node = verb
     while node.head.i != node.i:
         head = node.head
         links = _NESTING_DEPS if node.i != verb.i else _CONTENT_LINKS
-        if node.dep_ in links and head.pos_ == "VERB" and cue_lemma(head, frozenset(classes)):
+        if node.dep_ in links and head.pos_ == "VERB" and cue_lemma(head, lemmas):
             return True
         node = head
     return False
@@ -376,18 +400,27 @@ def find_cues(sentence: SpacySpan) -> list[Cue]:
     cues = load_cues()
     verbs, via = cues.get("verb", frozenset()), cues.get("via", frozenset())
     classes = _verb_classes()
+    lemmas = frozenset(classes)
+    nouns = cues.get("said-noun", frozenset()) | cues.get("belief-noun", frozenset()) | cues.get(
+        "document", frozenset())
+    doc = sentence.doc
+    pos, lowers, lemma_of = words(doc)
     found: list[Cue] = []
-    for token in sentence:
-        lemma = cue_lemma(token, frozenset(classes)) if token.pos_ in ("VERB", "AUX") else None
+    for i in range(sentence.start, sentence.end):
+        if not (pos[i] in ("VERB", "AUX") or (pos[i] == "NOUN" and lemma_of[i] in nouns)
+                or lowers[i] in ("in", "according")):
+            continue  # no cue, of any kind below, without making the Token
+        token = doc[i]
+        lemma = cue_lemma(token, lemmas) if token.pos_ in ("VERB", "AUX") else None
         if lemma is not None and token.dep_ != "amod":
             verb_class = classes[lemma]
             if _is_via_use(token, via) or (verb_class == "speech" and _unsaid(token)):
                 continue  # a belief denied is still one: "No one expected a full 90 minutes of ..."
-            if verb_class != "speech" and (_raised(token) or _reported(token, classes)):
+            if verb_class != "speech" and (_raised(token) or _reported(token, lemmas)):
                 continue
             content = _content_of(token) or _object_content(token)
             if content is not None:
-                content = _with_coordinated(token, content, frozenset(classes))
+                content = _with_coordinated(token, content, lemmas)
             if content is None and lemma not in verbs:
                 continue  # only a speech verb cues the quoted words near it without a clause
             subject = speaker_head(token)

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from ..lexicon.cues import load_cues
 from ..model import Actor
-from .indirect import Cue, cites_content
+from .indirect import Cue, cites_content, words
 
 __all__ = ["outlet_name", "via_phrases"]
 
@@ -44,9 +44,11 @@ def via_phrases(sentence: SpacySpan, cues: Sequence[Cue]) -> list[Token]:
     """
     via_lemmas = load_cues().get("via", frozenset())
     heads: list[Token] = [c.subject for c in cues if c.subject is not None]
-    for token in sentence:
-        if token.lemma_.lower() not in via_lemmas or token.pos_ not in ("VERB", "AUX"):
+    pos, _, lemmas = words(sentence.doc)
+    for i in range(sentence.start, sentence.end):
+        if lemmas[i] not in via_lemmas or pos[i] not in ("VERB", "AUX"):
             continue
+        token = sentence.doc[i]
         if cites_content(token):
             continue  # "Clinton cited derogatory comments": what is attributed, not an outlet
         for child in token.children:

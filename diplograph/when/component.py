@@ -38,7 +38,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..doc_index import doc_text, span_ents
+from ..doc_index import doc_text, span_ents, strings_of
 from ..lexicon.auxiliaries import FUTURE, PAST, PERFECT, auxiliaries
 from ..lexicon.parse import quoted_spans, tree_distance
 from ..model import Event
@@ -139,10 +139,12 @@ def _phrases(sentence: SpacySpan) -> list[_Phrase]:
         bound = before is not None and before.lower_ in NOT_EVENT_DATE and "weekend" not in ent.text.lower()
         phrases.append(_Phrase(ent, bound))
         covered.update(range(ent.start, ent.end))
-    for token in sentence:
-        if token.i not in covered and _YEAR_TOKEN.match(token.text) and token.pos_ == "NUM":
-            span = token.doc[token.i : token.i + 1]
-            before = token.doc[token.i - 1] if token.i > sentence.start else None
+    doc = sentence.doc
+    texts, pos = strings_of(doc, "ORTH"), strings_of(doc, "POS")
+    for i in range(sentence.start, sentence.end):
+        if i not in covered and _YEAR_TOKEN.match(texts[i]) and pos[i] == "NUM":
+            span = doc[i : i + 1]
+            before = doc[i - 1] if i > sentence.start else None
             phrases.append(_Phrase(span, before is not None and before.lower_ in NOT_EVENT_DATE))
     return phrases
 

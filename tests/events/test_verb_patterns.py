@@ -66,3 +66,52 @@ def test_arming_someone_is_military_aid(run):
 
     found = triples(run("The United States is arming Ukraine."))
     assert ("USA", "AID", "UKR") in found, found
+
+
+def _best_by_scan(verbs, lemma, before, after):
+    """The pattern ``match`` must choose, found by trying every pattern of ``lemma``: the largest
+    found, then the one of the later file, then the first in file order."""
+    from diplograph.events.verbs import _in_order
+
+    best = None
+    for pattern in verbs.patterns.get(lemma, ()):
+        if best is not None and (pattern.size, pattern.priority) <= (best.size, best.priority):
+            continue
+        if _in_order(pattern.after, [frozenset(f) for f in after]) and _in_order(
+                pattern.before, [frozenset(f) for f in before]):
+            best = pattern
+    return best
+
+
+def test_the_indexed_patterns_choose_what_trying_every_pattern_chooses():
+    """``match`` tries only the patterns whose first word is around the trigger, best first; for
+    every verb, around words of its own patterns and of a real sentence, it picks the pattern
+    that trying them all picks."""
+    verbs = load_verb_dictionary()
+    news = _forms("the ministry said on tuesday it would not call off talks with the rebels in the north")
+    tried = found = 0
+    for lemma, patterns in verbs.patterns.items():
+        own = [{sorted(w)[0]} for p in patterns[:4] for w in p.after]
+        prior = [{sorted(w)[0]} for p in patterns[:4] for w in p.before]
+        for before, after in (([], news), (prior, own), (prior + news, news[:3] + own[::-1] + own)):
+            expected = _best_by_scan(verbs, lemma, before, after)
+            match = verbs.match(lemma, before, after)
+            tried += 1
+            if expected is None:
+                assert match is None or not match.specific, lemma
+            else:
+                found += 1
+                assert (match is None if expected.cameo == "---"
+                        else (match.pattern, match.cameo) == (expected.text, expected.cameo)), lemma
+    assert found > tried // 3
+
+
+def test_a_noun_may_name_an_event_only_as_a_word_of_an_event_noun():
+    """The coder makes a Token of a noun only when ``may_name_event``: every word that begins or
+    ends an event noun's phrase ("hunger strike", "call with") may, a plain noun may not."""
+    verbs = load_verb_dictionary()
+    for noun in verbs.nouns:
+        words = noun.split(" ")
+        assert verbs.may_name_event(words[0]) and verbs.may_name_event(words[-1]), noun
+    assert verbs.may_name_event("strike") and verbs.may_name_event("invasion")
+    assert not verbs.may_name_event("weather") and not verbs.may_name_event("breakfast")
