@@ -181,118 +181,110 @@ class FastDependencyParser:
                 doc_ends.append(offset + len(doc))
             offset += len(doc)
         starts_of = np.array(bases + [total], dtype=np.int64)  # each sub-batch's first token
-        arrays = _Arcs(total)
-        arrays.preset, arrays.cannot = preset, cannot
+        arrays = _Arcs(total, preset, cannot, np.array(doc_ends, dtype=np.int64))
         # the pieces between the starts set beforehand, all decoded side by side
         seg_start = np.concatenate(cuts)
         doc_of = np.repeat(np.arange(len(cuts)), [len(c) for c in cuts])
         first = np.ones(len(seg_start), dtype=bool)
         first[1:] = doc_of[1:] != doc_of[:-1]
-        seg_end = np.append(seg_start[1:], 0)
-        doc_end = np.array(doc_ends, dtype=np.int64)[doc_of]
-        last = np.append(first[1:], True)
-        seg_end[last] = doc_end[last]
-        # A piece is decoded again, its second word marked, when the piece before it, decoded as it
-        # is in the end, ends with a Break marking that word (``crossed``), which it did not expect.
+        seg_end = np.append(seg_start[1:], -1)
+        seg_end[np.append(first[1:], True)] = -1  # a document's last piece ends with its buffer
+        # A piece is decoded again, its second word marked, when the piece before it ends with a
+        # Break marking that word (``crossed``), which it did not expect (``marked``). The pieces
+        # after one decoded again are decoded again at once for what it did the last time: in a
+        # run of pieces each marking the next, that is what it does again.
         marked = np.zeros(len(seg_start), dtype=bool)
         crossed = np.zeros(len(seg_start), dtype=bool)
-        settled = np.zeros(len(seg_start), dtype=bool)
         todo = np.arange(len(seg_start))
-        while todo.size:
-            if settled.any():  # a round after the first: the pieces' tokens as they were before
-                arrays.clear(seg_start[todo], seg_end[todo])
-            arrays.broken[seg_start[todo][marked[todo]] + 1] = True
+        before = np.append(-1, np.arange(len(seg_start) - 1))
+        while True:
             crossed[todo] = False
-            crossed[self._decode(arrays, tables, starts_of, todo, seg_start, seg_end, doc_end)] = True
-            again = []
-            for piece in range(len(seg_start)):
-                if settled[piece]:
-                    continue
-                if first[piece]:
-                    settled[piece] = True
-                elif settled[piece - 1]:
-                    if crossed[piece - 1] == marked[piece]:
-                        settled[piece] = True
-                    else:
-                        marked[piece] = crossed[piece - 1]
-                        again.append(piece)
-            todo = np.array(again, dtype=np.int64)
-        return arrays.heads[:-1], arrays.labels[:-1]
+            crossed[self._decode(arrays, tables, starts_of, todo, seg_start, seg_end)] = True
+            wrong = ~first & (crossed[before] != marked)
+            if not wrong.any():
+                break
+            todo = np.flatnonzero(wrong)
+            marked[todo] = crossed[before[todo]]
+            arrays.clear(seg_start[todo], np.where(seg_end[todo] >= 0, seg_end[todo], arrays.doc_end_of(seg_start[todo])))
+            arrays.starts[seg_start[todo][marked[todo]] + 1] = True
+        return arrays.heads[:total], arrays.labels[:total]
 
     def _decode(self, a: _Arcs, tables: list[np.ndarray], bases: np.ndarray, pieces: np.ndarray,
-                seg_start: np.ndarray, seg_end: np.ndarray, doc_end: np.ndarray) -> np.ndarray:
-        """Decode ``pieces``, [seg_start, seg_end) of documents ending at doc_end, into ``a``, with
-        the features of ``tables`` (sub-batch j's tokens from ``bases[j]``); return the pieces
-        that made a Break marking the following piece's second word."""
+                seg_start: np.ndarray, seg_end: np.ndarray) -> np.ndarray:
+        """Decode ``pieces``, [seg_start, seg_end) (to the document's end where seg_end is -1),
+        into ``a``, with the features of ``tables`` (sub-batch j's tokens from ``bases[j]``);
+        return the pieces that made a Break marking the following piece's second word."""
         n_tables = len(tables)
         n_feats = 8
-        feature_no = np.arange(n_feats)
+        feature_no = np.arange(n_feats)[:, None]
         width = tables[0].shape[1]
-        below, rbelow, heads, labels = a.below, a.rbelow, a.heads, a.labels
+        below, rbelow, heads, labels, after = a.below, a.rbelow, a.heads, a.labels, a.after
         last_left, last_right, prev_right = a.last_left, a.last_right, a.prev_right
-        unshiftable, broken, preset, cannot = a.unshiftable, a.broken, a.preset, a.cannot
+        unshiftable, starts, preset, cannot = a.unshiftable, a.starts, a.preset, a.cannot
+        any_cannot = bool(cannot.any())
         n = len(pieces)
         owner = pieces.astype(np.int64)
-        top = np.full(n, -1, dtype=np.int64)   # S0
-        depth = np.zeros(n, dtype=np.int64)
+        top = np.full(n, -1, dtype=np.int64)   # S0, -1 when the stack is empty
         rtop = np.full(n, -1, dtype=np.int64)  # the rebuffer's top, B0 when there is one
-        rdepth = np.zeros(n, dtype=np.int64)
-        b_i = seg_start[owner].astype(np.int64)
-        # the sub-batch a piece's features come from (pieces come in the order of the sub-batches)
-        table = np.searchsorted(bases, b_i, side="right") - 1
-        base = bases[table]
-        seg_end, doc_end = seg_end[owner].astype(np.int64), doc_end[owner].astype(np.int64)
+        bbuf = seg_start[owner].astype(np.int64)  # the buffer's next word, -1 past the document
+        stop = seg_end[owner].astype(np.int64)  # bbuf when the piece is done
+        cut = np.where(stop >= 0, stop, -3)     # B0 at the end of a piece that has a next one
         cut_broken = np.zeros(n, dtype=bool)  # whether the piece's Break marked the next one's second word
+        # the sub-batch a piece's features come from (pieces come in the order of the sub-batches)
+        table = np.searchsorted(bases, bbuf, side="right") - 1
+        base = bases[table]
         crossed: list[np.ndarray] = []
         kind_of, label_of = self.kind, self.label
         lower_b, upper_w, upper_b, gemm, hidden_n = self.lower_b, self.upper_w, self.upper_b, self.ops.gemm, self.hidden
+        valid = np.empty((n, 5), dtype=bool)
         while n:
             s0 = top
             s1 = below[s0]
             s2 = below[s1]
-            in_doc = b_i < doc_end
-            next_in_doc = b_i + 1 < doc_end
-            from_rebuffer = rdepth > 0
-            b0 = np.where(from_rebuffer, rtop, np.where(in_doc, b_i, -1))
-            b1 = np.where(rdepth >= 2, rbelow[rtop],
-                          np.where(from_rebuffer, np.where(in_doc, b_i, -1), np.where(next_in_doc, b_i + 1, -1)))
-            ids = np.stack((b0, b1, s0, s1, s2, last_left[b0], last_left[s0], last_right[s0]), axis=1)
-            rows = np.where(ids >= 0, (ids + 1 - base[:, None]) * n_feats + feature_no, feature_no)
+            rb1 = rbelow[rtop]
+            from_rebuffer = rtop >= 0
+            b0 = np.where(from_rebuffer, rtop, bbuf)
+            b1 = np.where(from_rebuffer, np.where(rb1 >= 0, rb1, bbuf), after[bbuf])
+            ids = np.stack((b0, b1, s0, s1, s2, last_left[b0], last_left[s0], last_right[s0]))
+            rows = np.where(ids >= 0, (ids + 1 - base) * n_feats + feature_no, feature_no)
             if n_tables == 1:
                 gathered = tables[0][rows]
             else:
-                gathered = np.empty((n, n_feats, width), dtype="f")
+                gathered = np.empty((n_feats, n, width), dtype="f")
                 edges = np.searchsorted(table, np.arange(n_tables + 1))
                 for t in range(n_tables):
                     if edges[t] < edges[t + 1]:
-                        gathered[edges[t]:edges[t + 1]] = tables[t][rows[edges[t]:edges[t + 1]]]
+                        gathered[:, edges[t]:edges[t + 1]] = tables[t][rows[:, edges[t]:edges[t + 1]]]
             # summed in feature order, as spaCy's sum_state_features does, then the bias
-            unmaxed = gathered.sum(axis=1)
+            unmaxed = np.add.reduce(gathered, axis=0)
             unmaxed += lower_b
             unmaxed = unmaxed.reshape(n, hidden_n, -1)
             maxed = unmaxed[:, :, 0]
-            for piece in range(1, unmaxed.shape[2]):  # the first of equal pieces, as Vec.arg_max
-                maxed = np.where(unmaxed[:, :, piece] > maxed, unmaxed[:, :, piece], maxed)
+            for piece in range(1, unmaxed.shape[2]):  # the larger piece (their values, not which)
+                maxed = np.maximum(maxed, unmaxed[:, :, piece])
             scores = gemm(np.ascontiguousarray(maxed), upper_w, trans2=True)
             scores += upper_b
             # which kinds of move are valid (arc_eager.pyx's is_valid), per state
-            empty = depth == 0
-            buffered = doc_end - b_i + rdepth
-            b0_starts = preset[b0] | broken[b0]
-            valid = np.empty((n, 5), dtype=bool)
-            valid[:, _SHIFT] = empty | ((buffered >= 2) & ~b0_starts & ~unshiftable[b0])
-            valid[:, _REDUCE] = ~empty & ((buffered == 0) | ~((depth == 1) & cannot[b0]))
-            valid[:, _LEFT] = ~empty & (buffered > 0) & ~b0_starts
-            valid[:, _RIGHT] = valid[:, _LEFT]
+            empty = s0 < 0
+            has_b1 = b1 >= 0
+            b0_starts = starts[b0]
             # at the end of a piece (the next one's first word is B0), a Break there would mark
             # its second word before that piece is decoded: its own marks must not count yet
-            at_cut = (b0 == seg_end) & (seg_end < doc_end)
-            b1_starts = preset[b1] | np.where(at_cut, cut_broken, broken[b1])
-            valid[:, _BREAK] = (buffered >= 2) & (b1 == b0 + 1) & ~b1_starts & ~cannot[b1]
-            allowed = valid[:, kind_of]
-            if not allowed.any(axis=1).all():
+            at_cut = b0 == cut
+            b1_starts = np.where(at_cut, preset[b1] | cut_broken, starts[b1])
+            valid = valid[:n]
+            valid[:, _SHIFT] = empty | (has_b1 & ~b0_starts & ~unshiftable[b0])
+            valid[:, _LEFT] = ~empty & (b0 >= 0) & ~b0_starts
+            valid[:, _RIGHT] = valid[:, _LEFT]
+            valid[:, _BREAK] = has_b1 & (b1 == b0 + 1) & ~b1_starts
+            if any_cannot:
+                valid[:, _REDUCE] = ~empty & ~((s1 < 0) & cannot[b0])
+                valid[:, _BREAK] &= ~cannot[b1]
+            else:
+                valid[:, _REDUCE] = ~empty
+            if not valid.any(axis=1).all():
                 raise _Inexact("a state with no valid move")
-            guess = np.where(allowed, scores, -np.inf).argmax(axis=1)
+            guess = np.where(valid[:, kind_of], scores, -np.inf).argmax(axis=1)
             kind = kind_of[guess]
             shift, reduce, left = kind == _SHIFT, kind == _REDUCE, kind == _LEFT
             right, brk = kind == _RIGHT, kind == _BREAK
@@ -302,7 +294,7 @@ class FastDependencyParser:
                     crossed.append(owner[cross])
                     cut_broken |= cross
                     brk &= ~cross
-                broken[b1[brk]] = True
+                starts[b1[brk]] = True
             if left.any():
                 child, head = s0[left], b0[left]
                 old = heads[child]
@@ -325,38 +317,33 @@ class FastDependencyParser:
                 last_right[head] = child
                 heads[child] = head
                 labels[child] = label_of[guess[right]]
-            pop = left | reduce
+            push = shift | right
+            new_rtop = np.where(push & from_rebuffer, rb1, rtop)
             if reduce.any():
                 # Reduce puts a word without a head back on the buffer, but not the stack's last
-                back = reduce & (heads[s0] < 0) & (depth > 1)
+                back = reduce & (heads[s0] < 0) & (s1 >= 0)
                 if back.any():
                     word = s0[back]
                     unshiftable[word] = True
                     rbelow[word] = rtop[back]
-                    rtop[back] = word
-                    rdepth[back] += 1
-            push = shift | right
-            if push.any():
-                from_r = push & from_rebuffer
-                rtop[from_r] = rbelow[rtop[from_r]]
-                rdepth[from_r] -= 1
-                b_i[push & ~from_rebuffer] += 1
-                below[b0[push]] = top[push]
-            top = np.where(push, b0, np.where(pop, s1, top))
-            depth = depth + push - pop
-            live = (depth > 0) | (rdepth > 0) | (b_i != seg_end)
+                    new_rtop[back] = word
+            rtop = new_rtop
+            bbuf = np.where(push & ~from_rebuffer, after[bbuf], bbuf)
+            below[b0[push]] = top[push]
+            top = np.where(push, b0, np.where(left | reduce, s1, top))
+            live = (top >= 0) | (rtop >= 0) | (bbuf != stop)
             if not live.all():
-                top, depth, rtop, rdepth, b_i = top[live], depth[live], rtop[live], rdepth[live], b_i[live]
-                seg_end, doc_end, owner, cut_broken = seg_end[live], doc_end[live], owner[live], cut_broken[live]
-                table, base = table[live], base[live]
+                top, rtop, bbuf, stop, cut = top[live], rtop[live], bbuf[live], stop[live], cut[live]
+                owner, cut_broken, table, base = owner[live], cut_broken[live], table[live], base[live]
                 n = len(top)
         return np.unique(np.concatenate(crossed)) if crossed else np.zeros(0, dtype=np.int64)
 
 
 class _Arcs:
-    """The per-token arrays of a decode, each with one more slot at the end for "no token" (-1)."""
+    """The per-token arrays of a decode, each with one more slot at the end that index -1 (no
+    token) reads: its "nothing"."""
 
-    def __init__(self, total: int) -> None:
+    def __init__(self, total: int, preset: np.ndarray, cannot: np.ndarray, doc_ends: np.ndarray) -> None:
         size = total + 1
         self.below = np.full(size, -1, dtype=np.int64)       # the word under it on the stack
         self.rbelow = np.full(size, -1, dtype=np.int64)      # the word under it on the rebuffer
@@ -366,17 +353,26 @@ class _Arcs:
         self.last_right = np.full(size, -1, dtype=np.int64)  # R(word, 1)
         self.prev_right = np.full(size, -1, dtype=np.int64)  # the right child before it of its head
         self.unshiftable = np.zeros(size, dtype=bool)
-        self.broken = np.zeros(size, dtype=bool)             # a sentence start set by a Break
-        self.preset = np.zeros(size, dtype=bool)
-        self.cannot = np.zeros(size, dtype=bool)
+        self.preset = preset                                 # a sentence start set beforehand
+        self.cannot = cannot                                 # set beforehand as no sentence start
+        self.starts = preset.copy()                          # set beforehand or by a Break
+        self.doc_ends = doc_ends
+        # the word after it in its document (B1 when it is B0 and the rebuffer is empty)
+        self.after = np.arange(1, size + 1, dtype=np.int64)
+        self.after[doc_ends - 1] = -1
+        self.after[-1] = -1
+
+    def doc_end_of(self, words: np.ndarray) -> np.ndarray:
+        return self.doc_ends[np.searchsorted(self.doc_ends, words, side="right")]
 
     def clear(self, starts: np.ndarray, ends: np.ndarray) -> None:
-        """Forget what a decode did to the tokens of the documents [starts, ends)."""
+        """Forget what a decode did to the words [starts, ends)."""
         for begin, end in zip(starts.tolist(), ends.tolist(), strict=True):
             for values, empty in ((self.below, -1), (self.rbelow, -1), (self.heads, -1), (self.labels, 0),
                                   (self.last_left, -1), (self.last_right, -1), (self.prev_right, -1),
-                                  (self.unshiftable, False), (self.broken, False)):
+                                  (self.unshiftable, False)):
                 values[begin:end] = empty
+            self.starts[begin:end] = self.preset[begin:end]
 
 
 @Language.factory("diplograph_fast_parser")
