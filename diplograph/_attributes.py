@@ -208,9 +208,10 @@ def _fast_lemmatizer(nlp: Language, name: str) -> FastLemmatizer:
 
 def replace_model_components(nlp: Language) -> None:
     """Put the fast equivalents in the places of the model's attribute_ruler, lemmatizer (rule
-    mode) and entity recognizer (``_ner.py``), under their names; they keep the model's components,
-    whose rules, tables and weights they use."""
+    mode), entity recognizer (``_ner.py``) and dependency parser (``_parser.py``), under their names;
+    they keep the model's components, whose rules, tables and weights they use."""
     from ._ner import can_replace
+    from ._parser import can_replace as can_replace_parser
 
     names = dict(nlp.pipeline)
     if isinstance(names.get("attribute_ruler"), AttributeRuler):
@@ -220,6 +221,8 @@ def replace_model_components(nlp: Language) -> None:
         _swap(nlp, "lemmatizer", "diplograph_fast_lemmatizer")
     if can_replace(names.get("ner")):
         _swap(nlp, "ner", "diplograph_fast_ner")
+    if can_replace_parser(names.get("parser")):
+        _swap(nlp, "parser", "diplograph_fast_parser")
 
 
 def _swap(nlp: Language, name: str, factory: str) -> None:
