@@ -177,13 +177,17 @@ def _from_bytes(blob: bytes) -> Signature:
 # -- the store's tables -----------------------------------------------------------------------
 
 
-def link_copy(cur: duckdb.DuckDBPyConnection, doc_id: str, text: str, published: dt.date | None) -> str:
+def link_copy(cur: duckdb.DuckDBPyConnection, doc_id: str, text: str, published: dt.date | None,
+              sig: Signature | None = None) -> str:
     """Record a new document's signature and bands and link it to its copies; its original's doc_id.
 
     Runs inside the transaction of ``Store.add``. Every group the document is a copy of is merged
     with it, and all their members point to the earliest of them (by published, then doc_id).
+    ``sig``: the text's :func:`signature`, when the process that coded the document made it
+    (``store/prepared.py``).
     """
-    sig = signature(text)
+    if sig is None:
+        sig = signature(text)
     keys = band_keys(sig)
     marks = ", ".join("?" * len(keys))
     # Two lookups, not one join: DuckDB plans the join as a scan of every stored signature (60 ms at

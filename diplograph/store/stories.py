@@ -456,8 +456,10 @@ def add_documents(cur: duckdb.DuckDBPyConnection, doc_ids: Sequence[str], linked
     once; inside the caller's transaction. Only the pairs their arrival can change are recomputed: those
     among the documents within ``STORY_DAYS`` of one of them (the common-actor counts of their days moved)
     and those sharing a linked event with one of them (their mentions may have merged other articles'
-    events), with ``linked``: the documents that shared a linked event with one of them when it was
-    linked (``Store.put_many`` links a batch's documents one after another, then places them here).
+    events), with ``linked``: more documents to recompute the pairs of. ``Store.put_many`` links a
+    batch's documents one after another, then places them here without ``linked``: a document that
+    shared a linked event with one of them when it was linked shares one with it still (linked events
+    only merge), so the lookup here finds it.
 
     The same result as adding them one by one: the relation is a function of the corpus alone, and the
     pairs recomputed here hold every pair each one's arrival recomputes (``tests/store/test_store_incremental.py``).
