@@ -60,6 +60,8 @@ from typing import Any
 
 import duckdb
 
+from ._bulk import insert_rows
+
 __all__ = [
     "CODE_WEIGHT",
     "COMMON_MIN_DOCS",
@@ -381,20 +383,13 @@ def _insert_docs(cur: duckdb.DuckDBPyConnection, doc_ids: Sequence[str] | None =
     doc_rows = [(d, day, d) for d, day in days.items()]
     key_rows = [(d, key, label, n) for d, title, _day in docs
                 for key, (label, n) in sorted(actor_keys(actors.get(d, []), title).items())]
-    for table, rows in (("story_docs", doc_rows), ("story_keys", key_rows)):
-        for start in range(0, len(rows), 500):
-            chunk = rows[start:start + 500]
-            marks = "(" + ", ".join("?" * len(chunk[0])) + ")"
-            cur.execute(f"INSERT INTO {table} VALUES " + ", ".join([marks] * len(chunk)),
-                        [v for row in chunk for v in row])
+    insert_rows(cur, "story_docs", doc_rows)
+    insert_rows(cur, "story_keys", key_rows)
     return days
 
 
 def _write_links(cur: duckdb.DuckDBPyConnection, links: list[tuple[str, str, float, list[int], list[str]]]) -> None:
-    for start in range(0, len(links), 500):
-        chunk = links[start:start + 500]
-        cur.execute("INSERT INTO story_links VALUES " + ", ".join(["(?, ?, ?, ?, ?)"] * len(chunk)),
-                    [v for row in chunk for v in row])
+    insert_rows(cur, "story_links", links)
 
 
 def _regroup(cur: duckdb.DuckDBPyConnection, members: set[str]) -> None:
