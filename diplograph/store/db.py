@@ -406,11 +406,14 @@ class Store:
         for table, table_rows in rows.items():
             _insert_rows(cur, table, table_rows)
         # copies, in order: a document's original depends on the copies and dates stored before it
-        for doc, day, prep, is_new in steps:
+        signatures = {doc.doc_id: prep.signature if prep else copies.signature(doc.text) for doc, _, prep in new}
+        bands = copies.Bands(cur, (key for sig in signatures.values() for key in copies.band_keys(sig)))
+        for doc, day, _, is_new in steps:
             if is_new:
-                copies.link_copy(cur, doc.doc_id, doc.text, day, prep.signature if prep else None)
+                copies.link_copy(cur, doc.doc_id, doc.text, day, signatures[doc.doc_id], bands)
             else:
                 copies.republished(cur, doc.doc_id, day)
+        bands.write(cur)
         gone: set[int] = set()  # the linked events the documents' mentions merged away
         events = event_rows(cur, [doc.doc_id for doc, _, _ in new])
         for doc, _, _ in new:  # in order: a document's mentions link to those stored before them
