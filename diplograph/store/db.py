@@ -427,7 +427,8 @@ class Store:
         # counted once, from the batch's end state: a count is a function of the tables alone
         changed = [doc.doc_id for doc, added in zip(docs, out, strict=True) if added != "nothing"]
         linked_counts.refresh(cur, linked_counts.touched(cur, changed), gone)
-        stories.add_documents(cur, [doc.doc_id for doc, _, _ in new])
+        stories.add_documents(cur, [doc.doc_id for doc, _, _ in new], keys={
+            doc.doc_id: prep.story_keys if prep else stories.document_keys(doc) for doc, _, prep in new})
         return out
 
     def add_review(self, link_id: int, verdict: str, *, reviewer: str, comment: str | None = None,

@@ -2,10 +2,11 @@
 
 ``ingest`` has one writer, the parent process, and every millisecond of CPU it spends on a document
 is taken from the worker processes coding the next batches (on 2 cores, 41 ms a document before).
-The parts of storing that read nothing of the store, the document's JSON record and its MinHash
-signature (``store/copies.py``, ~5 ms a document), are made in the worker instead, right after the
-document is coded (``Pipeline.run``'s ``finish``), and travel back with it; ``Store.put_many`` uses
-them as it would use its own (:func:`prepare` is what it calls for a document that comes without).
+The parts of storing that read nothing of the store, the document's JSON record, its MinHash
+signature (``store/copies.py``, ~5 ms a document) and its salient actors (``store/stories.py``), are
+made in the worker instead, right after the document is coded (``Pipeline.run``'s ``finish``), and
+travel back with it; ``Store.put_many`` uses them as it would use its own (:func:`prepare` makes what
+it makes for a document that comes without).
 """
 
 from __future__ import annotations
@@ -15,17 +16,20 @@ from dataclasses import dataclass
 
 from ..model import Document, Failure
 from .copies import Signature, signature
+from .stories import document_keys
 
 __all__ = ["Prepared", "prepare", "prepare_results", "record_json"]
 
 
 @dataclass(frozen=True)
 class Prepared:
-    """A coded document with its stored record (``documents.record``) and its copies signature."""
+    """A coded document with its stored record (``documents.record``), its copies signature and its
+    stories' salient keys."""
 
     document: Document
     record: str
     signature: Signature
+    story_keys: dict[str, tuple[str, int]]  # stories.document_keys
 
 
 def record_json(doc: Document) -> str:
@@ -39,7 +43,7 @@ def record_json(doc: Document) -> str:
 
 
 def prepare(doc: Document) -> Prepared:
-    return Prepared(doc, record_json(doc), signature(doc.text))
+    return Prepared(doc, record_json(doc), signature(doc.text), document_keys(doc))
 
 
 def prepare_results(results: list[Document | Failure]) -> list[Prepared | Failure]:
