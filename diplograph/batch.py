@@ -33,6 +33,7 @@ from .pipeline import Pipeline
 from .progress import Progress
 from .store import source_key
 from .store.prepared import Prepared, prepare_results
+from .store.prepared import load as load_prepare
 
 if TYPE_CHECKING:
     from .store.db import Added
@@ -97,6 +98,8 @@ def ingest(items: Iterable[Source | Failure], store: StoreWrites, pipeline: Pipe
                 keys[item.name] = key
             yield item
 
+    if run is None:
+        load_prepare()  # before the workers fork, so that they share it
     results = (run or partial(pipeline.run, finish=prepare_results))(fresh())
     # a batch's results come together (a worker returns them at once): each batch is stored with
     # the store held open throughout, and let go of while the next one is coded; its documents go in

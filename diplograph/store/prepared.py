@@ -18,7 +18,7 @@ from ..model import Document, Failure
 from .copies import Signature, signature
 from .stories import document_keys
 
-__all__ = ["Prepared", "prepare", "prepare_results", "record_json"]
+__all__ = ["Prepared", "load", "prepare", "prepare_results", "record_json"]
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,13 @@ def record_json(doc: Document) -> str:
     for made_by_the_store in ("story", "related"):
         record.pop(made_by_the_store, None)
     return json.dumps(record, ensure_ascii=False)
+
+
+def load() -> None:
+    """Import what :func:`prepare` uses that is not imported yet (datasketch, which imports scipy: half
+    a second and ~30 MB), so that worker processes forked afterwards share it instead of each importing
+    its own."""
+    import datasketch  # noqa: F401
 
 
 def prepare(doc: Document) -> Prepared:
