@@ -347,8 +347,8 @@ class Store:
         documents, the linked events' counts counted once (those any of its documents touched), and the
         stories placed once for the batch's new documents (``stories.add_documents``) rather than once
         a document; only the copies and the links, which read what the documents before wrote, are made
-        a document at a time. ``prepared``: each document's :class:`Prepared` (its record and signature,
-        made by the worker that coded it), or None to make them here. Any document refused (an
+        a document at a time. ``prepared``: each document's :class:`Prepared` (its record, signature and
+        salient actor keys, made by the worker that coded it), or None to make them here. Any document refused (an
         InputError, as ``put`` refuses it) rolls the whole batch back and is raised: the caller puts them
         one by one to learn which.
         """
