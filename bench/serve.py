@@ -49,7 +49,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from linking import replicas
 
 from diplograph.store import Store, articles
-from diplograph.store.db import _insert_actors, _insert_document, _insert_events, _insert_quotes
+from diplograph.store.db import _insert_documents
 from diplograph.store.linking import link_all
 
 
@@ -64,11 +64,7 @@ def fill(path: Path, events: int, outlets: int) -> None:
     started = time.perf_counter()
     docs = replicas(events, outlets)
     with Store(path) as store, store._transaction() as cur:
-        for doc in docs:
-            _insert_document(cur, doc, doc.published)
-            _insert_actors(cur, doc)
-            _insert_events(cur, doc)
-            _insert_quotes(cur, doc)
+        _insert_documents(cur, docs)
         articles.fill(cur)
         link_all(cur, store.link_rules)
     with Store(path, read_only=True) as store, store.cursor() as cur:

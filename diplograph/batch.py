@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
 from typing import TYPE_CHECKING, Protocol
 
@@ -31,6 +32,8 @@ from .model import Document, Failure, Source
 from .pipeline import Pipeline
 from .progress import Progress
 from .store import source_key
+from .store.prepared import Prepared, prepare_results
+from .store.prepared import load as load_prepare
 
 if TYPE_CHECKING:
     from .store.db import Added
@@ -45,7 +48,8 @@ class StoreWrites(Protocol):
 
     def put(self, doc: Document, *, key: str | None = None) -> Added: ...
 
-    def put_many(self, docs: Sequence[Document], *, keys: Sequence[str | None] | None = None) -> list[Added]: ...
+    def put_many(self, docs: Sequence[Document], *, keys: Sequence[str | None] | None = None,
+                 prepared: Sequence[Prepared | None] | None = None) -> list[Added]: ...
 
     def add_failure(self, failure: Failure, *, key: str | None = None) -> None: ...
 
@@ -70,13 +74,15 @@ class IngestSummary:
 
 def ingest(items: Iterable[Source | Failure], store: StoreWrites, pipeline: Pipeline, *,
            progress: Progress | None = None,
-           run: Callable[[Iterable[Source | Failure]], Iterable[Document | Failure]] | None = None,
+           run: Callable[[Iterable[Source | Failure]], Iterable[Document | Prepared | Failure]] | None = None,
            ) -> IngestSummary:
     """Read every source (from ``diplograph.ingest.iter_sources``) into ``store`` and say what happened.
 
     ``run`` codes the sources not yet stored, results in input order: ``pipeline.run`` (this process
     and its worker processes) unless given, e.g. ``cluster.runner.run_on_cluster`` on a Dask cluster;
-    the results are written here either way, this process being the store's one writer."""
+    the results are written here either way, this process being the store's one writer. A result may
+    come prepared for storing (``store/prepared.py``): ``pipeline.run`` has its workers prepare each
+    document, so that this process spends on it little more than the store's lookups."""
     summary = IngestSummary()
     keys: dict[str, str] = {}
 
@@ -92,7 +98,9 @@ def ingest(items: Iterable[Source | Failure], store: StoreWrites, pipeline: Pipe
                 keys[item.name] = key
             yield item
 
-    results = (run or pipeline.run)(fresh())
+    if run is None:
+        load_prepare()  # before the workers fork, so that they share it
+    results = (run or partial(pipeline.run, finish=prepare_results))(fresh())
     # a batch's results come together (a worker returns them at once): each batch is stored with
     # the store held open throughout, and let go of while the next one is coded; its documents go in
     # one transaction (Store.put_many), so a batch is stored whole or not at all, its inputs marked done
@@ -100,22 +108,27 @@ def ingest(items: Iterable[Source | Failure], store: StoreWrites, pipeline: Pipe
     while batch := list(islice(results, pipeline.settings.batch_size)):
         with store.held():
             docs: list[Document] = []
+            made: list[Prepared | None] = []
             for result in batch:
                 if isinstance(result, Failure):
-                    _store_documents(store, docs, keys, summary, progress)
-                    docs = []
+                    _store_documents(store, docs, made, keys, summary, progress)
+                    docs, made = [], []
                     store.add_failure(result, key=keys.get(result.input))
                     summary.failures.append(result)
                     if progress:
                         progress.update(failed=True)
+                elif isinstance(result, Prepared):
+                    docs.append(result.document)
+                    made.append(result)
                 else:
                     docs.append(result)
-            _store_documents(store, docs, keys, summary, progress)
+                    made.append(None)
+            _store_documents(store, docs, made, keys, summary, progress)
     return summary
 
 
-def _store_documents(store: StoreWrites, docs: list[Document], keys: dict[str, str], summary: IngestSummary,
-                     progress: Progress | None) -> None:
+def _store_documents(store: StoreWrites, docs: list[Document], made: list[Prepared | None], keys: dict[str, str],
+                     summary: IngestSummary, progress: Progress | None) -> None:
     """Store documents in one transaction; when the store refuses one of them (an InputError: the whole
     transaction rolled back), store them one by one instead, so that one is recorded as its input's
     failure and the others stored."""
@@ -123,7 +136,7 @@ def _store_documents(store: StoreWrites, docs: list[Document], keys: dict[str, s
         return
     doc_keys = [keys.get(doc.source or "", "") or None for doc in docs]
     try:
-        added = store.put_many(docs, keys=doc_keys)
+        added = store.put_many(docs, keys=doc_keys, prepared=made)
     except InputError:
         for doc, key in zip(docs, doc_keys, strict=True):
             failed = not _store_document(store, doc, key or "", summary)

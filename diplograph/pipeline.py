@@ -10,12 +10,12 @@ import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import partial
-from typing import BinaryIO
+from typing import Any, BinaryIO, overload
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ._workers import run_parallel, workers_for
+from ._workers import Finish, run_parallel, workers_for
 from .annotate import COMPONENT_CONFIG, MODEL_LANGUAGE, load_nlp, make_doc
 from .budget import BudgetExceeded, Limits, within
 from .errors import InputError
@@ -80,20 +80,28 @@ class Pipeline:
 
         return self.run(iter_sources(inputs, self.settings, stdin=stdin))
 
-    def run(self, items: Iterable[Source | Failure]) -> Iterator[Document | Failure]:
+    @overload
+    def run(self, items: Iterable[Source | Failure]) -> Iterator[Document | Failure]: ...
+
+    @overload
+    def run(self, items: Iterable[Source | Failure], *, finish: Finish) -> Iterator[Any]: ...
+
+    def run(self, items: Iterable[Source | Failure], *, finish: Finish | None = None) -> Iterator[Any]:
         """Raw sources -> Documents; a Failure (from ingest or cleaning) passes through in place.
 
         Batches go to worker processes (the ``workers`` setting) once there is more than one.
+        ``finish``: what to make of each batch's results where it was coded (``_workers.Finish``).
         """
         batches = _batches(items, self.settings.batch_size)
         workers = workers_for(self.settings.workers)
         first = next(batches, None)
         second = next(batches, None) if workers > 1 and first is not None else None
         if first is not None and second is not None:
-            yield from run_parallel(self, itertools.chain([first, second], batches), workers)
+            yield from run_parallel(self, itertools.chain([first, second], batches), workers, finish)
             return
         for batch in itertools.chain([first] if first is not None else [], batches):
-            yield from self.process_batch(batch)
+            results = self.process_batch(batch)
+            yield from (finish(results) if finish is not None else results)
 
     def process_batch(self, batch: list[Source | Failure]) -> list[Document | Failure]:
         """Clean and annotate one batch of sources, in this process."""

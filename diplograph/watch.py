@@ -49,6 +49,7 @@ from .pipeline import Pipeline
 from .settings import Settings
 from .store.db import Added
 from .store.feeds import FeedState, ItemRef
+from .store.prepared import Prepared
 from .store.shared import ReleasingStore
 
 __all__ = ["Deferred", "FeedRound", "Polite", "WatchSummary", "feed_urls", "parse_interval", "poll_feed",
@@ -444,8 +445,10 @@ class _ItemWrites:
     def put(self, doc: Document, *, key: str | None = None) -> Added:
         return self.store.put(doc, key=key, feed_item=self._ref(doc.source))
 
-    def put_many(self, docs: Sequence[Document], *, keys: Sequence[str | None] | None = None) -> list[Added]:
-        return self.store.put_many(docs, keys=keys, feed_items=[self._ref(doc.source) for doc in docs])
+    def put_many(self, docs: Sequence[Document], *, keys: Sequence[str | None] | None = None,
+                 prepared: Sequence[Prepared | None] | None = None) -> list[Added]:
+        return self.store.put_many(docs, keys=keys, feed_items=[self._ref(doc.source) for doc in docs],
+                                   prepared=prepared)
 
     def add_failure(self, failure: Failure, *, key: str | None = None) -> None:
         self.store.add_failure(failure, key=key, feed_item=self._ref(failure.input))

@@ -103,3 +103,33 @@ def test_same_id_with_same_text_is_a_reingest(tmp_path, pipeline):
                           Source("b.jsonl:7", ARTICLES[0], doc_id="a1")], store, pipeline)
         assert (summary.stored, summary.duplicates, summary.failures) == (1, 1, [])
         assert store.failures() == []
+
+
+def _stored(path) -> dict[str, list[tuple]]:
+    """Every row an ingest writes, but the times it wrote them at."""
+    queries = {
+        "documents": "SELECT * EXCLUDE (added) FROM documents", "actors": "SELECT * FROM actors",
+        "events": "SELECT * FROM events", "quotes": "SELECT * FROM quotes",
+        "articles": "SELECT * EXCLUDE (added) FROM articles", "sources": 'SELECT * EXCLUDE ("at") FROM sources',
+        "failures": 'SELECT * EXCLUDE ("at") FROM failures', "copies": "SELECT * FROM doc_copies",
+        "bands": "SELECT * FROM doc_bands", "links": "SELECT * FROM event_links",
+        "link_keys": "SELECT * FROM event_link_keys", "counts": "SELECT * FROM linked_event_counts",
+        "stories": "SELECT * FROM story_docs", "story_links": "SELECT * FROM story_links",
+    }
+    with Store(path, read_only=True) as store, store.cursor() as cur:
+        return {name: cur.execute(sql + " ORDER BY ALL").fetchall() for name, sql in queries.items()}
+
+
+@pytest.mark.skipif("fork" not in __import__("multiprocessing").get_all_start_methods(),
+                    reason="worker processes need fork")
+def test_documents_prepared_by_the_workers_are_stored_as_the_store_prepares_them(tmp_path, pipeline, seed_text):
+    # the workers send each document with its record and copies signature (store/prepared.py); a run
+    # handing the store bare Documents (as a Dask cluster does) stores the same rows
+    settings = load_settings().with_overrides(batch_size=2, workers=2)
+    workers = Pipeline(settings, nlp=pipeline.nlp)
+    with Store(tmp_path / "workers.duckdb") as store:
+        summary = ingest(_sources(seed_text), store, workers)
+    assert (summary.stored, len(summary.failures)) == (5, 1)
+    with Store(tmp_path / "bare.duckdb") as store:
+        ingest(_sources(seed_text), store, workers, run=lambda items: workers.run(items))
+    assert _stored(tmp_path / "workers.duckdb") == _stored(tmp_path / "bare.duckdb")

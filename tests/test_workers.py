@@ -128,3 +128,15 @@ def test_workers_end_when_their_parent_is_killed():
         parent.kill()
         for pid in _children(parent.pid):
             os.kill(pid, signal.SIGKILL)
+
+
+def test_a_batch_is_finished_in_the_worker_that_coded_it_and_comes_back_in_order(nlp):
+    def finish(results):
+        return [(r.source if isinstance(r, Document) else r.input, os.getpid()) for r in results]
+
+    parent = os.getpid()
+    results = list(_stub(nlp, workers=2).run(_sources("a.txt", "b.txt", "c.txt"), finish=finish))
+    assert [name for name, _ in results] == ["a.txt", "b.txt", "c.txt"]
+    assert all(pid != parent for _, pid in results)
+    alone = list(_stub(nlp, workers=1).run(_sources("a.txt"), finish=finish))  # one process: finished here
+    assert alone == [("a.txt", parent)]

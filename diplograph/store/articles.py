@@ -21,10 +21,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 
 import duckdb
 
-__all__ = ["ARTICLE_TABLE", "article_key", "fill", "record_article"]
+__all__ = ["ARTICLE_TABLE", "article_key", "fill", "is_new", "record_article"]
 
 ARTICLE_TABLE = """
     CREATE TABLE IF NOT EXISTS articles (
@@ -61,22 +62,26 @@ def article_key(url: str | None, outlet: str | None) -> str:
 def record_article(cur: duckdb.DuckDBPyConnection, doc_id: str, *, url: str | None, outlet: str | None,
                    published: dt.date | None, source: str | None, added: dt.datetime) -> bool:
     """Record one publication of a stored document, inside the caller's transaction; False when it
-    adds nothing (the same page again, or a page that names neither URL nor outlet while the
-    document has an article already, or a page without URL of an outlet the document has an article
-    of)."""
+    adds nothing (:func:`is_new`)."""
     key = article_key(url, outlet)
     known = cur.execute("SELECT article_key, outlet FROM articles WHERE doc_id = ?", [doc_id]).fetchall()
-    if not key:
-        if known:
-            return False
-    elif key.startswith(_OUTLET):  # no URL: a page of that outlet already known is this one
-        if any(key in (other, article_key(None, other_outlet)) for other, other_outlet in known):
-            return False
-    elif any(key == other for other, _ in known):
+    if not is_new(key, known):
         return False
     cur.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [doc_id, key, url, outlet, published, source, added])
     return True
+
+
+def is_new(key: str, known: Sequence[tuple[str, str | None]]) -> bool:
+    """Whether a page of article key ``key`` is another article of a document whose articles are
+    ``known`` (their article_key and outlet): not when it is the same page again, or a page that names
+    neither URL nor outlet while the document has an article already, or a page without URL of an
+    outlet the document has an article of."""
+    if not key:
+        return not known
+    if key.startswith(_OUTLET):  # no URL: a page of that outlet already known is this one
+        return not any(key in (other, article_key(None, other_outlet)) for other, other_outlet in known)
+    return not any(key == other for other, _ in known)
 
 
 def fill(cur: duckdb.DuckDBPyConnection) -> None:

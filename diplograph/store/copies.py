@@ -26,9 +26,11 @@ import datetime as dt
 import hashlib
 import re
 import struct
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import duckdb
+
+from ._bulk import insert_rows
 
 __all__ = [
     "BANDS",
@@ -38,6 +40,7 @@ __all__ = [
     "SHINGLE",
     "TABLES",
     "THRESHOLD",
+    "Bands",
     "Signature",
     "band_keys",
     "copies_of",
@@ -177,19 +180,58 @@ def _from_bytes(blob: bytes) -> Signature:
 # -- the store's tables -----------------------------------------------------------------------
 
 
-def link_copy(cur: duckdb.DuckDBPyConnection, doc_id: str, text: str, published: dt.date | None) -> str:
+class Bands:
+    """The bands of a batch's documents (``Store.put_many``): the stored documents under their keys
+    read at once, each document's own added as it is linked, and their rows written at once
+    (:meth:`write`) rather than a lookup and an insert a document. Nothing else reads ``doc_bands``."""
+
+    def __init__(self, cur: duckdb.DuckDBPyConnection, keys: Iterable[int]) -> None:
+        self._docs: dict[int, set[str]] = {}
+        wanted = sorted(set(keys))
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            for key, doc_id in cur.execute(
+                    f"SELECT band_key, doc_id FROM doc_bands WHERE band_key IN ({', '.join('?' * len(chunk))})",
+                    chunk).fetchall():
+                self._docs.setdefault(key, set()).add(doc_id)
+        self._rows: list[tuple[int, str]] = []
+
+    def docs(self, keys: Sequence[int]) -> set[str]:
+        """The documents with a band under one of ``keys``, stored or linked before in the batch."""
+        return set().union(*(self._docs.get(key, ()) for key in keys))
+
+    def add(self, doc_id: str, keys: Sequence[int]) -> None:
+        for key in keys:
+            self._docs.setdefault(key, set()).add(doc_id)
+        self._rows += [(key, doc_id) for key in keys]
+
+    def write(self, cur: duckdb.DuckDBPyConnection) -> None:
+        insert_rows(cur, "doc_bands", self._rows)
+        self._rows = []
+
+
+def link_copy(cur: duckdb.DuckDBPyConnection, doc_id: str, text: str, published: dt.date | None,
+              sig: Signature | None = None, bands: Bands | None = None) -> str:
     """Record a new document's signature and bands and link it to its copies; its original's doc_id.
 
     Runs inside the transaction of ``Store.add``. Every group the document is a copy of is merged
     with it, and all their members point to the earliest of them (by published, then doc_id).
+    ``sig``: the text's :func:`signature`, when the process that coded the document made it
+    (``store/prepared.py``); ``bands``: its batch's :class:`Bands` (its bands are then written with
+    the batch's, by ``Bands.write``).
     """
-    sig = signature(text)
+    if sig is None:
+        sig = signature(text)
     keys = band_keys(sig)
-    marks = ", ".join("?" * len(keys))
-    # Two lookups, not one join: DuckDB plans the join as a scan of every stored signature (60 ms at
-    # 100,000 documents; linking a document, lookups and inserts, takes ~10 ms there this way).
-    found = cur.execute(f"SELECT DISTINCT doc_id FROM doc_bands WHERE band_key IN ({marks})", keys).fetchall()
-    candidates = sorted(other for (other,) in found if other != doc_id)
+    if bands is not None:
+        found = bands.docs(keys)
+    else:
+        # Two lookups, not one join: DuckDB plans the join as a scan of every stored signature (60 ms at
+        # 100,000 documents; linking a document, lookups and inserts, takes ~10 ms there this way).
+        marks = ", ".join("?" * len(keys))
+        found = {other for (other,) in cur.execute(
+            f"SELECT DISTINCT doc_id FROM doc_bands WHERE band_key IN ({marks})", keys).fetchall()}
+    candidates = sorted(other for other in found if other != doc_id)
     groups: list[str] = []
     if candidates:
         marks = ", ".join("?" * len(candidates))
@@ -211,10 +253,13 @@ def link_copy(cur: duckdb.DuckDBPyConnection, doc_id: str, text: str, published:
     cur.execute(
         "INSERT INTO doc_copies VALUES (?, ?, ?, ?)", [doc_id, original, published, _to_bytes(sig)]
     )
-    cur.execute(
-        f"INSERT INTO doc_bands VALUES {', '.join(['(?, ?)'] * len(keys))}",
-        [value for key in keys for value in (key, doc_id)],
-    )
+    if bands is not None:
+        bands.add(doc_id, keys)
+    else:
+        cur.execute(
+            f"INSERT INTO doc_bands VALUES {', '.join(['(?, ?)'] * len(keys))}",
+            [value for key in keys for value in (key, doc_id)],
+        )
     return original
 
 

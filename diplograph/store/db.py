@@ -29,9 +29,20 @@ from ..model import Document, Event, Failure, Quote
 from ..settings import Settings, load_settings
 from . import articles, copies, feeds, linked_counts, stories
 from . import reviews as review_table
+from ._bulk import insert_rows
 from ._schema import ADDED_COLUMNS, EVENT_VIEW, INDEXES, SCHEMA_VERSION, TABLES
 from .gdelt import global_event_id
-from .linking import LINK_LOOKUP, LINK_TABLE, LINKED_EVENT_VIEW, LinkCache, LinkRules, link_all, link_document
+from .linking import (
+    LINK_LOOKUP,
+    LINK_TABLE,
+    LINKED_EVENT_VIEW,
+    LinkCache,
+    LinkRules,
+    event_rows,
+    link_all,
+    link_document,
+)
+from .prepared import Prepared, record_json
 
 __all__ = ["WRITER_INDEXES", "Added", "Store", "StoreError", "single_row", "source_key"]
 
@@ -326,68 +337,99 @@ class Store:
         return self.put_many([doc], keys=[key], feed_items=[feed_item])[0]
 
     def put_many(self, docs: Sequence[Document], *, keys: Sequence[str | None] | None = None,
-                 feed_items: Sequence[feeds.ItemRef | None] | None = None) -> list[Added]:
+                 feed_items: Sequence[feeds.ItemRef | None] | None = None,
+                 prepared: Sequence[Prepared | None] | None = None) -> list[Added]:
         """Store documents as :meth:`put` stores each (``keys`` and ``feed_items``: each one's), in ONE
         transaction: all of them or none; what each added.
 
         The store then holds what ``put`` of each in turn makes of them, but a batch costs less: one
-        commit, the linked events' counts counted once (those any of its documents touched), and the
+        commit, one INSERT a table for the batch's rows, one lookup of what the store holds of its
+        documents, the linked events' counts counted once (those any of its documents touched), and the
         stories placed once for the batch's new documents (``stories.add_documents``) rather than once
-        a document. Any document refused (an InputError, as ``put`` refuses it) rolls
-        the whole batch back and is raised: the caller puts them one by one to learn which.
+        a document; only the copies and the links, which read what the documents before wrote, are made
+        a document at a time. ``prepared``: each document's :class:`Prepared` (its record, signature and
+        salient actor keys, made by the worker that coded it), or None to make them here. Any document refused (an
+        InputError, as ``put`` refuses it) rolls the whole batch back and is raised: the caller puts them
+        one by one to learn which.
         """
         keys = list(keys) if keys is not None else [None] * len(docs)
-        items = list(feed_items) if feed_items is not None else [None] * len(docs)
-        if not len(keys) == len(items) == len(docs):
-            raise ValueError("put_many: one key and one feed item (or None) per document")
+        items: list[feeds.ItemRef | None] = list(feed_items) if feed_items is not None else [None] * len(docs)
+        made: list[Prepared | None] = list(prepared) if prepared is not None else [None] * len(docs)
+        if not len(keys) == len(items) == len(made) == len(docs):
+            raise ValueError("put_many: one key, one feed item and one prepared (or None) per document")
+        if any(p is not None and p.document is not doc for doc, p in zip(docs, made, strict=True)):
+            raise ValueError("put_many: a prepared document is not the document it stands beside")
         published = [_as_date(doc.published, doc, "published") for doc in docs]
-        out: list[Added] = []
-        touched: set[int] = set()  # the linked events whose counts a document's write may have changed
-        gone: set[int] = set()  # and those its mentions merged away
         with self._transaction() as cur:
-            new: list[str] = []
-            linked: set[str] = set()  # the documents sharing a linked event with a new one when it was linked
-            for doc, day, key, item in zip(docs, published, keys, items, strict=True):
-                added = self._put(cur, doc, day, key, item, touched, gone)
-                if added == "document":
-                    new.append(doc.doc_id)
-                    linked |= stories.linked_to(cur, [doc.doc_id])
-                out.append(added)
-            # counted once, from the batch's end state: a count is a function of the tables alone
-            linked_counts.refresh(cur, touched, gone)
-            stories.add_documents(cur, new, linked)
-        return out
+            return self._put_many(cur, docs, published, keys, items, made)
 
-    def _put(self, cur: duckdb.DuckDBPyConnection, doc: Document, published: dt.date | None, key: str | None,
-             feed_item: feeds.ItemRef | None, touched: set[int], gone: set[int]) -> Added:
-        """Everything of :meth:`put` but the stories and the linked events' counts, inside the caller's
-        transaction: the linked events whose counts the write may change are added to ``touched``, those
-        the document's mentions merged away to ``gone``, for the caller to count once (``linked_counts.refresh``)."""
-        added: Added = "nothing"
-        known = cur.execute("SELECT text, source FROM documents WHERE doc_id = ?", [doc.doc_id]).fetchone()
-        if known and known[0] != doc.text:
-            raise InputError(doc.source or doc.doc_id, _other_text(doc.doc_id, known[1]))
-        if not known:
-            _insert_document(cur, doc, published)
-            _insert_actors(cur, doc)
-            _insert_events(cur, doc)
-            _insert_quotes(cur, doc)
-            copies.link_copy(cur, doc.doc_id, doc.text, published)
-            link_document(cur, doc.doc_id, self.link_rules, self._link_cache, gone)
-            added = "document"
-        if articles.record_article(cur, doc.doc_id, url=doc.url, outlet=doc.outlet, published=published,
-                                   source=doc.source, added=_now()) and known:
-            copies.republished(cur, doc.doc_id, published)
-            added = "article"
-        if added != "nothing":
-            touched |= linked_counts.touched(cur, doc.doc_id)
-        if doc.source:
-            cur.execute("DELETE FROM failures WHERE input = ?", [doc.source])
-        if key is not None:
-            _upsert_source(cur, key, doc.doc_id)
-        if feed_item is not None:
-            feeds.item_done(cur, feed_item, doc.doc_id, _now())
-        return added
+    def _put_many(self, cur: duckdb.DuckDBPyConnection, docs: Sequence[Document], published: list[dt.date | None],
+                  keys: list[str | None], items: list[feeds.ItemRef | None],
+                  made: list[Prepared | None]) -> list[Added]:
+        """:meth:`put_many` inside its transaction."""
+        ids = sorted({doc.doc_id for doc in docs})
+        stored = dict.fromkeys(ids, None) | {
+            doc_id: (text, source) for doc_id, text, source in _select_in(
+                cur, "SELECT doc_id, text, source FROM documents WHERE doc_id IN ({})", ids)}
+        known_articles: dict[str, list[tuple[str, str | None]]] = {doc_id: [] for doc_id in ids}
+        for doc_id, key, outlet in _select_in(
+                cur, "SELECT doc_id, article_key, outlet FROM articles WHERE doc_id IN ({}) ORDER BY rowid",
+                [doc_id for doc_id in ids if stored[doc_id] is not None]):
+            known_articles[doc_id].append((key, outlet))
+        # what each document adds, in order, as put of each in turn decides it: a document seen earlier
+        # in the batch is stored by then
+        rows: dict[str, list[list[Any]]] = {"documents": [], "actors": [], "events": [], "quotes": []}
+        new: list[tuple[Document, dt.date | None, Prepared | None]] = []
+        steps: list[tuple[Document, dt.date | None, Prepared | None, bool]] = []  # (..., new) or a republication
+        article_rows: list[list[Any]] = []
+        out: list[Added] = []
+        for doc, day, prep in zip(docs, published, made, strict=True):
+            known = stored[doc.doc_id]
+            if known and known[0] != doc.text:
+                raise InputError(doc.source or doc.doc_id, _other_text(doc.doc_id, known[1]))
+            added: Added = "nothing"
+            if not known:
+                stored[doc.doc_id] = (doc.text, doc.source)
+                for table, table_rows in _rows_of(doc, day, prep.record if prep else record_json(doc)).items():
+                    rows[table] += table_rows
+                new.append((doc, day, prep))
+                steps.append((doc, day, prep, True))
+                added = "document"
+            article = articles.article_key(doc.url, doc.outlet)
+            if articles.is_new(article, known_articles[doc.doc_id]):
+                known_articles[doc.doc_id].append((article, doc.outlet))
+                article_rows.append([doc.doc_id, article, doc.url, doc.outlet, day, doc.source, _now()])
+                if known:
+                    steps.append((doc, day, prep, False))
+                    added = "article"
+            out.append(added)
+        for table, table_rows in rows.items():
+            _insert_rows(cur, table, table_rows)
+        # copies, in order: a document's original depends on the copies and dates stored before it
+        signatures = {doc.doc_id: prep.signature if prep else copies.signature(doc.text) for doc, _, prep in new}
+        bands = copies.Bands(cur, (key for sig in signatures.values() for key in copies.band_keys(sig)))
+        for doc, day, _, is_new in steps:
+            if is_new:
+                copies.link_copy(cur, doc.doc_id, doc.text, day, signatures[doc.doc_id], bands)
+            else:
+                copies.republished(cur, doc.doc_id, day)
+        bands.write(cur)
+        gone: set[int] = set()  # the linked events the documents' mentions merged away
+        events = event_rows(cur, [doc.doc_id for doc, _, _ in new])
+        for doc, _, _ in new:  # in order: a document's mentions link to those stored before them
+            link_document(cur, doc.doc_id, self.link_rules, self._link_cache, gone, events[doc.doc_id])
+        _insert_rows(cur, "articles", article_rows)
+        _clear_failures(cur, [doc.source for doc in docs if doc.source])
+        _upsert_sources(cur, {key: doc.doc_id for doc, key in zip(docs, keys, strict=True) if key is not None})
+        for doc, item in zip(docs, items, strict=True):
+            if item is not None:
+                feeds.item_done(cur, item, doc.doc_id, _now())
+        # counted once, from the batch's end state: a count is a function of the tables alone
+        changed = [doc.doc_id for doc, added in zip(docs, out, strict=True) if added != "nothing"]
+        linked_counts.refresh(cur, linked_counts.touched(cur, changed), gone)
+        stories.add_documents(cur, [doc.doc_id for doc, _, _ in new], keys={
+            doc.doc_id: prep.story_keys if prep else stories.document_keys(doc) for doc, _, prep in new})
+        return out
 
     def add_review(self, link_id: int, verdict: str, *, reviewer: str, comment: str | None = None,
                    source: str | None = None, target: str | None = None, cameo: str | None = None,
@@ -617,54 +659,67 @@ def _record_linking(cur: duckdb.DuckDBPyConnection, rules: LinkRules) -> None:
     cur.execute("INSERT OR REPLACE INTO meta VALUES ('linking', ?)", [rules.describe()])
 
 
-def _insert_document(cur: duckdb.DuckDBPyConnection, doc: Document, published: dt.date | None) -> None:
-    record = doc.to_record()
-    del record["text"]  # kept once, in its own column
-    for made_by_the_store in ("story", "related"):  # recomputed when read back
-        record.pop(made_by_the_store, None)
-    cur.execute(
-        "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [doc.doc_id, doc.source, doc.url, doc.title, doc.outlet, published, doc.language,
-         doc.text, doc.author, _now(), json.dumps(record, ensure_ascii=False)],
-    )
+def _rows_of(doc: Document, published: dt.date | None, record: str) -> dict[str, list[list[Any]]]:
+    """The rows of a new document in documents, actors, events and quotes (``record``: its
+    ``documents.record``, ``prepared.record_json``)."""
+    return {
+        "documents": [[doc.doc_id, doc.source, doc.url, doc.title, doc.outlet, published, doc.language,
+                       doc.text, doc.author, _now(), record]],
+        "actors": [[doc.doc_id, a.id, a.sentence, a.text, a.start, a.end, a.name, a.country, a.sector, a.code,
+                    a.kind] for a in doc.actors],
+        "events": [_event_row(doc, e) for e in doc.events],
+        "quotes": [_quote_row(doc, q) for q in doc.quotes],
+    }
 
 
-def _insert_actors(cur: duckdb.DuckDBPyConnection, doc: Document) -> None:
-    rows = [
-        [doc.doc_id, a.id, a.sentence, a.text, a.start, a.end, a.name, a.country, a.sector, a.code, a.kind]
-        for a in doc.actors
-    ]
-    _insert_rows(cur, "actors", rows)
+def _insert_documents(cur: duckdb.DuckDBPyConnection, docs: Sequence[Document]) -> None:
+    """The rows of new documents in documents, actors, events and quotes, and nothing else (no copies,
+    links, articles or stories): for filling a store at once (bench/)."""
+    rows: dict[str, list[list[Any]]] = {"documents": [], "actors": [], "events": [], "quotes": []}
+    for doc in docs:
+        for table, table_rows in _rows_of(doc, _as_date(doc.published, doc, "published"), record_json(doc)).items():
+            rows[table] += table_rows
+    for table, table_rows in rows.items():
+        _insert_rows(cur, table, table_rows)
 
 
-def _insert_events(cur: duckdb.DuckDBPyConnection, doc: Document) -> None:
-    _insert_rows(cur, "events", [_event_row(doc, e) for e in doc.events])
+def _insert_rows(cur: duckdb.DuckDBPyConnection, table: str, rows: Sequence[Sequence[Any]]) -> None:
+    """All rows in one INSERT statement, through Arrow (``_bulk.py``)."""
+    insert_rows(cur, table, rows)
 
 
-def _insert_quotes(cur: duckdb.DuckDBPyConnection, doc: Document) -> None:
-    _insert_rows(cur, "quotes", [_quote_row(doc, q) for q in doc.quotes])
-
-
-def _insert_rows(cur: duckdb.DuckDBPyConnection, table: str, rows: list[list[Any]]) -> None:
-    """All rows in one INSERT statement (DuckDB's executemany runs one statement per row)."""
-    if not rows:
-        return
-    marks = "(" + ", ".join("?" * len(rows[0])) + ")"
-    cur.execute(
-        f"INSERT INTO {table} VALUES {', '.join([marks] * len(rows))}",
-        [value for row in rows for value in row],
-    )
+def _select_in(cur: duckdb.DuckDBPyConnection, sql: str, values: Sequence[Any]) -> list[tuple[Any, ...]]:
+    """The rows of ``sql`` (a query with one ``IN ({})``) for ``values``, 500 values a query."""
+    out: list[tuple[Any, ...]] = []
+    for start in range(0, len(values), 500):
+        chunk = list(values[start:start + 500])
+        out += cur.execute(sql.format(", ".join("?" * len(chunk))), chunk).fetchall()
+    return out
 
 
 def _upsert_source(cur: duckdb.DuckDBPyConnection, key: str, doc_id: str | None) -> None:
-    input = _input_of(key)
+    _upsert_sources(cur, {key: doc_id})
+
+
+def _upsert_sources(cur: duckdb.DuckDBPyConnection, done: dict[str, str | None]) -> None:
+    """Mark inputs (key -> doc_id, None: failed) processed, in one statement, and clear the recorded
+    failures of those stored."""
+    if not done:
+        return
+    now = _now()
     cur.execute(
-        "INSERT INTO sources VALUES (?, ?, ?, ?) ON CONFLICT (key) DO UPDATE"
+        f"INSERT INTO sources VALUES {', '.join(['(?, ?, ?, ?)'] * len(done))} ON CONFLICT (key) DO UPDATE"
         " SET doc_id = coalesce(excluded.doc_id, sources.doc_id), \"at\" = excluded.\"at\"",
-        [key, input, doc_id, _now()],
+        [v for key, doc_id in done.items() for v in (key, _input_of(key), doc_id, now)],
     )
-    if doc_id is not None:
-        cur.execute("DELETE FROM failures WHERE input = ?", [input])
+    _clear_failures(cur, [_input_of(key) for key, doc_id in done.items() if doc_id is not None])
+
+
+def _clear_failures(cur: duckdb.DuckDBPyConnection, inputs: Sequence[str]) -> None:
+    cleared = sorted(set(inputs))
+    for start in range(0, len(cleared), 500):
+        chunk = cleared[start:start + 500]
+        cur.execute(f"DELETE FROM failures WHERE input IN ({', '.join('?' * len(chunk))})", chunk)
 
 
 def _event_row(doc: Document, e: Event) -> list[Any]:

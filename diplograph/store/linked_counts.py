@@ -111,16 +111,34 @@ def rebuild(cur: duckdb.DuckDBPyConnection) -> None:
     cur.execute("INSERT INTO linked_event_counts " + COUNT_ALL)
 
 
-def touched(cur: duckdb.DuckDBPyConnection, doc_id: str) -> set[int]:
-    """The linked events whose counts a write of ``doc_id`` (a new document, or another article of
-    it) may change: those of its mentions and of its copy group's (a copy joining a group changes
-    which texts count as independent reports, for every document of the group)."""
-    group = {doc_id} | {member for (member,) in cur.execute(
-        "SELECT doc_id FROM doc_copies WHERE copy_of = (SELECT copy_of FROM doc_copies WHERE doc_id = ?)",
-        [doc_id]).fetchall()}
-    found = cur.execute(f"SELECT DISTINCT link_id FROM event_links WHERE doc_id IN ({_marks(group)})",
-                        sorted(group)).fetchall()
-    return {link_id for (link_id,) in found}
+def touched(cur: duckdb.DuckDBPyConnection, doc_ids: Iterable[str]) -> set[int]:
+    """The linked events whose counts a write of ``doc_ids`` (new documents, or other articles of
+    them) may change: those of their mentions and of their copy groups' (a copy joining a group changes
+    which texts count as independent reports, for every document of the group).
+
+    Asked once after a batch's writes (``Store.put_many``), it holds what asking after each document's
+    write would, but the events merged away meanwhile (whose counts go, ``refresh``'s ``gone``): copy
+    groups and linked events only ever merge within a write, so every event of a group then is one of
+    the group now, or was merged into one."""
+    ids = sorted(set(doc_ids))
+    group = set(ids)
+    originals: set[str] = set()  # two indexed lookups, not a subquery DuckDB may plan as a scan
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        originals |= {copy_of for (copy_of,) in cur.execute(
+            f"SELECT copy_of FROM doc_copies WHERE doc_id IN ({_marks(chunk)})", chunk).fetchall()}
+    heads = sorted(originals)
+    for start in range(0, len(heads), 500):
+        chunk = heads[start:start + 500]
+        group |= {member for (member,) in cur.execute(
+            f"SELECT doc_id FROM doc_copies WHERE copy_of IN ({_marks(chunk)})", chunk).fetchall()}
+    members = sorted(group)
+    found: set[int] = set()
+    for start in range(0, len(members), 500):
+        chunk = members[start:start + 500]
+        found |= {link_id for (link_id,) in cur.execute(
+            f"SELECT DISTINCT link_id FROM event_links WHERE doc_id IN ({_marks(chunk)})", chunk).fetchall()}
+    return found
 
 
 def refresh(cur: duckdb.DuckDBPyConnection, link_ids: Iterable[int], gone: Iterable[int] = ()) -> None:

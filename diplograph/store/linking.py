@@ -108,6 +108,7 @@ __all__ = [
     "block_key",
     "codes_compatible",
     "compatible",
+    "event_rows",
     "groups",
     "is_state",
     "link_all",
@@ -638,8 +639,22 @@ def _forget_others(writer: LinkCache | None) -> None:
             other.clear()
 
 
+def event_rows(cur: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> dict[str, list[tuple[Any, ...]]]:
+    """The ``events`` rows of documents as :func:`link_document` reads them, by doc_id, each document's
+    in the order they were stored; one indexed query for a batch's documents."""
+    out: dict[str, list[tuple[Any, ...]]] = {doc_id: [] for doc_id in doc_ids}
+    ids = sorted(out)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        query = _ROW_SQL + f" WHERE e.doc_id IN ({', '.join('?' * len(chunk))}) ORDER BY e.rowid"
+        for row in cur.execute(query, chunk).fetchall():
+            out[row[0]].append(row)
+    return out
+
+
 def link_document(cur: duckdb.DuckDBPyConnection, doc_id: str, rules: LinkRules | None = None,
-                  link_cache: LinkCache | None = None, gone: set[int] | None = None) -> int:
+                  link_cache: LinkCache | None = None, gone: set[int] | None = None,
+                  events: Sequence[tuple[Any, ...]] | None = None) -> int:
     """Link the mentions of a document just stored (its ``events`` rows) into the linked events, by
     ``rules`` (else the settings'); inside the caller's transaction. Returns how many linked events
     its mentions merged away (each new mention counting as one).
@@ -650,9 +665,12 @@ def link_document(cur: duckdb.DuckDBPyConnection, doc_id: str, rules: LinkRules 
     event's earliest, are stored rows updated: those of the events concerned, through the link_id index.
     ``link_cache``: the writer's :class:`LinkCache` (else the lookups are read from the store).
     ``gone``: given, it receives the link_ids of the stored events merged away (their counts go).
+    ``events``: its rows as :func:`event_rows` reads them, when read already (a batch's at once).
     """
     rules = _rules(rules)
-    rows = [_link_row(r, rules) for r in cur.execute(_ROW_SQL + " WHERE e.doc_id = ?", [doc_id]).fetchall()]
+    if events is None:
+        events = event_rows(cur, [doc_id])[doc_id]
+    rows = [_link_row(r, rules) for r in events]
     if not rows:
         return 0
     reach = rules.reach

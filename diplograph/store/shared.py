@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from ..model import Document, Failure
     from ..settings import Settings
     from .feeds import ItemRef
+    from .prepared import Prepared
 
 __all__ = ["ReleasingStore", "is_locked", "open_store", "turn_file", "turn_wanted"]
 
@@ -145,9 +146,10 @@ class ReleasingStore:
             return store.put(doc, key=key, feed_item=feed_item)
 
     def put_many(self, docs: Sequence[Document], *, keys: Sequence[str | None] | None = None,
-                 feed_items: Sequence[ItemRef | None] | None = None) -> list[Added]:
+                 feed_items: Sequence[ItemRef | None] | None = None,
+                 prepared: Sequence[Prepared | None] | None = None) -> list[Added]:
         with self._open() as store:
-            return store.put_many(docs, keys=keys, feed_items=feed_items)
+            return store.put_many(docs, keys=keys, feed_items=feed_items, prepared=prepared)
 
     def add_failure(self, failure: Failure, *, key: str | None = None, feed_item: ItemRef | None = None) -> None:
         with self._open() as store:

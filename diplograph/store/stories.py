@@ -54,11 +54,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import duckdb
+
+from ..model import Document
+from ._bulk import insert_rows
 
 __all__ = [
     "CODE_WEIGHT",
@@ -75,6 +78,7 @@ __all__ = [
     "TABLES",
     "actor_keys",
     "add_documents",
+    "document_keys",
     "is_current",
     "linked_to",
     "rebuild",
@@ -216,6 +220,14 @@ def actor_keys(actors: Iterable[Sequence[Any]], title: str | None) -> dict[str, 
             label = min(labels[key].items(), key=lambda item: (-item[1], item[0]))[0]
             out[key] = (label, n)
     return out
+
+
+def document_keys(doc: Document) -> dict[str, tuple[str, int]]:
+    """:func:`actor_keys` of a document record, as :func:`add_documents` reads its stored rows (its
+    actors in the order of their ids), without reading them: made by the worker that coded it
+    (``store/prepared.py``)."""
+    actors = sorted(doc.actors, key=lambda a: a.id)
+    return actor_keys([(a.kind, a.name, a.code, a.country, a.sector) for a in actors], doc.title)
 
 
 def _merge_names(counts: Counter[str], labels: dict[str, Counter[str]]) -> None:
@@ -362,9 +374,11 @@ def _links(cur: duckdb.DuckDBPyConnection, among: dict[str, _Doc], focus: set[st
 # -- writes ---------------------------------------------------------------------------------------
 
 
-def _insert_docs(cur: duckdb.DuckDBPyConnection, doc_ids: Sequence[str] | None = None) -> dict[str, dt.date | None]:
+def _insert_docs(cur: duckdb.DuckDBPyConnection, doc_ids: Sequence[str] | None = None,
+                 keys: Mapping[str, dict[str, tuple[str, int]]] | None = None) -> dict[str, dt.date | None]:
     """The rows and salient keys of these documents (None: every stored document), each alone in a story
-    of its own; returns their dates (publication, else the earliest event date)."""
+    of its own; returns their dates (publication, else the earliest event date). ``keys``: each
+    document's salient keys (:func:`document_keys`), when made already."""
     if doc_ids is None:
         only, params = "", []
     else:
@@ -373,28 +387,22 @@ def _insert_docs(cur: duckdb.DuckDBPyConnection, doc_ids: Sequence[str] | None =
         f"""SELECT d.doc_id, d.title, coalesce(d.published, e.first) FROM (SELECT * FROM documents {only}) d
             LEFT JOIN (SELECT doc_id, min(date) AS first FROM events {only} GROUP BY doc_id) e USING (doc_id)
             ORDER BY d.doc_id""", params * 2).fetchall()
-    actors: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
-    for row in cur.execute(f"SELECT doc_id, kind, name, code, country, sector FROM actors {only}"
-                           " ORDER BY doc_id, actor_id", params).fetchall():
-        actors[row[0]].append(row[1:])
+    if keys is None:
+        actors: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+        for row in cur.execute(f"SELECT doc_id, kind, name, code, country, sector FROM actors {only}"
+                               " ORDER BY doc_id, actor_id", params).fetchall():
+            actors[row[0]].append(row[1:])
+        keys = {d: actor_keys(actors.get(d, []), title) for d, title, _day in docs}
     days = {d: day for d, _title, day in docs}
     doc_rows = [(d, day, d) for d, day in days.items()]
-    key_rows = [(d, key, label, n) for d, title, _day in docs
-                for key, (label, n) in sorted(actor_keys(actors.get(d, []), title).items())]
-    for table, rows in (("story_docs", doc_rows), ("story_keys", key_rows)):
-        for start in range(0, len(rows), 500):
-            chunk = rows[start:start + 500]
-            marks = "(" + ", ".join("?" * len(chunk[0])) + ")"
-            cur.execute(f"INSERT INTO {table} VALUES " + ", ".join([marks] * len(chunk)),
-                        [v for row in chunk for v in row])
+    key_rows = [(d, key, label, n) for d, _title, _day in docs for key, (label, n) in sorted(keys[d].items())]
+    insert_rows(cur, "story_docs", doc_rows)
+    insert_rows(cur, "story_keys", key_rows)
     return days
 
 
 def _write_links(cur: duckdb.DuckDBPyConnection, links: list[tuple[str, str, float, list[int], list[str]]]) -> None:
-    for start in range(0, len(links), 500):
-        chunk = links[start:start + 500]
-        cur.execute("INSERT INTO story_links VALUES " + ", ".join(["(?, ?, ?, ?, ?)"] * len(chunk)),
-                    [v for row in chunk for v in row])
+    insert_rows(cur, "story_links", links)
 
 
 def _regroup(cur: duckdb.DuckDBPyConnection, members: set[str]) -> None:
@@ -451,13 +459,17 @@ def linked_to(cur: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> set[str
     return out
 
 
-def add_documents(cur: duckdb.DuckDBPyConnection, doc_ids: Sequence[str], linked: Iterable[str] = ()) -> None:
+def add_documents(cur: duckdb.DuckDBPyConnection, doc_ids: Sequence[str], linked: Iterable[str] = (),
+                  keys: Mapping[str, dict[str, tuple[str, int]]] | None = None) -> None:
     """Place documents just stored (their actors, events and event links written) in the stories, at
     once; inside the caller's transaction. Only the pairs their arrival can change are recomputed: those
     among the documents within ``STORY_DAYS`` of one of them (the common-actor counts of their days moved)
     and those sharing a linked event with one of them (their mentions may have merged other articles'
-    events), with ``linked``: the documents that shared a linked event with one of them when it was
-    linked (``Store.put_many`` links a batch's documents one after another, then places them here).
+    events), with ``linked``: more documents to recompute the pairs of. ``Store.put_many`` links a
+    batch's documents one after another, then places them here without ``linked``: a document that
+    shared a linked event with one of them when it was linked shares one with it still (linked events
+    only merge), so the lookup here finds it. ``keys``: each document's :func:`document_keys`, when
+    made already (by the worker that coded it), else read from its stored actors.
 
     The same result as adding them one by one: the relation is a function of the corpus alone, and the
     pairs recomputed here hold every pair each one's arrival recomputes (``tests/store/test_store_incremental.py``).
@@ -465,7 +477,7 @@ def add_documents(cur: duckdb.DuckDBPyConnection, doc_ids: Sequence[str], linked
     of their days (the common-actor counts) and the stories they are in, whatever the store's size."""
     if not doc_ids:
         return
-    days = _insert_docs(cur, doc_ids)
+    days = _insert_docs(cur, doc_ids, keys)
     linked = sorted(linked_to(cur, doc_ids) | set(linked))
     near = _load_days(cur, _days([day for day in days.values() if day is not None]))
     among = dict(near)

@@ -368,7 +368,7 @@ def test_a_document_rolled_back_leaves_no_trace_in_the_links_of_the_next(monkeyp
 
     with Store(tmp_path / "s.duckdb") as store:
         with monkeypatch.context() as patched:
-            patched.setattr(db, "_upsert_source", fail)
+            patched.setattr(db, "_upsert_sources", fail)
             with pytest.raises(OSError):
                 store.add(first, key="a#" + "0" * 40)  # linked, then rolled back
         store.add(second)

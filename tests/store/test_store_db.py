@@ -107,10 +107,14 @@ def test_mark_source_success_clears_failure_of_that_input(tmp_path):
 def test_interrupted_add_writes_nothing(tmp_path, store_documents, monkeypatch):
     seed = store_documents[0]
 
-    def broken(cur, doc):
-        raise duckdb.IOException("IO Error: Could not write file: No space left on device")
+    insert = db._insert_rows
 
-    monkeypatch.setattr(db, "_insert_quotes", broken)  # after document, actors and events
+    def broken(cur, table, rows):
+        if table == "quotes":  # after document, actors and events
+            raise duckdb.IOException("IO Error: Could not write file: No space left on device")
+        insert(cur, table, rows)
+
+    monkeypatch.setattr(db, "_insert_rows", broken)
     with Store(tmp_path / "d.duckdb") as store:
         with pytest.raises(StoreError, match=r"d\.duckdb: cannot write to the store: the disk is full"):
             store.add(seed, key="x")

@@ -173,20 +173,23 @@ def test_failed_commit_rolls_back_and_a_rerun_stores_the_document(store_file, nl
 def test_full_disk_is_one_line_and_the_document_stays_not_done(store_file, article, shared_nlp, monkeypatch, capsys):
     """A write error as DuckDB raises it on a full disk, struck after the document's first rows."""
 
-    def disk_full(cur, doc):
-        raise duckdb.IOException(f'IO Error: Could not write file "{store_file}.wal": No space left on device')
+    room_again = db._insert_rows
+
+    def disk_full(cur, table, rows):
+        if table == "quotes":  # after the document, its actors and events
+            raise duckdb.IOException(f'IO Error: Could not write file "{store_file}.wal": No space left on device')
+        room_again(cur, table, rows)
 
     with Store(store_file, read_only=True) as store:
         before = store.counts()
-    room_again = db._insert_quotes
-    monkeypatch.setattr(db, "_insert_quotes", disk_full)  # after the document, its actors and events
+    monkeypatch.setattr(db, "_insert_rows", disk_full)
     argv = _commands(store_file, article)["ingest"]
     assert main(argv) == 2
     line = _one_line(capsys)
     assert line.startswith(f"diplograph: {store_file}: cannot write to the store: the disk is full ("), line
     with Store(store_file, read_only=True) as store:
         assert store.counts() == before  # nothing half-written, nothing marked done
-    monkeypatch.setattr(db, "_insert_quotes", room_again)
+    monkeypatch.setattr(db, "_insert_rows", room_again)
     assert main(argv) == 0
     assert "1 stored" in capsys.readouterr().err
     with Store(store_file, read_only=True) as store:

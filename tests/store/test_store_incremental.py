@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import pickle
 import random
 from pathlib import Path
 
@@ -26,6 +27,7 @@ from diplograph.model import Document
 from diplograph.store import Store, copies, stories
 from diplograph.store.db import WRITER_INDEXES
 from diplograph.store.linking import link_all
+from diplograph.store.prepared import prepare_results
 
 RECORDS = json.loads((Path(__file__).parents[1] / "fixtures" / "store" / "documents.json").read_text("utf-8"))
 
@@ -184,3 +186,14 @@ def test_a_batch_holding_a_document_the_store_refuses_is_stored_not_at_all(tmp_p
             store.put_many([*docs[1:], other], keys=[f"k{i}#{i:040x}" for i in range(1, 5)] + [None])
         assert _contents(store) == before
         assert store.put_many(docs[1:]) == ["document"] * 4  # the batch without it goes in
+
+
+def test_a_batch_prepared_where_it_was_coded_is_stored_as_one_the_store_prepares(tmp_path):
+    # as a worker process sends them: each document with its record and signature, pickled and back
+    docs = _documents()
+    sent = pickle.loads(pickle.dumps(prepare_results(list(docs))))
+    with Store(tmp_path / "here.duckdb") as here, Store(tmp_path / "sent.duckdb") as there:
+        assert here.put_many(docs) == there.put_many([p.document for p in sent], prepared=sent)
+        assert _contents(there) == _contents(here)
+        with pytest.raises(ValueError, match="not the document it stands beside"):
+            there.put_many(docs[:2], prepared=list(reversed(sent[:2])))
