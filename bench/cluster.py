@@ -37,6 +37,7 @@ from diplograph.model import Document
 from diplograph.pipeline import Pipeline
 from diplograph.settings import load_settings
 from diplograph.store import Store, source_key
+from diplograph.store.prepared import Prepared, prepare_results
 from diplograph.store.shared import ReleasingStore
 
 
@@ -66,9 +67,9 @@ def run(folder: str, workers: int, pipeline: Pipeline, db: Path) -> dict:
         documents: list[Document] = []
 
         def kept(items):
-            for result in run_on_cluster(client, pipeline, items):
-                if isinstance(result, Document):
-                    documents.append(result)
+            for result in run_on_cluster(client, pipeline, items, finish=prepare_results):
+                if isinstance(result, Prepared):
+                    documents.append(result.document)
                 yield result
 
         t0 = time.perf_counter()

@@ -345,9 +345,10 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
         if args.cluster is not None:
             from .cluster.address import connect
             from .cluster.runner import run_on_cluster
+            from .store.prepared import prepare_results
 
             client = stack.enter_context(connect(args.cluster))
-            run = functools.partial(run_on_cluster, client, pipeline, address=args.cluster)
+            run = functools.partial(run_on_cluster, client, pipeline, address=args.cluster, finish=prepare_results)
         progress = stack.enter_context(Progress(quiet=args.quiet))
         summary = ingest(sources, store, pipeline, progress=progress, run=run)
     _print_failures(summary.failures)

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import CancelledError
 from dataclasses import dataclass
 from itertools import islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import DiplographError, one_line
 from ..model import Failure
@@ -32,7 +32,8 @@ from .tasks import PipelineSpec, code_batch
 if TYPE_CHECKING:
     from distributed import Client, Future
 
-    from ..model import Document, Source
+    from .._workers import Finish
+    from ..model import Source
     from ..pipeline import Pipeline
 
 __all__ = ["ClusterError", "run_on_cluster"]
@@ -64,8 +65,11 @@ class _Task:
 
 
 def run_on_cluster(client: Client, pipeline: Pipeline, items: Iterable[Source | Failure], *,
-                   address: str = "cluster") -> Iterator[Document | Failure]:
-    """Raw sources -> Documents and Failures, in input order, each batch coded on a worker."""
+                   address: str = "cluster", finish: Finish | None = None) -> Iterator[Any]:
+    """Raw sources -> Documents and Failures, in input order, each batch coded on a worker; with
+    ``finish``, what it makes of each batch's results on the worker (``Pipeline.run``'s ``finish``:
+    ``ingest`` has the workers prepare each document for storing, so that the client, the store's
+    one writer, does little more than write)."""
     if pipeline.actor_files:
         from ..lexicon.dictionary import load_dictionary
 
@@ -85,7 +89,7 @@ def run_on_cluster(client: Client, pipeline: Pipeline, items: Iterable[Source | 
         # a batch is data sent once (pages of up to max_bytes each): Dask's advice on large graphs,
         # to load the data on the workers, does not apply, so its warning is not printed
         with dask.config.set({"distributed.admin.large-graph-warning-threshold": LARGE_BATCH}):
-            return _Task(batch, client.submit(code_batch, spec, batch, key=key, pure=False))
+            return _Task(batch, client.submit(code_batch, spec, batch, finish, key=key, pure=False))
 
     try:
         while batch := list(islice(stream, pipeline.settings.batch_size)):
@@ -108,7 +112,7 @@ def _window(client: Client, address: str) -> int:
 
 
 def _results(task: _Task, submit: Callable[[list[Source | Failure]], _Task], address: str,
-             ) -> list[Document | Failure]:
+             ) -> list[Any]:
     from distributed import KilledWorker
 
     try:
@@ -117,7 +121,7 @@ def _results(task: _Task, submit: Callable[[list[Source | Failure]], _Task], add
         pass
     if len(task.batch) == 1:
         return _killed(task.batch)
-    out: list[Document | Failure] = []
+    out: list[Any] = []
     for item in task.batch:
         # one at a time: the scheduler counts a death against every task its worker held, so an
         # innocent document queued beside the deadly one on two dying workers would fail with it
@@ -129,7 +133,7 @@ def _results(task: _Task, submit: Callable[[list[Source | Failure]], _Task], add
     return out
 
 
-def _result(task: _Task, address: str) -> list[Document | Failure]:
+def _result(task: _Task, address: str) -> list[Any]:
     from distributed import KilledWorker
 
     try:
@@ -146,5 +150,5 @@ def _result(task: _Task, address: str) -> list[Document | Failure]:
         task.future.release()
 
 
-def _killed(batch: list[Source | Failure]) -> list[Document | Failure]:
+def _killed(batch: list[Source | Failure]) -> list[Failure]:
     return [item if isinstance(item, Failure) else Failure(item.name, KILLED) for item in batch]

@@ -23,10 +23,11 @@ import tempfile
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ..model import Document, Failure, Source
+    from .._workers import Finish
+    from ..model import Failure, Source
     from ..pipeline import Pipeline
     from ..settings import Settings
 
@@ -108,6 +109,9 @@ def pipeline_for(spec: PipelineSpec) -> Pipeline:
     return pipeline
 
 
-def code_batch(spec: PipelineSpec, batch: list[Source | Failure]) -> list[Document | Failure]:
-    """The Dask task: one batch cleaned and annotated on this worker, as a local worker does it."""
-    return pipeline_for(spec).process_batch(batch)
+def code_batch(spec: PipelineSpec, batch: list[Source | Failure], finish: Finish | None = None) -> list[Any]:
+    """The Dask task: one batch cleaned and annotated on this worker, as a local worker does it; with
+    ``finish`` (a module-level function, e.g. ``store.prepared.prepare_results``) what it makes of the
+    batch's Documents and Failures on this worker, as a local worker's ``finish``."""
+    results = pipeline_for(spec).process_batch(batch)
+    return finish(results) if finish is not None else results

@@ -32,6 +32,8 @@ from diplograph.model import Document, Source
 from diplograph.pipeline import Pipeline
 from diplograph.settings import load_settings
 from diplograph.store import Store
+from diplograph.store.copies import signature
+from diplograph.store.prepared import Prepared, prepare_results, record_json
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "ingest"
@@ -176,6 +178,16 @@ class _Poison:
         from diplograph.cluster import tasks
 
         tasks.pipeline_for = self.original
+
+
+def test_workers_prepare_each_document_for_the_clients_store(config, local_cluster):
+    items = [Source("ankara.txt", "Turkey closed its airspace to Russian military planes on Sunday."),
+             Source("empty.txt", "   ")]
+    results = list(run_on_cluster(local_cluster, Pipeline(_settings(config)), items, finish=prepare_results))
+    assert isinstance(results[0], Prepared) and results[0].document.source == "ankara.txt"
+    assert results[0].record == record_json(results[0].document)  # made on the worker, as the store makes it
+    assert results[0].signature == signature(results[0].document.text)
+    assert not isinstance(results[1], Prepared) and results[1].input == "empty.txt"  # a failure stays one
 
 
 def test_a_document_that_kills_its_workers_fails_alone(config, local_cluster):
