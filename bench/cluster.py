@@ -72,12 +72,13 @@ def run(folder: str, workers: int, pipeline: Pipeline, db: Path) -> dict:
                     documents.append(result.document)
                 yield result
 
-        t0 = time.perf_counter()
+        t0, cpu0 = time.perf_counter(), time.process_time()
         with ReleasingStore(db, settings=pipeline.settings) as store:
             summary = ingest(iter_sources([folder], pipeline.settings), store, pipeline, run=kept)
-        seconds = time.perf_counter() - t0
+        seconds, client_cpu = time.perf_counter() - t0, time.process_time() - cpu0
         peaks = client.run(_peak_mb)
-    return {"seconds": seconds, "summary": summary, "loads": loads, "peaks": sorted(peaks.values()),
+    return {"seconds": seconds, "client_cpu": client_cpu, "summary": summary, "loads": loads,
+            "peaks": sorted(peaks.values()),
             "documents": documents}
 
 
@@ -97,7 +98,8 @@ def main() -> None:
         for workers in (1, 2):
             r = results[workers] = run(str(folder), workers, pipeline, Path(tmp) / f"local{workers}.duckdb")
             rate = len(texts) / r["seconds"]
-            print(f"local:{workers}: {rate:5.1f} articles/s ({r['summary'].line()}); peak RSS per worker "
+            print(f"local:{workers}: {rate:5.1f} articles/s ({r['summary'].line()}); client and scheduler "
+                  f"{r['client_cpu'] / len(texts) * 1000:.1f} ms CPU per article; peak RSS per worker "
                   + ", ".join(f"{mb:.0f} MB" for mb in r["peaks"]))
             r["rate"] = rate
         print(f"ratio local:2 / local:1: {results[2]['rate'] / results[1]['rate']:.2f}")

@@ -69,7 +69,8 @@ def connect(address: str) -> Iterator[Client]:
             with client:
                 yield client
         else:
-            with dask.config.set({"distributed.scheduler.allowed-failures": LOCAL_ALLOWED_FAILURES}):
+            with dask.config.set({"distributed.scheduler.allowed-failures": LOCAL_ALLOWED_FAILURES,
+                                  "distributed.worker.profile.enabled": False}):
                 # no dashboard; the scheduler's HTTP routes (health, metrics) on an ephemeral loopback
                 # port, not on 8787, which another cluster may hold
                 cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",

