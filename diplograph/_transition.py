@@ -1,0 +1,53 @@
+"""What the fast NER and parser (``_ner.py``, ``_parser.py``) share: the layers of a spaCy transition
+model, and the scores they give a set of states, computed as spaCy's ``predict_states`` computes them.
+
+A TransitionBasedParser model is a tok2vec (with a linear layer), a "lower" layer whose output for
+every token and feature slot is precomputed once per batch, and an "upper" (output) layer. A state's
+scores are the sum of its feature tokens' precomputed rows, in feature order, plus the lower bias,
+the largest of each hidden unit's pieces (maxout), times the upper weights (blis, through thinc, as
+spaCy's compiled loop calls it: the same numbers), plus the upper bias.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from spacy.tokens import Doc
+from thinc.api import Model, NumpyOps
+
+__all__ = ["TransitionLayers"]
+
+
+@dataclass(frozen=True)
+class TransitionLayers:
+    tok2vec: Model
+    lower: Model
+    lower_b: np.ndarray  # (hidden * pieces,)
+    upper_w: np.ndarray  # (classes, hidden)
+    upper_b: np.ndarray  # (classes,)
+    hidden: int
+    ops: NumpyOps
+
+    @classmethod
+    def of(cls, model: Model) -> TransitionLayers:
+        tok2vec, lower, upper = model.layers
+        return cls(tok2vec, lower,
+                   lower_b=np.ascontiguousarray(lower.get_param("b"), dtype="f").reshape(-1),
+                   upper_w=np.ascontiguousarray(upper.get_param("W"), dtype="f"),
+                   upper_b=np.ascontiguousarray(upper.get_param("b"), dtype="f"),
+                   hidden=lower.get_dim("nO"), ops=NumpyOps())
+
+    def precomputed(self, docs: list[Doc]) -> np.ndarray:
+        """(tokens + 1, feature slots, hidden, pieces) for the documents' tokens in order; row 0 pads
+        (the row of a missing feature token)."""
+        return self.lower.predict(self.tok2vec.predict(docs))
+
+    def scores(self, summed: np.ndarray) -> np.ndarray:
+        """(states, classes) from ``summed``, (states, hidden * pieces): each state's precomputed
+        feature rows added up in feature order. ``summed`` is changed in place (the bias added)."""
+        summed += self.lower_b
+        hidden = summed.reshape(len(summed), self.hidden, -1).max(axis=2)
+        scores = self.ops.gemm(hidden, self.upper_w, trans2=True)
+        scores += self.upper_b
+        return scores
