@@ -61,28 +61,32 @@ LONGEST_HOLD = 5.0
 
 def turn_file(path: str | Path) -> Path:
     """The file that says a writer waits for the store at ``path``."""
-    path = Path(path)
-    return path.with_name(path.name + ".turn")
+    return _beside(path, ".turn")
 
 
 def turn_wanted(path: str | Path) -> bool:
     """Whether a writer waits for the store at ``path`` now (its turn file touched lately)."""
-    try:
-        return time.time() - turn_file(path).stat().st_mtime < TURN_STALE
-    except OSError:
-        return False
+    return _touched_within(turn_file(path), TURN_STALE)
 
 
 def reader_turn_file(path: str | Path) -> Path:
     """The file that says a reader waits for the store at ``path``."""
-    path = Path(path)
-    return path.with_name(path.name + ".read")
+    return _beside(path, ".read")
 
 
 def reader_waits(path: str | Path) -> bool:
     """Whether a reader waits for the store at ``path`` now (its turn file touched lately)."""
+    return _touched_within(reader_turn_file(path), READER_STALE)
+
+
+def _beside(path: str | Path, suffix: str) -> Path:
+    path = Path(path)
+    return path.with_name(path.name + suffix)
+
+
+def _touched_within(marker: Path, seconds: float) -> bool:
     try:
-        return time.time() - reader_turn_file(path).stat().st_mtime < READER_STALE
+        return time.time() - marker.stat().st_mtime < seconds
     except OSError:
         return False
 
