@@ -19,7 +19,7 @@ from itertools import accumulate
 from spacy.attrs import ORTH, SPACY
 from spacy.tokens import Doc, Span
 
-__all__ = ["Intervals", "doc_text", "line_breaks", "span_ents", "strings_of"]
+__all__ = ["Intervals", "doc_text", "line_breaks", "lower_lemmas", "span_ents", "strings_of"]
 
 _ENTS_KEY = "diplograph.ents"  # doc.user_data key: (starts, [(start, end, label, kb_id, id)])
 _TEXT_KEY = "diplograph.text"
@@ -48,13 +48,23 @@ def doc_text(doc: Doc) -> str:
 
 
 def strings_of(doc: Doc, attr: str) -> list[str]:
-    """Each token's string of ``attr`` ("ORTH" for ``text``, "POS" for ``pos_``), read once per
-    document as one array and kept: a stage that tests every word makes no Token to do it."""
+    """Each token's string of ``attr`` ("ORTH" for ``text``, "LOWER", "LEMMA", "POS" for ``pos_``),
+    read once per document as one array and kept, for every stage: a stage that tests every word
+    makes no Token to do it. The list is shared: read it, never change it."""
     key = f"{_STRINGS_KEY}.{attr}"
     found = doc.user_data.get(key)
     if found is None:
         strings = doc.vocab.strings
         found = doc.user_data[key] = [strings[n] for n in doc.to_array(attr).tolist()]
+    return found
+
+
+def lower_lemmas(doc: Doc) -> list[str]:
+    """Each token's ``lemma_.lower()``, kept as ``strings_of`` keeps its lists."""
+    key = f"{_STRINGS_KEY}.lemma-lower"
+    found = doc.user_data.get(key)
+    if found is None:
+        found = doc.user_data[key] = [lemma.lower() for lemma in strings_of(doc, "LEMMA")]
     return found
 
 

@@ -5,7 +5,8 @@ ending at each token are kept in one place, so that each pass (names, datelines,
 references) reads the same facts and the role lookups are made once per token.
 
 Each token's text, lower case, lemma, part of speech, entity type, case flags and offset are read
-from the Doc once, as one array (``Doc.to_array``): a pass over every word tests these lists and
+from the Doc once (the strings other stages read too through ``doc_index.strings_of``, which keeps
+them per document; the rest as one ``Doc.to_array``): a pass over every word tests these lists and
 makes a spaCy ``Token`` only for the few words it keeps (the stage made 1.2 million Tokens on 60
 articles when every pass iterated the Doc).
 """
@@ -14,10 +15,10 @@ from __future__ import annotations
 
 from functools import cached_property
 
-from spacy.attrs import ENT_TYPE, IDX, IS_ALPHA, IS_TITLE, LEMMA, LOWER, ORTH, POS, SENT_START
+from spacy.attrs import ENT_TYPE, IDX, IS_ALPHA, IS_TITLE, SENT_START
 from spacy.tokens import Doc, Span, Token
 
-from ..doc_index import doc_text
+from ..doc_index import doc_text, lower_lemmas, strings_of
 from ..lexicon.dictionary import ActorDictionary, Entry, Role, match_key, plain_word, split_code
 from ..lexicon.gazetteer import geocode
 from ..model import Location
@@ -42,18 +43,18 @@ class Reading:
         self.by_token: dict[int, Match] = {}  # token -> its name, set by index_matches()
         self.consumed: set[int] = set()  # role tokens merged into a person's mention
         strings = doc.vocab.strings
-        rows = doc.to_array([ORTH, LOWER, LEMMA, POS, ENT_TYPE, IS_TITLE, IS_ALPHA, IDX, SENT_START]).tolist()
-        self.texts: list[str] = [strings[r[0]] for r in rows]  # Token.text
-        self.lowers: list[str] = [strings[r[1]] for r in rows]  # Token.lower_
-        self._lemmas: list[str] = [strings[r[2]].lower() for r in rows]  # Token.lemma_, lower case
-        self.pos: list[str] = [strings[r[3]] for r in rows]  # Token.pos_
-        self.ent_types: list[str] = [strings[r[4]] for r in rows]  # Token.ent_type_
-        self.is_title: list[bool] = [bool(r[5]) for r in rows]
-        self.is_alpha: list[bool] = [bool(r[6]) for r in rows]
-        self.idx: list[int] = [r[7] for r in rows]  # Token.idx
+        rows = doc.to_array([ENT_TYPE, IS_TITLE, IS_ALPHA, IDX, SENT_START]).tolist()
+        self.texts: list[str] = strings_of(doc, "ORTH")  # Token.text
+        self.lowers: list[str] = strings_of(doc, "LOWER")  # Token.lower_
+        self._lemmas: list[str] = lower_lemmas(doc)  # Token.lemma_, lower case
+        self.pos: list[str] = strings_of(doc, "POS")  # Token.pos_
+        self.ent_types: list[str] = [strings[r[0]] for r in rows]  # Token.ent_type_
+        self.is_title: list[bool] = [bool(r[1]) for r in rows]
+        self.is_alpha: list[bool] = [bool(r[2]) for r in rows]
+        self.idx: list[int] = [r[3] for r in rows]  # Token.idx
         self.text = doc_text(doc)
         self.keys: list[str] = [match_key(text) for text in self.texts]  # each word's lookup key
-        self.sents = _sentences(doc, [r[8] == 1 for r in rows])
+        self.sents = _sentences(doc, [r[4] == 1 for r in rows])
         self.sent_of: dict[int, int] = {}  # token -> index of its sentence in self.sents
         for n, sent in enumerate(self.sents):
             for i in range(sent.start, sent.end):

@@ -6,10 +6,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
-from spacy.attrs import LEMMA, POS
 from spacy.tokens import Doc, Token
 
-from ..doc_index import doc_text
+from ..doc_index import doc_text, lower_lemmas, strings_of
 from ..model import Actor, ActorRef, Location, Quote
 from .verbs import PatternMatch
 
@@ -50,18 +49,16 @@ class DocumentContext:
     places: list[Place]
     quotes: list[Quote]
 
-    @cached_property
+    @property
     def pos(self) -> list[str]:
-        """Each token's ``pos_``, from one ``Doc.to_array``: the coder tests every word for a
+        """Each token's ``pos_`` (``doc_index.strings_of``): the coder tests every word for a
         trigger and makes a spaCy Token only for the verbs and nouns."""
-        strings = self.doc.vocab.strings
-        return [strings[n] for n in self.doc.to_array(POS).tolist()]
+        return strings_of(self.doc, "POS")
 
-    @cached_property
+    @property
     def lemmas(self) -> list[str]:
-        """Each token's ``lemma_.lower()``, from one ``Doc.to_array`` (as ``pos``)."""
-        strings = self.doc.vocab.strings
-        return [strings[n].lower() for n in self.doc.to_array(LEMMA).tolist()]
+        """Each token's ``lemma_.lower()`` (``doc_index.lower_lemmas``)."""
+        return lower_lemmas(self.doc)
 
     @cached_property
     def _place_over(self) -> dict[int, Place]:

@@ -16,11 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from spacy.attrs import LEMMA, LOWER, POS
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..doc_index import line_breaks
+from ..doc_index import line_breaks, lower_lemmas, strings_of
 from ..lexicon.cues import load_cues
 
 __all__ = ["CLOSING_MARKS", "Cue", "cites_content", "cue_lemma", "find_cues", "same_paragraph", "speaker_head",
@@ -37,7 +36,6 @@ _NESTING_DEPS = ("ccomp", "xcomp", "parataxis", "advcl", "conj")  # links from a
 # a cue's own link to another cue that makes it part of what that one reports; "criticized NAFTA and
 # called for steep new tariffs" and "As Clinton talked about ..., Trump highlighted ..." are two cues
 _CONTENT_LINKS = ("ccomp", "xcomp", "parataxis")
-_WORDS_KEY = "diplograph.quote_words"  # doc.user_data key of ``words``
 
 
 @dataclass
@@ -54,16 +52,10 @@ class Cue:
 
 
 def words(doc: Doc) -> tuple[list[str], list[str], list[str]]:
-    """Each token's part of speech, lower case and lower-case lemma, read once per document as one
-    array (kept in ``doc.user_data``): the stage tests every word for a cue and makes a spaCy Token
-    only for the few that may be one."""
-    found = doc.user_data.get(_WORDS_KEY)
-    if found is None:
-        strings = doc.vocab.strings
-        rows = doc.to_array([POS, LOWER, LEMMA]).tolist()
-        found = doc.user_data[_WORDS_KEY] = ([strings[r[0]] for r in rows], [strings[r[1]] for r in rows],
-                                             [strings[r[2]].lower() for r in rows])
-    return found
+    """Each token's part of speech, lower case and lower-case lemma, read once per document for
+    every stage (``doc_index``): the stage tests every word for a cue and makes a spaCy Token only
+    for the few that may be one."""
+    return strings_of(doc, "POS"), strings_of(doc, "LOWER"), lower_lemmas(doc)
 
 
 def cue_lemma(token: Token, lemmas: frozenset[str]) -> str | None:
