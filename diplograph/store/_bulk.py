@@ -14,8 +14,10 @@ import duckdb
 
 __all__ = ["insert_rows"]
 
-def insert_rows(cur: duckdb.DuckDBPyConnection, table: str, rows: Sequence[Sequence[Any]]) -> None:
-    """Insert ``rows`` (each a value per column of ``table``, in the table's order) in one statement."""
+def insert_rows(cur: duckdb.DuckDBPyConnection, table: str, rows: Sequence[Sequence[Any]],
+                columns: str | None = None) -> None:
+    """Insert ``rows`` in one statement: each a value per column of ``table``, in the table's order,
+    or of ``columns`` ("a, b, c") when given."""
     if not rows:
         return
     import pyarrow as pa  # type: ignore[import-untyped]
@@ -26,5 +28,6 @@ def insert_rows(cur: duckdb.DuckDBPyConnection, table: str, rows: Sequence[Seque
     _diplograph_rows = pa.table({f"c{i}": [row[i] for row in rows] for i in range(width)})
     # read by name from this frame (DuckDB's replacement scan): ``register`` is refused while the
     # cursor holds a result not fetched to its end (a ``fetchone``), and the batch's statements share one cursor
-    cur.execute(f"INSERT INTO {table} SELECT * FROM _diplograph_rows")
+    into = f"{table} ({columns})" if columns else table
+    cur.execute(f"INSERT INTO {into} SELECT * FROM _diplograph_rows")
     del _diplograph_rows

@@ -98,6 +98,7 @@ from ..lexicon.tables import rows as table_rows
 from ..lexicon.tables import shipped_text
 from ..settings import Settings, load_settings
 from . import linked_counts
+from ._bulk import insert_rows
 
 __all__ = [
     "LINKED_EVENT_VIEW",
@@ -529,19 +530,12 @@ def _values(cur: duckdb.DuckDBPyConnection, table: str, rows: list[tuple[Any, ..
 
 
 def _bulk(cur: duckdb.DuckDBPyConnection, table: str, columns: str, rows: list[tuple[Any, ...]]) -> None:
-    """Insert many rows in one statement, through an Arrow table (a VALUES list binds slowly)."""
+    """Insert many rows in one statement, through an Arrow table (``_bulk.insert_rows``: a VALUES
+    list binds slowly)."""
     if len(rows) < 500:
         _values(cur, table, rows)
         return
-    import pyarrow as pa  # type: ignore[import-untyped]
-
-    names = [c.strip() for c in columns.split(",")]
-    data = pa.table({name: [r[i] for r in rows] for i, name in enumerate(names)})
-    cur.register("_diplograph_bulk", data)
-    try:
-        cur.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM _diplograph_bulk")
-    finally:
-        cur.unregister("_diplograph_bulk")
+    insert_rows(cur, table, rows, columns)
 
 
 def _key_rows(row: LinkRow, link_id: int, first: _Order, reach: dt.timedelta) -> list[tuple[Any, ...]]:
