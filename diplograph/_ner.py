@@ -35,7 +35,7 @@ from spacy.pipeline import EntityRecognizer
 from spacy.tokens import Doc, Span
 from spacy.util import minibatch
 
-from ._transition import TransitionLayers
+from ._transition import TransitionLayers, class_names, greedy_with_output_layer, pieces_of
 
 __all__ = ["FastEntityRecognizer", "can_replace"]
 
@@ -47,13 +47,9 @@ _BEGIN, _IN, _LAST, _UNIT, _OUT = range(5)
 def can_replace(ner: object) -> bool:
     """Whether ``ner`` is a component this one reproduces: spaCy's greedy EntityRecognizer whose
     model has an output layer and no class marked unseen, and whose moves are B/I/L/U/O ones."""
-    if not isinstance(ner, EntityRecognizer) or ner.cfg.get("beam_width", 1) != 1:
+    if not isinstance(ner, EntityRecognizer) or not greedy_with_output_layer(ner):
         return False
-    attrs = ner.model.attrs
-    if not attrs.get("has_upper") or attrs.get("unseen_classes") or len(ner.model.layers) != 3:
-        return False
-    names = [ner.moves.get_class_name(i) for i in range(ner.moves.n_moves)]
-    return all(name == "O" or (name[:1] in "BILU" and name[1:2] == "-") for name in names)
+    return all(name == "O" or (name[:1] in "BILU" and name[1:2] == "-") for name in class_names(ner))
 
 
 class FastEntityRecognizer:
@@ -62,7 +58,7 @@ class FastEntityRecognizer:
     def __init__(self, ner: EntityRecognizer) -> None:
         self.ner = ner
         self.layers = TransitionLayers.of(ner.model)
-        names = [ner.moves.get_class_name(i) for i in range(ner.moves.n_moves)]
+        names = class_names(ner)
         labels = sorted({name[2:] for name in names if name[2:]}, key=[n[2:] for n in names].index)
         self.label_ids = np.array([ner.vocab.strings.add(label) for label in labels], dtype="uint64")
         n, n_labels = len(names), len(labels)
@@ -89,8 +85,8 @@ class FastEntityRecognizer:
 
     def pipe(self, docs: Iterable[Doc], batch_size: int = 256) -> Iterator[Doc]:
         """As ``Parser.pipe``: batches of ``batch_size``, each sorted by length and run in
-        sub-batches of a quarter of it (the tok2vec's windows see across the documents of one
-        sub-batch, so the sub-batches must be the same for the numbers to be)."""
+        sub-batches of a quarter of it, as the model's own component makes them (a document's
+        numbers do not depend on its sub-batch: the tok2vec pads between documents)."""
         for batch in minibatch(docs, size=batch_size):
             batch = list(batch)
             by_length = sorted(batch, key=len)
@@ -119,8 +115,7 @@ class FastEntityRecognizer:
         for d, doc in enumerate(docs):
             if len(doc):
                 rows = doc.to_array([SENT_START, IS_SPACE])
-                cuts = np.flatnonzero(rows[:, 0] == 1)
-                cuts = np.union1d(cuts, [0])
+                cuts = pieces_of(rows[:, 0])
                 ends = np.append(cuts[1:], len(doc))
                 starts.append(cuts + offset)
                 lengths.append(ends - cuts)

@@ -47,7 +47,7 @@ from spacy.pipeline._parser_internals.stateclass import StateClass
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
-from ._transition import TransitionLayers
+from ._transition import TransitionLayers, class_names, greedy_with_output_layer, pieces_of
 
 __all__ = ["FastDependencyParser", "can_replace"]
 
@@ -71,19 +71,15 @@ def can_replace(parser: object) -> bool:
     """Whether ``parser`` is a component this one reproduces: spaCy's greedy arc-eager
     DependencyParser with 8 state features, an output layer, no class marked unseen, no learned
     tokens (no "subtok" moves, no merge_subtokens) and no other postprocess than deprojectivizing."""
-    if not isinstance(parser, DependencyParser) or parser.cfg.get("beam_width", 1) != 1:
+    if not isinstance(parser, DependencyParser) or not greedy_with_output_layer(parser):
         return False
     if parser.cfg.get("learn_tokens"):
-        return False
-    attrs = parser.model.attrs
-    if not attrs.get("has_upper") or attrs.get("unseen_classes") or len(parser.model.layers) != 3:
         return False
     lower = parser.model.layers[1]
     if not lower.has_dim("nF") or lower.get_dim("nF") != 8:
         return False
-    names = [parser.moves.get_class_name(i) for i in range(parser.moves.n_moves)]
     return all(name[:1] in _KINDS and (len(name) == 1 or name[1:2] == "-") and name[2:] != "subtok"
-               for name in names)
+               for name in class_names(parser))
 
 
 class FastDependencyParser:
@@ -92,7 +88,7 @@ class FastDependencyParser:
     def __init__(self, parser: DependencyParser) -> None:
         self.parser = parser
         self.layers = TransitionLayers.of(parser.model)
-        names = [parser.moves.get_class_name(i) for i in range(parser.moves.n_moves)]
+        names = class_names(parser)
         self.kind = np.array([_KINDS.index(name[0]) for name in names], dtype=np.int64)
         strings = parser.vocab.strings
         self.label = np.array([strings.add(name[2:]) if name[2:] else 0 for name in names], dtype=np.uint64)
@@ -175,8 +171,7 @@ class FastDependencyParser:
             preset[offset:offset + len(doc)] = starts == 1
             cannot[offset:offset + len(doc)] = starts == -1
             if len(doc):
-                cut = np.union1d(np.flatnonzero(starts == 1), [0]) + offset
-                cuts.append(cut)
+                cuts.append(pieces_of(starts) + offset)
                 doc_ends.append(offset + len(doc))
             offset += len(doc)
         starts_of = np.array([*bases, total], dtype=np.int64)  # each sub-batch's first token

@@ -13,10 +13,34 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from spacy.pipeline import DependencyParser, EntityRecognizer
 from spacy.tokens import Doc
 from thinc.api import Model, NumpyOps
 
-__all__ = ["TransitionLayers"]
+__all__ = ["TransitionLayers", "class_names", "greedy_with_output_layer", "pieces_of"]
+
+
+def greedy_with_output_layer(component: object) -> bool:
+    """Whether ``component``'s model is one these decoders reproduce: greedy (beam width 1), three
+    layers with an output layer, and no class marked unseen (spaCy gives those the lowest score)."""
+    cfg = getattr(component, "cfg", {})
+    model = getattr(component, "model", None)
+    if cfg.get("beam_width", 1) != 1 or model is None:
+        return False
+    attrs = model.attrs
+    return bool(attrs.get("has_upper")) and not attrs.get("unseen_classes") and len(model.layers) == 3
+
+
+def class_names(component: DependencyParser | EntityRecognizer) -> list[str]:
+    """The names of ``component``'s moves, in the order of its model's classes ("B-ORG", "L-nsubj")."""
+    moves = component.moves
+    return [moves.get_class_name(i) for i in range(moves.n_moves)]
+
+
+def pieces_of(sent_starts: np.ndarray) -> np.ndarray:
+    """The first token of each piece of a document cut at the sentence starts set in it
+    (``SENT_START`` 1): token 0 and each of those."""
+    return np.union1d(np.flatnonzero(sent_starts == 1), [0])
 
 
 @dataclass(frozen=True)
