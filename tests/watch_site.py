@@ -17,7 +17,9 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+import loopback
 
 # Short articles written for these tests in the style of wire copy (no real reports).
 ARTICLES = {
@@ -99,10 +101,7 @@ class NewsSite:
     def handler(self) -> type[BaseHTTPRequestHandler]:
         site = self
 
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, format: str, *args: object) -> None:
-                pass
-
+        class Handler(loopback.QuietHandler):
             def do_GET(self) -> None:
                 with site.lock:
                     site.requests.append(Request(time.monotonic(), self.path, dict(self.headers.items())))
@@ -206,14 +205,10 @@ def _rfc822(iso: str) -> str:
 
 @contextmanager
 def serving(site: NewsSite) -> Iterator[str]:
-    """``site`` served on loopback (an ephemeral port) while the block runs; yields its base URL."""
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), site.handler())
-    httpd.daemon_threads = True
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_port}"
-    finally:
-        site.release.set()
-        httpd.shutdown()
-        httpd.server_close()
+    """``site`` served on loopback (an ephemeral port) while the block runs; yields its base URL.
+    A page held back (``site.release``) is let go before the server stops."""
+    with loopback.serving(site.handler()) as base:
+        try:
+            yield base
+        finally:
+            site.release.set()

@@ -1,4 +1,5 @@
-"""An HTTP server on 127.0.0.1 (an ephemeral port) for the tests that fetch, started and stopped by them."""
+"""An HTTP server on 127.0.0.1 (an ephemeral port) for the tests that fetch (tests/ingest, the watcher's
+news site), started and stopped by them."""
 
 from __future__ import annotations
 
