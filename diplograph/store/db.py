@@ -42,7 +42,7 @@ from .linking import (
     link_all,
     link_document,
 )
-from .prepared import Prepared, record_json
+from .prepared import Prepared, prepare, record_json
 
 __all__ = ["WRITER_INDEXES", "Added", "Store", "StoreError", "single_row", "source_key"]
 
@@ -379,7 +379,7 @@ class Store:
         # what each document adds, in order, as put of each in turn decides it: a document seen earlier
         # in the batch is stored by then
         rows: dict[str, list[list[Any]]] = {"documents": [], "actors": [], "events": [], "quotes": []}
-        new: list[tuple[Document, dt.date | None, Prepared | None]] = []
+        new: list[tuple[Document, dt.date | None, Prepared]] = []
         steps: list[tuple[Document, dt.date | None, Prepared | None, bool]] = []  # (..., new) or a republication
         article_rows: list[list[Any]] = []
         out: list[Added] = []
@@ -390,7 +390,8 @@ class Store:
             added: Added = "nothing"
             if not known:
                 stored[doc.doc_id] = (doc.text, doc.source)
-                for table, table_rows in _rows_of(doc, day, prep.record if prep else record_json(doc)).items():
+                prep = prep or prepare(doc)  # what the worker did not make, made here alike
+                for table, table_rows in _rows_of(doc, day, prep.record).items():
                     rows[table] += table_rows
                 new.append((doc, day, prep))
                 steps.append((doc, day, prep, True))
@@ -406,7 +407,7 @@ class Store:
         for table, table_rows in rows.items():
             _insert_rows(cur, table, table_rows)
         # copies, in order: a document's original depends on the copies and dates stored before it
-        signatures = {doc.doc_id: prep.signature if prep else copies.signature(doc.text) for doc, _, prep in new}
+        signatures = {doc.doc_id: prep.signature for doc, _, prep in new}
         bands = copies.Bands(cur, (key for sig in signatures.values() for key in copies.band_keys(sig)))
         for doc, day, _, is_new in steps:
             if is_new:
@@ -427,8 +428,8 @@ class Store:
         # counted once, from the batch's end state: a count is a function of the tables alone
         changed = [doc.doc_id for doc, added in zip(docs, out, strict=True) if added != "nothing"]
         linked_counts.refresh(cur, linked_counts.touched(cur, changed), gone)
-        stories.add_documents(cur, [doc.doc_id for doc, _, _ in new], keys={
-            doc.doc_id: prep.story_keys if prep else stories.document_keys(doc) for doc, _, prep in new})
+        stories.add_documents(cur, [doc.doc_id for doc, _, _ in new],
+                              keys={doc.doc_id: prep.story_keys for doc, _, prep in new})
         return out
 
     def add_review(self, link_id: int, verdict: str, *, reviewer: str, comment: str | None = None,
